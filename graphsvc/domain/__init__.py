@@ -1,0 +1,48 @@
+"""The onion at the centre of everything: pure entities and rules, no I/O."""
+
+from .client import Client
+from .errors import DomainError, NotFound, ValidationError, VersionConflict
+from .need import Need, NeedStatus
+from .observation import Observation, RatingDimension
+from .omaha import OMAHA_SYSTEM, OmahaDomain, OmahaProblem, catalogue, omaha_problem
+from .onion import Member, Onion
+from .organization import Organization, OrganizationKind, Team
+from .person import Person
+from .population import Population, Staff
+from .principal import Principal, Role
+from .rings import Ring
+from .ties import Frequency, KnowsTie, Membership, SupportKind, SupportTie, TieStatus
+
+__all__ = [
+    "OMAHA_SYSTEM",
+    "Client",
+    "DomainError",
+    "Frequency",
+    "KnowsTie",
+    "Member",
+    "Membership",
+    "Need",
+    "NeedStatus",
+    "NotFound",
+    "Observation",
+    "OmahaDomain",
+    "OmahaProblem",
+    "Onion",
+    "Organization",
+    "OrganizationKind",
+    "Person",
+    "Population",
+    "Principal",
+    "RatingDimension",
+    "Ring",
+    "Role",
+    "Staff",
+    "SupportKind",
+    "SupportTie",
+    "Team",
+    "TieStatus",
+    "ValidationError",
+    "VersionConflict",
+    "catalogue",
+    "omaha_problem",
+]

@@ -1,0 +1,55 @@
+"""The Omaha System problem classification: 42 problems in 4 domains.
+
+The catalogue ships as data (``omaha_problems.json``) so that it can be read,
+reviewed and exported without touching code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from importlib import resources
+
+from .errors import ValidationError
+
+OMAHA_SYSTEM = "http://terminology.hl7.org/CodeSystem/oms"
+
+
+class OmahaDomain(str, Enum):
+    ENVIRONMENTAL = "environmental"
+    PSYCHOSOCIAL = "psychosocial"
+    PHYSIOLOGICAL = "physiological"
+    HEALTH_RELATED_BEHAVIORS = "health-related behaviors"
+
+
+@dataclass(frozen=True, slots=True)
+class OmahaProblem:
+    code: str
+    display: str
+    domain: OmahaDomain
+
+
+@cache
+def catalogue() -> dict[str, OmahaProblem]:
+    raw = json.loads(resources.files(__package__).joinpath("omaha_problems.json").read_text())
+    if raw["system"] != OMAHA_SYSTEM:
+        raise RuntimeError("omaha_problems.json names the wrong code system")
+    return {
+        p["code"]: OmahaProblem(p["code"], p["display"], OmahaDomain(p["domain"]))
+        for p in raw["problems"]
+    }
+
+
+def omaha_problem(code: object, field: str = "code") -> OmahaProblem:
+    """The problem for a code; '6', 6 and '06' all name Social contact."""
+    key = code
+    if isinstance(code, int) and not isinstance(code, bool):
+        key = f"{code:02d}"
+    elif isinstance(code, str) and code.isdigit() and len(code) == 1:
+        key = f"0{code}"
+    problem = catalogue().get(key) if isinstance(key, str) else None
+    if problem is None:
+        raise ValidationError(field, f"{code!r} is not an Omaha System problem code (01-42)")
+    return problem

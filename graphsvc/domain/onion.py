@@ -1,0 +1,65 @@
+"""The onion: one client's whole network, read or written as one unit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .client import Client
+from .errors import ValidationError
+from .need import Need
+from .observation import Observation
+from .person import Person
+from .rings import Ring
+from .ties import KnowsTie, Membership, SupportTie
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    person: Person
+    membership: Membership
+    organization_ids: tuple[str, ...] = ()
+
+    @property
+    def ring(self) -> Ring:
+        return self.membership.ring
+
+
+@dataclass(frozen=True, slots=True)
+class Onion:
+    client: Client
+    team_id: str | None
+    version: int = 0
+    members: tuple[Member, ...] = ()
+    needs: tuple[Need, ...] = ()
+    supports: tuple[SupportTie, ...] = ()
+    knows: tuple[KnowsTie, ...] = ()
+    observations: tuple[Observation, ...] = field(default=())
+
+    def ring(self, ring: Ring) -> Iterator[Member]:
+        return (m for m in self.members if m.ring is ring)
+
+    def check_consistent(self) -> None:
+        """Every tie points at someone or something inside this onion."""
+        people = {m.person.id for m in self.members}
+        needs = {n.id for n in self.needs}
+        for i, m in enumerate(self.members):
+            if m.membership.client_id != self.client.id or m.membership.person_id != m.person.id:
+                raise ValidationError(f"members[{i}]", "membership does not join this person to this client")
+        for i, n in enumerate(self.needs):
+            if n.client_id != self.client.id:
+                raise ValidationError(f"needs[{i}].clientId", "need belongs to another client")
+        for i, s in enumerate(self.supports):
+            if s.supporter_id not in people:
+                raise ValidationError(f"supports[{i}].supporterId", f"{s.supporter_id!r} is not in the onion")
+            if s.need_id not in needs:
+                raise ValidationError(f"supports[{i}].needId", f"{s.need_id!r} is not a need of this client")
+        for i, k in enumerate(self.knows):
+            for end in (k.person_a, k.person_b):
+                if end not in people:
+                    raise ValidationError(f"knows[{i}]", f"{end!r} is not in the onion")
+        for i, o in enumerate(self.observations):
+            if o.client_id != self.client.id:
+                raise ValidationError(f"observations[{i}].clientId", "rating belongs to another client")
+            if o.need_id is not None and o.need_id not in needs:
+                raise ValidationError(f"observations[{i}].needId", f"{o.need_id!r} is not a need of this client")

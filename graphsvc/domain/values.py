@@ -1,0 +1,80 @@
+"""Checks shared by the entities: identifiers, names, bounded numbers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from enum import Enum
+from typing import TypeVar
+
+from .errors import ValidationError
+
+# The FHIR id rule, so every graph id can also be a FHIR resource id.
+_ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
+MAX_TEXT = 500
+
+E = TypeVar("E", bound=Enum)
+
+
+def check_id(field: str, value: object) -> str:
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise ValidationError(
+            field, f"{value!r} is not a valid id (1-64 letters, digits, '-' or '.')"
+        )
+    return value
+
+
+def check_text(field: str, value: object, *, required: bool = True) -> str | None:
+    if value is None and not required:
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(field, f"must be text, got {type(value).__name__}")
+    text = value.strip()
+    if required and not text:
+        raise ValidationError(field, "must not be empty")
+    if len(text) > MAX_TEXT:
+        raise ValidationError(field, f"is longer than {MAX_TEXT} characters")
+    if any(unicodedata.category(ch) == "Cc" for ch in text):
+        raise ValidationError(field, "must not contain control characters")
+    return text or None
+
+
+def check_enum(field: str, kind: type[E], value: object) -> E:
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in kind)
+        raise ValidationError(field, f"{value!r} is not one of: {allowed}") from None
+
+
+def check_int_range(field: str, value: object, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, f"must be a whole number, got {value!r}")
+    if not low <= value <= high:
+        raise ValidationError(field, f"must be between {low} and {high}, got {value}")
+    return value
+
+
+def check_hours(field: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValidationError(field, f"must be a number, got {value!r}")
+    hours = float(value)
+    if hours != hours or not 0 <= hours <= 168:
+        raise ValidationError(field, f"must be between 0 and 168 hours a week, got {value}")
+    return hours
+
+
+def check_date(field: str, value: object, *, required: bool = False) -> date | None:
+    if value is None and not required:
+        return None
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValidationError(field, f"{value!r} is not a date (YYYY-MM-DD)")

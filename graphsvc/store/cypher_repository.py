@@ -1,0 +1,335 @@
+"""The repository on named Cypher queries, shared by both database adapters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from graphsvc.domain import (
+    Client,
+    KnowsTie,
+    Membership,
+    Need,
+    NotFound,
+    Observation,
+    Onion,
+    Organization,
+    Person,
+    Population,
+    SupportTie,
+    Team,
+    ValidationError,
+    VersionConflict,
+)
+
+from . import records
+from .catalog import query
+from .port import ClientAccess, WriteResult
+from .runner import CypherRunner, Row
+
+POPULATION_CHUNK = 250  # clients per population_save statement
+
+
+class CypherRepository:
+    def __init__(self, runner: CypherRunner) -> None:
+        self._runner = runner
+        self.kind = runner.kind
+
+    async def _read(self, name: str, **params: Any) -> list[Row]:
+        return await self._runner.read(query(name), params)
+
+    async def _write(self, name: str, **params: Any) -> list[Row]:
+        return await self._runner.write(query(name), params)
+
+    # -- lifecycle ----------------------------------------------------------
+
+    async def health(self) -> dict[str, Any]:
+        return await self._runner.health()
+
+    async def ensure_schema(self) -> None:
+        await self._runner.ensure_schema()
+
+    async def close(self) -> None:
+        await self._runner.close()
+
+    async def node_count(self) -> int:
+        rows = await self._read("graph_counts")
+        return int(rows[0]["nodes"])
+
+    # -- teams, organisations, staff ------------------------------------------
+
+    async def upsert_team(self, team: Team) -> None:
+        await self._write("team_upsert", id=team.id, props=records.team_props(team))
+
+    async def get_team(self, team_id: str) -> Team:
+        rows = await self._read("team_get", id=team_id)
+        if not rows:
+            raise NotFound("team", team_id)
+        return records.team_from(rows[0]["team"])
+
+    async def delete_team(self, team_id: str) -> None:
+        if not await self._write("team_delete", id=team_id):
+            raise NotFound("team", team_id)
+
+    async def team_client_ids(self, team_id: str) -> list[str]:
+        return [r["id"] for r in await self._read("team_clients", team_id=team_id)]
+
+    async def upsert_organization(self, org: Organization) -> None:
+        await self._write("organization_upsert", id=org.id, props=records.organization_props(org))
+
+    async def get_organization(self, org_id: str) -> Organization:
+        rows = await self._read("organization_get", id=org_id)
+        if not rows:
+            raise NotFound("organization", org_id)
+        return records.organization_from(rows[0]["organization"])
+
+    async def delete_organization(self, org_id: str) -> None:
+        if not await self._write("organization_delete", id=org_id):
+            raise NotFound("organization", org_id)
+
+    async def upsert_staff(self, person: Person, organization_ids: Sequence[str]) -> None:
+        ids = sorted(set(organization_ids))
+        rows = await self._write(
+            "staff_upsert",
+            id=person.id,
+            props=records.with_digest(records.person_props(person)),
+            organization_ids=ids,
+        )
+        if rows and int(rows[0]["linked"]) != len(ids):
+            # The person is written; say which organisations were not there.
+            raise ValidationError("organizationIds", f"not all of {ids} exist")
+
+    async def get_person(self, person_id: str) -> tuple[Person, tuple[str, ...]]:
+        rows = await self._read("person_get", id=person_id)
+        if not rows:
+            raise NotFound("person", person_id)
+        orgs = tuple(sorted(records.as_list(rows[0]["organization_ids"])))
+        return records.person_from(rows[0]["person"]), orgs
+
+    async def delete_person(self, person_id: str) -> None:
+        if not await self._write("person_delete", id=person_id):
+            raise NotFound("person", person_id)
+
+    # -- clients --------------------------------------------------------------
+
+    async def upsert_client(self, client: Client, team_id: str) -> WriteResult:
+        props = records.client_props(client)
+        rows = await self._write(
+            "client_upsert",
+            id=client.id,
+            team_id=team_id,
+            props=props,
+            digest=records.digest(props),
+        )
+        if not rows:
+            raise NotFound("team", team_id)
+        return WriteResult(int(rows[0]["version"]), bool(rows[0]["changed"]))
+
+    async def get_client(self, client_id: str) -> tuple[Client, str | None, int]:
+        rows = await self._read("client_get", id=client_id)
+        if not rows:
+            raise NotFound("client", client_id)
+        props = rows[0]["client"]
+        return records.client_from(props), rows[0]["team_id"], int(props.get("version", 0))
+
+    async def client_access(self, client_id: str) -> ClientAccess | None:
+        rows = await self._read("client_access", id=client_id)
+        if not rows:
+            return None
+        return ClientAccess(
+            client_id, int(rows[0]["version"]), frozenset(records.as_list(rows[0]["team_ids"]))
+        )
+
+    async def delete_client(self, client_id: str) -> None:
+        if not await self._write("client_delete", id=client_id):
+            raise NotFound("client", client_id)
+
+    async def get_onion(self, client_id: str) -> Onion:
+        rows = await self._read("onion_get", client_id=client_id)
+        if not rows:
+            raise NotFound("client", client_id)
+        return records.onion_from(rows[0])
+
+    # -- network writes -------------------------------------------------------
+
+    async def _network_write(
+        self,
+        name: str,
+        client_id: str,
+        expected_version: int | None,
+        missing: tuple[str, str],
+        **params: Any,
+    ) -> WriteResult:
+        rows = await self._write(
+            name, client_id=client_id, expected_version=expected_version, **params
+        )
+        if rows:
+            return WriteResult(int(rows[0]["version"]), bool(rows[0]["changed"]))
+        # Nothing matched: say why, after the fact (the failed write changed nothing).
+        access = await self.client_access(client_id)
+        if access is None:
+            raise NotFound("client", client_id)
+        if expected_version is not None and access.version != expected_version:
+            raise VersionConflict(client_id, expected_version, access.version)
+        raise NotFound(*missing)
+
+    async def upsert_member(
+        self, person: Person, membership: Membership, expected_version: int | None = None
+    ) -> WriteResult:
+        if membership.person_id != person.id:
+            raise ValidationError("membership.personId", "does not name this person")
+        pprops = records.person_props(person)
+        props = records.membership_props(membership)
+        return await self._network_write(
+            "member_upsert",
+            membership.client_id,
+            expected_version,
+            ("client", membership.client_id),
+            person_id=person.id,
+            person=pprops,
+            person_digest=records.digest(pprops),
+            props=props,
+            digest=records.digest(props),
+        )
+
+    async def remove_member(
+        self, client_id: str, person_id: str, expected_version: int | None = None
+    ) -> WriteResult:
+        return await self._network_write(
+            "member_delete",
+            client_id,
+            expected_version,
+            ("member", person_id),
+            person_id=person_id,
+        )
+
+    async def upsert_need(self, need: Need, expected_version: int | None = None) -> WriteResult:
+        props = records.need_props(need)
+        try:
+            return await self._network_write(
+                "need_upsert",
+                need.client_id,
+                expected_version,
+                ("need", need.id),
+                need_id=need.id,
+                props=props,
+                digest=records.digest(props),
+            )
+        except NotFound as missing:
+            if missing.kind == "need":
+                raise ValidationError("need.id", f"{need.id!r} is a need of another client") from None
+            raise
+
+    async def remove_need(
+        self, client_id: str, need_id: str, expected_version: int | None = None
+    ) -> WriteResult:
+        return await self._network_write(
+            "need_delete", client_id, expected_version, ("need", need_id), need_id=need_id
+        )
+
+    async def upsert_support(
+        self, client_id: str, tie: SupportTie, expected_version: int | None = None
+    ) -> WriteResult:
+        props = records.support_props(tie)
+        return await self._network_write(
+            "support_upsert",
+            client_id,
+            expected_version,
+            ("need or supporter in this onion", f"{tie.need_id}/{tie.supporter_id}"),
+            need_id=tie.need_id,
+            supporter_id=tie.supporter_id,
+            props=props,
+            digest=records.digest(props),
+        )
+
+    async def remove_support(
+        self, client_id: str, supporter_id: str, need_id: str, expected_version: int | None = None
+    ) -> WriteResult:
+        return await self._network_write(
+            "support_delete",
+            client_id,
+            expected_version,
+            ("support", f"{supporter_id}->{need_id}"),
+            supporter_id=supporter_id,
+            need_id=need_id,
+        )
+
+    async def upsert_knows(
+        self, client_id: str, tie: KnowsTie, expected_version: int | None = None
+    ) -> WriteResult:
+        props = records.knows_props(tie)
+        return await self._network_write(
+            "knows_upsert",
+            client_id,
+            expected_version,
+            ("member", f"{tie.person_a} or {tie.person_b}"),
+            person_a=tie.person_a,
+            person_b=tie.person_b,
+            props=props,
+            digest=records.digest(props),
+        )
+
+    async def remove_knows(
+        self, client_id: str, person_a: str, person_b: str, expected_version: int | None = None
+    ) -> WriteResult:
+        tie = KnowsTie(person_a, person_b)
+        return await self._network_write(
+            "knows_delete",
+            client_id,
+            expected_version,
+            ("knows", f"{tie.person_a}-{tie.person_b}"),
+            person_a=tie.person_a,
+            person_b=tie.person_b,
+        )
+
+    async def upsert_observation(
+        self, observation: Observation, expected_version: int | None = None
+    ) -> WriteResult:
+        props = records.observation_props(observation)
+        return await self._network_write(
+            "observation_upsert",
+            observation.client_id,
+            expected_version,
+            ("need", str(observation.need_id)),
+            observation_id=observation.id,
+            need_id=observation.need_id,
+            props=props,
+            digest=records.digest(props),
+        )
+
+    async def remove_observation(
+        self, client_id: str, observation_id: str, expected_version: int | None = None
+    ) -> WriteResult:
+        return await self._network_write(
+            "observation_delete",
+            client_id,
+            expected_version,
+            ("observation", observation_id),
+            observation_id=observation_id,
+        )
+
+    # -- bulk -----------------------------------------------------------------
+
+    async def save_population(self, population: Population) -> int:
+        """One statement for the whole population given: the caller chunks
+        (Population.chunks) to keep each statement a reasonable size."""
+        for onion in population.onions:
+            onion.check_consistent()
+        rows = await self._write(
+            "population_save",
+            teams=[{"id": t.id, "props": records.team_props(t)} for t in population.teams],
+            organizations=[
+                {"id": o.id, "props": records.organization_props(o)}
+                for o in population.organizations
+            ],
+            staff=[
+                {
+                    "id": s.person.id,
+                    "props": records.with_digest(records.person_props(s.person)),
+                    "organization_ids": list(s.organization_ids),
+                }
+                for s in population.staff
+            ],
+            onions=[records.onion_item(o) for o in population.onions],
+        )
+        return int(rows[0]["clients"]) if rows else 0

@@ -1,0 +1,116 @@
+"""Runs the named queries on FalkorDB over its native protocol (never the
+experimental Bolt port)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from typing import Any
+
+import redis
+from falkordb.asyncio import FalkorDB
+
+from .catalog import Query, query
+from .dialect import FALKORDB, ID_LABELS, normalise
+from .embedded import EmbeddedFalkorDB
+from .port import StoreUnavailable
+from .runner import Row, checked_params
+
+GRAPH = "care_network"
+
+
+class FalkorDBRunner:
+    dialect = FALKORDB
+
+    def __init__(
+        self,
+        *,
+        host: str,
+        port: int,
+        password: str | None = None,
+        graph: str = GRAPH,
+        embedded: EmbeddedFalkorDB | None = None,
+        max_connections: int = 16,
+    ) -> None:
+        self.kind = "falkordb-embedded" if embedded else "falkordb"
+        self._embedded = embedded
+        self._graph_name = graph
+        self._db = FalkorDB(
+            host=host,
+            port=port,
+            password=password,
+            max_connections=max_connections,
+            socket_connect_timeout=2,
+        )
+        self._graph = self._db.select_graph(graph)
+
+    @classmethod
+    def for_embedded(cls, server: EmbeddedFalkorDB, graph: str = GRAPH) -> FalkorDBRunner:
+        if server.port is None:
+            raise RuntimeError("start the embedded server first")
+        return cls(
+            host=server.HOST, port=server.port, password=server.password, graph=graph,
+            embedded=server,
+        )
+
+    async def _run(self, query: Query, params: Mapping[str, Any], *, read_only: bool) -> list[Row]:
+        values = checked_params(query, params)
+        attempts = 3 if read_only else 1
+        for attempt in range(attempts):
+            try:
+                if read_only:
+                    result = await self._graph.ro_query(query.text, values)
+                else:
+                    result = await self._graph.query(query.text, values)
+            except (redis.ConnectionError, redis.TimeoutError, ConnectionError) as exc:
+                # A write is not retried: it may have been applied before the
+                # connection dropped. Callers retry with expected_version.
+                if attempt + 1 == attempts:
+                    raise StoreUnavailable(f"graph database unreachable: {exc}") from exc
+                await asyncio.sleep(0.2 * (attempt + 1))
+                continue
+            names = [col[1] for col in result.header]
+            return [dict(zip(names, normalise(row), strict=True)) for row in result.result_set]
+        raise AssertionError("unreachable")
+
+    async def read(self, query: Query, params: Mapping[str, Any]) -> list[Row]:
+        return await self._run(query, params, read_only=True)
+
+    async def write(self, query: Query, params: Mapping[str, Any]) -> list[Row]:
+        return await self._run(query, params, read_only=False)
+
+    async def ensure_schema(self) -> None:
+        conn = self._db.connection
+        for label, statement in zip(ID_LABELS, self.dialect.schema_statements(), strict=True):
+            try:
+                await self._graph.query(statement)
+            except redis.ResponseError as exc:
+                if "already indexed" not in str(exc):
+                    raise
+            try:
+                # Built in the background; enforced for every write once built.
+                await conn.execute_command(
+                    "GRAPH.CONSTRAINT", "CREATE", self._graph_name, "UNIQUE", "NODE", label,
+                    "PROPERTIES", "1", "id",
+                )
+            except redis.ResponseError as exc:
+                if "already exists" not in str(exc):
+                    raise
+
+    async def health(self) -> dict[str, Any]:
+        state: dict[str, Any] = {"kind": self.kind}
+        if self._embedded is not None:
+            state.update(
+                pid=self._embedded.pid, port=self._embedded.port,
+                restarts=self._embedded.restarts, fsync=self._embedded.fsync,
+            )
+        try:
+            await self.read(query("ping"), {})
+            state["state"] = "up"
+        except (StoreUnavailable, redis.RedisError, ConnectionError) as exc:
+            state["state"] = "down"
+            state["error"] = str(exc)
+        return state
+
+    async def close(self) -> None:
+        await self._db.connection.aclose()

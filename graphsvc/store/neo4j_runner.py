@@ -1,0 +1,68 @@
+"""Runs the named queries on Neo4j 5 through the official async driver.
+
+Each statement runs in a managed transaction (``execute_read`` /
+``execute_write``), which the driver retries on transient errors such as
+deadlocks; a statement is one unit of work, so a retry repeats all of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+
+from .catalog import Query, query
+from .dialect import NEO4J, normalise
+from .port import StoreUnavailable
+from .runner import Row, checked_params
+
+
+class Neo4jRunner:
+    dialect = NEO4J
+    kind = "neo4j"
+
+    def __init__(self, uri: str, user: str, password: str, database: str = "neo4j") -> None:
+        self._driver: AsyncDriver = AsyncGraphDatabase.driver(uri, auth=(user, password))
+        self._database = database
+
+    async def _run(self, query: Query, params: Mapping[str, Any], *, write: bool) -> list[Row]:
+        values = checked_params(query, params)
+
+        async def work(tx: AsyncManagedTransaction) -> list[Row]:
+            result = await tx.run(query.text, values)
+            return [normalise(record.data()) async for record in result]
+
+        try:
+            async with self._driver.session(database=self._database) as session:
+                if write:
+                    return await session.execute_write(work)
+                return await session.execute_read(work)
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise StoreUnavailable(f"Neo4j unreachable: {exc}") from exc
+
+    async def read(self, query: Query, params: Mapping[str, Any]) -> list[Row]:
+        return await self._run(query, params, write=False)
+
+    async def write(self, query: Query, params: Mapping[str, Any]) -> list[Row]:
+        return await self._run(query, params, write=True)
+
+    async def ensure_schema(self) -> None:
+        async with self._driver.session(database=self._database) as session:
+            for statement in self.dialect.schema_statements():
+                result = await session.run(statement)
+                await result.consume()
+
+    async def health(self) -> dict[str, Any]:
+        state: dict[str, Any] = {"kind": self.kind}
+        try:
+            await self.read(query("ping"), {})
+            state["state"] = "up"
+        except (StoreUnavailable, Neo4jError, OSError) as exc:
+            state["state"] = "down"
+            state["error"] = str(exc)
+        return state
+
+    async def close(self) -> None:
+        await self._driver.close()

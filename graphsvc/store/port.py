@@ -1,0 +1,105 @@
+"""The repository port: what the services need from a graph store.
+
+Every write is one statement on the database, so it lands whole or not at
+all. Writes to a client's network take ``expected_version``: when given and
+no longer current, the write changes nothing and raises VersionConflict.
+Each returns the network's version after the write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from graphsvc.domain import (
+    Client,
+    KnowsTie,
+    Membership,
+    Need,
+    Observation,
+    Onion,
+    Organization,
+    Person,
+    Population,
+    SupportTie,
+    Team,
+)
+
+
+class StoreUnavailable(Exception):
+    """The database cannot be reached; the request may be tried again."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClientAccess:
+    """What access checks need to know of a client."""
+
+    client_id: str
+    version: int
+    team_ids: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    version: int
+    changed: bool
+
+
+class NetworkRepository(Protocol):
+    kind: str
+
+    async def health(self) -> dict[str, Any]: ...
+    async def ensure_schema(self) -> None: ...
+    async def close(self) -> None: ...
+    async def node_count(self) -> int: ...
+
+    # teams, organisations, staff
+    async def upsert_team(self, team: Team) -> None: ...
+    async def get_team(self, team_id: str) -> Team: ...
+    async def delete_team(self, team_id: str) -> None: ...
+    async def team_client_ids(self, team_id: str) -> list[str]: ...
+    async def upsert_organization(self, org: Organization) -> None: ...
+    async def get_organization(self, org_id: str) -> Organization: ...
+    async def delete_organization(self, org_id: str) -> None: ...
+    async def upsert_staff(self, person: Person, organization_ids: Sequence[str]) -> None: ...
+    async def get_person(self, person_id: str) -> tuple[Person, tuple[str, ...]]: ...
+    async def delete_person(self, person_id: str) -> None: ...
+
+    # clients and their networks
+    async def upsert_client(self, client: Client, team_id: str) -> WriteResult: ...
+    async def get_client(self, client_id: str) -> tuple[Client, str | None, int]: ...
+    async def client_access(self, client_id: str) -> ClientAccess | None: ...
+    async def delete_client(self, client_id: str) -> None: ...
+    async def get_onion(self, client_id: str) -> Onion: ...
+    async def upsert_member(
+        self, person: Person, membership: Membership, expected_version: int | None = None
+    ) -> WriteResult: ...
+    async def remove_member(
+        self, client_id: str, person_id: str, expected_version: int | None = None
+    ) -> WriteResult: ...
+    async def upsert_need(self, need: Need, expected_version: int | None = None) -> WriteResult: ...
+    async def remove_need(
+        self, client_id: str, need_id: str, expected_version: int | None = None
+    ) -> WriteResult: ...
+    async def upsert_support(
+        self, client_id: str, tie: SupportTie, expected_version: int | None = None
+    ) -> WriteResult: ...
+    async def remove_support(
+        self, client_id: str, supporter_id: str, need_id: str, expected_version: int | None = None
+    ) -> WriteResult: ...
+    async def upsert_knows(
+        self, client_id: str, tie: KnowsTie, expected_version: int | None = None
+    ) -> WriteResult: ...
+    async def remove_knows(
+        self, client_id: str, person_a: str, person_b: str, expected_version: int | None = None
+    ) -> WriteResult: ...
+    async def upsert_observation(
+        self, observation: Observation, expected_version: int | None = None
+    ) -> WriteResult: ...
+    async def remove_observation(
+        self, client_id: str, observation_id: str, expected_version: int | None = None
+    ) -> WriteResult: ...
+
+    # bulk
+    async def save_population(self, population: Population) -> int: ...

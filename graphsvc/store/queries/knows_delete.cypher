@@ -1,0 +1,7 @@
+MATCH (c:Client {id: $client_id})
+WHERE $expected_version IS NULL OR c.version = $expected_version
+MATCH (a:Person {id: $person_a})-[k:KNOWS]->(b:Person {id: $person_b})
+WHERE (a)-[:IN_NETWORK_OF]->(c) AND (b)-[:IN_NETWORK_OF]->(c)
+DELETE k
+SET c.version = c.version + 1
+RETURN c.version AS version, true AS changed

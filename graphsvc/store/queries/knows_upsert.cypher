@@ -1,0 +1,10 @@
+// Two people of this client's onion know each other; the pair comes in id order.
+MATCH (c:Client {id: $client_id})
+WHERE $expected_version IS NULL OR c.version = $expected_version
+MATCH (a:Person {id: $person_a})-[:IN_NETWORK_OF]->(c)
+MATCH (b:Person {id: $person_b})-[:IN_NETWORK_OF]->(c)
+MERGE (a)-[k:KNOWS]->(b)
+WITH c, k, coalesce(k.digest, '') <> $digest AS changed
+SET k += $props, k.digest = $digest
+SET c.version = c.version + CASE WHEN changed THEN 1 ELSE 0 END
+RETURN c.version AS version, changed

@@ -1,0 +1,20 @@
+// One client's whole onion in one read, so it is one consistent version.
+// Every comprehension has its own variable names and none is nested:
+// FalkorDB mixes up same-named variables across the comprehensions of one
+// RETURN, and gives null for a comprehension nested in another.
+MATCH (c:Client {id: $client_id})
+OPTIONAL MATCH (t:Team)-[:SERVES]->(c)
+RETURN properties(c) AS client,
+       t.id AS team_id,
+       [(mp:Person)-[mr:IN_NETWORK_OF]->(c) |
+          {person: properties(mp), membership: properties(mr)}] AS members,
+       [(c)<-[:IN_NETWORK_OF]-(ap:Person)-[:MEMBER_OF]->(ao:Organization) |
+          {person_id: ap.id, organization_id: ao.id}] AS affiliations,
+       [(c)-[:HAS_NEED]->(nn:Need) | properties(nn)] AS needs,
+       [(sp:Person)-[st:SUPPORTS]->(sn:Need)<-[:HAS_NEED]-(c) |
+          {supporter_id: sp.id, need_id: sn.id, props: properties(st)}] AS supports,
+       [(c)<-[:IN_NETWORK_OF]-(ka:Person)-[kt:KNOWS]->(kb:Person)-[:IN_NETWORK_OF]->(c) |
+          {person_a: ka.id, person_b: kb.id, props: properties(kt)}] AS knows,
+       [(c)-[:HAS_OBSERVATION]->(ob:Observation) | properties(ob)] AS observations,
+       [(c)-[:HAS_NEED]->(fn:Need)-[:HAS_OBSERVATION]->(fo:Observation) |
+          {need_id: fn.id, observation_id: fo.id}] AS rating_focus

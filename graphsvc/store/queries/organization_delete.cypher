@@ -1,0 +1,3 @@
+MATCH (o:Organization {id: $id})
+DETACH DELETE o
+RETURN 1 AS deleted

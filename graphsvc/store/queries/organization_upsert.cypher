@@ -1,0 +1,3 @@
+MERGE (o:Organization {id: $id})
+SET o += $props
+RETURN o.id AS id

@@ -1,0 +1,2 @@
+// Liveness probe: the database answers a query.
+RETURN 1 AS ok

@@ -1,0 +1,3 @@
+MATCH (t:Team {id: $team_id})-[:SERVES]->(c:Client)
+RETURN c.id AS id
+ORDER BY id

@@ -1,0 +1,2 @@
+MATCH (t:Team {id: $id})
+RETURN properties(t) AS team

@@ -1,0 +1,287 @@
+"""Domain objects <-> property maps as stored on nodes and relationships.
+
+Dates are ISO strings and enums their values, so both databases hold the same
+plain properties. ``digest`` is a fingerprint of the properties, kept beside
+them so a write can tell whether anything changed (and only then move the
+client's network version).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from graphsvc.domain import (
+    Client,
+    KnowsTie,
+    Member,
+    Membership,
+    Need,
+    Observation,
+    Onion,
+    Organization,
+    Person,
+    SupportTie,
+    Team,
+)
+
+Props = dict[str, Any]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _props(**values: Any) -> Props:
+    return {k: _plain(v) for k, v in values.items()}
+
+
+def digest(props: Mapping[str, Any]) -> str:
+    canonical = json.dumps(props, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:32]
+
+
+def with_digest(props: Props) -> Props:
+    return {**props, "digest": digest(props)}
+
+
+def as_list(value: Any) -> list[Any]:
+    """FalkorDB gives null for an empty nested pattern comprehension."""
+    return [] if value is None else list(value)
+
+
+# -- encoders ---------------------------------------------------------------
+
+
+def team_props(team: Team) -> Props:
+    return _props(name=team.name, neighbourhood=team.neighbourhood, kind="nursing-team")
+
+
+def organization_props(org: Organization) -> Props:
+    return _props(name=org.name, kind=org.kind)
+
+
+def person_props(person: Person) -> Props:
+    return _props(name=person.name, ring=person.ring, role=person.role, contact=person.contact)
+
+
+def client_props(client: Client) -> Props:
+    return _props(
+        name=client.name, neighbourhood=client.neighbourhood, birth_date=client.birth_date
+    )
+
+
+def membership_props(m: Membership) -> Props:
+    return _props(
+        ring=m.ring,
+        role=m.role,
+        relationship=m.relationship,
+        contact_frequency=m.contact_frequency,
+        closeness=m.closeness,
+        since=m.since,
+    )
+
+
+def need_props(n: Need) -> Props:
+    return _props(code=n.code, display=n.display, domain=n.domain, status=n.status, since=n.since)
+
+
+def support_props(s: SupportTie) -> Props:
+    return _props(
+        kind=s.kind,
+        frequency=s.frequency,
+        hours_per_week=s.hours_per_week,
+        status=s.status,
+        since=s.since,
+    )
+
+
+def knows_props(k: KnowsTie) -> Props:
+    return _props(closeness=k.closeness)
+
+
+def observation_props(o: Observation) -> Props:
+    return _props(dimension=o.dimension, value=o.value, effective=o.effective)
+
+
+def onion_item(onion: Onion) -> Props:
+    """One client's onion as the ``$onions`` item of population_save."""
+    item: Props = {
+        "id": onion.client.id,
+        "props": client_props(onion.client),
+        "team_ids": [] if onion.team_id is None else [onion.team_id],
+        "members": [
+            {
+                "id": m.person.id,
+                "props": with_digest(person_props(m.person)),
+                "tie": with_digest(membership_props(m.membership)),
+            }
+            for m in onion.members
+        ],
+        "needs": [{"id": n.id, "props": with_digest(need_props(n))} for n in onion.needs],
+        "supports": [
+            {
+                "supporter_id": s.supporter_id,
+                "need_id": s.need_id,
+                "props": with_digest(support_props(s)),
+            }
+            for s in onion.supports
+        ],
+        "knows": [
+            {"person_a": k.person_a, "person_b": k.person_b, "props": with_digest(knows_props(k))}
+            for k in onion.knows
+        ],
+        "observations": [
+            {
+                "id": o.id,
+                "props": with_digest(observation_props(o)),
+                "need_ids": [] if o.need_id is None else [o.need_id],
+            }
+            for o in onion.observations
+        ],
+    }
+    item["props"] = with_digest(item["props"])
+    item["digest"] = digest(item)
+    return item
+
+
+# -- decoders ---------------------------------------------------------------
+
+
+def team_from(props: Mapping[str, Any]) -> Team:
+    return Team(id=props["id"], name=props["name"], neighbourhood=props.get("neighbourhood"))
+
+
+def organization_from(props: Mapping[str, Any]) -> Organization:
+    return Organization(id=props["id"], name=props["name"], kind=props.get("kind", "other"))
+
+
+def person_from(props: Mapping[str, Any]) -> Person:
+    return Person(
+        id=props["id"],
+        name=props["name"],
+        ring=props["ring"],
+        role=props.get("role"),
+        contact=props.get("contact"),
+    )
+
+
+def client_from(props: Mapping[str, Any]) -> Client:
+    return Client(
+        id=props["id"],
+        name=props["name"],
+        neighbourhood=props.get("neighbourhood"),
+        birth_date=props.get("birth_date"),
+    )
+
+
+def membership_from(person_id: str, client_id: str, props: Mapping[str, Any]) -> Membership:
+    return Membership(
+        person_id=person_id,
+        client_id=client_id,
+        ring=props["ring"],
+        role=props.get("role"),
+        relationship=props.get("relationship"),
+        contact_frequency=props.get("contact_frequency"),
+        closeness=props.get("closeness"),
+        since=props.get("since"),
+    )
+
+
+def need_from(client_id: str, props: Mapping[str, Any]) -> Need:
+    return Need(
+        id=props["id"],
+        client_id=client_id,
+        code=props["code"],
+        status=props["status"],
+        since=props.get("since"),
+    )
+
+
+def support_from(supporter_id: str, need_id: str, props: Mapping[str, Any]) -> SupportTie:
+    return SupportTie(
+        supporter_id=supporter_id,
+        need_id=need_id,
+        kind=props["kind"],
+        frequency=props.get("frequency"),
+        hours_per_week=props.get("hours_per_week", 0.0),
+        status=props.get("status", "active"),
+        since=props.get("since"),
+    )
+
+
+def knows_from(person_a: str, person_b: str, props: Mapping[str, Any]) -> KnowsTie:
+    return KnowsTie(person_a=person_a, person_b=person_b, closeness=props.get("closeness"))
+
+
+def observation_from(client_id: str, need_id: str | None, props: Mapping[str, Any]) -> Observation:
+    return Observation(
+        id=props["id"],
+        client_id=client_id,
+        need_id=need_id,
+        dimension=props["dimension"],
+        value=props["value"],
+        effective=props["effective"],
+    )
+
+
+def onion_from(row: Mapping[str, Any]) -> Onion:
+    client = client_from(row["client"])
+    cid = client.id
+    affiliations: dict[str, list[str]] = {}
+    for a in as_list(row["affiliations"]):
+        affiliations.setdefault(a["person_id"], []).append(a["organization_id"])
+    focus = {f["observation_id"]: f["need_id"] for f in as_list(row["rating_focus"])}
+    members = tuple(
+        sorted(
+            (
+                Member(
+                    person=person_from(m["person"]),
+                    membership=membership_from(m["person"]["id"], cid, m["membership"]),
+                    organization_ids=tuple(sorted(set(affiliations.get(m["person"]["id"], [])))),
+                )
+                for m in as_list(row["members"])
+            ),
+            key=lambda m: m.person.id,
+        )
+    )
+    needs = tuple(sorted((need_from(cid, n) for n in as_list(row["needs"])), key=lambda n: n.id))
+    supports = tuple(
+        sorted(
+            (
+                support_from(s["supporter_id"], s["need_id"], s["props"])
+                for s in as_list(row["supports"])
+            ),
+            key=lambda s: (s.need_id, s.supporter_id),
+        )
+    )
+    knows = tuple(
+        sorted(
+            {knows_from(k["person_a"], k["person_b"], k["props"]) for k in as_list(row["knows"])},
+            key=lambda k: (k.person_a, k.person_b),
+        )
+    )
+    observations = tuple(
+        sorted(
+            (observation_from(cid, focus.get(o["id"]), o) for o in as_list(row["observations"])),
+            key=lambda o: (o.effective, o.id),
+        )
+    )
+    return Onion(
+        client=client,
+        team_id=row.get("team_id"),
+        version=int(row["client"].get("version", 0)),
+        members=members,
+        needs=needs,
+        supports=supports,
+        knows=knows,
+        observations=observations,
+    )

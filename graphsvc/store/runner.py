@@ -1,0 +1,33 @@
+"""The one seam between the shared repository and a database driver."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from .catalog import Query
+from .dialect import Dialect
+
+Row = dict[str, Any]
+
+
+class CypherRunner(Protocol):
+    dialect: Dialect
+    kind: str
+
+    async def read(self, query: Query, params: Mapping[str, Any]) -> list[Row]: ...
+    async def write(self, query: Query, params: Mapping[str, Any]) -> list[Row]: ...
+    async def ensure_schema(self) -> None: ...
+    async def health(self) -> dict[str, Any]: ...
+    async def close(self) -> None: ...
+
+
+def checked_params(query: Query, params: Mapping[str, Any]) -> dict[str, Any]:
+    """Exactly the parameters the query declares: a missing one would silently
+    be null, an extra one is a bug in the caller."""
+    given = set(params)
+    if given != query.parameters:
+        missing = sorted(query.parameters - given)
+        extra = sorted(given - query.parameters)
+        raise TypeError(f"query {query.name}: missing parameters {missing}, unexpected {extra}")
+    return dict(params)
