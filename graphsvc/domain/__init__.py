@@ -1,5 +1,6 @@
 """The onion at the centre of everything: pure entities and rules, no I/O."""
 
+from .audit import AuditRecord
 from .client import Client
 from .errors import DomainError, NotFound, ValidationError, VersionConflict
 from .need import Need, NeedStatus
@@ -14,6 +15,7 @@ from .rings import Ring
 from .ties import Frequency, KnowsTie, Membership, SupportKind, SupportTie, TieStatus
 
 __all__ = [
+    "AuditRecord",
     "OMAHA_SYSTEM",
     "Client",
     "DomainError",

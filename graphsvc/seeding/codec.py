@@ -33,8 +33,8 @@ from graphsvc.domain import (
     Observation,
     Onion,
     Organization,
-    Person,
     OrganizationKind,
+    Person,
     Population,
     RatingDimension,
     Ring,
@@ -100,7 +100,7 @@ def _staff_out(s: Staff) -> JSONObject:
 
 def _member_out(m: Member) -> JSONObject:
     ms = m.membership
-    out = {"person": _person_out(m.person)}
+    out: JSONObject = {"person": _person_out(m.person)}
     out.update(
         _present(
             ring=ms.ring,
@@ -119,7 +119,7 @@ def _onion_out(o: Onion, path: str) -> JSONObject:
     with _within(path):
         o.check_consistent()
     c = o.client
-    out = {
+    out: JSONObject = {
         "client": _present(
             id=c.id, name=c.name, neighbourhood=c.neighbourhood, birthDate=c.birth_date
         )
@@ -157,10 +157,9 @@ def _onion_out(o: Onion, path: str) -> JSONObject:
 
 def population_from_json(data: object) -> Population:
     """The population a JSON document describes, checked throughout."""
+    if isinstance(data, dict) and "format" in data and data["format"] != FORMAT:
+        raise ValidationError("format", f"{_kind(data['format'])} is not {FORMAT!r}")
     root = _Fields(data, ROOT, ("format", "teams", "organizations", "staff", "onions"))
-    fmt = root.text("format")
-    if fmt != FORMAT:
-        raise ValidationError("format", f"{fmt!r} is not a known format (expected {FORMAT!r})")
     teams = root.items("teams", _team_in)
     organizations = root.items("organizations", _organization_in)
     staff = root.items("staff", _staff_in)
@@ -290,6 +289,8 @@ def _building(path: str) -> Iterator[None]:
     try:
         yield
     except ValidationError as e:
+        if e.field.startswith(f"{path}."):
+            raise
         raise ValidationError(f"{path}.{e.field.rpartition('.')[2]}", e.message) from None
 
 
@@ -329,7 +330,9 @@ def _ids(f: _Fields, key: str) -> tuple[str, ...]:
 def _client_in(value: object, path: str) -> Client:
     f = _Fields(value, path, ("id", "name"), ("neighbourhood", "birthDate"))
     with _building(path):
-        return Client(f.text("id"), f.text("name"), f.opt_text("neighbourhood"), f.opt_day("birthDate"))
+        return Client(
+            f.text("id"), f.text("name"), f.opt_text("neighbourhood"), f.opt_day("birthDate")
+        )
 
 
 _MEMBER_OPTIONAL = ("role", "relationship", "contactFrequency", "closeness", "since")
@@ -467,13 +470,12 @@ def loads_population(text: str) -> Population:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise ValidationError(ROOT, f"not JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+        where = f"line {e.lineno} column {e.colno}"
+        raise ValidationError(ROOT, f"not JSON: {e.msg} at {where}") from None
     return population_from_json(data)
 
 
-def dump_population(
-    pop: Population, path: str | PathLike[str], *, indent: int | None = 1
-) -> None:
+def dump_population(pop: Population, path: str | PathLike[str], *, indent: int | None = 1) -> None:
     Path(path).write_text(dumps_population(pop, indent=indent), encoding="utf-8")
 
 

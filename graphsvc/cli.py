@@ -1,0 +1,160 @@
+"""The ``graphsvc`` command: serve, seed, token."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .config import Settings
+from .domain import DomainError, Population, Principal, Role
+
+SYSTEM_SEEDER = Principal(
+    Role.SYSTEM, "graphsvc-seed", scopes=frozenset({"system/*.write", "system/*.read"})
+)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(
+        data_dir=getattr(args, "data", None),
+        host=getattr(args, "host", None),
+        port=getattr(args, "port", None),
+    )
+
+
+def _add_data(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--data", type=Path, help="data directory (default: $GRAPHSVC_DATA or ./data)"
+    )
+
+
+async def _seed(settings: Settings, population: Population, if_empty: bool) -> int:
+    from tqdm import tqdm
+
+    from .runtime import open_runtime
+    from .services.population import load_population
+
+    runtime = await open_runtime(settings)
+    try:
+        if if_empty and await runtime.repository.node_count() > 0:
+            print(f"{settings.data_dir}: already holds data; not seeding", file=sys.stderr)
+            return 0
+        with tqdm(total=len(population.onions), unit="client", desc="seeding") as bar:
+            written = await load_population(
+                runtime.repository, runtime.audit, SYSTEM_SEEDER, population,
+                progress=bar.update,
+            )
+        print(
+            f"seeded {written} clients, {len(population.teams)} teams, "
+            f"{len(population.organizations)} organisations, {len(population.staff)} professionals",
+            file=sys.stderr,
+        )
+        return written
+    finally:
+        await runtime.close()
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from .seeding.codec import load_population
+    from .seeding.generator import generate_population
+
+    if args.generate:
+        population = generate_population(
+            teams=args.teams, clients_per_team=args.clients_per_team, seed=args.seed
+        )
+    elif args.file is not None:
+        population = load_population(args.file)
+    else:
+        print("graphsvc seed: give a FILE or --generate", file=sys.stderr)
+        return 2
+    asyncio.run(_seed(_settings(args), population, args.if_empty))
+    return 0
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    from .services.tokens import TokenIssuer
+
+    settings = _settings(args)
+    role = Role(args.role)
+    if role in {Role.NURSE, Role.COACH} and not args.team:
+        print(f"graphsvc token: a {role.value} needs --team TEAM_ID", file=sys.stderr)
+        return 2
+    if role is Role.SYSTEM and not args.scope:
+        print("graphsvc token: a system client needs --scope, e.g. system/*.read", file=sys.stderr)
+        return 2
+    principal = Principal(role, args.subject, frozenset(args.team), frozenset(args.scope))
+    issuer = TokenIssuer(settings.signing_key(), default_ttl=settings.token_ttl)
+    print(issuer.mint(principal, ttl=args.ttl))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .app import create_app
+
+    settings = _settings(args)
+    if args.seed_if_empty is not None:
+        from .seeding.codec import load_population
+
+        asyncio.run(_seed(settings, load_population(args.seed_if_empty), if_empty=True))
+    print(f"serving on http://{settings.host}:{settings.port}  (Ctrl-C stops)", file=sys.stderr)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="graphsvc", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="serve the API and the web page")
+    _add_data(serve)
+    serve.add_argument("--host", help="interface (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default 8000)")
+    serve.add_argument(
+        "--seed-if-empty", type=Path, metavar="FILE",
+        help="load this population file first when the data directory is empty",
+    )
+    serve.set_defaults(run=cmd_serve)
+
+    seed = sub.add_parser("seed", help="load a population file or a generated population")
+    _add_data(seed)
+    seed.add_argument("file", nargs="?", type=Path, help="population JSON (seeds/...)")
+    seed.add_argument("--generate", action="store_true", help="generate instead of reading FILE")
+    seed.add_argument("--teams", type=int, default=1)
+    seed.add_argument("--clients-per-team", type=int, default=45)
+    seed.add_argument("--seed", type=int, default=0, help="random seed for --generate")
+    seed.add_argument("--if-empty", action="store_true", help="do nothing if data exists")
+    seed.set_defaults(run=cmd_seed)
+
+    token = sub.add_parser("token", help="mint a bearer token")
+    _add_data(token)
+    token.add_argument("--role", required=True, choices=[r.value for r in Role])
+    token.add_argument("--subject", required=True, help="who: a nurse's person id, a system name")
+    token.add_argument(
+        "--team", action="append", default=[], help="team (Organization) id; repeatable"
+    )
+    token.add_argument(
+        "--scope", action="append", default=[], help="SMART scope, e.g. system/*.read; repeatable"
+    )
+    token.add_argument("--ttl", type=int, help="lifetime in seconds (default 12 h)")
+    token.set_defaults(run=cmd_token)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except (DomainError, ValueError) as exc:
+        print(f"graphsvc {args.command}: {exc}", file=sys.stderr)
+        return 2
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

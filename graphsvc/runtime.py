@@ -1,0 +1,91 @@
+"""Opening and closing the parts that hold state: the database (embedded or
+Neo4j), the repository, the audit trail and the services on top."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass
+
+from .config import Settings
+from .services.network import NetworkService
+from .services.tokens import TokenIssuer
+from .store.audit_log import AuditLogFile
+from .store.cypher_repository import CypherRepository
+from .store.embedded import EmbeddedFalkorDB
+from .store.falkordb_runner import FalkorDBRunner
+from .store.neo4j_runner import Neo4jRunner
+from .store.runner import CypherRunner
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    repository: CypherRepository
+    audit: AuditLogFile
+    network: NetworkService
+    tokens: TokenIssuer
+    server: EmbeddedFalkorDB | None = None
+    _supervisor: asyncio.Task[None] | None = None
+
+    def start_supervising(self, interval: float = 1.0) -> None:
+        """Notice an embedded server that died and start it again."""
+        if self.server is None or self._supervisor is not None:
+            return
+        server = self.server
+
+        async def watch() -> None:
+            while True:
+                await asyncio.sleep(interval)
+                try:
+                    server.ensure_running()
+                except Exception:  # keep watching; /healthz reports the state
+                    log.exception("could not restart the embedded database")
+
+        self._supervisor = asyncio.get_running_loop().create_task(watch())
+
+    async def close(self) -> None:
+        if self._supervisor is not None:
+            self._supervisor.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._supervisor
+            self._supervisor = None
+        await self.repository.close()
+        self.audit.close()
+        if self.server is not None:
+            self.server.stop()
+
+
+async def open_runtime(settings: Settings) -> Runtime:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    server: EmbeddedFalkorDB | None = None
+    runner: CypherRunner
+    if settings.neo4j_uri:
+        runner = Neo4jRunner(
+            settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password,
+            settings.neo4j_database,
+        )
+    else:
+        server = EmbeddedFalkorDB(settings.data_dir, fsync=settings.fsync)
+        server.start()
+        runner = FalkorDBRunner.for_embedded(server, graph=settings.graph)
+    repository = CypherRepository(runner)
+    try:
+        await repository.ensure_schema()
+    except BaseException:
+        await repository.close()
+        if server is not None:
+            server.stop()
+        raise
+    audit = AuditLogFile(settings.data_dir / "audit.jsonl")
+    return Runtime(
+        settings=settings,
+        repository=repository,
+        audit=audit,
+        network=NetworkService(repository, audit),
+        tokens=TokenIssuer(settings.signing_key(), default_ttl=settings.token_ttl),
+        server=server,
+    )

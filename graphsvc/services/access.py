@@ -1,0 +1,97 @@
+"""Who may read and write what. One set of rules for every surface.
+
+- nurse: reads and writes the clients her team serves;
+- coach (also back office): reads the clients of the teams she is given;
+- researcher: no personal data at all, only de-identified aggregates;
+- system: what its SMART-style scopes allow (``system/CareTeam.read``,
+  ``system/*.write``, ``system/*.*``; v2 letters ``cruds`` also accepted),
+  limited to its teams when the token names any.
+
+A nurse or coach asking for a client outside her teams is told the client
+does not exist, so that existence itself does not leak.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import Enum
+
+from graphsvc.domain import NotFound, Principal, Role
+
+from .errors import Forbidden
+
+
+class Action(str, Enum):
+    READ = "read"
+    WRITE = "write"
+
+
+# The FHIR resource type whose scope governs the onion of a client.
+NETWORK_RESOURCE = "CareTeam"
+_V2_LETTERS = {Action.READ: set("rs"), Action.WRITE: set("cud")}
+
+
+def scope_allows(scopes: Iterable[str], resource_type: str, action: Action) -> bool:
+    for scope in scopes:
+        context, _, rest = scope.partition("/")
+        if context not in {"system", "user"}:
+            continue
+        resource, _, permission = rest.partition(".")
+        if resource not in {"*", resource_type}:
+            continue
+        if permission in {"*", action.value}:
+            return True
+        letters = set(permission)
+        if letters and letters <= set("cruds") and letters & _V2_LETTERS[action]:
+            return True
+    return False
+
+
+def check_team_access(
+    principal: Principal, team_ids: Iterable[str], action: Action, client_id: str
+) -> None:
+    """Raise unless the principal may do ``action`` on a client served by ``team_ids``."""
+    teams = frozenset(team_ids)
+    match principal.role:
+        case Role.NURSE:
+            if not teams & principal.teams:
+                raise NotFound("client", client_id)
+        case Role.COACH:
+            if not teams & principal.teams:
+                raise NotFound("client", client_id)
+            if action is Action.WRITE:
+                raise Forbidden("a coach reads the network but does not change it")
+        case Role.SYSTEM:
+            if not scope_allows(principal.scopes, NETWORK_RESOURCE, action):
+                raise Forbidden(f"scope does not allow {NETWORK_RESOURCE}.{action.value}")
+            if principal.teams and not teams & principal.teams:
+                raise NotFound("client", client_id)
+        case Role.RESEARCHER:
+            raise Forbidden("researchers see de-identified aggregates only")
+
+
+def check_team_admin(principal: Principal, team_id: str | None, action: Action) -> None:
+    """Teams, organisations and staff: a nurse may read her own team; writing
+    them is for system clients with a write scope (directory feeds)."""
+    if principal.role is Role.SYSTEM:
+        if not scope_allows(principal.scopes, "Organization", action):
+            raise Forbidden(f"scope does not allow Organization.{action.value}")
+        return
+    if principal.role in {Role.NURSE, Role.COACH} and action is Action.READ:
+        if team_id is not None and team_id in principal.teams:
+            return
+        raise NotFound("team", team_id or "")
+    raise Forbidden(f"a {principal.role.value} may not {action.value} teams and organisations")
+
+
+def visible_teams(principal: Principal, team_id: str) -> None:
+    """A nurse or coach lists only her own teams' clients."""
+    if principal.role in {Role.NURSE, Role.COACH} and team_id not in principal.teams:
+        raise NotFound("team", team_id)
+    if principal.role is Role.RESEARCHER:
+        raise Forbidden("researchers see de-identified aggregates only")
+    if principal.role is Role.SYSTEM:
+        if not scope_allows(principal.scopes, NETWORK_RESOURCE, Action.READ):
+            raise Forbidden(f"scope does not allow {NETWORK_RESOURCE}.read")
+        if principal.teams and team_id not in principal.teams:
+            raise NotFound("team", team_id)

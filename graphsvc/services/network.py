@@ -1,0 +1,282 @@
+"""Use cases for mapping a client's network. Every call acts for a principal,
+is checked against the access rules and leaves an audit record."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable, Callable, Sequence
+
+from graphsvc.domain import (
+    Client,
+    DomainError,
+    KnowsTie,
+    Membership,
+    Need,
+    NeedStatus,
+    NotFound,
+    Observation,
+    Onion,
+    Organization,
+    Person,
+    Principal,
+    Role,
+    SupportTie,
+    Team,
+    ValidationError,
+    VersionConflict,
+)
+from graphsvc.store.port import NetworkRepository, WriteResult
+
+from .access import Action, check_team_access, check_team_admin, visible_teams
+from .audit import AuditRecord, AuditTrail
+from .errors import Forbidden
+
+
+class NetworkService:
+    def __init__(self, repository: NetworkRepository, audit: AuditTrail) -> None:
+        self._repo = repository
+        self._audit = audit
+
+    # -- guards -------------------------------------------------------------
+
+    def _log(self, principal: Principal, action: str, client_id: str | None, outcome: str) -> None:
+        self._audit.record(AuditRecord.of(principal, action, client_id, outcome))
+
+    async def _guard(
+        self, principal: Principal, client_id: str, action: Action, name: str
+    ) -> None:
+        access = await self._repo.client_access(client_id)
+        try:
+            if access is None:
+                # Checked first against an empty team set, so that a forbidden
+                # principal is told "forbidden", not whether the client exists.
+                check_team_access(principal, (), action, client_id)
+                raise NotFound("client", client_id)
+            check_team_access(principal, access.team_ids, action, client_id)
+        except NotFound:
+            self._log(principal, name, client_id, "not-found")
+            raise
+        except Forbidden:
+            self._log(principal, name, client_id, "denied")
+            raise
+
+    async def _write(
+        self,
+        principal: Principal,
+        client_id: str,
+        name: str,
+        operation: Callable[[], Awaitable[WriteResult]],
+    ) -> WriteResult:
+        await self._guard(principal, client_id, Action.WRITE, name)
+        try:
+            result = await operation()
+        except VersionConflict:
+            self._log(principal, name, client_id, "conflict")
+            raise
+        except DomainError:
+            self._log(principal, name, client_id, "invalid")
+            raise
+        self._log(principal, name, client_id, "ok")
+        return result
+
+    # -- reads --------------------------------------------------------------
+
+    async def onion(self, principal: Principal, client_id: str) -> Onion:
+        await self._guard(principal, client_id, Action.READ, "onion.read")
+        onion = await self._repo.get_onion(client_id)
+        self._log(principal, "onion.read", client_id, "ok")
+        return onion
+
+    async def team_client_ids(self, principal: Principal, team_id: str) -> list[str]:
+        try:
+            visible_teams(principal, team_id)
+        except (NotFound, Forbidden):
+            self._log(principal, "team.clients", None, "denied")
+            raise
+        ids = await self._repo.team_client_ids(team_id)
+        self._log(principal, "team.clients", None, "ok")
+        return ids
+
+    async def team(self, principal: Principal, team_id: str) -> Team:
+        check_team_admin(principal, team_id, Action.READ)
+        return await self._repo.get_team(team_id)
+
+    # -- clients ------------------------------------------------------------
+
+    async def save_client(self, principal: Principal, client: Client, team_id: str) -> WriteResult:
+        """Register a client with the team that serves her, or update her."""
+        if principal.role is Role.NURSE and team_id not in principal.teams:
+            self._log(principal, "client.save", client.id, "denied")
+            raise Forbidden("a nurse registers clients for her own team only")
+        access = await self._repo.client_access(client.id)
+        if access is not None:
+            await self._guard(principal, client.id, Action.WRITE, "client.save")
+        else:
+            check_team_access(principal, {team_id}, Action.WRITE, client.id)
+        result = await self._repo.upsert_client(client, team_id)
+        self._log(principal, "client.save", client.id, "ok")
+        return result
+
+    async def delete_client(self, principal: Principal, client_id: str) -> None:
+        await self._guard(principal, client_id, Action.WRITE, "client.delete")
+        await self._repo.delete_client(client_id)
+        self._log(principal, "client.delete", client_id, "ok")
+
+    # -- the onion ----------------------------------------------------------
+
+    async def save_member(
+        self,
+        principal: Principal,
+        person: Person,
+        membership: Membership,
+        expected_version: int | None = None,
+    ) -> WriteResult:
+        return await self._write(
+            principal,
+            membership.client_id,
+            "member.save",
+            lambda: self._repo.upsert_member(person, membership, expected_version),
+        )
+
+    async def remove_member(
+        self,
+        principal: Principal,
+        client_id: str,
+        person_id: str,
+        expected_version: int | None = None,
+    ) -> WriteResult:
+        return await self._write(
+            principal,
+            client_id,
+            "member.remove",
+            lambda: self._repo.remove_member(client_id, person_id, expected_version),
+        )
+
+    async def save_need(
+        self, principal: Principal, need: Need, expected_version: int | None = None
+    ) -> WriteResult:
+        return await self._write(
+            principal,
+            need.client_id,
+            "need.save",
+            lambda: self._repo.upsert_need(need, expected_version),
+        )
+
+    async def resolve_need(
+        self,
+        principal: Principal,
+        client_id: str,
+        need_id: str,
+        expected_version: int | None = None,
+    ) -> WriteResult:
+        async def resolve() -> WriteResult:
+            onion = await self._repo.get_onion(client_id)
+            need = next((n for n in onion.needs if n.id == need_id), None)
+            if need is None:
+                raise NotFound("need", need_id)
+            resolved = dataclasses.replace(need, status=NeedStatus.RESOLVED)
+            # Guarded by the version read with the need, unless the caller named one.
+            version = onion.version if expected_version is None else expected_version
+            return await self._repo.upsert_need(resolved, version)
+
+        return await self._write(principal, client_id, "need.resolve", resolve)
+
+    async def remove_need(
+        self,
+        principal: Principal,
+        client_id: str,
+        need_id: str,
+        expected_version: int | None = None,
+    ) -> WriteResult:
+        return await self._write(
+            principal,
+            client_id,
+            "need.remove",
+            lambda: self._repo.remove_need(client_id, need_id, expected_version),
+        )
+
+    async def link_supporter(
+        self,
+        principal: Principal,
+        client_id: str,
+        tie: SupportTie,
+        expected_version: int | None = None,
+    ) -> WriteResult:
+        return await self._write(
+            principal,
+            client_id,
+            "support.save",
+            lambda: self._repo.upsert_support(client_id, tie, expected_version),
+        )
+
+    async def unlink_supporter(
+        self,
+        principal: Principal,
+        client_id: str,
+        supporter_id: str,
+        need_id: str,
+        expected_version: int | None = None,
+    ) -> WriteResult:
+        return await self._write(
+            principal,
+            client_id,
+            "support.remove",
+            lambda: self._repo.remove_support(client_id, supporter_id, need_id, expected_version),
+        )
+
+    async def add_knows(
+        self,
+        principal: Principal,
+        client_id: str,
+        tie: KnowsTie,
+        expected_version: int | None = None,
+    ) -> WriteResult:
+        return await self._write(
+            principal,
+            client_id,
+            "knows.save",
+            lambda: self._repo.upsert_knows(client_id, tie, expected_version),
+        )
+
+    async def remove_knows(
+        self,
+        principal: Principal,
+        client_id: str,
+        person_a: str,
+        person_b: str,
+        expected_version: int | None = None,
+    ) -> WriteResult:
+        return await self._write(
+            principal,
+            client_id,
+            "knows.remove",
+            lambda: self._repo.remove_knows(client_id, person_a, person_b, expected_version),
+        )
+
+    async def record_rating(
+        self, principal: Principal, observation: Observation, expected_version: int | None = None
+    ) -> WriteResult:
+        return await self._write(
+            principal,
+            observation.client_id,
+            "rating.save",
+            lambda: self._repo.upsert_observation(observation, expected_version),
+        )
+
+    # -- directory: teams, organisations, staff -----------------------------
+
+    async def save_team(self, principal: Principal, team: Team) -> None:
+        check_team_admin(principal, team.id, Action.WRITE)
+        await self._repo.upsert_team(team)
+
+    async def save_organization(self, principal: Principal, org: Organization) -> None:
+        check_team_admin(principal, org.id, Action.WRITE)
+        await self._repo.upsert_organization(org)
+
+    async def save_staff(
+        self, principal: Principal, person: Person, organization_ids: Sequence[str]
+    ) -> None:
+        check_team_admin(principal, None, Action.WRITE)
+        if not organization_ids:
+            raise ValidationError("organizationIds", "a professional works for at least one")
+        await self._repo.upsert_staff(person, organization_ids)

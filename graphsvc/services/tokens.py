@@ -1,0 +1,73 @@
+"""Bearer tokens: signed JWTs (HS256) that carry a principal, with expiry."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import jwt
+
+from graphsvc.domain import Principal, Role, ValidationError
+
+from .errors import Unauthenticated
+
+ISSUER = "graphsvc"
+AUDIENCE = "graphsvc"
+ALGORITHM = "HS256"
+DEFAULT_TTL = 12 * 3600  # a working day and a bit
+MIN_KEY_BYTES = 32
+
+
+class TokenIssuer:
+    def __init__(self, key: bytes, *, default_ttl: int = DEFAULT_TTL) -> None:
+        if len(key) < MIN_KEY_BYTES:
+            raise ValueError(f"signing key must be at least {MIN_KEY_BYTES} bytes")
+        self._key = key
+        self.default_ttl = default_ttl
+
+    def mint(self, principal: Principal, *, ttl: int | None = None, now: float | None = None) -> str:
+        issued = int(now if now is not None else time.time())
+        lifetime = self.default_ttl if ttl is None else ttl
+        if lifetime <= 0:
+            raise ValidationError("ttl", "must be positive")
+        claims: dict[str, Any] = {
+            "iss": ISSUER,
+            "aud": AUDIENCE,
+            "sub": principal.subject,
+            "role": principal.role.value,
+            "teams": sorted(principal.teams),
+            "scope": " ".join(sorted(principal.scopes)),
+            "iat": issued,
+            "exp": issued + lifetime,
+        }
+        return jwt.encode(claims, self._key, algorithm=ALGORITHM)
+
+    def verify(self, token: str) -> Principal:
+        try:
+            claims = jwt.decode(
+                token,
+                self._key,
+                algorithms=[ALGORITHM],
+                audience=AUDIENCE,
+                issuer=ISSUER,
+                options={"require": ["exp", "iat", "sub", "iss", "aud"]},
+            )
+        except jwt.ExpiredSignatureError:
+            raise Unauthenticated("token expired") from None
+        except jwt.InvalidTokenError as exc:
+            raise Unauthenticated(f"invalid token: {exc}") from None
+        try:
+            role = Role(claims.get("role"))
+        except ValueError:
+            raise Unauthenticated("token names no known role") from None
+        teams = claims.get("teams", [])
+        scope = claims.get("scope", "")
+        subject = claims["sub"]
+        if (
+            not isinstance(teams, list)
+            or not all(isinstance(t, str) for t in teams)
+            or not isinstance(scope, str)
+            or not isinstance(subject, str)
+        ):
+            raise Unauthenticated("token claims have the wrong shape")
+        return Principal(role, subject, frozenset(teams), frozenset(scope.split()))

@@ -1,0 +1,69 @@
+"""Small onions for the store and service tests."""
+
+from __future__ import annotations
+
+from graphsvc.domain import (
+    Client,
+    KnowsTie,
+    Member,
+    Membership,
+    Need,
+    Observation,
+    Onion,
+    Organization,
+    Person,
+    Population,
+    Staff,
+    SupportTie,
+    Team,
+)
+from graphsvc.store.cypher_repository import CypherRepository
+
+TEAM = Team("team-a", "Buurtzorg Oost", "Oost")
+OTHER_TEAM = Team("team-b", "Buurtzorg West", "West")
+
+
+async def client_with_team(
+    repo: CypherRepository, client_id: str = "client-1", team: Team = TEAM
+) -> Client:
+    await repo.upsert_team(team)
+    client = Client(client_id, "Anna de Vries", "Oost", "1938-04-02")
+    await repo.upsert_client(client, team.id)
+    return client
+
+
+def onion(n: int, team_id: str = "team-a", members: int = 4, needs: int = 3) -> Onion:
+    """A synthetic onion numbered n: informal members, needs each supported by
+    two of them, a KNOWS chain and one rating per need."""
+    cid = f"client-{n}"
+    people = tuple(
+        Member(
+            Person(f"p-{n}-{i}", f"Person {n}.{i}", "informal", "neighbour"),
+            Membership(f"p-{n}-{i}", cid, "informal", closeness=1 + i % 3),
+        )
+        for i in range(members)
+    )
+    need_list = tuple(Need(f"need-{n}-{j}", cid, f"{(j % 42) + 1:02d}") for j in range(needs))
+    supports = tuple(
+        SupportTie(f"p-{n}-{(j + k) % members}", f"need-{n}-{j}", hours_per_week=1.5)
+        for j in range(needs)
+        for k in range(2)
+    )
+    knows = tuple(KnowsTie(f"p-{n}-{i}", f"p-{n}-{i + 1}", 2) for i in range(members - 1))
+    ratings = tuple(
+        Observation(f"obs-{n}-{j}", cid, f"need-{n}-{j}", "knowledge", 3, "2026-05-01")
+        for j in range(needs)
+    )
+    return Onion(
+        Client(cid, f"Client {n}", "Oost"), team_id, 0, people, need_list, supports, knows, ratings
+    )
+
+
+def population(clients: int, team: Team = TEAM, start: int = 0) -> Population:
+    gp = Organization("gp-1", "Huisartsenpraktijk Oost", "gp-practice")
+    return Population(
+        teams=(team,),
+        organizations=(gp,),
+        staff=(Staff(Person("gp-person-1", "Dr. Bakker", "formal", "general practitioner"), ("gp-1",)),),
+        onions=tuple(onion(i, team.id) for i in range(start, start + clients)),
+    )

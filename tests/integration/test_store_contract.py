@@ -1,0 +1,267 @@
+"""The store contract, on the real embedded FalkorDB (and on a live Neo4j when
+NEO4J_URI is set): every node and relationship kind can be created, read,
+updated and deleted; upserts are idempotent; versions guard the network."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from graphsvc.domain import (
+    Client,
+    KnowsTie,
+    Membership,
+    Need,
+    NeedStatus,
+    NotFound,
+    Observation,
+    Organization,
+    Person,
+    Ring,
+    SupportTie,
+    Team,
+    TieStatus,
+    ValidationError,
+    VersionConflict,
+)
+from graphsvc.store.cypher_repository import CypherRepository
+
+from .builders import OTHER_TEAM, TEAM, client_with_team, onion, population
+
+HOSTILE = "Robert'); DROP--\"} $x `n` \\ <script>alert(1)</script> \u00e9\u00df\U0001f600"
+
+
+async def test_team_crud(repository: CypherRepository) -> None:
+    await repository.upsert_team(TEAM)
+    assert await repository.get_team(TEAM.id) == TEAM
+    renamed = dataclasses.replace(TEAM, name="Buurtzorg Oost 2", neighbourhood=None)
+    await repository.upsert_team(renamed)
+    assert await repository.get_team(TEAM.id) == renamed
+    # a team is an organisation as well
+    assert (await repository.get_organization(TEAM.id)).kind.value == "nursing-team"
+    await repository.delete_team(TEAM.id)
+    with pytest.raises(NotFound):
+        await repository.get_team(TEAM.id)
+    with pytest.raises(NotFound):
+        await repository.delete_team(TEAM.id)
+
+
+async def test_organization_crud(repository: CypherRepository) -> None:
+    org = Organization("apotheek-1", HOSTILE, "pharmacy")
+    await repository.upsert_organization(org)
+    await repository.upsert_organization(org)
+    assert await repository.get_organization(org.id) == org
+    with pytest.raises(NotFound):
+        await repository.get_team(org.id)  # an organisation is not a team
+    await repository.delete_organization(org.id)
+    with pytest.raises(NotFound):
+        await repository.get_organization(org.id)
+
+
+async def test_staff_member_of(repository: CypherRepository) -> None:
+    await repository.upsert_team(TEAM)
+    await repository.upsert_organization(Organization("gp-1", "GP", "gp-practice"))
+    nurse = Person("nurse-1", "Fatima El Amrani", Ring.TEAM, "district nurse")
+    await repository.upsert_staff(nurse, [TEAM.id, "gp-1"])
+    assert await repository.get_person("nurse-1") == (nurse, ("gp-1", TEAM.id))
+    await repository.upsert_staff(nurse, [TEAM.id])  # left the GP practice
+    assert (await repository.get_person("nurse-1"))[1] == (TEAM.id,)
+    with pytest.raises(ValidationError):
+        await repository.upsert_staff(nurse, ["no-such-org"])
+    await repository.delete_person("nurse-1")
+    with pytest.raises(NotFound):
+        await repository.get_person("nurse-1")
+
+
+async def test_client_crud_and_idempotent_upsert(repository: CypherRepository) -> None:
+    await repository.upsert_team(TEAM)
+    client = Client("client-1", HOSTILE, "Oost", "1938-04-02")
+    first = await repository.upsert_client(client, TEAM.id)
+    again = await repository.upsert_client(client, TEAM.id)
+    assert first.changed and not again.changed and again.version == first.version
+    assert await repository.get_client("client-1") == (client, TEAM.id, first.version)
+    moved = await repository.upsert_client(
+        dataclasses.replace(client, neighbourhood=None), TEAM.id
+    )
+    assert moved.version == first.version + 1
+    assert (await repository.get_client("client-1"))[0].neighbourhood is None
+    await repository.delete_client("client-1")
+    with pytest.raises(NotFound):
+        await repository.get_client("client-1")
+    assert await repository.client_access("client-1") is None
+
+
+async def test_client_moves_team_and_unknown_team(repository: CypherRepository) -> None:
+    client = await client_with_team(repository)
+    await repository.upsert_team(OTHER_TEAM)
+    await repository.upsert_client(client, OTHER_TEAM.id)
+    access = await repository.client_access(client.id)
+    assert access is not None and access.team_ids == {OTHER_TEAM.id}
+    assert await repository.team_client_ids(TEAM.id) == []
+    assert await repository.team_client_ids(OTHER_TEAM.id) == [client.id]
+    with pytest.raises(NotFound):
+        await repository.upsert_client(Client("client-2", "X"), "no-such-team")
+    with pytest.raises(NotFound):
+        await repository.get_client("client-2")  # nothing half-written
+
+
+async def test_member_crud(repository: CypherRepository) -> None:
+    client = await client_with_team(repository)
+    daughter = Person("p-1", HOSTILE, Ring.INFORMAL, "daughter", "06-12345678")
+    tie = Membership("p-1", client.id, Ring.INFORMAL, "mantelzorger", "daughter", "daily", 3, "2019-01-01")
+    v1 = await repository.upsert_member(daughter, tie)
+    same = await repository.upsert_member(daughter, tie)
+    assert v1.changed and not same.changed and same.version == v1.version
+    onion_ = await repository.get_onion(client.id)
+    assert [(m.person, m.membership) for m in onion_.members] == [(daughter, tie)]
+    closer = dataclasses.replace(tie, closeness=2, contact_frequency="weekly")
+    v2 = await repository.upsert_member(daughter, closer)
+    assert v2.version == v1.version + 1
+    assert (await repository.get_onion(client.id)).members[0].membership == closer
+    v3 = await repository.remove_member(client.id, "p-1")
+    assert v3.version == v2.version + 1
+    assert (await repository.get_onion(client.id)).members == ()
+    with pytest.raises(NotFound):
+        await repository.remove_member(client.id, "p-1")
+    with pytest.raises(NotFound):
+        await repository.upsert_member(daughter, dataclasses.replace(tie, client_id="nobody"))
+
+
+async def test_need_crud(repository: CypherRepository) -> None:
+    client = await client_with_team(repository)
+    need = Need("need-1", client.id, "38", since="2026-01-10")
+    await repository.upsert_need(need)
+    assert not (await repository.upsert_need(need)).changed
+    assert (await repository.get_onion(client.id)).needs == (need,)
+    resolved = dataclasses.replace(need, status=NeedStatus.RESOLVED)
+    await repository.upsert_need(resolved)
+    assert (await repository.get_onion(client.id)).needs == (resolved,)
+    # a need id of another client is refused, and nothing changes
+    other = await client_with_team(repository, "client-2")
+    with pytest.raises(ValidationError):
+        await repository.upsert_need(Need("need-1", other.id, "06"))
+    assert (await repository.get_onion(other.id)).needs == ()
+    await repository.remove_need(client.id, "need-1")
+    assert (await repository.get_onion(client.id)).needs == ()
+    with pytest.raises(NotFound):
+        await repository.remove_need(client.id, "need-1")
+
+
+async def test_support_crud(repository: CypherRepository) -> None:
+    client = await client_with_team(repository)
+    await repository.upsert_member(
+        Person("p-1", "Els", "informal"), Membership("p-1", client.id, "informal")
+    )
+    await repository.upsert_need(Need("need-1", client.id, "35"))
+    tie = SupportTie("p-1", "need-1", "practical", "weekly", 2.5, since="2025-03-01")
+    await repository.upsert_support(client.id, tie)
+    assert not (await repository.upsert_support(client.id, tie)).changed
+    assert (await repository.get_onion(client.id)).supports == (tie,)
+    ended = dataclasses.replace(tie, status=TieStatus.ENDED, hours_per_week=0)
+    await repository.upsert_support(client.id, ended)
+    assert (await repository.get_onion(client.id)).supports == (ended,)
+    await repository.remove_support(client.id, "p-1", "need-1")
+    assert (await repository.get_onion(client.id)).supports == ()
+    # only members of the onion support, and only needs of this client
+    await repository.upsert_member(Person("p-2", "Stranger", "informal"), Membership("p-2", "client-1", "informal"))
+    await repository.remove_member(client.id, "p-2")
+    with pytest.raises(NotFound):
+        await repository.upsert_support(client.id, SupportTie("p-2", "need-1"))
+    with pytest.raises(NotFound):
+        await repository.upsert_support(client.id, SupportTie("p-1", "need-x"))
+
+
+async def test_knows_crud(repository: CypherRepository) -> None:
+    client = await client_with_team(repository)
+    for pid in ("p-1", "p-2"):
+        await repository.upsert_member(
+            Person(pid, pid, "informal"), Membership(pid, client.id, "informal")
+        )
+    await repository.upsert_knows(client.id, KnowsTie("p-2", "p-1", 3))
+    # named the other way round, it is the same tie
+    assert not (await repository.upsert_knows(client.id, KnowsTie("p-1", "p-2", 3))).changed
+    assert (await repository.get_onion(client.id)).knows == (KnowsTie("p-1", "p-2", 3),)
+    await repository.upsert_knows(client.id, KnowsTie("p-1", "p-2", 1))
+    assert (await repository.get_onion(client.id)).knows[0].closeness == 1
+    await repository.remove_knows(client.id, "p-2", "p-1")
+    assert (await repository.get_onion(client.id)).knows == ()
+    with pytest.raises(NotFound):
+        await repository.upsert_knows(client.id, KnowsTie("p-1", "p-9"))
+
+
+async def test_observation_crud(repository: CypherRepository) -> None:
+    client = await client_with_team(repository)
+    await repository.upsert_need(Need("need-1", client.id, "42"))
+    about_need = Observation("obs-1", client.id, "need-1", "behavior", 2, "2026-02-01")
+    general = Observation("obs-2", client.id, None, "status", 4, "2026-03-01")
+    await repository.upsert_observation(about_need)
+    await repository.upsert_observation(general)
+    assert not (await repository.upsert_observation(general)).changed
+    assert (await repository.get_onion(client.id)).observations == (about_need, general)
+    better = dataclasses.replace(about_need, value=4)
+    await repository.upsert_observation(better)
+    assert (await repository.get_onion(client.id)).observations[0] == better
+    await repository.remove_observation(client.id, "obs-2")
+    assert (await repository.get_onion(client.id)).observations == (better,)
+    other = await client_with_team(repository, "client-2")
+    with pytest.raises(NotFound):  # a need of another client
+        await repository.upsert_observation(
+            Observation("obs-3", other.id, "need-1", "status", 3, "2026-03-01")
+        )
+    # removing a need removes its ratings
+    await repository.remove_need(client.id, "need-1")
+    assert (await repository.get_onion(client.id)).observations == ()
+
+
+async def test_delete_client_takes_needs_and_ratings_keeps_people(
+    repository: CypherRepository,
+) -> None:
+    pop = population(2)
+    await repository.save_population(pop)
+    await repository.delete_client("client-0")
+    with pytest.raises(NotFound):
+        await repository.get_onion("client-0")
+    assert (await repository.get_person("p-0-0"))[0].name == "Person 0.0"
+    assert (await repository.get_onion("client-1")) == dataclasses.replace(
+        pop.onions[1], version=1
+    )
+
+
+async def test_version_conflict_changes_nothing(repository: CypherRepository) -> None:
+    client = await client_with_team(repository)
+    version = (await repository.get_onion(client.id)).version
+    await repository.upsert_need(Need("need-1", client.id, "06"), expected_version=version)
+    with pytest.raises(VersionConflict) as err:
+        await repository.upsert_need(Need("need-2", client.id, "21"), expected_version=version)
+    assert err.value.actual == version + 1
+    assert [n.id for n in (await repository.get_onion(client.id)).needs] == ["need-1"]
+
+
+async def test_population_round_trip_and_idempotent(repository: CypherRepository) -> None:
+    pop = population(12)
+    assert await repository.save_population(pop) == 12
+    for expected in pop.onions:
+        got = await repository.get_onion(expected.client.id)
+        assert got == dataclasses.replace(expected, version=1)
+    await repository.save_population(pop)  # the same again: no version moves
+    assert (await repository.get_onion("client-3")).version == 1
+    assert (await repository.get_person("gp-person-1"))[1] == ("gp-1",)
+
+
+async def test_hostile_strings_are_values_not_cypher(repository: CypherRepository) -> None:
+    await repository.upsert_team(Team("team-x", HOSTILE))
+    client = Client("client-x", HOSTILE, HOSTILE)
+    await repository.upsert_client(client, "team-x")
+    await repository.upsert_member(
+        Person("p-x", HOSTILE, "informal", HOSTILE, HOSTILE),
+        Membership("p-x", "client-x", "informal", HOSTILE, HOSTILE),
+    )
+    got = await repository.get_onion("client-x")
+    assert got.client == client
+    assert got.members[0].person.name == HOSTILE
+    assert got.members[0].membership.relationship == HOSTILE
+
+
+def test_onion_builder_is_consistent() -> None:
+    onion(1).check_consistent()
