@@ -7,11 +7,12 @@
 from __future__ import annotations
 
 import random
+from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import cache
 from itertools import accumulate
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -48,7 +49,7 @@ def pick(rng: random.Random, items: Sequence[T]) -> T:
     return items[int(rng.random() * len(items))]
 
 
-class Weighted(Sequence[T]):
+class Weighted(Generic[T]):
     """Items with weights, drawn from in proportion."""
 
     __slots__ = ("_cumulative", "_items", "_total")
@@ -59,14 +60,5 @@ class Weighted(Sequence[T]):
         self._total = self._cumulative[-1]
 
     def draw(self, rng: random.Random) -> T:
-        mark = rng.random() * self._total
-        for item, bound in zip(self._items, self._cumulative, strict=True):
-            if mark < bound:
-                return item
-        return self._items[-1]
-
-    def __getitem__(self, index: int) -> T:  # type: ignore[override]
-        return self._items[index]
-
-    def __len__(self) -> int:
-        return len(self._items)
+        at = bisect_right(self._cumulative, rng.random() * self._total)
+        return self._items[min(at, len(self._items) - 1)]

@@ -81,6 +81,7 @@ class FalkorDBRunner:
 
     async def ensure_schema(self) -> None:
         conn = self._db.connection
+        await self.write(query("schema_register_types"), {})
         for label, statement in zip(ID_LABELS, self.dialect.schema_statements(), strict=True):
             try:
                 await self._graph.query(statement)

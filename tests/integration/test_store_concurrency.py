@@ -1,0 +1,126 @@
+"""Two writers on the same client, each with its own connection to the
+embedded database: no update is lost."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from graphsvc.domain import Membership, Need, Person, VersionConflict
+from graphsvc.store.cypher_repository import CypherRepository
+from graphsvc.store.embedded import EmbeddedFalkorDB
+from graphsvc.store.falkordb_runner import FalkorDBRunner
+
+from .builders import client_with_team
+
+WRITES_EACH = 40
+
+
+async def _two_writers(server: EmbeddedFalkorDB, graph: str) -> tuple[CypherRepository, CypherRepository]:
+    first = CypherRepository(FalkorDBRunner.for_embedded(server, graph=graph))
+    second = CypherRepository(FalkorDBRunner.for_embedded(server, graph=graph))
+    await first.ensure_schema()
+    return first, second
+
+
+async def test_concurrent_additions_all_land(shared_server: EmbeddedFalkorDB) -> None:
+    a, b = await _two_writers(shared_server, "concurrency_additions")
+    try:
+        client = await client_with_team(a)
+        start = (await a.get_onion(client.id)).version
+
+        async def writer(repo: CypherRepository, tag: str) -> None:
+            for i in range(WRITES_EACH):
+                pid = f"{tag}-{i}"
+                await repo.upsert_member(
+                    Person(pid, f"Helper {pid}", "informal"),
+                    Membership(pid, client.id, "informal"),
+                )
+
+        await asyncio.gather(writer(a, "a"), writer(b, "b"))
+        onion = await b.get_onion(client.id)
+        assert len(onion.members) == 2 * WRITES_EACH
+        assert onion.version == start + 2 * WRITES_EACH
+    finally:
+        await a.close()
+        await b.close()
+
+
+async def test_guarded_read_modify_write_never_loses_an_update(
+    shared_server: EmbeddedFalkorDB,
+) -> None:
+    """Each writer reads the onion, decides, and writes with the version it
+    read; on a conflict it reads again. Every intended need is there in the end."""
+    a, b = await _two_writers(shared_server, "concurrency_guarded")
+    try:
+        client = await client_with_team(a)
+        conflicts = 0
+
+        async def writer(repo: CypherRepository, codes: list[str], tag: str) -> None:
+            nonlocal conflicts
+            for i, code in enumerate(codes):
+                while True:
+                    seen = await repo.get_onion(client.id)
+                    await asyncio.sleep(0)  # let the other writer in between read and write
+                    try:
+                        await repo.upsert_need(
+                            Need(f"need-{tag}-{i}", client.id, code), expected_version=seen.version
+                        )
+                        break
+                    except VersionConflict:
+                        conflicts += 1
+
+        codes = [f"{n:02d}" for n in range(1, 21)]
+        await asyncio.gather(writer(a, codes, "a"), writer(b, codes, "b"))
+        onion = await a.get_onion(client.id)
+        assert len(onion.needs) == 40
+        assert conflicts > 0, "the writers never overlapped; the test proved nothing"
+    finally:
+        await a.close()
+        await b.close()
+
+
+async def test_same_version_two_writes_exactly_one_wins(shared_server: EmbeddedFalkorDB) -> None:
+    a, b = await _two_writers(shared_server, "concurrency_race")
+    try:
+        client = await client_with_team(a)
+        version = (await a.get_onion(client.id)).version
+        results = await asyncio.gather(
+            a.upsert_need(Need("need-a", client.id, "06"), expected_version=version),
+            b.upsert_need(Need("need-b", client.id, "21"), expected_version=version),
+            return_exceptions=True,
+        )
+        wins = [r for r in results if not isinstance(r, BaseException)]
+        losses = [r for r in results if isinstance(r, VersionConflict)]
+        assert len(wins) == 1 and len(losses) == 1
+        assert len((await a.get_onion(client.id)).needs) == 1
+    finally:
+        await a.close()
+        await b.close()
+
+
+@pytest.mark.parametrize("writers", [4])
+async def test_many_writers_version_counts_every_change(
+    shared_server: EmbeddedFalkorDB, writers: int
+) -> None:
+    repos = [
+        CypherRepository(FalkorDBRunner.for_embedded(shared_server, graph="concurrency_many"))
+        for _ in range(writers)
+    ]
+    try:
+        await repos[0].ensure_schema()
+        client = await client_with_team(repos[0])
+        start = (await repos[0].get_onion(client.id)).version
+
+        async def writer(k: int, repo: CypherRepository) -> None:
+            for i in range(10):
+                await repo.upsert_need(Need(f"need-{k}-{i}", client.id, f"{i + 1:02d}"))
+
+        await asyncio.gather(*(writer(k, r) for k, r in enumerate(repos)))
+        onion = await repos[0].get_onion(client.id)
+        assert len(onion.needs) == writers * 10
+        assert onion.version == start + writers * 10
+    finally:
+        for r in repos:
+            await r.close()
