@@ -427,9 +427,10 @@ def _onion_in(value: object, path: str) -> Onion:
         knows=f.items("knows", _knows_in),
         observations=f.items("observations", lambda v, p: _observation_in(v, p, client.id)),
     )
+    _unique(f.at("members"), (m.person.id for m in onion.members), "person.id")
+    _unique(f.at("needs"), (n.id for n in onion.needs), "id")
     with _within(path):
         onion.check_consistent()
-    _unique(f.at("members"), (m.person.id for m in onion.members), "person.id")
     return onion
 
 

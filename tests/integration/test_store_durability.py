@@ -16,7 +16,7 @@ from graphsvc.store.port import StoreUnavailable
 
 from .builders import population
 
-BIG = 1500  # clients in one statement: about 21,000 nodes and 40,000 ties
+BIG = 1000  # clients in one statement: about 12,000 nodes and 20,000 ties
 
 
 async def _repo(server: EmbeddedFalkorDB) -> CypherRepository:
@@ -78,8 +78,8 @@ async def _time_big_write(server: EmbeddedFalkorDB) -> float:
 async def test_kill_9_in_the_middle_of_a_large_write_is_all_or_nothing(
     make_server: Callable[..., EmbeddedFalkorDB],
 ) -> None:
+    duration = await _time_big_write(make_server())
     server = make_server()
-    duration = await _time_big_write(server)
     outcomes: list[int] = []
     for fraction in (0.25, 0.5, 0.75):
         repo = await _repo(server)
@@ -99,13 +99,16 @@ async def test_kill_9_in_the_middle_of_a_large_write_is_all_or_nothing(
         assert after - before in (0, BIG), f"a cut-off write left {after - before} clients"
         if was_running:
             outcomes.append(after - before)
-        # the rest of the graph is intact either way
+        # what is there is whole: every onion complete (a sample of them)
         repo = await _repo(server)
         try:
-            for cid in await repo.team_client_ids("team-a"):
+            for cid in (await repo.team_client_ids("team-a"))[::50]:
                 onion = await repo.get_onion(cid)
                 assert len(onion.members) == 4 and len(onion.needs) == 3
                 assert len(onion.supports) == 6 and len(onion.observations) == 3
         finally:
             await repo.close()
+        server.stop()  # a clean stop compacts the log, so the next replay is short
+        server.start()
+    print("outcomes of cut writes:", outcomes)
     assert outcomes, "the write always finished before the kill; the test proved nothing"
