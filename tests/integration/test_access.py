@@ -1,0 +1,122 @@
+"""Access rules through the services, on the real database, with the audit trail."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphsvc.domain import (
+    Client,
+    Membership,
+    Need,
+    NotFound,
+    Person,
+    VersionConflict,
+)
+from graphsvc.services.errors import Forbidden
+from graphsvc.services.network import NetworkService
+from graphsvc.store.audit_log import AuditLogFile
+from graphsvc.store.cypher_repository import CypherRepository
+
+from ..conftest import ADMIN, RESEARCHER, coach, nurse, system
+from .builders import OTHER_TEAM, TEAM
+
+
+@pytest.fixture
+async def two_teams(network: NetworkService, falkordb_repository: CypherRepository) -> None:
+    await network.save_team(ADMIN, TEAM)
+    await network.save_team(ADMIN, OTHER_TEAM)
+    await network.save_client(ADMIN, Client("client-a", "Anna"), TEAM.id)
+    await network.save_client(ADMIN, Client("client-b", "Bram"), OTHER_TEAM.id)
+
+
+async def test_nurse_reads_and_writes_her_own_teams_clients(
+    network: NetworkService, two_teams: None
+) -> None:
+    me = nurse(TEAM.id)
+    result = await network.save_member(
+        me, Person("p-1", "Els", "informal"), Membership("p-1", "client-a", "informal")
+    )
+    onion = await network.onion(me, "client-a")
+    assert onion.version == result.version and [m.person.id for m in onion.members] == ["p-1"]
+    assert await network.team_client_ids(me, TEAM.id) == ["client-a"]
+
+
+async def test_nurse_of_another_team_learns_nothing(
+    network: NetworkService, two_teams: None
+) -> None:
+    stranger = nurse(OTHER_TEAM.id)
+    with pytest.raises(NotFound) as existing:
+        await network.onion(stranger, "client-a")
+    with pytest.raises(NotFound) as absent:
+        await network.onion(stranger, "client-zz")
+    assert str(existing.value) .replace("client-a", "X") == str(absent.value).replace("client-zz", "X")
+    with pytest.raises(NotFound):
+        await network.save_need(stranger, Need("need-1", "client-a", "06"))
+    with pytest.raises(NotFound):
+        await network.team_client_ids(stranger, TEAM.id)
+    with pytest.raises(Forbidden):
+        await network.save_client(stranger, Client("client-c", "C"), TEAM.id)
+    # an existing client of another team cannot be taken over by re-registering her
+    with pytest.raises(NotFound):
+        await network.save_client(stranger, Client("client-a", "Anna"), OTHER_TEAM.id)
+    assert (await network.onion(nurse(TEAM.id), "client-a")).needs == ()
+
+
+async def test_coach_reads_given_teams_but_does_not_write(
+    network: NetworkService, two_teams: None
+) -> None:
+    c = coach(TEAM.id, OTHER_TEAM.id)
+    assert (await network.onion(c, "client-b")).client.name == "Bram"
+    with pytest.raises(Forbidden):
+        await network.save_need(c, Need("need-1", "client-a", "06"))
+    with pytest.raises(NotFound):
+        await network.onion(coach(OTHER_TEAM.id), "client-a")
+
+
+async def test_researcher_gets_no_personal_data(network: NetworkService, two_teams: None) -> None:
+    with pytest.raises(Forbidden):
+        await network.onion(RESEARCHER, "client-a")
+    with pytest.raises(Forbidden):
+        await network.onion(RESEARCHER, "client-zz")  # same answer whether she exists or not
+    with pytest.raises(Forbidden):
+        await network.team_client_ids(RESEARCHER, TEAM.id)
+
+
+async def test_system_client_scopes(network: NetworkService, two_teams: None) -> None:
+    reader = system("system/CareTeam.read")
+    assert (await network.onion(reader, "client-a")).client.id == "client-a"
+    with pytest.raises(Forbidden):
+        await network.save_need(reader, Need("need-1", "client-a", "06"))
+    writer = system("system/CareTeam.cruds")
+    await network.save_need(writer, Need("need-1", "client-a", "06"))
+    with pytest.raises(Forbidden):
+        await network.onion(system("system/Observation.read"), "client-a")
+    with pytest.raises(NotFound):  # a system limited to one team
+        await network.onion(system("system/*.read", teams=(OTHER_TEAM.id,)), "client-a")
+    with pytest.raises(Forbidden):  # directory writes need an Organization write scope
+        await network.save_team(reader, TEAM)
+
+
+async def test_nurse_resolves_a_need_and_stale_versions_conflict(
+    network: NetworkService, two_teams: None
+) -> None:
+    me = nurse(TEAM.id)
+    v = await network.save_need(me, Need("need-1", "client-a", "38"))
+    await network.resolve_need(me, "client-a", "need-1", expected_version=v.version)
+    assert (await network.onion(me, "client-a")).needs[0].status.value == "resolved"
+    with pytest.raises(VersionConflict):
+        await network.remove_need(me, "client-a", "need-1", expected_version=v.version)
+
+
+async def test_every_access_to_personal_data_is_audited(
+    network: NetworkService, audit_log: AuditLogFile, two_teams: None
+) -> None:
+    me = nurse(TEAM.id, subject="nurse-7")
+    await network.onion(me, "client-a")
+    with pytest.raises(NotFound):
+        await network.onion(nurse(OTHER_TEAM.id, subject="nurse-9"), "client-a")
+    await network.save_need(me, Need("need-1", "client-a", "06"))
+    entries = [(e.subject, e.action, e.client_id, e.outcome) for e in audit_log.read()]
+    assert ("nurse-7", "onion.read", "client-a", "ok") in entries
+    assert ("nurse-9", "onion.read", "client-a", "not-found") in entries
+    assert ("nurse-7", "need.save", "client-a", "ok") in entries
