@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DEMO   := seeds/demo-neighbourhood.json
 DEMO_TEAM  := team-0001
-DEMO_NURSE := $(shell sed -n 's/.*"demoNurse": *"\([^"]*\)".*/\1/p' $(DEMO) 2>/dev/null | head -1)
+DEMO_NURSE := person-0001-nurse-02
 
 PY_STAMP   := $(VENV)/.installed
 LINT_STAMP := tests/lint/node_modules/.installed
@@ -33,7 +33,7 @@ install: $(PY_STAMP)
 
 run: $(PY_STAMP)
 	@echo "== tokens for the demo (valid 12 h) =="
-	@printf 'nurse of %s:\n  ' "$(DEMO_TEAM)"; $(BIN)/graphsvc token --data $(DATA) --role nurse --team $(DEMO_TEAM) --subject $(or $(DEMO_NURSE),demo-nurse)
+	@printf 'nurse of %s:\n  ' "$(DEMO_TEAM)"; $(BIN)/graphsvc token --data $(DATA) --role nurse --team $(DEMO_TEAM) --subject $(DEMO_NURSE)
 	@printf 'system client (system/*.*):\n  '; $(BIN)/graphsvc token --data $(DATA) --role system --subject demo-system --scope 'system/*.*'
 	$(BIN)/graphsvc serve --data $(DATA) --host $(HOST) --port $(PORT) --seed-if-empty $(DEMO)
 

@@ -1,0 +1,116 @@
+"""The command line as a user runs it: a token minted with ``graphsvc token
+--data DIR`` is accepted by ``graphsvc serve --data DIR``; Ctrl-C stops the
+server and leaves no database process behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graphsvc.store.embedded import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "seeds" / "demo-neighbourhood.json"
+
+
+def graphsvc(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "graphsvc", *args, "--data", str(data)],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )
+
+
+def get(url: str, token: str | None = None) -> tuple[int, dict[str, object]]:
+    request = urllib.request.Request(url)
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read())
+
+
+def redis_pids_for(data: Path) -> list[int]:
+    pids = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmd = (proc / "cmdline").read_bytes()
+            cwd = os.readlink(proc / "cwd")
+        except OSError:
+            continue
+        if b"redis-server" in cmd and cwd.startswith(str(data.resolve())):
+            stat = (proc / "stat").read_text().split()
+            if stat[2] != "Z":
+                pids.append(int(proc.name))
+    return pids
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
+    data = tmp_path / "data"
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graphsvc", "serve", "--data", str(data), "--port", str(port),
+         "--seed-if-empty", str(DEMO)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"server exited: {proc.stdout.read() if proc.stdout else ''}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                break
+        except OSError:
+            time.sleep(0.1)
+    yield base, data, proc
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+
+
+def test_token_from_cli_is_accepted_and_ctrl_c_leaves_nothing(
+    served: tuple[str, Path, subprocess.Popen[str]],
+) -> None:
+    base, data, proc = served
+    status, health = get(f"{base}/healthz")
+    assert status == 200 and health["status"] == "ok"
+    assert redis_pids_for(data), "the embedded database should be running"
+
+    assert get(f"{base}/api/me")[0] == 401
+    minted = graphsvc("token", "--role", "nurse", "--team", "team-0001", "--subject", "nurse-x", data=data)
+    assert minted.returncode == 0, minted.stderr
+    status, me = get(f"{base}/api/me", minted.stdout.strip())
+    assert status == 200 and me["teams"] == ["team-0001"] and me["role"] == "nurse"
+
+    system = graphsvc("token", "--role", "system", "--subject", "gp-system", "--scope", "system/*.read", data=data)
+    assert get(f"{base}/api/me", system.stdout.strip())[1]["scopes"] == ["system/*.read"]
+
+    proc.send_signal(signal.SIGINT)  # what Ctrl-C sends
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while redis_pids_for(data) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert redis_pids_for(data) == []
+
+
+def test_token_refuses_incomplete_requests(tmp_path: Path) -> None:
+    nurse = graphsvc("token", "--role", "nurse", "--subject", "n", data=tmp_path)
+    assert nurse.returncode == 2 and "--team" in nurse.stderr
+    system = graphsvc("token", "--role", "system", "--subject", "s", data=tmp_path)
+    assert system.returncode == 2 and "--scope" in system.stderr
