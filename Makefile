@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DEMO   := seeds/demo-neighbourhood.json
 DEMO_TEAM  := team-0001
-DEMO_NURSE := person-0001-nurse-02
+DEMO_NURSE := person-0001-nurse-01
 
 PY_STAMP   := $(VENV)/.installed
 LINT_STAMP := tests/lint/node_modules/.installed
@@ -38,10 +38,12 @@ run: $(PY_STAMP)
 	$(BIN)/graphsvc serve --data $(DATA) --host $(HOST) --port $(PORT) --seed-if-empty $(DEMO)
 
 test: $(PY_STAMP) $(LINT_STAMP)
+	$(BIN)/ruff check graphsvc tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(PY_STAMP)
-	$(BIN)/ruff check graphsvc fhir_mappings tests benchmarks
+	$(BIN)/ruff check graphsvc tests
 
 typecheck: $(PY_STAMP)
 	$(BIN)/mypy

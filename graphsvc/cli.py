@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .config import Settings
@@ -26,12 +26,15 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _add_data(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--data", type=Path, help="data directory (default: $GRAPHSVC_DATA or ./data)"
-    )
+    p.add_argument("--data", type=Path, help="data directory (default: $GRAPHSVC_DATA or ./data)")
 
 
-async def _seed(settings: Settings, population: Population, if_empty: bool) -> int:
+async def _seed(
+    settings: Settings,
+    population: Population | Iterable[Population],
+    clients: int,
+    if_empty: bool,
+) -> int:
     from tqdm import tqdm
 
     from .runtime import open_runtime
@@ -42,35 +45,47 @@ async def _seed(settings: Settings, population: Population, if_empty: bool) -> i
         if if_empty and await runtime.repository.node_count() > 0:
             print(f"{settings.data_dir}: already holds data; not seeding", file=sys.stderr)
             return 0
-        with tqdm(total=len(population.onions), unit="client", desc="seeding") as bar:
+        with tqdm(total=clients, unit="client", desc="seeding", file=sys.stderr) as bar:
             written = await load_population(
-                runtime.repository, runtime.audit, SYSTEM_SEEDER, population,
+                runtime.repository,
+                runtime.audit,
+                SYSTEM_SEEDER,
+                population,
                 progress=bar.update,
             )
-        print(
-            f"seeded {written} clients, {len(population.teams)} teams, "
-            f"{len(population.organizations)} organisations, {len(population.staff)} professionals",
-            file=sys.stderr,
-        )
+        print(f"seeded {written} clients into {settings.data_dir}", file=sys.stderr)
         return written
     finally:
         await runtime.close()
 
 
-def cmd_seed(args: argparse.Namespace) -> int:
+def _read_population(path: Path) -> Population:
     from .seeding.codec import load_population
-    from .seeding.generator import generate_population
 
+    try:
+        return load_population(path)
+    except (DomainError, ValueError, OSError) as exc:
+        raise ValueError(f"{path}: {exc}") from None
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from .seeding.generator import iter_population
+
+    settings = _settings(args)
     if args.generate:
-        population = generate_population(
+        if args.teams < 1 or args.clients_per_team < 0:
+            print("graphsvc seed: --teams must be at least 1", file=sys.stderr)
+            return 2
+        pieces = iter_population(
             teams=args.teams, clients_per_team=args.clients_per_team, seed=args.seed
         )
+        asyncio.run(_seed(settings, pieces, args.teams * args.clients_per_team, args.if_empty))
     elif args.file is not None:
-        population = load_population(args.file)
+        population = _read_population(args.file)
+        asyncio.run(_seed(settings, population, len(population.onions), args.if_empty))
     else:
         print("graphsvc seed: give a FILE or --generate", file=sys.stderr)
         return 2
-    asyncio.run(_seed(_settings(args), population, args.if_empty))
     return 0
 
 
@@ -98,9 +113,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     if args.seed_if_empty is not None:
-        from .seeding.codec import load_population
-
-        asyncio.run(_seed(settings, load_population(args.seed_if_empty), if_empty=True))
+        population = _read_population(args.seed_if_empty)
+        asyncio.run(_seed(settings, population, len(population.onions), if_empty=True))
     print(f"serving on http://{settings.host}:{settings.port}  (Ctrl-C stops)", file=sys.stderr)
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
     return 0
@@ -115,7 +129,9 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="interface (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default 8000)")
     serve.add_argument(
-        "--seed-if-empty", type=Path, metavar="FILE",
+        "--seed-if-empty",
+        type=Path,
+        metavar="FILE",
         help="load this population file first when the data directory is empty",
     )
     serve.set_defaults(run=cmd_serve)

@@ -65,7 +65,9 @@ async def open_runtime(settings: Settings) -> Runtime:
     runner: CypherRunner
     if settings.neo4j_uri:
         runner = Neo4jRunner(
-            settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password,
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password,
             settings.neo4j_database,
         )
     else:

@@ -15,8 +15,8 @@ from .rings import Ring
 from .ties import Frequency, KnowsTie, Membership, SupportKind, SupportTie, TieStatus
 
 __all__ = [
-    "AuditRecord",
     "OMAHA_SYSTEM",
+    "AuditRecord",
     "Client",
     "DomainError",
     "Frequency",

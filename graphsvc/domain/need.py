@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from ._entity import settle
 from .omaha import OmahaDomain, OmahaProblem, omaha_problem
 from .values import check_date, check_enum, check_id
 
 
-class NeedStatus(str, Enum):
+class NeedStatus(StrEnum):
     ACTIVE = "active"
     RESOLVED = "resolved"
 

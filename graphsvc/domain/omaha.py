@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from functools import cache
 from importlib import resources
 
@@ -17,7 +17,7 @@ from .errors import ValidationError
 OMAHA_SYSTEM = "http://terminology.hl7.org/CodeSystem/oms"
 
 
-class OmahaDomain(str, Enum):
+class OmahaDomain(StrEnum):
     ENVIRONMENTAL = "environmental"
     PSYCHOSOCIAL = "psychosocial"
     PHYSIOLOGICAL = "physiological"

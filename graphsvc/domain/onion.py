@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .client import Client
 from .errors import ValidationError
@@ -36,6 +36,26 @@ class Onion:
     knows: tuple[KnowsTie, ...] = ()
     observations: tuple[Observation, ...] = field(default=())
 
+    def canonical(self) -> Onion:
+        """The same onion with every collection in a fixed order, so that two
+        onions with the same content compare equal whatever order they came in."""
+        return replace(
+            self,
+            members=tuple(
+                sorted(
+                    (
+                        replace(m, organization_ids=tuple(sorted(set(m.organization_ids))))
+                        for m in self.members
+                    ),
+                    key=lambda m: m.person.id,
+                )
+            ),
+            needs=tuple(sorted(self.needs, key=lambda n: n.id)),
+            supports=tuple(sorted(self.supports, key=lambda s: (s.need_id, s.supporter_id))),
+            knows=tuple(sorted(set(self.knows), key=lambda k: (k.person_a, k.person_b))),
+            observations=tuple(sorted(self.observations, key=lambda o: (o.effective, o.id))),
+        )
+
     def ring(self, ring: Ring) -> Iterator[Member]:
         return (m for m in self.members if m.ring is ring)
 
@@ -45,21 +65,31 @@ class Onion:
         needs = {n.id for n in self.needs}
         for i, m in enumerate(self.members):
             if m.membership.client_id != self.client.id or m.membership.person_id != m.person.id:
-                raise ValidationError(f"members[{i}]", "membership does not join this person to this client")
+                raise ValidationError(
+                    f"members[{i}]", "membership does not join this person to this client"
+                )
         for i, n in enumerate(self.needs):
             if n.client_id != self.client.id:
                 raise ValidationError(f"needs[{i}].clientId", "need belongs to another client")
         for i, s in enumerate(self.supports):
             if s.supporter_id not in people:
-                raise ValidationError(f"supports[{i}].supporterId", f"{s.supporter_id!r} is not in the onion")
+                raise ValidationError(
+                    f"supports[{i}].supporterId", f"{s.supporter_id!r} is not in the onion"
+                )
             if s.need_id not in needs:
-                raise ValidationError(f"supports[{i}].needId", f"{s.need_id!r} is not a need of this client")
+                raise ValidationError(
+                    f"supports[{i}].needId", f"{s.need_id!r} is not a need of this client"
+                )
         for i, k in enumerate(self.knows):
             for end in (k.person_a, k.person_b):
                 if end not in people:
                     raise ValidationError(f"knows[{i}]", f"{end!r} is not in the onion")
         for i, o in enumerate(self.observations):
             if o.client_id != self.client.id:
-                raise ValidationError(f"observations[{i}].clientId", "rating belongs to another client")
+                raise ValidationError(
+                    f"observations[{i}].clientId", "rating belongs to another client"
+                )
             if o.need_id is not None and o.need_id not in needs:
-                raise ValidationError(f"observations[{i}].needId", f"{o.need_id!r} is not a need of this client")
+                raise ValidationError(
+                    f"observations[{i}].needId", f"{o.need_id!r} is not a need of this client"
+                )

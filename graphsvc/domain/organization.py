@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from ._entity import settle
 from .values import check_enum, check_id, check_text
 
 
-class OrganizationKind(str, Enum):
+class OrganizationKind(StrEnum):
     NURSING_TEAM = "nursing-team"
     GP_PRACTICE = "gp-practice"
     PHARMACY = "pharmacy"

@@ -31,6 +31,8 @@ class Population:
         the first piece carries the teams, organisations and staff."""
         if clients_per_chunk < 1:
             raise ValueError("clients_per_chunk must be at least 1")
-        yield Population(self.teams, self.organizations, self.staff, self.onions[:clients_per_chunk])
+        yield Population(
+            self.teams, self.organizations, self.staff, self.onions[:clients_per_chunk]
+        )
         for start in range(clients_per_chunk, len(self.onions), clients_per_chunk):
             yield Population(onions=self.onions[start : start + clients_per_chunk])

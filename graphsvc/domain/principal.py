@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     NURSE = "nurse"  # sees and edits the clients of her own team
     COACH = "coach"  # reads across the teams she is given (also back office)
     RESEARCHER = "researcher"  # de-identified aggregates only

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Ring(str, Enum):
+class Ring(StrEnum):
     INFORMAL = "informal"  # ring 1: partner, family, neighbours, friends, volunteers
     TEAM = "team"  # ring 2: the neighbourhood nursing team
     FORMAL = "formal"  # ring 3: GP, pharmacist, physio, social work, hospital

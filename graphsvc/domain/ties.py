@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from ._entity import settle
 from .errors import ValidationError
@@ -15,7 +15,7 @@ from .values import check_date, check_enum, check_hours, check_id, check_int_ran
 CLOSENESS_MIN, CLOSENESS_MAX = 1, 3  # 1 not very close, 2 sort of close, 3 very close
 
 
-class Frequency(str, Enum):
+class Frequency(StrEnum):
     DAILY = "daily"
     SEVERAL_TIMES_A_WEEK = "several-times-a-week"
     WEEKLY = "weekly"
@@ -23,7 +23,7 @@ class Frequency(str, Enum):
     LESS_OFTEN = "less-often"
 
 
-class SupportKind(str, Enum):
+class SupportKind(StrEnum):
     PRACTICAL = "practical"  # shopping, transport, errands
     HOUSEHOLD = "household"
     PERSONAL_CARE = "personal-care"
@@ -34,7 +34,7 @@ class SupportKind(str, Enum):
     COORDINATION = "coordination"
 
 
-class TieStatus(str, Enum):
+class TieStatus(StrEnum):
     ACTIVE = "active"
     ENDED = "ended"
 

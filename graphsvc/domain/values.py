@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from enum import Enum
 from typing import TypeVar
@@ -12,6 +11,7 @@ from .errors import ValidationError
 
 # The FHIR id rule, so every graph id can also be a FHIR resource id.
 _ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
 MAX_TEXT = 500
 
 E = TypeVar("E", bound=Enum)
@@ -35,7 +35,7 @@ def check_text(field: str, value: object, *, required: bool = True) -> str | Non
         raise ValidationError(field, "must not be empty")
     if len(text) > MAX_TEXT:
         raise ValidationError(field, f"is longer than {MAX_TEXT} characters")
-    if any(unicodedata.category(ch) == "Cc" for ch in text):
+    if _CONTROL.search(text):
         raise ValidationError(field, "must not contain control characters")
     return text or None
 

@@ -5,7 +5,7 @@ the gaps a nurse looks for are there to be found on day one:
 
 - client-000001, Truus Bakker, a widow on her own: only a niece far away, and
   nobody for her social contact need;
-- client-000002, Henk Visser, living with dementia: his daughter Marieke
+- client-000002, Henk Wolters, living with dementia: his daughter Marieke
   carries 25 hours a week across four needs;
 - client-000003, Jan de Boer, just moved in near his son: no GP yet.
 
@@ -42,9 +42,10 @@ from graphsvc.domain import (
 from .codec import dump_population
 from .generator import generate_population
 
-DEMO_SEED = 2006  # the year the first Buurtzorg team started
+DEMO_SEED = 2025  # gives a balanced mix of network types, and no two clients share a name
 DEMO_FILE = "seeds/demo-neighbourhood.json"
 DEMO_TEAM = "team-0001"
+DEMO_NURSE = "person-0001-nurse-01"  # Truus Bakker's primary nurse, a subject for demo tokens
 
 DAILY = Frequency.DAILY
 SEVERAL = Frequency.SEVERAL_TIMES_A_WEEK
@@ -189,7 +190,7 @@ class _Staff:
 def _isolated_widow(team: Team, staff: _Staff) -> Onion:
     o = _Sketch(1, "Geertruida Bakker", date(1937, 3, 14), team)
     niece = o.informal("Ingrid Bakker", "niece", RARELY, 1, date(1971, 8, 2), "contact person")
-    nurse = o.professional(staff.get("person-0001-nurse-01"), "primary nurse", DAILY,
+    nurse = o.professional(staff.get(DEMO_NURSE), "primary nurse", DAILY,
                            date(2024, 9, 16), closeness=3)  # fmt: skip
     gp = o.professional(staff.first("general practitioner"), "general practitioner", MONTHLY,
                         date(1989, 5, 1))  # fmt: skip
@@ -213,9 +214,9 @@ def _isolated_widow(team: Team, staff: _Staff) -> Onion:
 
 
 def _daughter_carries(team: Team, staff: _Staff) -> Onion:
-    o = _Sketch(2, "Hendrik Visser", date(1940, 11, 2), team)
-    daughter = o.informal("Marieke Visser", "daughter", DAILY, 3, date(1968, 4, 21), "main carer")
-    son = o.informal("Peter Visser", "son", MONTHLY, 2, date(1965, 9, 9))
+    o = _Sketch(2, "Hendrik Wolters", date(1940, 11, 2), team)
+    daughter = o.informal("Marieke Wolters", "daughter", DAILY, 3, date(1968, 4, 21), "main carer")
+    son = o.informal("Peter Wolters", "son", MONTHLY, 2, date(1965, 9, 9))
     neighbour = o.informal("Wim Kuipers", "neighbour", WEEKLY, 2, date(1998, 6, 1))
     nurse = o.professional(staff.get("person-0001-nurse-02"), "primary nurse", DAILY,
                            date(2023, 2, 6), closeness=3)  # fmt: skip

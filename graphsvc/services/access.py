@@ -14,14 +14,14 @@ does not exist, so that existence itself does not leak.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum
+from enum import StrEnum
 
 from graphsvc.domain import NotFound, Principal, Role
 
 from .errors import Forbidden
 
 
-class Action(str, Enum):
+class Action(StrEnum):
     READ = "read"
     WRITE = "write"
 

@@ -42,9 +42,7 @@ class NetworkService:
     def _log(self, principal: Principal, action: str, client_id: str | None, outcome: str) -> None:
         self._audit.record(AuditRecord.of(principal, action, client_id, outcome))
 
-    async def _guard(
-        self, principal: Principal, client_id: str, action: Action, name: str
-    ) -> None:
+    async def _guard(self, principal: Principal, client_id: str, action: Action, name: str) -> None:
         access = await self._repo.client_access(client_id)
         try:
             if access is None:

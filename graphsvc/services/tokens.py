@@ -25,7 +25,9 @@ class TokenIssuer:
         self._key = key
         self.default_ttl = default_ttl
 
-    def mint(self, principal: Principal, *, ttl: int | None = None, now: float | None = None) -> str:
+    def mint(
+        self, principal: Principal, *, ttl: int | None = None, now: float | None = None
+    ) -> str:
         issued = int(now if now is not None else time.time())
         lifetime = self.default_ttl if ttl is None else ttl
         if lifetime <= 0:
@@ -56,10 +58,10 @@ class TokenIssuer:
             raise Unauthenticated("token expired") from None
         except jwt.InvalidTokenError as exc:
             raise Unauthenticated(f"invalid token: {exc}") from None
-        try:
-            role = Role(claims.get("role"))
-        except ValueError:
-            raise Unauthenticated("token names no known role") from None
+        raw_role = claims.get("role")
+        if not isinstance(raw_role, str) or raw_role not in Role.__members__.values():
+            raise Unauthenticated("token names no known role")
+        role = Role(raw_role)
         teams = claims.get("teams", [])
         scope = claims.get("scope", "")
         subject = claims["sub"]

@@ -3,4 +3,10 @@
 from .cypher_repository import CypherRepository
 from .port import ClientAccess, NetworkRepository, StoreUnavailable, WriteResult
 
-__all__ = ["ClientAccess", "CypherRepository", "NetworkRepository", "StoreUnavailable", "WriteResult"]
+__all__ = [
+    "ClientAccess",
+    "CypherRepository",
+    "NetworkRepository",
+    "StoreUnavailable",
+    "WriteResult",
+]

@@ -217,7 +217,9 @@ class CypherRepository:
             )
         except NotFound as missing:
             if missing.kind == "need":
-                raise ValidationError("need.id", f"{need.id!r} is a need of another client") from None
+                raise ValidationError(
+                    "need.id", f"{need.id!r} is a need of another client"
+                ) from None
             raise
 
     async def remove_need(

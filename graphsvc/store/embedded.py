@@ -193,7 +193,9 @@ class EmbeddedFalkorDB:
             deadline = time.monotonic() + 120
             while time.monotonic() < deadline:
                 info = client.info("persistence")
-                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                if not info.get("aof_rewrite_in_progress") and not info.get(
+                    "aof_rewrite_scheduled"
+                ):
                     return
                 time.sleep(0.05)
         finally:

@@ -49,7 +49,10 @@ class FalkorDBRunner:
         if server.port is None:
             raise RuntimeError("start the embedded server first")
         return cls(
-            host=server.HOST, port=server.port, password=server.password, graph=graph,
+            host=server.HOST,
+            port=server.port,
+            password=server.password,
+            graph=graph,
             embedded=server,
         )
 
@@ -91,8 +94,15 @@ class FalkorDBRunner:
             try:
                 # Built in the background; enforced for every write once built.
                 await conn.execute_command(
-                    "GRAPH.CONSTRAINT", "CREATE", self._graph_name, "UNIQUE", "NODE", label,
-                    "PROPERTIES", "1", "id",
+                    "GRAPH.CONSTRAINT",
+                    "CREATE",
+                    self._graph_name,
+                    "UNIQUE",
+                    "NODE",
+                    label,
+                    "PROPERTIES",
+                    "1",
+                    "id",
                 )
             except redis.ResponseError as exc:
                 if "already exists" not in str(exc):
@@ -102,8 +112,10 @@ class FalkorDBRunner:
         state: dict[str, Any] = {"kind": self.kind}
         if self._embedded is not None:
             state.update(
-                pid=self._embedded.pid, port=self._embedded.port,
-                restarts=self._embedded.restarts, fsync=self._embedded.fsync,
+                pid=self._embedded.pid,
+                port=self._embedded.port,
+                restarts=self._embedded.restarts,
+                fsync=self._embedded.fsync,
             )
         try:
             await self.read(query("ping"), {})

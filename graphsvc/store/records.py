@@ -241,39 +241,22 @@ def onion_from(row: Mapping[str, Any]) -> Onion:
         affiliations.setdefault(a["person_id"], []).append(a["organization_id"])
     focus = {f["observation_id"]: f["need_id"] for f in as_list(row["rating_focus"])}
     members = tuple(
-        sorted(
-            (
-                Member(
-                    person=person_from(m["person"]),
-                    membership=membership_from(m["person"]["id"], cid, m["membership"]),
-                    organization_ids=tuple(sorted(set(affiliations.get(m["person"]["id"], [])))),
-                )
-                for m in as_list(row["members"])
-            ),
-            key=lambda m: m.person.id,
+        Member(
+            person=person_from(m["person"]),
+            membership=membership_from(m["person"]["id"], cid, m["membership"]),
+            organization_ids=tuple(affiliations.get(m["person"]["id"], [])),
         )
+        for m in as_list(row["members"])
     )
-    needs = tuple(sorted((need_from(cid, n) for n in as_list(row["needs"])), key=lambda n: n.id))
+    needs = tuple(need_from(cid, n) for n in as_list(row["needs"]))
     supports = tuple(
-        sorted(
-            (
-                support_from(s["supporter_id"], s["need_id"], s["props"])
-                for s in as_list(row["supports"])
-            ),
-            key=lambda s: (s.need_id, s.supporter_id),
-        )
+        support_from(s["supporter_id"], s["need_id"], s["props"]) for s in as_list(row["supports"])
     )
     knows = tuple(
-        sorted(
-            {knows_from(k["person_a"], k["person_b"], k["props"]) for k in as_list(row["knows"])},
-            key=lambda k: (k.person_a, k.person_b),
-        )
+        knows_from(k["person_a"], k["person_b"], k["props"]) for k in as_list(row["knows"])
     )
     observations = tuple(
-        sorted(
-            (observation_from(cid, focus.get(o["id"]), o) for o in as_list(row["observations"])),
-            key=lambda o: (o.effective, o.id),
-        )
+        observation_from(cid, focus.get(o["id"]), o) for o in as_list(row["observations"])
     )
     return Onion(
         client=client,
@@ -284,4 +267,4 @@ def onion_from(row: Mapping[str, Any]) -> Onion:
         supports=supports,
         knows=knows,
         observations=observations,
-    )
+    ).canonical()

@@ -27,7 +27,10 @@ DEMO = ROOT / "seeds" / "demo-neighbourhood.json"
 def graphsvc(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "graphsvc", *args, "--data", str(data)],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
     )
 
 
@@ -64,9 +67,22 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
     data = tmp_path / "data"
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "graphsvc", "serve", "--data", str(data), "--port", str(port),
-         "--seed-if-empty", str(DEMO)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "graphsvc",
+            "serve",
+            "--data",
+            str(data),
+            "--port",
+            str(port),
+            "--seed-if-empty",
+            str(DEMO),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
@@ -93,12 +109,16 @@ def test_token_from_cli_is_accepted_and_ctrl_c_leaves_nothing(
     assert redis_pids_for(data), "the embedded database should be running"
 
     assert get(f"{base}/api/me")[0] == 401
-    minted = graphsvc("token", "--role", "nurse", "--team", "team-0001", "--subject", "nurse-x", data=data)
+    minted = graphsvc(
+        "token", "--role", "nurse", "--team", "team-0001", "--subject", "nurse-x", data=data
+    )
     assert minted.returncode == 0, minted.stderr
     status, me = get(f"{base}/api/me", minted.stdout.strip())
     assert status == 200 and me["teams"] == ["team-0001"] and me["role"] == "nurse"
 
-    system = graphsvc("token", "--role", "system", "--subject", "gp-system", "--scope", "system/*.read", data=data)
+    system = graphsvc(
+        "token", "--role", "system", "--subject", "gp-system", "--scope", "system/*.read", data=data
+    )
     assert get(f"{base}/api/me", system.stdout.strip())[1]["scopes"] == ["system/*.read"]
 
     proc.send_signal(signal.SIGINT)  # what Ctrl-C sends
@@ -114,3 +134,31 @@ def test_token_refuses_incomplete_requests(tmp_path: Path) -> None:
     assert nurse.returncode == 2 and "--team" in nurse.stderr
     system = graphsvc("token", "--role", "system", "--subject", "s", data=tmp_path)
     assert system.returncode == 2 and "--scope" in system.stderr
+
+
+def test_seed_generate_shows_progress_and_is_idempotent(tmp_path: Path) -> None:
+    first = graphsvc(
+        "seed", "--generate", "--teams", "2", "--clients-per-team", "15", data=tmp_path
+    )
+    assert first.returncode == 0, first.stderr
+    assert "seeding" in first.stderr and "30/30" in first.stderr
+    assert "seeded 30 clients" in first.stderr
+    again = graphsvc("seed", "--generate", "--teams", "2", "--if-empty", data=tmp_path)
+    assert again.returncode == 0 and "already holds data" in again.stderr
+
+
+def test_seed_reports_a_broken_file_clearly(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"format": "graphsvc-population/1", "teams": [{"id": "a b", "name": "x"}],'
+        ' "organizations": [], "staff": [], "onions": []}'
+    )
+    done = graphsvc("seed", str(bad), data=tmp_path / "data")
+    assert done.returncode == 2
+    assert "bad.json" in done.stderr and "teams[0]" in done.stderr
+    assert "Traceback" not in done.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": ')
+    done = graphsvc("seed", str(broken), data=tmp_path / "data")
+    assert done.returncode == 2 and "broken.json" in done.stderr
+    assert "Traceback" not in done.stderr

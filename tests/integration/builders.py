@@ -64,6 +64,8 @@ def population(clients: int, team: Team = TEAM, start: int = 0) -> Population:
     return Population(
         teams=(team,),
         organizations=(gp,),
-        staff=(Staff(Person("gp-person-1", "Dr. Bakker", "formal", "general practitioner"), ("gp-1",)),),
+        staff=(
+            Staff(Person("gp-person-1", "Dr. Bakker", "formal", "general practitioner"), ("gp-1",)),
+        ),
         onions=tuple(onion(i, team.id) for i in range(start, start + clients)),
     )

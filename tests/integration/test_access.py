@@ -49,7 +49,9 @@ async def test_nurse_of_another_team_learns_nothing(
         await network.onion(stranger, "client-a")
     with pytest.raises(NotFound) as absent:
         await network.onion(stranger, "client-zz")
-    assert str(existing.value) .replace("client-a", "X") == str(absent.value).replace("client-zz", "X")
+    assert str(existing.value).replace("client-a", "X") == str(absent.value).replace(
+        "client-zz", "X"
+    )
     with pytest.raises(NotFound):
         await network.save_need(stranger, Need("need-1", "client-a", "06"))
     with pytest.raises(NotFound):

@@ -17,7 +17,9 @@ from .builders import client_with_team
 WRITES_EACH = 40
 
 
-async def _two_writers(server: EmbeddedFalkorDB, graph: str) -> tuple[CypherRepository, CypherRepository]:
+async def _two_writers(
+    server: EmbeddedFalkorDB, graph: str
+) -> tuple[CypherRepository, CypherRepository]:
     first = CypherRepository(FalkorDBRunner.for_embedded(server, graph=graph))
     second = CypherRepository(FalkorDBRunner.for_embedded(server, graph=graph))
     await first.ensure_schema()

@@ -4,6 +4,7 @@ restart and a crash; a write cut off by ``kill -9`` is there whole or not at all
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable
 
@@ -89,10 +90,8 @@ async def test_kill_9_in_the_middle_of_a_large_write_is_all_or_nothing(
         await asyncio.sleep(duration * fraction)
         was_running = not write.done()
         server.kill()
-        try:
+        with contextlib.suppress(StoreUnavailable, ConnectionError, OSError):
             await write
-        except (StoreUnavailable, ConnectionError, OSError):
-            pass
         await repo.close()
         server.start()
         after = await _client_count(server)

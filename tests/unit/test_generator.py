@@ -443,13 +443,21 @@ def test_demo_has_varied_networks() -> None:
 
 
 def test_demo_stories() -> None:
-    by_name = {o.client.name: o for o in demo().onions}
-    widow = by_name["Geertruida Bakker"]
+    by_id = {o.client.id: o for o in demo().onions}
+    widow = by_id["client-000001"]
+    assert widow.client.name == "Geertruida Bakker"
     assert informal_count(widow) == 1
     assert "06" in unsupported_needs(widow)
-    henk = by_name["Hendrik Visser"]
-    marieke = next(m for m in henk.members if m.person.name == "Marieke Visser")
+    henk = by_id["client-000002"]
+    marieke = next(m for m in henk.members if m.person.name == "Marieke Wolters")
     assert informal_hours(henk)[marieke.person.id] == 25.0
     assert marieke.membership.role == "main carer"
     assert len({s.need_id for s in henk.supports if s.supporter_id == marieke.person.id}) == 4
-    assert not has_gp(by_name["Jan de Boer"])
+    newcomer = by_id["client-000003"]
+    assert newcomer.client.name == "Jan de Boer"
+    assert not has_gp(newcomer)
+
+
+def test_demo_clients_can_be_told_apart() -> None:
+    names = [o.client.name for o in demo().onions]
+    assert len(names) == len(set(names))

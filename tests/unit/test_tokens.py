@@ -16,7 +16,9 @@ NURSE = Principal(Role.NURSE, "nurse-1", frozenset({"team-0001"}))
 def test_round_trip() -> None:
     issuer = TokenIssuer(KEY)
     assert issuer.verify(issuer.mint(NURSE)) == NURSE
-    system = Principal(Role.SYSTEM, "gp-system", scopes=frozenset({"system/*.read", "system/CareTeam.write"}))
+    system = Principal(
+        Role.SYSTEM, "gp-system", scopes=frozenset({"system/*.read", "system/CareTeam.write"})
+    )
     assert issuer.verify(issuer.mint(system)) == system
 
 
@@ -39,8 +41,14 @@ def test_other_key_and_tampering() -> None:
 
 
 def test_alg_none_and_unknown_role_refused() -> None:
-    claims = {"sub": "x", "role": "nurse", "iss": "graphsvc", "aud": "graphsvc",
-              "iat": int(time.time()), "exp": int(time.time()) + 60}
+    claims = {
+        "sub": "x",
+        "role": "nurse",
+        "iss": "graphsvc",
+        "aud": "graphsvc",
+        "iat": int(time.time()),
+        "exp": int(time.time()) + 60,
+    }
     unsigned = jwt.encode(claims, key=None, algorithm="none")
     with pytest.raises(Unauthenticated):
         TokenIssuer(KEY).verify(unsigned)
