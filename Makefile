@@ -14,7 +14,7 @@ DEMO_NURSE := person-0001-nurse-01
 PY_STAMP   := $(VENV)/.installed
 LINT_STAMP := tests/lint/node_modules/.installed
 
-.PHONY: run test install lint typecheck test-neo4j neo4j-up neo4j-down clean
+.PHONY: run test install lint typecheck schema test-neo4j neo4j-up neo4j-down clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -35,7 +35,7 @@ run: $(PY_STAMP)
 	@echo "== tokens for the demo (valid 12 h) =="
 	@printf 'nurse of %s:\n  ' "$(DEMO_TEAM)"; $(BIN)/graphsvc token --data $(DATA) --role nurse --team $(DEMO_TEAM) --subject $(DEMO_NURSE)
 	@printf 'system client (system/*.*):\n  '; $(BIN)/graphsvc token --data $(DATA) --role system --subject demo-system --scope 'system/*.*'
-	$(BIN)/graphsvc serve --data $(DATA) --host $(HOST) --port $(PORT) --seed-if-empty $(DEMO)
+	$(BIN)/graphsvc serve --dev --data $(DATA) --host $(HOST) --port $(PORT) --seed-if-empty $(DEMO)
 
 test: $(PY_STAMP) $(LINT_STAMP)
 	$(BIN)/ruff check graphsvc tests
@@ -44,6 +44,9 @@ test: $(PY_STAMP) $(LINT_STAMP)
 
 lint: $(PY_STAMP)
 	$(BIN)/ruff check graphsvc tests
+
+schema: $(PY_STAMP)
+	$(BIN)/python -m graphsvc.api.graphql.export schema.graphql
 
 typecheck: $(PY_STAMP)
 	$(BIN)/mypy

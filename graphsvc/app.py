@@ -13,6 +13,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .api import errors, system
 from .api.auth import BearerTokenBackend, on_auth_error
+from .api.graphql.endpoint import GraphQLEndpoint
 from .config import Settings
 from .runtime import Runtime, open_runtime
 
@@ -54,6 +55,7 @@ def create_app(settings: Settings | None = None, *, supervise: bool = True) -> S
     routes = [
         Route("/healthz", system.healthz),
         Route("/api/me", system.me),
+        Route("/graphql", GraphQLEndpoint(graphiql=config.dev), methods=["GET", "POST"]),
     ]
     return Starlette(
         routes=routes,

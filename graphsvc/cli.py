@@ -22,6 +22,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         data_dir=getattr(args, "data", None),
         host=getattr(args, "host", None),
         port=getattr(args, "port", None),
+        dev=True if getattr(args, "dev", False) else None,
     )
 
 
@@ -134,6 +135,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="load this population file first when the data directory is empty",
     )
+    serve.add_argument("--dev", action="store_true", help="development mode: GraphiQL at /graphql")
     serve.set_defaults(run=cmd_serve)
 
     seed = sub.add_parser("seed", help="load a population file or a generated population")

@@ -27,6 +27,8 @@ class Settings:
     token_ttl: int = 12 * 3600
     fsync: str = "always"
     graph: str = "care_network"
+    # Development conveniences (the GraphiQL page); `make run` turns them on.
+    dev: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -43,6 +45,7 @@ class Settings:
             token_ttl=int(e.get("GRAPHSVC_TOKEN_TTL", str(12 * 3600))),
             fsync=e.get("GRAPHSVC_FSYNC", "always"),
             graph=e.get("GRAPHSVC_GRAPH", "care_network"),
+            dev=e.get("GRAPHSVC_DEV", "") not in {"", "0", "false", "no"},
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(base, **given)

@@ -4,16 +4,21 @@ the HTTP app and tokens."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import os
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
+from starlette.testclient import TestClient
 
+from graphsvc.app import create_app
 from graphsvc.config import Settings
-from graphsvc.domain import Principal, Role
+from graphsvc.domain import Population, Principal, Role
+from graphsvc.runtime import open_runtime
 from graphsvc.services.network import NetworkService
+from graphsvc.services.population import load_population
 from graphsvc.services.tokens import TokenIssuer
 from graphsvc.store.audit_log import AuditLogFile
 from graphsvc.store.cypher_repository import CypherRepository
@@ -154,3 +159,38 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def issuer(settings: Settings) -> TokenIssuer:
     return TokenIssuer(settings.signing_key())
+
+
+# -- the HTTP app on a seeded database ------------------------------------------
+
+
+def seed(settings: Settings, population: Population) -> None:
+    """Load a population into the data directory the app will open."""
+
+    async def load() -> None:
+        runtime = await open_runtime(settings)
+        try:
+            await load_population(runtime.repository, runtime.audit, ADMIN, population)
+        finally:
+            await runtime.close()
+
+    asyncio.run(load())
+
+
+@pytest.fixture
+def make_http(settings: Settings) -> Iterator[Callable[..., TestClient]]:
+    """The real app (real lifespan, real embedded database) behind Starlette's
+    TestClient, on a data directory seeded with the population given."""
+    opened: list[TestClient] = []
+
+    def factory(population: Population | None = None) -> TestClient:
+        if population is not None:
+            seed(settings, population)
+        client = TestClient(create_app(settings))
+        client.__enter__()
+        opened.append(client)
+        return client
+
+    yield factory
+    for client in opened:
+        client.__exit__(None, None, None)

@@ -25,9 +25,16 @@ from graphsvc.domain import (
     ValidationError,
     VersionConflict,
 )
-from graphsvc.store.port import NetworkRepository, WriteResult
+from graphsvc.store.port import ClientPageRequest, NetworkRepository, WriteResult
 
-from .access import Action, check_team_access, check_team_admin, visible_teams
+from .access import (
+    NETWORK_RESOURCE,
+    Action,
+    check_team_access,
+    check_team_admin,
+    scope_allows,
+    visible_teams,
+)
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
 
@@ -84,6 +91,56 @@ class NetworkService:
         onion = await self._repo.get_onion(client_id)
         self._log(principal, "onion.read", client_id, "ok")
         return onion
+
+    async def onions(self, principal: Principal, client_ids: Sequence[str]) -> dict[str, Onion]:
+        """The onions of those clients the principal may read, in two round
+        trips however many there are; the others are simply absent."""
+        access = await self._repo.clients_access(client_ids)
+        readable: list[str] = []
+        for cid in dict.fromkeys(client_ids):
+            entry = access.get(cid)
+            try:
+                check_team_access(principal, entry.team_ids if entry else (), Action.READ, cid)
+            except (NotFound, Forbidden):
+                self._log(principal, "onion.read", cid, "denied" if entry else "not-found")
+                continue
+            if entry is not None:
+                readable.append(cid)
+        onions = await self._repo.get_onions(readable)
+        for cid in onions:
+            self._log(principal, "onion.read", cid, "ok")
+        return onions
+
+    async def client_page(
+        self, principal: Principal, request: ClientPageRequest
+    ) -> tuple[list[tuple[str, str]], int]:
+        """One page of the clients the principal may see, and how many there are."""
+        visible = self.visible_team_ids(principal)
+        teams = request.team_ids
+        if visible is not None:
+            teams = visible if teams is None else teams & visible
+        scoped = dataclasses.replace(request, team_ids=teams)
+        if teams is not None and not teams:
+            return [], 0
+        page = await self._repo.client_page(scoped)
+        total = await self._repo.client_count(scoped)
+        self._log(principal, "clients.list", None, "ok")
+        return page, total
+
+    @staticmethod
+    def visible_team_ids(principal: Principal) -> frozenset[str] | None:
+        """The teams whose clients a principal may list; None for all."""
+        if principal.role is Role.RESEARCHER:
+            raise Forbidden("researchers see de-identified aggregates only")
+        if principal.role is Role.SYSTEM:
+            if not scope_allows(principal.scopes, NETWORK_RESOURCE, Action.READ):
+                raise Forbidden(f"scope does not allow {NETWORK_RESOURCE}.read")
+            return principal.teams or None
+        return principal.teams
+
+    async def team_staff(self, principal: Principal, team_id: str) -> list[Person]:
+        check_team_admin(principal, team_id, Action.READ)
+        return await self._repo.team_staff(team_id)
 
     async def team_client_ids(self, principal: Principal, team_id: str) -> list[str]:
         try:

@@ -24,7 +24,7 @@ from graphsvc.domain import (
 
 from . import records
 from .catalog import query
-from .port import ClientAccess, WriteResult
+from .port import ClientAccess, ClientPageRequest, WriteResult
 from .runner import CypherRunner, Row
 
 POPULATION_CHUNK = 250  # clients per population_save statement
@@ -34,11 +34,14 @@ class CypherRepository:
     def __init__(self, runner: CypherRunner) -> None:
         self._runner = runner
         self.kind = runner.kind
+        self.round_trips = 0  # statements sent; tests count them
 
-    async def _read(self, name: str, **params: Any) -> list[Row]:
+    async def _read(self, name: str, /, **params: Any) -> list[Row]:
+        self.round_trips += 1
         return await self._runner.read(query(name), params)
 
-    async def _write(self, name: str, **params: Any) -> list[Row]:
+    async def _write(self, name: str, /, **params: Any) -> list[Row]:
+        self.round_trips += 1
         return await self._runner.write(query(name), params)
 
     # -- lifecycle ----------------------------------------------------------
@@ -133,28 +136,68 @@ class CypherRepository:
         return records.client_from(props), rows[0]["team_id"], int(props.get("version", 0))
 
     async def client_access(self, client_id: str) -> ClientAccess | None:
-        rows = await self._read("client_access", id=client_id)
-        if not rows:
-            return None
-        return ClientAccess(
-            client_id, int(rows[0]["version"]), frozenset(records.as_list(rows[0]["team_ids"]))
-        )
+        return (await self.clients_access([client_id])).get(client_id)
+
+    async def clients_access(self, client_ids: Sequence[str]) -> dict[str, ClientAccess]:
+        rows = await self._read("client_access", ids=list(client_ids))
+        return {
+            r["id"]: ClientAccess(
+                r["id"], int(r["version"]), frozenset(records.as_list(r["team_ids"]))
+            )
+            for r in rows
+        }
 
     async def delete_client(self, client_id: str) -> None:
         if not await self._write("client_delete", id=client_id):
             raise NotFound("client", client_id)
 
     async def get_onion(self, client_id: str) -> Onion:
-        rows = await self._read("onion_get", client_id=client_id)
-        if not rows:
+        onions = await self.get_onions([client_id])
+        if client_id not in onions:
             raise NotFound("client", client_id)
-        return records.onion_from(rows[0])
+        return onions[client_id]
+
+    async def get_onions(self, client_ids: Sequence[str]) -> dict[str, Onion]:
+        """The onions of the clients that exist, in one read."""
+        if not client_ids:
+            return {}
+        rows = await self._read("onion_get", client_ids=list(dict.fromkeys(client_ids)))
+        onions = (records.onion_from(row) for row in rows)
+        return {o.client.id: o for o in onions}
+
+    async def client_page(self, page: ClientPageRequest) -> list[tuple[str, str]]:
+        """(id, sort key) of one page of clients, in order."""
+        name = "clients_page_desc" if page.descending else "clients_page_asc"
+        rows = await self._read(
+            name,
+            team_ids=None if page.team_ids is None else sorted(page.team_ids),
+            name=page.name,
+            neighbourhood=page.neighbourhood,
+            sort=page.sort,
+            after_key=None if page.after is None else page.after[0],
+            after_id=None if page.after is None else page.after[1],
+            limit=page.limit,
+        )
+        return [(r["id"], r["key"]) for r in rows]
+
+    async def client_count(self, page: ClientPageRequest) -> int:
+        rows = await self._read(
+            "clients_count",
+            team_ids=None if page.team_ids is None else sorted(page.team_ids),
+            name=page.name,
+            neighbourhood=page.neighbourhood,
+        )
+        return int(rows[0]["total"]) if rows else 0
+
+    async def team_staff(self, org_id: str) -> list[Person]:
+        return [records.person_from(r["person"]) for r in await self._read("team_staff", id=org_id)]
 
     # -- network writes -------------------------------------------------------
 
     async def _network_write(
         self,
         name: str,
+        /,
         client_id: str,
         expected_version: int | None,
         missing: tuple[str, str],

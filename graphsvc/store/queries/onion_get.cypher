@@ -1,8 +1,10 @@
-// One client's whole onion in one read, so it is one consistent version.
+// Whole onions in one read, so each is one consistent version; a list of
+// client ids, so that a page of clients costs one round trip, not one each.
 // Every comprehension has its own variable names and none is nested:
 // FalkorDB mixes up same-named variables across the comprehensions of one
 // RETURN, and gives null for a comprehension nested in another.
-MATCH (c:Client {id: $client_id})
+UNWIND $client_ids AS client_id
+MATCH (c:Client {id: client_id})
 OPTIONAL MATCH (t:Team)-[:SERVES]->(c)
 RETURN properties(c) AS client,
        t.id AS team_id,

@@ -1,0 +1,34 @@
+"""Per-request context: who is asking, the services, and DataLoaders made
+anew for every request (so nothing is cached across principals)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from starlette.requests import Request
+from starlette.responses import Response
+from strawberry.dataloader import DataLoader
+from strawberry.types import Info as StrawberryInfo
+
+from graphsvc.domain import Onion, Principal
+from graphsvc.services.network import NetworkService
+
+
+@dataclass
+class Context:
+    request: Request
+    response: Response
+    principal: Principal
+    network: NetworkService
+    onions: DataLoader[str, Onion | None] = field(init=False)
+
+    def __post_init__(self) -> None:
+        async def load_onions(ids: Sequence[str]) -> list[Onion | None]:
+            found = await self.network.onions(self.principal, ids)
+            return [found.get(cid) for cid in ids]
+
+        self.onions = DataLoader(load_fn=load_onions, max_batch_size=200)
+
+
+Info = StrawberryInfo[Context, None]

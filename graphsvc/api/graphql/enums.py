@@ -1,0 +1,50 @@
+"""The domain's enumerations, exposed to GraphQL under their own names."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import strawberry
+
+from graphsvc.domain import (
+    Frequency,
+    NeedStatus,
+    OmahaDomain,
+    RatingDimension,
+    Ring,
+    Role,
+    SupportKind,
+    TieStatus,
+)
+
+# strawberry.enum registers the class itself: the domain's enums are used in
+# annotations as they are, and GraphQL shows their member names.
+strawberry.enum(Ring, name="Ring", description="A ring of the onion.")
+strawberry.enum(NeedStatus, name="NeedStatus")
+strawberry.enum(Frequency, name="Frequency")
+strawberry.enum(SupportKind, name="SupportKind")
+strawberry.enum(TieStatus, name="TieStatus")
+strawberry.enum(
+    RatingDimension, name="RatingDimension", description="Omaha Problem Rating Scale for Outcomes."
+)
+strawberry.enum(OmahaDomain, name="OmahaDomain")
+strawberry.enum(Role, name="Role")
+
+__all__ = [
+    "ClientSortField",
+    "Frequency",
+    "NeedStatus",
+    "OmahaDomain",
+    "RatingDimension",
+    "Ring",
+    "Role",
+    "SupportKind",
+    "TieStatus",
+]
+
+
+@strawberry.enum(description="What a list of clients is sorted by.")
+class ClientSortField(StrEnum):
+    NAME = "name"
+    NEIGHBOURHOOD = "neighbourhood"
+    ID = "id"

@@ -1,0 +1,115 @@
+"""Inputs of the mutations a nurse makes."""
+
+from __future__ import annotations
+
+import datetime
+
+import strawberry
+
+from .enums import (
+    Frequency,
+    RatingDimension,
+    Ring,
+    SupportKind,
+    TieStatus,
+)
+
+VERSION_HELP = "The network version this change was made against; a stale one is a conflict."
+
+
+@strawberry.input
+class AddMemberInput:
+    client_id: strawberry.ID
+    name: str
+    ring: Ring
+    person_id: strawberry.ID | None = strawberry.field(
+        default=None, description="An existing person (a team nurse, the GP); new if omitted."
+    )
+    role: str | None = None
+    relationship: str | None = None
+    contact: str | None = None
+    contact_frequency: Frequency | None = None
+    closeness: int | None = None
+    since: datetime.date | None = None
+    expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
+
+
+@strawberry.input(description="Fields left out keep their value; null clears them.")
+class UpdateMemberInput:
+    client_id: strawberry.ID
+    person_id: strawberry.ID
+    name: str | None = strawberry.UNSET
+    ring: Ring | None = strawberry.UNSET
+    role: str | None = strawberry.UNSET
+    relationship: str | None = strawberry.UNSET
+    contact: str | None = strawberry.UNSET
+    contact_frequency: Frequency | None = strawberry.UNSET
+    closeness: int | None = strawberry.UNSET
+    since: datetime.date | None = strawberry.UNSET
+    expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
+
+
+@strawberry.input
+class RemoveMemberInput:
+    client_id: strawberry.ID
+    person_id: strawberry.ID
+    expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
+
+
+@strawberry.input
+class AddNeedInput:
+    client_id: strawberry.ID
+    code: str = strawberry.field(description="Omaha System problem code, 01-42.")
+    need_id: strawberry.ID | None = None
+    since: datetime.date | None = None
+    expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
+
+
+@strawberry.input
+class NeedRefInput:
+    client_id: strawberry.ID
+    need_id: strawberry.ID
+    expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
+
+
+@strawberry.input
+class LinkSupporterInput:
+    client_id: strawberry.ID
+    need_id: strawberry.ID
+    supporter_id: strawberry.ID
+    kind: SupportKind = SupportKind.PRACTICAL
+    frequency: Frequency | None = None
+    hours_per_week: float = 0.0
+    status: TieStatus = TieStatus.ACTIVE
+    since: datetime.date | None = None
+    expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
+
+
+@strawberry.input
+class UnlinkSupporterInput:
+    client_id: strawberry.ID
+    need_id: strawberry.ID
+    supporter_id: strawberry.ID
+    expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
+
+
+@strawberry.input
+class KnowsInput:
+    client_id: strawberry.ID
+    person_a: strawberry.ID
+    person_b: strawberry.ID
+    closeness: int | None = None
+    expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
+
+
+@strawberry.input
+class RecordRatingInput:
+    client_id: strawberry.ID
+    need_id: strawberry.ID
+    dimension: RatingDimension
+    value: int = strawberry.field(description="1 (worst) to 5 (best).")
+    effective: datetime.date | None = strawberry.field(
+        default=None, description="Defaults to today."
+    )
+    rating_id: strawberry.ID | None = None
+    expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)

@@ -1,0 +1,56 @@
+"""What can be asked."""
+
+from __future__ import annotations
+
+import strawberry
+
+from graphsvc.domain import NotFound, catalogue
+
+from .connections import ClientConnection, ClientFilter, ClientSort, client_connection
+from .context import Info
+from .types import Client, Me, OmahaProblemType, Team
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="A client by her FHIR Patient id; null if not yours to see.")
+    async def client(self, info: Info, id: strawberry.ID) -> Client | None:
+        onion = await info.context.onions.load(str(id))
+        return None if onion is None else Client(id=id)
+
+    @strawberry.field(description="The clients you may see, filtered, sorted and paged.")
+    async def clients(
+        self,
+        info: Info,
+        where: ClientFilter | None = None,
+        sort: ClientSort | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> ClientConnection:
+        return await client_connection(info, first=first, after=after, where=where, sort=sort)
+
+    @strawberry.field(description="A team by its Organization id; null if not yours to see.")
+    async def team(self, info: Info, id: strawberry.ID) -> Team | None:
+        try:
+            return Team.of(await info.context.network.team(info.context.principal, str(id)))
+        except NotFound:
+            return None
+
+    @strawberry.field(description="The Omaha System problems, optionally only those matching.")
+    def omaha_problems(self, search: str | None = None) -> list[OmahaProblemType]:
+        needle = (search or "").strip().lower()
+        return [
+            OmahaProblemType.of(p)
+            for p in catalogue().values()
+            if not needle or needle in p.display.lower() or needle == p.code
+        ]
+
+    @strawberry.field(description="Who the bearer token says you are.")
+    def me(self, info: Info) -> Me:
+        p = info.context.principal
+        return Me(
+            subject=p.subject,
+            role=p.role.value,
+            teams=[strawberry.ID(t) for t in sorted(p.teams)],
+            scopes=sorted(p.scopes),
+        )

@@ -1,0 +1,54 @@
+"""The schema, with its limits: depth, aliases, tokens; unexpected errors masked."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+
+from graphsvc.domain import DomainError
+from graphsvc.services.errors import Forbidden, Unauthenticated
+from graphsvc.store.port import StoreUnavailable
+
+from .mutation import Mutation
+from .query import Query
+from .types import Member, Need
+
+MAX_DEPTH = 10
+MAX_ALIASES = 15
+MAX_TOKENS = 2000
+
+# Errors whose message is meant for the caller; anything else is masked.
+_SPOKEN = (DomainError, Forbidden, Unauthenticated, StoreUnavailable)
+
+
+def _should_mask(error: GraphQLError) -> bool:
+    original = error.original_error
+    return original is not None and not isinstance(original, (*_SPOKEN, GraphQLError))
+
+
+def build_schema() -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        types=[Member, Need],
+        # Factories: a fresh extension for every request.
+        extensions=[
+            lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+            lambda: MaskErrors(should_mask_error=_should_mask, error_message="Unexpected error."),
+        ],
+    )
+
+
+schema = build_schema()
+
+
+def sdl() -> str:
+    return schema.as_str() + "\n"

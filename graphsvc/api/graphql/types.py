@@ -1,0 +1,295 @@
+"""GraphQL object types: the onion as nurses and tools see it."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from graphsvc.domain import Member as DomainMember
+from graphsvc.domain import Need as DomainNeed
+from graphsvc.domain import NotFound, Observation, OmahaProblem, Onion
+from graphsvc.domain import Person as DomainPerson
+from graphsvc.domain import Team as DomainTeam
+
+from . import references
+from .context import Info
+from .enums import (
+    Frequency,
+    NeedStatus,
+    OmahaDomain,
+    RatingDimension,
+    Ring,
+    SupportKind,
+    TieStatus,
+)
+
+if TYPE_CHECKING:
+    from .connections import ClientConnection
+
+
+@strawberry.interface(description="Anything drawn in the onion: a member or a need.")
+class OnionNode:
+    id: strawberry.ID
+    display_name: str
+    fhir_reference: str | None = strawberry.field(
+        description="The FHIR resource this came from or goes to, e.g. RelatedPerson/abc."
+    )
+
+
+@strawberry.type(name="OmahaProblem", description="A problem of the Omaha System (01-42).")
+class OmahaProblemType:
+    code: str
+    display: str
+    domain: OmahaDomain
+
+    @staticmethod
+    def of(problem: OmahaProblem) -> OmahaProblemType:
+        return OmahaProblemType(code=problem.code, display=problem.display, domain=problem.domain)
+
+
+@strawberry.type(description="Someone in a client's onion, with her place there.")
+class Member(OnionNode):
+    ring: Ring
+    person_ring: Ring = strawberry.field(
+        description="What the person is by herself (a neighbour is informal, a GP formal)."
+    )
+    role: str | None
+    relationship: str | None
+    contact: str | None
+    contact_frequency: Frequency | None
+    closeness: int | None = strawberry.field(description="1 not very close .. 3 very close.")
+    since: datetime.date | None
+    organization_ids: list[strawberry.ID]
+
+    @staticmethod
+    def of(member: DomainMember) -> Member:
+        person, tie = member.person, member.membership
+        return Member(
+            id=strawberry.ID(person.id),
+            display_name=person.name,
+            fhir_reference=references.person_reference(person),
+            ring=tie.ring,
+            person_ring=person.ring,
+            role=tie.role or person.role,
+            relationship=tie.relationship,
+            contact=person.contact,
+            contact_frequency=tie.contact_frequency,
+            closeness=tie.closeness,
+            since=tie.since,
+            organization_ids=[strawberry.ID(o) for o in member.organization_ids],
+        )
+
+
+@strawberry.type(description="A supporter's help with one need.")
+class Support:
+    supporter: Member
+    kind: SupportKind
+    frequency: Frequency | None
+    hours_per_week: float
+    status: TieStatus
+    since: datetime.date | None
+
+
+@strawberry.type(description="A Knowledge, Behavior or Status rating (1-5) on a date.")
+class Rating:
+    id: strawberry.ID
+    dimension: RatingDimension
+    value: int
+    effective: datetime.date
+    fhir_reference: str
+
+    @staticmethod
+    def of(o: Observation) -> Rating:
+        return Rating(
+            id=strawberry.ID(o.id),
+            dimension=o.dimension,
+            value=o.value,
+            effective=o.effective,
+            fhir_reference=references.rating_reference(o),
+        )
+
+
+@strawberry.type(description="The latest rating of each dimension.")
+class RatingSet:
+    knowledge: Rating | None
+    behavior: Rating | None
+    status: Rating | None
+
+
+@strawberry.type(description="A need of the client: one Omaha System problem.")
+class Need(OnionNode):
+    problem: OmahaProblemType
+    code: str
+    domain: OmahaDomain
+    status: NeedStatus
+    since: datetime.date | None
+    supporters: list[Support]
+    ratings: list[Rating] = strawberry.field(description="Every rating, oldest first.")
+    latest_ratings: RatingSet
+
+    @staticmethod
+    def of(need: DomainNeed, onion: Onion, members: dict[str, Member]) -> Need:
+        supports = [
+            Support(
+                supporter=members[s.supporter_id],
+                kind=s.kind,
+                frequency=s.frequency,
+                hours_per_week=s.hours_per_week,
+                status=s.status,
+                since=s.since,
+            )
+            for s in onion.supports
+            if s.need_id == need.id and s.supporter_id in members
+        ]
+        ratings = [Rating.of(o) for o in onion.observations if o.need_id == need.id]
+        latest: dict[str, Rating] = {}
+        for r in ratings:  # oldest first, so the last one wins
+            latest[r.dimension.value] = r
+        return Need(
+            id=strawberry.ID(need.id),
+            display_name=need.display,
+            fhir_reference=references.need_reference(need),
+            problem=OmahaProblemType.of(need.problem),
+            code=need.code,
+            domain=need.domain,
+            status=need.status,
+            since=need.since,
+            supporters=supports,
+            ratings=ratings,
+            latest_ratings=RatingSet(
+                knowledge=latest.get("knowledge"),
+                behavior=latest.get("behavior"),
+                status=latest.get("status"),
+            ),
+        )
+
+
+@strawberry.type(name="Knows", description="Two members of the onion know each other.")
+class KnowsType:
+    a: Member
+    b: Member
+    closeness: int | None
+
+
+@strawberry.type(description="A professional of a team or organisation.")
+class Professional:
+    id: strawberry.ID
+    name: str
+    role: str | None
+    ring: Ring
+
+    @staticmethod
+    def of(person: DomainPerson) -> Professional:
+        return Professional(
+            id=strawberry.ID(person.id), name=person.name, role=person.role, ring=person.ring
+        )
+
+
+@strawberry.type(description="A self-managing neighbourhood nursing team.")
+class Team:
+    id: strawberry.ID
+    name: str
+    neighbourhood: str | None
+
+    @staticmethod
+    def of(team: DomainTeam) -> Team:
+        return Team(id=strawberry.ID(team.id), name=team.name, neighbourhood=team.neighbourhood)
+
+    @strawberry.field(description="The team's nurses.")
+    async def nurses(self, info: Info) -> list[Professional]:
+        staff = await info.context.network.team_staff(info.context.principal, self.id)
+        return [Professional.of(p) for p in staff]
+
+    @strawberry.field(description="How many clients the team serves.")
+    async def caseload(self, info: Info) -> int:
+        from .connections import count_clients
+
+        return await count_clients(info, team=self.id)
+
+    @strawberry.field(description="The clients the team serves.")
+    async def clients(
+        self, info: Info, first: int = 20, after: str | None = None
+    ) -> Annotated[ClientConnection, strawberry.lazy(".connections")]:
+        from .connections import client_connection
+
+        return await client_connection(info, team=self.id, first=first, after=after)
+
+
+@strawberry.type(description="A client and her onion.")
+class Client:
+    id: strawberry.ID
+
+    async def _onion(self, info: Info) -> Onion:
+        onion = await info.context.onions.load(self.id)
+        if onion is None:  # removed, or access lost, since the page was listed
+            raise NotFound("client", str(self.id))
+        return onion
+
+    @strawberry.field
+    async def name(self, info: Info) -> str:
+        return (await self._onion(info)).client.name
+
+    @strawberry.field
+    async def neighbourhood(self, info: Info) -> str | None:
+        return (await self._onion(info)).client.neighbourhood
+
+    @strawberry.field
+    async def birth_date(self, info: Info) -> datetime.date | None:
+        return (await self._onion(info)).client.birth_date
+
+    @strawberry.field(description="The network's version; name it in a change to detect conflicts.")
+    async def version(self, info: Info) -> int:
+        return (await self._onion(info)).version
+
+    @strawberry.field
+    async def fhir_reference(self, info: Info) -> str:
+        return references.client_reference((await self._onion(info)).client)
+
+    @strawberry.field(description="The team that serves the client.")
+    async def team(self, info: Info) -> Team | None:
+        onion = await self._onion(info)
+        if onion.team_id is None:
+            return None
+        return Team.of(await info.context.network.team(info.context.principal, onion.team_id))
+
+    @strawberry.field(description="The people of the onion, in one ring or all.")
+    async def members(self, info: Info, ring: Ring | None = None) -> list[Member]:
+        onion = await self._onion(info)
+        return [Member.of(m) for m in onion.members if ring is None or m.ring is ring]
+
+    @strawberry.field(description="The client's needs, optionally only active or resolved.")
+    async def needs(self, info: Info, status: NeedStatus | None = None) -> list[Need]:
+        onion = await self._onion(info)
+        members = {m.person.id: Member.of(m) for m in onion.members}
+        return [
+            Need.of(n, onion, members) for n in onion.needs if status is None or n.status is status
+        ]
+
+    @strawberry.field(description="Who among the onion's people know each other.")
+    async def knows(self, info: Info) -> list[KnowsType]:
+        onion = await self._onion(info)
+        members = {m.person.id: Member.of(m) for m in onion.members}
+        return [
+            KnowsType(a=members[k.person_a], b=members[k.person_b], closeness=k.closeness)
+            for k in onion.knows
+            if k.person_a in members and k.person_b in members
+        ]
+
+    @strawberry.field(description="References of the FHIR resources of this client's network.")
+    async def fhir_references(self, info: Info) -> list[str]:
+        onion = await self._onion(info)
+        refs = [references.client_reference(onion.client)]
+        refs += [references.person_reference(m.person) for m in onion.members]
+        refs += [references.need_reference(n) for n in onion.needs]
+        refs += [references.rating_reference(o) for o in onion.observations]
+        return refs
+
+
+@strawberry.type(description="Who the bearer token says you are.")
+class Me:
+    subject: str
+    role: str
+    teams: list[strawberry.ID]
+    scopes: list[str]

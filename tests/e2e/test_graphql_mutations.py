@@ -1,0 +1,281 @@
+"""Everything a nurse does, through /graphql alone; each change is seen in
+the next query, typed errors for what can go wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from graphsvc.services.tokens import TokenIssuer
+
+from ..conftest import coach, nurse
+from ..integration.builders import OTHER_TEAM, TEAM, population
+from .graphql_client import GraphQL
+
+RESULT = """
+  __typename
+  ... on NetworkChange { version changed client { id version } }
+  ... on ValidationError { message field }
+  ... on NotFoundError { message }
+  ... on ForbiddenError { message }
+  ... on ConflictError { message currentVersion }
+"""
+
+
+def mutate(gql: GraphQL, name: str, input: dict[str, Any]) -> dict[str, Any]:
+    input_type = {
+        "addMember": "AddMemberInput",
+        "updateMember": "UpdateMemberInput",
+        "removeMember": "RemoveMemberInput",
+        "addNeed": "AddNeedInput",
+        "resolveNeed": "NeedRefInput",
+        "linkSupporter": "LinkSupporterInput",
+        "unlinkSupporter": "UnlinkSupporterInput",
+        "addKnows": "KnowsInput",
+        "removeKnows": "KnowsInput",
+        "recordRating": "RecordRatingInput",
+    }[name]
+    query = f"mutation($input: {input_type}!) {{ {name}(input: $input) {{ {RESULT} }} }}"
+    result: dict[str, Any] = gql(query, {"input": input})[name]
+    return result
+
+
+ONION = """query($id: ID!) { client(id: $id) { version
+  members { id displayName ring relationship closeness contactFrequency }
+  needs { id code status supporters { supporter { id } kind hoursPerWeek frequency }
+          latestRatings { knowledge { value effective } } }
+  knows { a { id } b { id } closeness } } }"""
+
+
+@pytest.fixture
+def gql(make_http: Callable[..., TestClient], issuer: TokenIssuer) -> GraphQL:
+    http = make_http(population(2))
+    return GraphQL(http, issuer, nurse(TEAM.id))
+
+
+def onion(gql: GraphQL, client_id: str = "client-0") -> dict[str, Any]:
+    data: dict[str, Any] = gql(ONION, {"id": client_id})["client"]
+    return data
+
+
+def test_map_a_network_from_scratch(gql: GraphQL) -> None:
+    v0 = onion(gql)["version"]
+    added = mutate(
+        gql,
+        "addMember",
+        {
+            "clientId": "client-0",
+            "personId": "buur-1",
+            "name": "Kees <script>alert(1)</script>",
+            "ring": "INFORMAL",
+            "relationship": "neighbour",
+            "closeness": 2,
+            "contactFrequency": "WEEKLY",
+            "expectedVersion": v0,
+        },
+    )
+    assert added["__typename"] == "NetworkChange" and added["version"] == v0 + 1
+    member = next(m for m in onion(gql)["members"] if m["id"] == "buur-1")
+    assert member == {
+        "id": "buur-1",
+        "displayName": "Kees <script>alert(1)</script>",
+        "ring": "INFORMAL",
+        "relationship": "neighbour",
+        "closeness": 2,
+        "contactFrequency": "WEEKLY",
+    }
+
+    updated = mutate(
+        gql,
+        "updateMember",
+        {"clientId": "client-0", "personId": "buur-1", "closeness": 3, "relationship": None},
+    )
+    assert updated["__typename"] == "NetworkChange"
+    member = next(m for m in onion(gql)["members"] if m["id"] == "buur-1")
+    assert member["closeness"] == 3 and member["relationship"] is None
+    assert member["contactFrequency"] == "WEEKLY"  # left out: kept
+
+    need = mutate(gql, "addNeed", {"clientId": "client-0", "code": "35", "needId": "need-shop"})
+    assert need["__typename"] == "NetworkChange"
+    linked = mutate(
+        gql,
+        "linkSupporter",
+        {
+            "clientId": "client-0",
+            "needId": "need-shop",
+            "supporterId": "buur-1",
+            "kind": "PRACTICAL",
+            "frequency": "WEEKLY",
+            "hoursPerWeek": 2.5,
+        },
+    )
+    assert linked["__typename"] == "NetworkChange"
+    shop = next(n for n in onion(gql)["needs"] if n["id"] == "need-shop")
+    assert shop["supporters"] == [
+        {
+            "supporter": {"id": "buur-1"},
+            "kind": "PRACTICAL",
+            "hoursPerWeek": 2.5,
+            "frequency": "WEEKLY",
+        }
+    ]
+
+    rated = mutate(
+        gql,
+        "recordRating",
+        {
+            "clientId": "client-0",
+            "needId": "need-shop",
+            "dimension": "KNOWLEDGE",
+            "value": 4,
+            "effective": "2026-06-01",
+        },
+    )
+    assert rated["__typename"] == "NetworkChange"
+    shop = next(n for n in onion(gql)["needs"] if n["id"] == "need-shop")
+    assert shop["latestRatings"]["knowledge"] == {"value": 4, "effective": "2026-06-01"}
+
+    knows = mutate(
+        gql,
+        "addKnows",
+        {"clientId": "client-0", "personA": "buur-1", "personB": "p-0-0", "closeness": 1},
+    )
+    assert knows["__typename"] == "NetworkChange"
+    assert {"a": {"id": "buur-1"}, "b": {"id": "p-0-0"}, "closeness": 1} in onion(gql)["knows"]
+    assert (
+        mutate(
+            gql, "removeKnows", {"clientId": "client-0", "personA": "p-0-0", "personB": "buur-1"}
+        )["__typename"]
+        == "NetworkChange"
+    )
+    assert all("buur-1" not in (k["a"]["id"], k["b"]["id"]) for k in onion(gql)["knows"])
+
+    unlinked = mutate(
+        gql,
+        "unlinkSupporter",
+        {"clientId": "client-0", "needId": "need-shop", "supporterId": "buur-1"},
+    )
+    assert unlinked["__typename"] == "NetworkChange"
+    assert next(n for n in onion(gql)["needs"] if n["id"] == "need-shop")["supporters"] == []
+
+    resolved = mutate(gql, "resolveNeed", {"clientId": "client-0", "needId": "need-shop"})
+    assert resolved["__typename"] == "NetworkChange"
+    assert next(n for n in onion(gql)["needs"] if n["id"] == "need-shop")["status"] == "RESOLVED"
+
+    removed = mutate(gql, "removeMember", {"clientId": "client-0", "personId": "buur-1"})
+    assert removed["__typename"] == "NetworkChange"
+    assert "buur-1" not in [m["id"] for m in onion(gql)["members"]]
+
+
+def test_the_same_change_twice_changes_nothing(gql: GraphQL) -> None:
+    change = {
+        "clientId": "client-0",
+        "needId": "need-0-0",
+        "supporterId": "p-0-3",
+        "kind": "EMOTIONAL",
+        "hoursPerWeek": 1,
+    }
+    first = mutate(gql, "linkSupporter", change)
+    second = mutate(gql, "linkSupporter", change)
+    assert first["changed"] and not second["changed"]
+    assert second["version"] == first["version"]
+
+
+def test_stale_version_is_a_conflict_and_loses_nothing(gql: GraphQL) -> None:
+    seen = onion(gql)["version"]
+    mine = mutate(
+        gql,
+        "addNeed",
+        {"clientId": "client-0", "code": "06", "needId": "n-a", "expectedVersion": seen},
+    )
+    assert mine["__typename"] == "NetworkChange"
+    theirs = mutate(
+        gql,
+        "addNeed",
+        {"clientId": "client-0", "code": "21", "needId": "n-b", "expectedVersion": seen},
+    )
+    assert theirs["__typename"] == "ConflictError"
+    assert theirs["currentVersion"] == seen + 1
+    ids = [n["id"] for n in onion(gql)["needs"]]
+    assert "n-a" in ids and "n-b" not in ids
+    retried = mutate(
+        gql,
+        "addNeed",
+        {
+            "clientId": "client-0",
+            "code": "21",
+            "needId": "n-b",
+            "expectedVersion": theirs["currentVersion"],
+        },
+    )
+    assert retried["__typename"] == "NetworkChange"
+    assert {"n-a", "n-b"} <= {n["id"] for n in onion(gql)["needs"]}
+
+
+@pytest.mark.parametrize(
+    ("name", "input", "field"),
+    [
+        ("addNeed", {"clientId": "client-0", "code": "77"}, "need.code"),
+        ("addMember", {"clientId": "client-0", "name": "  ", "ring": "INFORMAL"}, "person.name"),
+        (
+            "addMember",
+            {"clientId": "client-0", "name": "X", "ring": "INFORMAL", "closeness": 9},
+            "membership.closeness",
+        ),
+        (
+            "linkSupporter",
+            {
+                "clientId": "client-0",
+                "needId": "need-0-0",
+                "supporterId": "p-0-0",
+                "hoursPerWeek": -2,
+            },
+            "support.hoursPerWeek",
+        ),
+        (
+            "recordRating",
+            {"clientId": "client-0", "needId": "need-0-0", "dimension": "STATUS", "value": 6},
+            "observation.value",
+        ),
+        (
+            "recordRating",
+            {"clientId": "client-0", "needId": "need-0-0", "dimension": "STATUS", "value": 0},
+            "observation.value",
+        ),
+        (
+            "addKnows",
+            {"clientId": "client-0", "personA": "p-0-0", "personB": "p-0-0"},
+            "knows.personB",
+        ),
+    ],
+)
+def test_invalid_changes_say_which_field(
+    gql: GraphQL, name: str, input: dict[str, Any], field: str
+) -> None:
+    before = onion(gql)
+    result = mutate(gql, name, input)
+    assert result["__typename"] == "ValidationError" and result["field"] == field
+    assert onion(gql) == before
+
+
+def test_not_found_and_forbidden(make_http: Callable[..., TestClient], issuer: TokenIssuer) -> None:
+    http = make_http(population(2))
+    mine = GraphQL(http, issuer, nurse(TEAM.id))
+    missing = mutate(
+        mine, "linkSupporter", {"clientId": "client-0", "needId": "nope", "supporterId": "p-0-0"}
+    )
+    assert missing["__typename"] == "NotFoundError"
+    stranger = GraphQL(http, issuer, nurse(OTHER_TEAM.id))
+    hidden = mutate(stranger, "addNeed", {"clientId": "client-0", "code": "06"})
+    assert hidden["__typename"] == "NotFoundError"
+    assert hidden["message"] == mutate(stranger, "addNeed", {"clientId": "ghost", "code": "06"})[
+        "message"
+    ].replace("ghost", "client-0")
+    reader = GraphQL(http, issuer, coach(TEAM.id))
+    assert (
+        mutate(reader, "addNeed", {"clientId": "client-0", "code": "06"})["__typename"]
+        == "ForbiddenError"
+    )
