@@ -12,9 +12,29 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-LABELS = frozenset({"Client", "Person", "Organization", "Team", "Need", "Observation"})
+LABELS = frozenset(
+    {
+        "Client",
+        "Person",
+        "Organization",
+        "Team",
+        "Need",
+        "Observation",
+        "FhirResource",  # a FHIR resource as received, current version
+        "FhirVersion",  # one version of it, for vread and _history
+    }
+)
 RELATIONSHIP_TYPES = frozenset(
-    {"IN_NETWORK_OF", "HAS_NEED", "SUPPORTS", "KNOWS", "MEMBER_OF", "SERVES", "HAS_OBSERVATION"}
+    {
+        "IN_NETWORK_OF",
+        "HAS_NEED",
+        "SUPPORTS",
+        "KNOWS",
+        "MEMBER_OF",
+        "SERVES",
+        "HAS_OBSERVATION",
+        "HAS_VERSION",
+    }
 )
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")

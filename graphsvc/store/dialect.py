@@ -11,8 +11,14 @@ from typing import Any
 
 from .catalog import LABELS
 
-# Team nodes are also Organization nodes, so they share its id constraint.
-ID_LABELS = tuple(sorted(LABELS - {"Team"}))
+# The property that identifies a node of each label. Team nodes are also
+# Organization nodes, so they share its constraint; a FHIR resource is keyed
+# by "Type/id"; versions are not unique by themselves (indexed only).
+UNIQUE_KEYS: tuple[tuple[str, str], ...] = (
+    *sorted((label, "id") for label in LABELS - {"Team", "FhirResource", "FhirVersion"}),
+    ("FhirResource", "key"),
+)
+INDEXED_ONLY: tuple[tuple[str, str], ...] = (("FhirVersion", "key"),)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,13 +31,19 @@ class Dialect:
         if self.name == "neo4j":
             # Neo4j: MERGE alone is not safe under concurrency without a constraint.
             return [
-                f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
-                f"FOR (n:{label}) REQUIRE n.id IS UNIQUE"
-                for label in ID_LABELS
+                f"CREATE CONSTRAINT {label.lower()}_{key} IF NOT EXISTS "
+                f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
+                for label, key in UNIQUE_KEYS
+            ] + [
+                f"CREATE INDEX {label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) ON (n.{key})"
+                for label, key in INDEXED_ONLY
             ]
         # FalkorDB: a unique constraint needs an exact-match index first; the
         # constraint itself is a GRAPH.CONSTRAINT command (see falkordb_runner).
-        return [f"CREATE INDEX FOR (n:{label}) ON (n.id)" for label in ID_LABELS]
+        return [
+            f"CREATE INDEX FOR (n:{label}) ON (n.{key})"
+            for label, key in UNIQUE_KEYS + INDEXED_ONLY
+        ]
 
 
 FALKORDB = Dialect("falkordb")

@@ -11,7 +11,7 @@ import redis
 from falkordb.asyncio import FalkorDB
 
 from .catalog import Query, query
-from .dialect import FALKORDB, ID_LABELS, normalise
+from .dialect import FALKORDB, UNIQUE_KEYS, normalise
 from .embedded import EmbeddedFalkorDB
 from .port import StoreUnavailable
 from .runner import Row, checked_params
@@ -85,12 +85,13 @@ class FalkorDBRunner:
     async def ensure_schema(self) -> None:
         conn = self._db.connection
         await self.write(query("schema_register_types"), {})
-        for label, statement in zip(ID_LABELS, self.dialect.schema_statements(), strict=True):
+        for statement in self.dialect.schema_statements():
             try:
                 await self._graph.query(statement)
             except redis.ResponseError as exc:
                 if "already indexed" not in str(exc):
                     raise
+        for label, key in UNIQUE_KEYS:
             try:
                 # Built in the background; enforced for every write once built.
                 await conn.execute_command(
@@ -102,7 +103,7 @@ class FalkorDBRunner:
                     label,
                     "PROPERTIES",
                     "1",
-                    "id",
+                    key,
                 )
             except redis.ResponseError as exc:
                 if "already exists" not in str(exc):

@@ -1,0 +1,2 @@
+MATCH (r:FhirResource {key: $key})
+RETURN properties(r) AS resource

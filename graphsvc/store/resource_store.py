@@ -1,0 +1,178 @@
+"""FHIR resources as received, with every version kept: the store behind
+read, vread, _history and the lossless round trip.
+
+A resource's content is kept as canonical JSON text without ``id`` and
+``meta`` (those the service owns); its identity is ``Type/id``. Search works
+on ``tokens``, strings the FHIR layer derives from a resource (for example
+``status|active`` or ``patient|client-1``), all of which a query must match.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from graphsvc.domain import NotFound
+
+from .catalog import query
+from .records import digest
+from .runner import CypherRunner, Row
+
+
+class ResourceVersionConflict(Exception):
+    def __init__(self, key: str, expected: int, actual: int | None) -> None:
+        super().__init__(f"{key} is at version {actual}, not {expected}")
+        self.key = key
+        self.expected = expected
+        self.actual = actual
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResource:
+    type: str
+    id: str
+    version_id: int
+    last_updated: str
+    content: dict[str, Any]
+    deleted: bool
+
+    @property
+    def key(self) -> str:
+        return f"{self.type}/{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class PutResult:
+    version_id: int
+    changed: bool
+    last_updated: str
+
+
+def canonical(content: Mapping[str, Any]) -> str:
+    body = {k: v for k, v in content.items() if k not in {"id", "meta"}}
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class CypherResourceStore:
+    def __init__(self, runner: CypherRunner) -> None:
+        self._runner = runner
+
+    async def put(
+        self,
+        resource_type: str,
+        resource_id: str,
+        content: Mapping[str, Any],
+        *,
+        client_id: str | None = None,
+        tokens: Iterable[str] = (),
+        expected_version: int | None = None,
+    ) -> PutResult:
+        text = canonical(content)
+        key = f"{resource_type}/{resource_id}"
+        rows = await self._runner.write(
+            query("fhir_resource_put"),
+            {
+                "key": key,
+                "type": resource_type,
+                "id": resource_id,
+                "content": text,
+                "digest": digest({"content": text, "client_id": client_id}),
+                "client_id": client_id,
+                "tokens": sorted(set(tokens)),
+                "now": _now(),
+                "expected_version": expected_version,
+            },
+        )
+        if not rows:
+            current = await self.get(resource_type, resource_id, include_deleted=True)
+            raise ResourceVersionConflict(
+                key, expected_version or 0, current.version_id if current else None
+            )
+        row = rows[0]
+        return PutResult(int(row["version_id"]), bool(row["changed"]), str(row["last_updated"]))
+
+    async def get(
+        self, resource_type: str, resource_id: str, *, include_deleted: bool = False
+    ) -> StoredResource | None:
+        rows = await self._runner.read(
+            query("fhir_resource_get"), {"key": f"{resource_type}/{resource_id}"}
+        )
+        if not rows or rows[0]["resource"].get("content") is None:
+            return None
+        stored = _resource(rows[0]["resource"])
+        return None if stored.deleted and not include_deleted else stored
+
+    async def vread(self, resource_type: str, resource_id: str, version_id: int) -> StoredResource:
+        key = f"{resource_type}/{resource_id}"
+        rows = await self._runner.read(
+            query("fhir_resource_vread"), {"key": key, "version_id": version_id}
+        )
+        if not rows:
+            raise NotFound("version", f"{key}/_history/{version_id}")
+        return _version(resource_type, resource_id, rows[0]["version"])
+
+    async def history(
+        self, resource_type: str, resource_id: str, limit: int = 100
+    ) -> list[StoredResource]:
+        rows = await self._runner.read(
+            query("fhir_resource_history"),
+            {"key": f"{resource_type}/{resource_id}", "limit": limit},
+        )
+        return [_version(resource_type, resource_id, r["version"]) for r in rows]
+
+    async def delete(self, resource_type: str, resource_id: str) -> int | None:
+        """The version that records the delete; None if there was nothing to delete."""
+        rows = await self._runner.write(
+            query("fhir_resource_delete"), {"key": f"{resource_type}/{resource_id}", "now": _now()}
+        )
+        return int(rows[0]["version_id"]) if rows else None
+
+    async def search(
+        self,
+        resource_type: str,
+        *,
+        tokens: Sequence[str] = (),
+        client_ids: Iterable[str] | None = None,
+        after_id: str | None = None,
+        limit: int = 50,
+    ) -> list[StoredResource]:
+        rows = await self._runner.read(
+            query("fhir_resource_search"),
+            {
+                "type": resource_type,
+                "tokens": list(tokens),
+                "client_ids": None if client_ids is None else sorted(client_ids),
+                "after_id": after_id,
+                "limit": limit,
+            },
+        )
+        return [_resource(r["resource"]) for r in rows]
+
+
+def _resource(props: Row) -> StoredResource:
+    return StoredResource(
+        type=props["type"],
+        id=props["id"],
+        version_id=int(props["version_id"]),
+        last_updated=props["last_updated"],
+        content=json.loads(props["content"]),
+        deleted=bool(props["deleted"]),
+    )
+
+
+def _version(resource_type: str, resource_id: str, props: Row) -> StoredResource:
+    return StoredResource(
+        type=resource_type,
+        id=resource_id,
+        version_id=int(props["version_id"]),
+        last_updated=props["last_updated"],
+        content=json.loads(props["content"]),
+        deleted=bool(props["deleted"]),
+    )
