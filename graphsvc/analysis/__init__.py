@@ -1,0 +1,84 @@
+"""Analysis of care networks: gaps in support, network strength, continuity,
+and de-identified research aggregates. Pure: domain objects in, findings out.
+
+Start with :func:`analyse_client` (one onion) or :func:`analyse_population`
+(carers' loads counted across all onions given); :func:`team_gaps` judges a
+team by its counts; :func:`build_graph` gives the onion as a NetworkX graph.
+"""
+
+from .aggregate import (
+    MIN_CELL,
+    Cell,
+    Distribution,
+    GapCount,
+    Grouping,
+    ResearchRow,
+    aggregate,
+    research_row,
+)
+from .analyse import ClientAnalysis, analyse_client, analyse_population
+from .client_gaps import find_gaps
+from .concentration import herfindahl_hirschman
+from .contacts import close_contacts, is_close_contact
+from .continuity import Visit, continuity_of_care
+from .coordinator import coordinator
+from .coverage import Coverage, coverage
+from .deidentify import deidentified_graph
+from .gap import Gap, GapKind, Severity
+from .graph import EdgeType, NodeKind, build_graph, node_key, support_graph
+from .load import CarerLoad, carer_load
+from .pseudonyms import pseudonymous_id
+from .roles import RelationshipGroup, is_gp, is_team_nurse, relationship_group
+from .score import ScoreParts
+from .strength import METRICS, Strength, client_strength
+from .team_gaps import team_gaps
+from .thresholds import DEFAULT_THRESHOLDS, Thresholds
+from .typology import NetworkType, network_type
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "METRICS",
+    "MIN_CELL",
+    "CarerLoad",
+    "Cell",
+    "ClientAnalysis",
+    "Coverage",
+    "Distribution",
+    "EdgeType",
+    "Gap",
+    "GapCount",
+    "GapKind",
+    "Grouping",
+    "NetworkType",
+    "NodeKind",
+    "RelationshipGroup",
+    "ResearchRow",
+    "ScoreParts",
+    "Severity",
+    "Strength",
+    "Thresholds",
+    "Visit",
+    "aggregate",
+    "analyse_client",
+    "analyse_population",
+    "build_graph",
+    "carer_load",
+    "client_strength",
+    "close_contacts",
+    "continuity_of_care",
+    "coordinator",
+    "coverage",
+    "deidentified_graph",
+    "find_gaps",
+    "herfindahl_hirschman",
+    "is_close_contact",
+    "is_gp",
+    "is_team_nurse",
+    "network_type",
+    "node_key",
+    "pseudonymous_id",
+    "relationship_group",
+    "research_row",
+    "support_graph",
+    "team_gaps",
+]

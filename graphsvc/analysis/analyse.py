@@ -1,0 +1,61 @@
+"""One call for a client, one for a population: gaps and strength together."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from graphsvc.domain import Onion
+
+from .client_gaps import find_gaps
+from .continuity import Visit
+from .coverage import coverage
+from .gap import Gap
+from .load import CarerLoad, carer_load
+from .strength import Strength, client_strength
+from .thresholds import DEFAULT_THRESHOLDS, Thresholds
+
+
+@dataclass(frozen=True, slots=True)
+class ClientAnalysis:
+    client_id: str
+    gaps: tuple[Gap, ...]
+    strength: Strength
+
+
+def analyse_client(
+    onion: Onion,
+    *,
+    carer_loads: Mapping[str, CarerLoad] | None = None,
+    visits: Iterable[Visit] = (),
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> ClientAnalysis:
+    cover = coverage(onion)
+    return ClientAnalysis(
+        onion.client.id,
+        find_gaps(
+            onion, carer_loads=carer_loads, visits=visits, thresholds=thresholds, cover=cover
+        ),
+        client_strength(onion, thresholds=thresholds, cover=cover),
+    )
+
+
+def analyse_population(
+    onions: Sequence[Onion],
+    *,
+    visits: Iterable[Visit] = (),
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> Iterator[ClientAnalysis]:
+    """Every client, with carers' loads counted across all these onions."""
+    loads = carer_load(onions)
+    by_client: defaultdict[str, list[Visit]] = defaultdict(list)
+    for visit in visits:
+        by_client[visit.client_id].append(visit)
+    for onion in onions:
+        yield analyse_client(
+            onion,
+            carer_loads=loads,
+            visits=by_client.get(onion.client.id, ()),
+            thresholds=thresholds,
+        )
