@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass
 
 from .config import Settings
+from .services.analysis import AnalysisService, research_secret_from
 from .services.network import NetworkService
 from .services.tokens import TokenIssuer
 from .store.audit_log import AuditLogFile
@@ -27,6 +28,7 @@ class Runtime:
     repository: CypherRepository
     audit: AuditLogFile
     network: NetworkService
+    analysis: AnalysisService
     tokens: TokenIssuer
     server: EmbeddedFalkorDB | None = None
     _supervisor: asyncio.Task[None] | None = None
@@ -83,11 +85,13 @@ async def open_runtime(settings: Settings) -> Runtime:
             server.stop()
         raise
     audit = AuditLogFile(settings.data_dir / "audit.jsonl")
+    key = settings.signing_key()
     return Runtime(
         settings=settings,
         repository=repository,
         audit=audit,
         network=NetworkService(repository, audit),
-        tokens=TokenIssuer(settings.signing_key(), default_ttl=settings.token_ttl),
+        analysis=AnalysisService(repository, audit, research_secret=research_secret_from(key)),
+        tokens=TokenIssuer(key, default_ttl=settings.token_ttl),
         server=server,
     )

@@ -189,6 +189,20 @@ class CypherRepository:
         )
         return int(rows[0]["total"]) if rows else 0
 
+    async def carer_loads(self, person_ids: Sequence[str]) -> list[Row]:
+        """Per informal carer: person_id, name, hours, need_ids, client_ids."""
+        if not person_ids:
+            return []
+        rows = await self._read("carer_loads", person_ids=sorted(set(person_ids)))
+        return [
+            {
+                **r,
+                "need_ids": sorted(records.as_list(r["need_ids"])),
+                "client_ids": sorted(records.as_list(r["client_ids"])),
+            }
+            for r in rows
+        ]
+
     async def team_staff(self, org_id: str) -> list[Person]:
         return [records.person_from(r["person"]) for r in await self._read("team_staff", id=org_id)]
 

@@ -13,10 +13,11 @@ from graphsvc.domain import ValidationError
 from graphsvc.store.port import ClientPageRequest
 
 from .context import Info
-from .enums import ClientSortField
+from .enums import ClientSortField, GapKind
 from .types import Client
 
 MAX_PAGE = 100
+SCAN_PAGE = 200
 
 
 @strawberry.type
@@ -47,6 +48,9 @@ class ClientFilter:
     name: str | None = strawberry.field(default=None, description="Part of the name, any case.")
     team: strawberry.ID | None = None
     neighbourhood: str | None = None
+    has_gap: GapKind | None = strawberry.field(
+        default=None, description="Only clients with at least one gap of this kind."
+    )
 
 
 @strawberry.input
@@ -101,7 +105,10 @@ async def client_connection(
     request = _request(where, team, order, first + 1)  # one more tells if a next page exists
     if after is not None:
         request = dataclasses.replace(request, after=decode_cursor(after, order))
-    rows, total = await info.context.network.client_page(info.context.principal, request)
+    if where is not None and where.has_gap is not None:
+        rows, total = await _with_gap(info, request, where.has_gap, first)
+    else:
+        rows, total = await info.context.network.client_page(info.context.principal, request)
     page = rows[:first]
     edges = [
         ClientEdge(cursor=encode_cursor(order, key, cid), node=Client(id=strawberry.ID(cid)))
@@ -114,6 +121,51 @@ async def client_connection(
         ),
         total_count=total,
     )
+
+
+async def _with_gap(
+    info: Info, request: ClientPageRequest, kind: GapKind, first: int
+) -> tuple[list[tuple[str, str]], int]:
+    """Gaps are found by analysis, not stored: walk the filtered list in
+    order, keep the clients with the gap. The count needs every client seen,
+    so this filter asks for a team (a nurse's or coach's own teams do)."""
+    ctx = info.context
+    teams = request.team_ids or ctx.network.visible_team_ids(ctx.principal)
+    if teams is None:
+        raise ValidationError("where.hasGap", "needs where.team for a token that sees every team")
+    scan = dataclasses.replace(request, team_ids=teams, after=None, limit=SCAN_PAGE)
+    matches: list[tuple[str, str]] = []
+    while True:
+        rows, _ = await ctx.network.client_page(ctx.principal, scan)
+        if not rows:
+            break
+        found = await ctx.analyses.load_many([cid for cid, _ in rows])
+        matches += [
+            row
+            for row, a in zip(rows, found, strict=True)
+            if a is not None and any(g.kind is kind for g in a.gaps)
+        ]
+        scan = dataclasses.replace(scan, after=(rows[-1][1], rows[-1][0]))
+    total = len(matches)
+    if request.after is not None:
+        key, cid = request.after
+        if request.descending:
+            matches = [m for m in matches if (m[1], m[0]) < (key, cid)]
+        else:
+            matches = [m for m in matches if (m[1], m[0]) > (key, cid)]
+    return matches[: first + 1], total
+
+
+async def all_client_ids(info: Info, *, team: str) -> list[str]:
+    ctx = info.context
+    scan = ClientPageRequest(team_ids=frozenset({team}), sort="id", limit=SCAN_PAGE)
+    ids: list[str] = []
+    while True:
+        rows, _ = await ctx.network.client_page(ctx.principal, scan)
+        if not rows:
+            return ids
+        ids += [cid for cid, _ in rows]
+        scan = dataclasses.replace(scan, after=(rows[-1][1], rows[-1][0]))
 
 
 async def count_clients(info: Info, *, team: str) -> int:

@@ -11,7 +11,9 @@ from starlette.responses import Response
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
+from graphsvc.analysis import ClientAnalysis
 from graphsvc.domain import Onion, Principal
+from graphsvc.services.analysis import AnalysisService
 from graphsvc.services.network import NetworkService
 
 
@@ -21,14 +23,23 @@ class Context:
     response: Response
     principal: Principal
     network: NetworkService
+    analysis: AnalysisService
     onions: DataLoader[str, Onion | None] = field(init=False)
+    analyses: DataLoader[str, ClientAnalysis | None] = field(init=False)
 
     def __post_init__(self) -> None:
         async def load_onions(ids: Sequence[str]) -> list[Onion | None]:
             found = await self.network.onions(self.principal, ids)
             return [found.get(cid) for cid in ids]
 
+        async def load_analyses(ids: Sequence[str]) -> list[ClientAnalysis | None]:
+            onions = await self.onions.load_many(list(ids))
+            readable = {o.client.id: o for o in onions if o is not None}
+            found = await self.analysis.analyse(readable)
+            return [found.get(cid) for cid in ids]
+
         self.onions = DataLoader(load_fn=load_onions, max_batch_size=200)
+        self.analyses = DataLoader(load_fn=load_analyses, max_batch_size=200)
 
 
 Info = StrawberryInfo[Context, None]

@@ -23,7 +23,11 @@ class _GraphQL(GraphQL[Context, None]):
         runtime: Runtime = request.app.state.runtime
         assert isinstance(user, PrincipalUser) and isinstance(request, Request)
         return Context(
-            request=request, response=response, principal=user.principal, network=runtime.network
+            request=request,
+            response=response,
+            principal=user.principal,
+            network=runtime.network,
+            analysis=runtime.analysis,
         )
 
 

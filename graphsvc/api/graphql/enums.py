@@ -6,6 +6,7 @@ from enum import StrEnum
 
 import strawberry
 
+from graphsvc.analysis import GapKind, Grouping, NetworkType, Severity
 from graphsvc.domain import (
     Frequency,
     NeedStatus,
@@ -29,15 +30,23 @@ strawberry.enum(
 )
 strawberry.enum(OmahaDomain, name="OmahaDomain")
 strawberry.enum(Role, name="Role")
+strawberry.enum(GapKind, name="GapKind", description="What kind of gap in support.")
+strawberry.enum(Severity, name="Severity")
+strawberry.enum(NetworkType, name="NetworkType", description="In the spirit of Wenger's typology.")
+strawberry.enum(Grouping, name="Grouping", description="How research aggregates are grouped.")
 
 __all__ = [
     "ClientSortField",
     "Frequency",
+    "GapKind",
+    "Grouping",
     "NeedStatus",
+    "NetworkType",
     "OmahaDomain",
     "RatingDimension",
     "Ring",
     "Role",
+    "Severity",
     "SupportKind",
     "TieStatus",
 ]

@@ -8,6 +8,8 @@ from graphsvc.domain import NotFound, catalogue
 
 from .connections import ClientConnection, ClientFilter, ClientSort, client_connection
 from .context import Info
+from .enums import Grouping
+from .findings import ResearchCell
 from .types import Client, Me, OmahaProblemType, Team
 
 
@@ -44,6 +46,14 @@ class Query:
             for p in catalogue().values()
             if not needle or needle in p.display.lower() or needle == p.code
         ]
+
+    @strawberry.field(
+        description="De-identified aggregates of every metric and gap kind (researchers only); "
+        "groups of fewer than five clients are suppressed."
+    )
+    async def research(self, info: Info, by: Grouping = Grouping.ALL) -> list[ResearchCell]:
+        cells = await info.context.analysis.research(info.context.principal, by)
+        return [ResearchCell.of(c) for c in cells]
 
     @strawberry.field(description="Who the bearer token says you are.")
     def me(self, info: Info) -> Me:

@@ -17,6 +17,7 @@ from . import references
 from .context import Info
 from .enums import (
     Frequency,
+    GapKind,
     NeedStatus,
     OmahaDomain,
     RatingDimension,
@@ -27,6 +28,7 @@ from .enums import (
 
 if TYPE_CHECKING:
     from .connections import ClientConnection
+    from .findings import GapType, StrengthType, TeamGaps
 
 
 @strawberry.interface(description="Anything drawn in the onion: a member or a need.")
@@ -208,6 +210,24 @@ class Team:
 
         return await count_clients(info, team=self.id)
 
+    @strawberry.field(description="The team's own gaps, and how many clients have each kind.")
+    async def gaps(self, info: Info) -> Annotated[TeamGaps, strawberry.lazy(".findings")]:
+        from .connections import all_client_ids
+        from .findings import GapKindCount, GapType, TeamGaps
+
+        ctx = info.context
+        own = await ctx.analysis.team_gaps(ctx.principal, str(self.id))
+        ids = await all_client_ids(info, team=str(self.id))
+        analyses = [a for a in await ctx.analyses.load_many(ids) if a is not None]
+        counts = {kind: 0 for kind in GapKind}
+        for a in analyses:
+            for kind in {g.kind for g in a.gaps}:
+                counts[kind] += 1
+        return TeamGaps(
+            team=[GapType.of(g, None) for g in own],
+            clients=[GapKindCount(kind=k, clients=n) for k, n in counts.items()],
+        )
+
     @strawberry.field(description="The clients the team serves.")
     async def clients(
         self, info: Info, first: int = 20, after: str | None = None
@@ -276,6 +296,26 @@ class Client:
             for k in onion.knows
             if k.person_a in members and k.person_b in members
         ]
+
+    @strawberry.field(description="Gaps in support, most severe first.")
+    async def gaps(
+        self, info: Info, kind: GapKind | None = None
+    ) -> list[Annotated[GapType, strawberry.lazy(".findings")]]:
+        from .findings import GapType
+
+        found = await info.context.analyses.load(self.id)
+        if found is None:
+            raise NotFound("client", str(self.id))
+        return [GapType.of(g, str(self.id)) for g in found.gaps if kind is None or g.kind is kind]
+
+    @strawberry.field(description="Strength of the network, with its type and score.")
+    async def strength(self, info: Info) -> Annotated[StrengthType, strawberry.lazy(".findings")]:
+        from .findings import StrengthType
+
+        found = await info.context.analyses.load(self.id)
+        if found is None:
+            raise NotFound("client", str(self.id))
+        return StrengthType.of(found.strength, str(self.id))
 
     @strawberry.field(description="References of the FHIR resources of this client's network.")
     async def fhir_references(self, info: Info) -> list[str]:

@@ -1,0 +1,133 @@
+"""Use cases of analysis: a client's gaps and strength, a team's gaps, and
+de-identified research aggregates. The findings come from graphsvc.analysis;
+this layer fetches what it needs (carers' loads across every client they
+support) and enforces who may see what."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+
+from graphsvc.analysis import (
+    DEFAULT_THRESHOLDS,
+    CarerLoad,
+    Cell,
+    ClientAnalysis,
+    Gap,
+    Grouping,
+    ResearchRow,
+    Thresholds,
+    aggregate,
+    analyse_client,
+    pseudonymous_id,
+    research_row,
+    team_gaps,
+)
+from graphsvc.domain import Onion, Principal, Ring, Role
+from graphsvc.store.port import ClientPageRequest, NetworkRepository
+
+from .access import Action, check_team_admin
+from .audit import AuditRecord, AuditTrail
+from .errors import Forbidden
+
+RESEARCH_PAGE = 500
+
+
+class AnalysisService:
+    def __init__(
+        self,
+        repository: NetworkRepository,
+        audit: AuditTrail,
+        *,
+        research_secret: bytes,
+        thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    ) -> None:
+        self._repo = repository
+        self._audit = audit
+        self._secret = research_secret
+        self.thresholds = thresholds
+
+    async def _loads(self, onions: Sequence[Onion]) -> dict[str, CarerLoad]:
+        carers = {m.person.id for o in onions for m in o.members if m.ring is Ring.INFORMAL}
+        rows = await self._repo.carer_loads(sorted(carers))
+        return {
+            r["person_id"]: CarerLoad(
+                person_id=r["person_id"],
+                name=r["name"],
+                hours_per_week=float(r["hours"] or 0.0),
+                need_ids=tuple(r["need_ids"]),
+                client_ids=tuple(r["client_ids"]),
+            )
+            for r in rows
+        }
+
+    async def analyse(self, onions: Mapping[str, Onion]) -> dict[str, ClientAnalysis]:
+        """Findings for onions the caller has already been allowed to read;
+        carers' loads count every client they support, in one more read."""
+        loads = await self._loads(list(onions.values()))
+        return {
+            cid: analyse_client(onion, carer_loads=loads, thresholds=self.thresholds)
+            for cid, onion in onions.items()
+        }
+
+    async def team_gaps(self, principal: Principal, team_id: str) -> tuple[Gap, ...]:
+        check_team_admin(principal, team_id, Action.READ)
+        team = await self._repo.get_team(team_id)
+        nurses = sum(p.ring is Ring.TEAM for p in await self._repo.team_staff(team_id))
+        clients = await self._repo.client_count(ClientPageRequest(team_ids=frozenset({team_id})))
+        return team_gaps(team, nurses, clients, self.thresholds)
+
+    # -- research ------------------------------------------------------------
+
+    def _pseudonym(self, kind: str, real: str | None) -> str | None:
+        return None if real is None else pseudonymous_id(real, self._secret, kind=kind)
+
+    async def _research_rows(self, progress: Callable[[int], object] | None) -> list[ResearchRow]:
+        rows: list[ResearchRow] = []
+        after: tuple[str, str] | None = None
+        while True:
+            request = ClientPageRequest(team_ids=None, sort="id", after=after, limit=RESEARCH_PAGE)
+            page = await self._repo.client_page(request)
+            if not page:
+                return rows
+            onions = await self._repo.get_onions([cid for cid, _ in page])
+            for cid, found in (await self.analyse(onions)).items():
+                row = research_row(onions[cid], found)
+                rows.append(
+                    ResearchRow(
+                        team=self._pseudonym("team", row.team),
+                        neighbourhood=row.neighbourhood,
+                        network_type=row.network_type,
+                        metrics=row.metrics,
+                        gap_kinds=row.gap_kinds,
+                    )
+                )
+            if progress is not None:
+                progress(len(page))
+            after = (page[-1][1], page[-1][0])
+
+    async def research(
+        self,
+        principal: Principal,
+        by: Grouping,
+        *,
+        progress: Callable[[int], object] | None = None,
+    ) -> tuple[Cell, ...]:
+        """De-identified aggregates for researchers: teams by pseudonym, cells
+        of fewer than five clients suppressed."""
+        if principal.role is not Role.RESEARCHER:
+            raise Forbidden("research aggregates are for researcher tokens")
+        cells = aggregate(await self._research_rows(progress), by)
+        self._audit.record(AuditRecord.of(principal, f"research.{by.value}", None, "ok"))
+        return cells
+
+    def research_clients(self, onions: Sequence[Onion]) -> Iterator[tuple[str, Onion]]:
+        """Pseudonymous client ids, for de-identified exports."""
+        for onion in onions:
+            yield self._pseudonym("client", onion.client.id) or "", onion
+
+
+def research_secret_from(key: bytes) -> bytes:
+    """A secret for pseudonyms derived from the service's signing key, so the
+    same data directory always gives the same pseudonyms."""
+    return hashlib.sha256(b"graphsvc research pseudonyms\x00" + key).digest()
