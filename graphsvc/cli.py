@@ -1,4 +1,4 @@
-"""The ``graphsvc`` command: serve, seed, token."""
+"""The ``graphsvc`` command: serve, seed, analyse, token."""
 
 from __future__ import annotations
 
@@ -90,6 +90,92 @@ def cmd_seed(args: argparse.Namespace) -> int:
     return 0
 
 
+RESEARCH_EXPORTER = Principal(Role.RESEARCHER, "graphsvc-analyse")
+
+
+async def _analyse(settings: Settings, out: Path) -> None:
+    import csv
+
+    import networkx as nx
+    from tqdm import tqdm
+
+    from .analysis import METRICS, Grouping, aggregate
+    from .runtime import open_runtime
+    from .store.port import ClientPageRequest
+
+    runtime = await open_runtime(settings)
+    try:
+        total = await runtime.repository.client_count(ClientPageRequest(team_ids=None))
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "networks").mkdir(exist_ok=True)
+        rows = []
+        teams: dict[str, list[object]] = {}
+        with (
+            (out / "clients.csv").open("w", newline="", encoding="utf-8") as f,
+            tqdm(total=total, unit="client", desc="analysing", file=sys.stderr) as bar,
+        ):
+            writer = csv.writer(f)
+            # No neighbourhood per client: with the metrics it could single
+            # someone out; it is in the aggregates, where small cells are suppressed.
+            writer.writerow(["client", "team", "network_type", *METRICS, "gaps"])
+            async for client in runtime.analysis.deidentified(RESEARCH_EXPORTER, bar.update):
+                row = client.row
+                rows.append(row)
+                writer.writerow(
+                    [
+                        client.pseudonym,
+                        row.team or "",
+                        row.network_type.value,
+                        *("" if row.metrics.get(m) is None else row.metrics[m] for m in METRICS),
+                        " ".join(sorted(k.name for k in row.gap_kinds)),
+                    ]
+                )
+                teams.setdefault(row.team or "unserved", []).append(client.graph)
+        for team, graphs in teams.items():
+            nx.write_graphml(nx.compose_all(graphs), out / "networks" / f"{team}.graphml")
+        for by in Grouping:
+            _write_cells(out / f"aggregates-{by.value}.csv", aggregate(rows, by))
+        print(
+            f"wrote {len(rows)} de-identified clients, {len(teams)} team networks and "
+            f"aggregates to {out}",
+            file=sys.stderr,
+        )
+    finally:
+        await runtime.close()
+
+
+def _write_cells(path: Path, cells: Sequence[object]) -> None:
+    import csv
+
+    from .analysis import Cell
+
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(
+            ["group", "clients", "suppressed", "measure", "count", "mean", "median", "p25", "p75"]
+        )
+        for cell in cells:
+            assert isinstance(cell, Cell)
+            shown = "" if cell.clients is None else cell.clients
+            for name, d in cell.metrics.items():
+                figures = (d.count, d.mean, d.median, d.p25, d.p75)
+                writer.writerow(
+                    [cell.group, shown, d.suppressed or cell.suppressed, name]
+                    + ["" if v is None else v for v in figures]
+                )
+            for kind, count in cell.gaps.items():
+                clients = "" if count.clients is None else count.clients
+                writer.writerow([cell.group, shown, count.suppressed, f"gap:{kind.name}", clients])
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    if not args.all:
+        print("graphsvc analyse: say --all (the whole population)", file=sys.stderr)
+        return 2
+    asyncio.run(_analyse(_settings(args), args.out))
+    return 0
+
+
 def cmd_token(args: argparse.Namespace) -> int:
     from .services.tokens import TokenIssuer
 
@@ -147,6 +233,14 @@ def parser() -> argparse.ArgumentParser:
     seed.add_argument("--seed", type=int, default=0, help="random seed for --generate")
     seed.add_argument("--if-empty", action="store_true", help="do nothing if data exists")
     seed.set_defaults(run=cmd_seed)
+
+    analyse = sub.add_parser(
+        "analyse", help="write de-identified networks (GraphML) and metrics (CSV) for research"
+    )
+    _add_data(analyse)
+    analyse.add_argument("--all", action="store_true", help="the whole population")
+    analyse.add_argument("--out", type=Path, required=True, help="folder to write into")
+    analyse.set_defaults(run=cmd_analyse)
 
     token = sub.add_parser("token", help="mint a bearer token")
     _add_data(token)

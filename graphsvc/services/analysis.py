@@ -6,7 +6,9 @@ support) and enforces who may see what."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from graphsvc.analysis import (
     DEFAULT_THRESHOLDS,
@@ -19,6 +21,8 @@ from graphsvc.analysis import (
     Thresholds,
     aggregate,
     analyse_client,
+    build_graph,
+    deidentified_graph,
     pseudonymous_id,
     research_row,
     team_gaps,
@@ -31,6 +35,13 @@ from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
 
 RESEARCH_PAGE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class DeidentifiedClient:
+    pseudonym: str
+    row: ResearchRow
+    graph: Any  # networkx.Graph
 
 
 class AnalysisService:
@@ -82,25 +93,34 @@ class AnalysisService:
     def _pseudonym(self, kind: str, real: str | None) -> str | None:
         return None if real is None else pseudonymous_id(real, self._secret, kind=kind)
 
-    async def _research_rows(self, progress: Callable[[int], object] | None) -> list[ResearchRow]:
-        rows: list[ResearchRow] = []
+    async def deidentified(
+        self, principal: Principal, progress: Callable[[int], object] | None = None
+    ) -> AsyncIterator[DeidentifiedClient]:
+        """Every client, de-identified: a pseudonym, her research row (team by
+        pseudonym) and her onion graph with pseudonymous nodes and no names,
+        ids, free text or dates. For researchers only."""
+        if principal.role is not Role.RESEARCHER:
+            raise Forbidden("research data is for researcher tokens")
         after: tuple[str, str] | None = None
         while True:
             request = ClientPageRequest(team_ids=None, sort="id", after=after, limit=RESEARCH_PAGE)
             page = await self._repo.client_page(request)
             if not page:
-                return rows
+                return
             onions = await self._repo.get_onions([cid for cid, _ in page])
             for cid, found in (await self.analyse(onions)).items():
-                row = research_row(onions[cid], found)
-                rows.append(
-                    ResearchRow(
+                onion = onions[cid]
+                row = research_row(onion, found)
+                yield DeidentifiedClient(
+                    pseudonym=self._pseudonym("client", cid) or "",
+                    row=ResearchRow(
                         team=self._pseudonym("team", row.team),
                         neighbourhood=row.neighbourhood,
                         network_type=row.network_type,
                         metrics=row.metrics,
                         gap_kinds=row.gap_kinds,
-                    )
+                    ),
+                    graph=deidentified_graph(build_graph(onion), self._secret),
                 )
             if progress is not None:
                 progress(len(page))
@@ -115,16 +135,10 @@ class AnalysisService:
     ) -> tuple[Cell, ...]:
         """De-identified aggregates for researchers: teams by pseudonym, cells
         of fewer than five clients suppressed."""
-        if principal.role is not Role.RESEARCHER:
-            raise Forbidden("research aggregates are for researcher tokens")
-        cells = aggregate(await self._research_rows(progress), by)
+        rows = [c.row async for c in self.deidentified(principal, progress)]
+        cells = aggregate(rows, by)
         self._audit.record(AuditRecord.of(principal, f"research.{by.value}", None, "ok"))
         return cells
-
-    def research_clients(self, onions: Sequence[Onion]) -> Iterator[tuple[str, Onion]]:
-        """Pseudonymous client ids, for de-identified exports."""
-        for onion in onions:
-            yield self._pseudonym("client", onion.client.id) or "", onion
 
 
 def research_secret_from(key: bytes) -> bytes:

@@ -162,3 +162,49 @@ def test_seed_reports_a_broken_file_clearly(tmp_path: Path) -> None:
     done = graphsvc("seed", str(broken), data=tmp_path / "data")
     assert done.returncode == 2 and "broken.json" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_analyse_writes_deidentified_research_files(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert graphsvc("seed", str(DEMO), data=data).returncode == 0
+    out = tmp_path / "research"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "graphsvc",
+            "analyse",
+            "--all",
+            "--data",
+            str(data),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "45/45" in done.stderr  # the progress bar got to the end
+    clients = (out / "clients.csv").read_text().splitlines()
+    assert len(clients) == 46 and clients[0].startswith("client,team,network_type,")
+    networks = list((out / "networks").glob("*.graphml"))
+    assert len(networks) == 1
+    aggregates = {p.name for p in out.glob("aggregates-*.csv")}
+    assert aggregates == {
+        "aggregates-all.csv",
+        "aggregates-team.csv",
+        "aggregates-neighbourhood.csv",
+        "aggregates-network-type.csv",
+    }
+    from graphsvc.seeding.codec import load_population
+
+    written = "\n".join(p.read_text() for p in out.rglob("*") if p.is_file())
+    demo = load_population(DEMO)
+    for onion in demo.onions:
+        assert onion.client.id not in written and onion.client.name not in written
+        for member in onion.members:
+            assert member.person.id not in written
+            assert member.person.name not in written
+    assert demo.teams[0].id not in written and demo.teams[0].name not in written
