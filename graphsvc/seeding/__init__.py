@@ -16,6 +16,7 @@ from .codec import (
 from .draw import REFERENCE_DATE
 from .generator import (
     LabelledOnion,
+    generate_colleague_ties,
     generate_population,
     generate_staffing,
     iter_labelled_onions,
@@ -31,6 +32,7 @@ __all__ = [
     "LabelledOnion",
     "dump_population",
     "dumps_population",
+    "generate_colleague_ties",
     "generate_population",
     "generate_staffing",
     "iter_labelled_onions",

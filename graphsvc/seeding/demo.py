@@ -9,6 +9,10 @@ the gaps a nurse looks for are there to be found on day one:
   carries 25 hours a week across four needs;
 - client-000003, Jan de Boer, just moved in near his son: no GP yet.
 
+The professionals in those three onions know the nurses there as the
+generator says they do in this neighbourhood (a KNOWS tie between two staff
+is the same fact in every onion that holds both).
+
 ``python -m graphsvc.seeding.demo [PATH]`` writes the seed file (by default
 ``seeds/demo-neighbourhood.json``); a test checks that the file is current.
 """
@@ -16,6 +20,7 @@ the gaps a nurse looks for are there to be found on day one:
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from datetime import date
 
 from graphsvc.domain import (
@@ -40,7 +45,7 @@ from graphsvc.domain import (
 )
 
 from .codec import dump_population
-from .generator import generate_population
+from .generator import generate_colleague_ties, generate_population
 
 DEMO_SEED = 2025  # gives a balanced mix of network types, and no two clients share a name
 DEMO_FILE = "seeds/demo-neighbourhood.json"
@@ -161,7 +166,13 @@ class _Sketch:
                 )
             )
 
-    def onion(self) -> Onion:
+    def onion(self, colleagues: Iterable[KnowsTie]) -> Onion:
+        """The onion, with each of the neighbourhood's ties between staff
+        (``colleagues``) whose two people are both members."""
+        people = {m.person.id for m in self.members}
+        knows = self.knows + [
+            k for k in colleagues if k.person_a in people and k.person_b in people
+        ]
         onion = Onion(
             self.client,
             self.team_id,
@@ -169,7 +180,7 @@ class _Sketch:
             tuple(self.members),
             tuple(self.needs),
             tuple(self.supports),
-            tuple(self.knows),
+            tuple(knows),
             tuple(self.observations),
         )
         onion.check_consistent()
@@ -177,8 +188,9 @@ class _Sketch:
 
 
 class _Staff:
-    def __init__(self, staff: tuple[Staff, ...]) -> None:
+    def __init__(self, staff: tuple[Staff, ...], colleagues: tuple[KnowsTie, ...]) -> None:
         self._staff = staff
+        self.colleagues = colleagues  # who among the staff knows whom
 
     def get(self, person_id: str) -> Staff:
         return next(s for s in self._staff if s.person.id == person_id)
@@ -210,7 +222,7 @@ def _isolated_widow(team: Team, staff: _Staff) -> Onion:
     o.rate("42", date(2024, 9, 23), 2, 3, 3)
     o.rate("42", date(2025, 6, 2), 4, 4, 4)
     o.rate("35", date(2025, 1, 17), 3, 2, 3)
-    return o.onion()
+    return o.onion(staff.colleagues)
 
 
 def _daughter_carries(team: Team, staff: _Staff) -> Onion:
@@ -244,7 +256,7 @@ def _daughter_carries(team: Team, staff: _Staff) -> Onion:
     o.rate("38", date(2024, 8, 12), 3, 3, 2)
     o.rate("38", date(2025, 5, 26), 3, 3, 2)
     o.rate("42", date(2025, 5, 26), 3, 4, 4)
-    return o.onion()
+    return o.onion(staff.colleagues)
 
 
 def _newcomer_without_gp(team: Team, staff: _Staff) -> Onion:
@@ -267,14 +279,14 @@ def _newcomer_without_gp(team: Team, staff: _Staff) -> Onion:
     o.rate("25", date(2025, 5, 5), 3, 3, 3)
     o.rate("03", date(2025, 3, 3), 4, 3, 2)
     o.rate("03", date(2025, 5, 12), 4, 4, 5)
-    return o.onion()
+    return o.onion(staff.colleagues)
 
 
 def build_demo() -> Population:
     """The demo neighbourhood, the same every time."""
     base = generate_population(1, 45, 10, seed=DEMO_SEED)
     team = base.teams[0]
-    staff = _Staff(base.staff)
+    staff = _Staff(base.staff, generate_colleague_ties(1, 10, seed=DEMO_SEED))
     written = (
         _isolated_widow(team, staff),
         _daughter_carries(team, staff),

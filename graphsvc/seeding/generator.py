@@ -9,6 +9,14 @@ before :data:`~.draw.REFERENCE_DATE`. A share of clients gets the gaps nurses
 look for: an active need nobody supports, a need with a single supporter, an
 isolated client, an overloaded carer, no GP.
 
+Professionals and the team's nurses: most GPs, physiotherapists and social
+workers of a neighbourhood know several of its nurses, a pharmacist fewer, and
+a few professionals work beside the team without knowing any of its nurses
+(the fragmented formal network nurses look for). Who knows whom is drawn once
+per neighbourhood (:func:`generate_colleague_ties`), not per client: knowing
+is a fact about two people, and the store keeps one KNOWS edge between them,
+so every onion that holds both holds the tie, with the same closeness.
+
 Determinism and scale: each team draws from its own ``random.Random`` seeded
 with (seed, team number), and its clients from another, so team 700 comes out
 the same whether or not teams 1-699 were drawn in the same run. That is what
@@ -75,6 +83,7 @@ __all__ = [
     "REFERENCE_DATE",
     "Archetype",
     "LabelledOnion",
+    "generate_colleague_ties",
     "generate_population",
     "generate_staffing",
     "iter_labelled_onions",
@@ -114,6 +123,7 @@ class _Neighbourhood:
     organizations: tuple[Organization, ...]
     nurses: tuple[Person, ...]
     professionals: dict[str, tuple[_Professional, ...]]  # by group: gp, pharmacist, ...
+    colleagues: dict[tuple[str, str], int]  # (professional id, nurse id) -> closeness
 
     def staff(self) -> Iterator[Staff]:
         for nurse in self.nurses:
@@ -121,6 +131,10 @@ class _Neighbourhood:
         for pros in self.professionals.values():
             for pro in pros:
                 yield Staff(pro.person, (pro.organization_id,))
+
+    def colleague_ties(self) -> Iterator[KnowsTie]:
+        for (pro_id, nurse_id), closeness in self.colleagues.items():
+            yield KnowsTie(pro_id, nurse_id, closeness)
 
 
 _PRACTICES = (
@@ -130,6 +144,48 @@ _PRACTICES = (
     ("physio", "physio", OrganizationKind.PHYSIOTHERAPY, "Fysiotherapie", "physiotherapist", 2),
     ("social", "social", OrganizationKind.SOCIAL_WORK, "Sociaal wijkteam", "social worker", 2),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class _Teamwork:
+    """How a professional of one group knows the team's nurses."""
+
+    works_with_team: float  # chance she knows any nurse of the team at all
+    knows_nurse: float  # then, the chance she knows a given district nurse
+    closeness: Weighted[int]
+
+
+# GPs and district nurses meet over shared clients and in the practice's
+# multidisciplinary meetings; a pharmacist is mostly a voice on the phone. A
+# certified care worker is known less often than a district nurse.
+_TEAMWORK = {
+    "gp": _Teamwork(0.94, 0.85, Weighted((1, 3), (2, 6), (3, 1))),
+    "pharmacist": _Teamwork(0.75, 0.5, Weighted((1, 6), (2, 4))),
+    "physio": _Teamwork(0.85, 0.65, Weighted((1, 4), (2, 5), (3, 1))),
+    "social": _Teamwork(0.9, 0.7, Weighted((1, 3), (2, 6), (3, 1))),
+}
+_CARE_WORKER_FACTOR = 0.7
+
+
+def _colleagues(
+    rng: random.Random,
+    nurses: tuple[Person, ...],
+    professionals: dict[str, tuple[_Professional, ...]],
+) -> dict[tuple[str, str], int]:
+    """Which professionals know which nurses of the team, and how closely."""
+    found = {}
+    for group, pros in professionals.items():
+        teamwork = _TEAMWORK[group]
+        for pro in pros:
+            if rng.random() >= teamwork.works_with_team:
+                continue  # works beside the team, not with it
+            for nurse in nurses:
+                chance = teamwork.knows_nurse
+                if nurse.role != "district nurse":
+                    chance *= _CARE_WORKER_FACTOR
+                if rng.random() < chance:
+                    found[pro.person.id, nurse.id] = teamwork.closeness.draw(rng)
+    return found
 
 
 def _neighbourhood(seed: int, index: int, nurses_per_team: int) -> _Neighbourhood:
@@ -165,7 +221,8 @@ def _neighbourhood(seed: int, index: int, nurses_per_team: int) -> _Neighbourhoo
             )
             for k in range(between(rng, 1, most))
         )
-    return _Neighbourhood(team, tuple(organizations), nurses, professionals)
+    colleagues = _colleagues(rng, nurses, professionals)  # drawn last: the rest stays as it was
+    return _Neighbourhood(team, tuple(organizations), nurses, professionals, colleagues)
 
 
 # ---------------------------------------------------------------- one client
@@ -225,6 +282,7 @@ class _OnionBuilder:
         self._add_formal(care_days)
         self._draw_supports(archetype, carer)
         self._draw_knows(relations)
+        self._add_colleague_ties()
         self._draw_observations()
         onion = Onion(
             client,
@@ -473,6 +531,19 @@ class _OnionBuilder:
             if rng.random() < chance:
                 self.knows.append(KnowsTie(ids[i], ids[j], closeness))
 
+    def _add_colleague_ties(self) -> None:
+        """The neighbourhood's professional-nurse ties between members of
+        this onion: no draws, the neighbourhood drew them."""
+        colleagues = self.hood.colleagues
+        nurses = [pid for pid, group in self.groups.items() if group == "nurse"]
+        for pid, group in self.groups.items():
+            if group not in _TEAMWORK:
+                continue
+            for nurse in nurses:
+                closeness = colleagues.get((pid, nurse))
+                if closeness is not None:
+                    self.knows.append(KnowsTie(pid, nurse, closeness))
+
     def _draw_observations(self) -> None:
         """A rating moment in the last year, sometimes a second; each rates K, B and S."""
         rng = self.rng
@@ -523,6 +594,20 @@ def generate_staffing(teams: int, nurses_per_team: int = 10, seed: int = 0) -> P
         teams=tuple(h.team for h in hoods),
         organizations=tuple(o for h in hoods for o in h.organizations),
         staff=tuple(s for h in hoods for s in h.staff()),
+    )
+
+
+def generate_colleague_ties(
+    teams: int, nurses_per_team: int = 10, seed: int = 0
+) -> tuple[KnowsTie, ...]:
+    """Every KNOWS tie between a professional and a nurse of her neighbourhood's
+    team. A generated onion holds each of them whose two people are both its
+    members; an onion written by hand beside a generated population should too."""
+    _check_sizes(teams, 0, nurses_per_team)
+    return tuple(
+        tie
+        for t in range(teams)
+        for tie in _neighbourhood(seed, t, nurses_per_team).colleague_ties()
     )
 
 

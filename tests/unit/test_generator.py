@@ -15,11 +15,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphsvc.domain import Onion, OrganizationKind, Person, Population, Ring, SupportKind
+from graphsvc.analysis import GapKind, find_gaps
+from graphsvc.domain import (
+    KnowsTie,
+    Onion,
+    OrganizationKind,
+    Person,
+    Population,
+    Ring,
+    SupportKind,
+)
 from graphsvc.seeding import (
     REFERENCE_DATE,
     Archetype,
     dumps_population,
+    generate_colleague_ties,
     generate_population,
     generate_staffing,
     iter_labelled_onions,
@@ -27,7 +37,7 @@ from graphsvc.seeding import (
     iter_population,
     population_to_json,
 )
-from graphsvc.seeding.demo import DEMO_FILE, DEMO_TEAM, build_demo
+from graphsvc.seeding.demo import DEMO_FILE, DEMO_SEED, DEMO_TEAM, build_demo
 
 FHIR_ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,6 +90,21 @@ def has_gp(onion: Onion) -> bool:
     return any(m.person.role == "general practitioner" for m in onion.ring(Ring.FORMAL))
 
 
+def fragmented(onion: Onion) -> bool:
+    """A professional helps with an active need and knows no nurse of the team."""
+    return any(g.kind is GapKind.FRAGMENTED_FORMAL_NETWORK for g in find_gaps(onion))
+
+
+def staff_ties(onion: Onion) -> set[KnowsTie]:
+    informal = {m.person.id for m in onion.ring(Ring.INFORMAL)}
+    return {k for k in onion.knows if k.person_a not in informal}
+
+
+def colleague_ties_in(onion: Onion, colleagues: tuple[KnowsTie, ...]) -> set[KnowsTie]:
+    people = {m.person.id for m in onion.members}
+    return {k for k in colleagues if k.person_a in people and k.person_b in people}
+
+
 def all_ids(pop: Population) -> Iterator[str]:
     yield from (t.id for t in pop.teams)
     yield from (o.id for o in pop.organizations)
@@ -105,6 +130,12 @@ def test_same_seed_same_population() -> None:
     again = generate_population(2, 12, 5, seed=3)
     assert first == again
     assert dumps_population(first) == dumps_population(again)
+    assert generate_colleague_ties(2, 5, seed=3) == generate_colleague_ties(2, 5, seed=3)
+    assert generate_colleague_ties(2, 5, seed=3) != generate_colleague_ties(2, 5, seed=4)
+
+
+def test_the_demo_is_the_same_every_time() -> None:
+    assert dumps_population(build_demo()) == dumps_population(demo())
 
 
 def test_different_seed_different_population() -> None:
@@ -129,6 +160,8 @@ def test_a_team_comes_out_the_same_whatever_else_is_drawn() -> None:
     three = generate_population(3, 10, 4, seed=5)
     assert three.onions[:20] == two.onions
     assert three.teams[:2] == two.teams
+    two_ties = generate_colleague_ties(2, 4, seed=5)
+    assert generate_colleague_ties(3, 4, seed=5)[: len(two_ties)] == two_ties
 
 
 def test_streamed_chunks_are_the_population() -> None:
@@ -275,8 +308,9 @@ def test_support_is_given_by_the_right_people() -> None:
                 assert ring is Ring.TEAM
             assert s.frequency is not None
             assert 0 < s.hours_per_week <= 40
-        for k in onion.knows:
-            assert rings[k.person_a] is rings[k.person_b] is Ring.INFORMAL
+        for k in onion.knows:  # among family and friends, or a professional and a nurse
+            ends = {rings[k.person_a], rings[k.person_b]}
+            assert ends in ({Ring.INFORMAL}, {Ring.FORMAL, Ring.TEAM})
 
 
 def test_dates_are_fixed_to_the_reference_date() -> None:
@@ -352,6 +386,35 @@ def test_gaps_are_there_but_not_everywhere() -> None:
     assert single >= 0.3 * n
     assert 0.02 * n <= carers <= 0.25 * n
     assert 0.01 * n <= without_gp <= 0.15 * n  # nearly always a GP, deliberately not always
+
+
+def test_professionals_mostly_know_a_nurse_of_the_team() -> None:
+    onions = population().onions
+    n = len(onions)
+    assert 0 < sum(1 for o in onions if fragmented(o)) <= n / 3
+    # the team is only a name to some professionals, and a pharmacist knows fewer nurses
+    colleagues = generate_colleague_ties(4, 10, seed=11)
+    formal = {
+        s.person.id: s.person.role for s in population().staff if s.person.ring is Ring.FORMAL
+    }
+    known = Counter(formal[k.person_a if k.person_a in formal else k.person_b] for k in colleagues)
+    knowing = {k.person_a if k.person_a in formal else k.person_b for k in colleagues}
+    assert knowing < set(formal)
+    assert known["general practitioner"] > known["pharmacist"]
+    assert all(k.closeness in (1, 2, 3) for k in colleagues)
+
+
+def test_staff_know_each_other_alike_in_every_onion() -> None:
+    """The store keeps one KNOWS edge between two people, so an onion holds
+    every tie of the neighbourhood's staff whose two people are both in it,
+    with the same closeness everywhere."""
+    colleagues = generate_colleague_ties(4, 10, seed=11)
+    assert colleagues
+    for onion in population().onions:
+        assert staff_ties(onion) == colleague_ties_in(onion, colleagues)
+    colleagues = generate_colleague_ties(1, 10, seed=DEMO_SEED)
+    for onion in demo().onions:  # the clients written by hand too
+        assert staff_ties(onion) == colleague_ties_in(onion, colleagues)
 
 
 def test_resolved_needs_have_ended_support() -> None:
@@ -434,6 +497,11 @@ def test_demo_has_every_gap() -> None:
     assert any(overloaded(o) for o in onions)
     assert any(not has_gp(o) for o in onions)
     assert sum(1 for o in onions if has_gp(o)) > 0.8 * len(onions)
+
+
+def test_demo_formal_network_is_mostly_joined_up() -> None:
+    onions = demo().onions
+    assert 0 < sum(1 for o in onions if fragmented(o)) <= len(onions) / 3
 
 
 def test_demo_has_varied_networks() -> None:
