@@ -1,0 +1,130 @@
+"""Rules of FHIR's JSON format that the R4B models let through.
+
+The models accept ``null``, empty arrays and objects, any control character,
+nesting deep enough to overflow the interpreter's stack, and they coerce
+``"yes"`` to ``true`` or ``"3"`` to ``3``. Such input would be stored and later
+exported as JSON that no other FHIR system accepts, so it is refused here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from .expressions import expression
+from .issues import Issue
+from .jsontypes import JsonPath
+
+MAX_DEPTH = 64  # real resources stay under 20; the limit keeps recursion bounded
+MAX_NODES = 200_000
+MAX_ISSUES = 50
+_ELEMENT_NAME = re.compile(r"_?[A-Za-z][A-Za-z0-9]{0,127}")
+# C0 controls other than tab, LF and CR; DEL and C1 controls; unpaired surrogates.
+_FORBIDDEN_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+def shape_issues(data: object, root: str) -> list[Issue]:
+    """Everything in ``data`` that breaks the FHIR JSON rules, outermost first.
+
+    Iterative, so hostile nesting cannot exhaust the stack.
+    """
+    issues: list[Issue] = []
+    stack: list[tuple[object, JsonPath, int, bool]] = [(data, (), 0, False)]
+    nodes = 0
+    while stack and len(issues) < MAX_ISSUES:
+        value, path, depth, null_allowed = stack.pop()
+        nodes += 1
+        where = expression(root, path)
+        if nodes > MAX_NODES:
+            issues.append(Issue(root, f"has more than {MAX_NODES} JSON values", "too-costly"))
+            break
+        if depth > MAX_DEPTH:
+            issues.append(Issue(where, f"is nested deeper than {MAX_DEPTH} levels", "too-costly"))
+            continue
+        if isinstance(value, dict):
+            if not value:
+                issues.append(Issue(where, "is an empty object; leave the element out instead"))
+            for key in reversed(list(value)):
+                child = value[key]
+                if not isinstance(key, str) or not _ELEMENT_NAME.fullmatch(key):
+                    issues.append(
+                        Issue(where, f"{_quote(key)} is not a FHIR element name", "structure")
+                    )
+                    continue
+                if child is None:
+                    issues.append(Issue(expression(root, (*path, key)), "must not be null"))
+                    continue
+                twin = key[1:] if key.startswith("_") else f"_{key}"
+                aligned = isinstance(child, list) and isinstance(value.get(twin), list)
+                stack.append((child, (*path, key), depth + 1, aligned))
+        elif isinstance(value, list):
+            if not value:
+                issues.append(Issue(where, "is an empty array; leave the element out instead"))
+            for index in reversed(range(len(value))):
+                item = value[index]
+                if item is None:
+                    if not null_allowed:
+                        issues.append(Issue(f"{where}[{index}]", "must not be null"))
+                elif isinstance(item, list):
+                    issues.append(Issue(f"{where}[{index}]", "arrays cannot hold arrays"))
+                else:
+                    stack.append((item, (*path, index), depth + 1, False))
+        elif isinstance(value, str):
+            if not value:
+                issues.append(Issue(where, "is an empty string; leave the element out instead"))
+            elif _FORBIDDEN_CHARS.search(value):
+                issues.append(Issue(where, "contains a control character or an unpaired surrogate"))
+        elif isinstance(value, float) and not math.isfinite(value):
+            issues.append(Issue(where, "must be a finite number"))
+        elif not isinstance(value, bool | int | float):
+            issues.append(Issue(where, f"is not a JSON value ({json_kind(value)})", "structure"))
+    return issues
+
+
+def coercion_issues(source: object, parsed: object, root: str) -> list[Issue]:
+    """Where the model read a value as another JSON kind than the one sent.
+
+    ``parsed`` is the model dumped back to JSON; where a key or item is missing
+    from it there is nothing to compare.
+    """
+    issues: list[Issue] = []
+    stack: list[tuple[Any, Any, JsonPath]] = [(source, parsed, ())]
+    while stack:
+        sent, read, path = stack.pop()
+        if read is None or sent is None:
+            continue
+        sent_kind, read_kind = json_kind(sent), json_kind(read)
+        if sent_kind != read_kind:
+            issues.append(
+                Issue(expression(root, path), f"must be a JSON {read_kind}, not a {sent_kind}")
+            )
+        elif isinstance(sent, dict):
+            stack.extend((sent[k], read[k], (*path, k)) for k in sent if k in read)
+        elif isinstance(sent, list):
+            pairs = enumerate(zip(sent, read, strict=False))
+            stack.extend((s, r, (*path, i)) for i, (s, r) in pairs)
+    issues.sort(key=lambda i: i.expression)
+    return issues
+
+
+def _quote(key: object) -> str:
+    text = key if isinstance(key, str) else repr(key)
+    shown = _FORBIDDEN_CHARS.sub("?", text[:40])
+    return repr(shown + ("..." if len(text) > 40 else ""))

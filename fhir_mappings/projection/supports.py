@@ -1,0 +1,244 @@
+"""CarePlan.activity.detail -> SUPPORTS: each performer supports every need in
+detail.reasonReference, as often and for as many hours as scheduledTiming says.
+
+A performer who is in no CareTeam of the client still joins her onion; the
+ring is inferred as for a CareTeam member of the client's serving team.
+Where one person supports one need through several activities the ties are
+merged: hours add up, the most frequent frequency counts, the earliest start;
+an active activity outweighs an ended one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from graphsvc.domain import (
+    Frequency,
+    Member,
+    Membership,
+    Need,
+    Ring,
+    SupportKind,
+    SupportTie,
+    TieStatus,
+)
+
+from ..code_systems import SUPPORT_KIND, coded
+from ..elements import day, items
+from ..jsontypes import JsonObject
+from ..keys import ResourceKey
+from ..rings import INFORMAL_TYPES, infer_ring
+from ..timing import ImpossibleSchedule, read_schedule
+from .builder import Builder
+from .memberships import CareTeams
+from .parties import Parties
+from .result import ActivitySupport, GraphKind, GraphRef
+
+ENDED_STATUSES = frozenset({"completed", "stopped", "cancelled"})
+DEFAULT_KIND = {
+    Ring.INFORMAL: SupportKind.PRACTICAL,
+    Ring.TEAM: SupportKind.NURSING,
+    Ring.FORMAL: SupportKind.MEDICAL,
+}
+_ORDER: dict[Frequency | None, int] = {None: 0}
+_ORDER.update({f: len(Frequency) - i for i, f in enumerate(Frequency)})
+
+
+@dataclass
+class CarePlans:
+    activities: list[ActivitySupport] = field(default_factory=list)
+    ties: dict[str, dict[tuple[str, str], SupportTie]] = field(default_factory=dict)
+    implied: dict[str, dict[str, Member]] = field(default_factory=dict)  # client -> person -> …
+
+
+def activity_since(detail: JsonObject, careplan: JsonObject) -> tuple[date | None, bool]:
+    timing = detail.get("scheduledTiming")
+    repeat = timing.get("repeat") if isinstance(timing, dict) else None
+    bounds = repeat.get("boundsPeriod") if isinstance(repeat, dict) else None
+    since = day(bounds.get("start")) if isinstance(bounds, dict) else None
+    if since is not None:
+        return since, True
+    period = careplan.get("period")
+    return (day(period.get("start")) if isinstance(period, dict) else None), False
+
+
+def activity_kind(detail: JsonObject, careplan: JsonObject) -> SupportKind | None:
+    return coded([detail.get("code")], SUPPORT_KIND, SupportKind) or coded(
+        items(careplan.get("category")), SUPPORT_KIND, SupportKind
+    )
+
+
+def activity_status(detail: JsonObject) -> TieStatus:
+    return TieStatus.ENDED if detail.get("status") in ENDED_STATUSES else TieStatus.ACTIVE
+
+
+def merge(first: SupportTie, second: SupportTie) -> SupportTie:
+    if first.status is not second.status:
+        return first if first.active else second
+    sinces = [s for s in (first.since, second.since) if s is not None]
+    return replace(
+        first,
+        frequency=max(first.frequency, second.frequency, key=lambda f: _ORDER[f]),
+        hours_per_week=round(first.hours_per_week + second.hours_per_week, 2),
+        since=min(sinces) if sinces else None,
+    )
+
+
+def read_careplans(
+    builder: Builder,
+    parties: Parties,
+    needs: dict[str, dict[str, Need]],
+    careteams: CareTeams,
+) -> CarePlans:
+    reader = _Reader(builder, parties, needs, careteams)
+    for key, careplan in builder.catalog.of_type("CarePlan"):
+        if careplan.get("status") != "entered-in-error":
+            reader.careplan(key, careplan)
+    return reader.found
+
+
+class _Reader:
+    def __init__(
+        self,
+        builder: Builder,
+        parties: Parties,
+        needs: dict[str, dict[str, Need]],
+        careteams: CareTeams,
+    ) -> None:
+        self.builder = builder
+        self.catalog = builder.catalog
+        self.parties = parties
+        self.needs = needs
+        self.careteams = careteams
+        self.found = CarePlans()
+
+    def careplan(self, key: ResourceKey, careplan: JsonObject) -> None:
+        subject = self.catalog.resolve(key, ("subject",))
+        if subject is None or subject.resource_type != "Patient":
+            self.builder.note(key, ("subject",), "names no client included here; not projected")
+            return
+        self.builder.link(key, ("subject",), GraphRef(GraphKind.CLIENT, subject.id))
+        for index, target in self.catalog.resolve_all(key, ("addresses",)):
+            self._need_of(key, ("addresses", index), target, subject)
+        activities = careplan.get("activity")
+        for index, activity in enumerate(activities if isinstance(activities, list) else ()):
+            detail = activity.get("detail") if isinstance(activity, dict) else None
+            if isinstance(detail, dict) and detail.get("status") != "entered-in-error":
+                read = self._activity(key, careplan, index, detail, subject)
+                if read is not None:
+                    self.found.activities.append(read)
+
+    def _activity(
+        self,
+        key: ResourceKey,
+        careplan: JsonObject,
+        index: int,
+        detail: JsonObject,
+        subject: ResourceKey,
+    ) -> ActivitySupport | None:
+        element = ("activity", index, "detail")
+        performers: list[str] = []
+        for position, target in self.catalog.resolve_all(key, (*element, "performer")):
+            where = (*element, "performer", position)
+            if target == subject:
+                continue  # the client's own part: self-care is no tie
+            person_id = self.parties.person_for(target)
+            if person_id is None:
+                message = f"a {target.resource_type} is no person; no tie projected"
+                self.builder.note(key, where, message)
+                continue
+            self.builder.link(key, where, GraphRef(GraphKind.PERSON, person_id))
+            if person_id not in performers:
+                performers.append(person_id)
+            self._join(key, where, target, person_id, subject.id)
+        reasons: list[str] = []
+        for position, target in self.catalog.resolve_all(key, (*element, "reasonReference")):
+            need_id = self._need_of(key, (*element, "reasonReference", position), target, subject)
+            if need_id is not None and need_id not in reasons:
+                reasons.append(need_id)
+        try:
+            schedule = read_schedule(detail.get("scheduledTiming"))
+        except ImpossibleSchedule as impossible:
+            self.builder.error(key, (*element, "scheduledTiming"), str(impossible))
+            return None
+        kind = activity_kind(detail, careplan)
+        status = activity_status(detail)
+        since, since_from_timing = activity_since(detail, careplan)
+        ties = self.found.ties.setdefault(subject.id, {})
+        for person_id in performers:
+            for need_id in reasons:
+                tie = self.builder.build(
+                    key,
+                    element,
+                    SupportTie,
+                    person_id,
+                    need_id,
+                    kind or DEFAULT_KIND[self.parties.persons[person_id].ring],
+                    schedule.frequency,
+                    schedule.hours_per_week,
+                    status,
+                    since,
+                )
+                pair = (person_id, need_id)
+                if tie is not None and pair in ties:
+                    tie = self.builder.build(key, element, merge, ties[pair], tie)
+                if tie is not None:
+                    ties[pair] = tie
+                    ref = GraphRef(GraphKind.SUPPORT, person_id, need_id)
+                    self.builder.came_from(ref, key, ("activity", index))
+        return ActivitySupport(
+            key,
+            index,
+            subject.id,
+            tuple(performers),
+            tuple(reasons),
+            kind,
+            schedule,
+            status,
+            since,
+            since_from_timing,
+        )
+
+    def _need_of(
+        self,
+        key: ResourceKey,
+        element: tuple[str | int, ...],
+        target: ResourceKey,
+        subject: ResourceKey,
+    ) -> str | None:
+        if target.resource_type == "Condition" and target.id in self.needs.get(subject.id, {}):
+            self.builder.link(key, element, GraphRef(GraphKind.NEED, target.id))
+            return target.id
+        message = "is no Omaha-coded need of this client; no tie projected"
+        self.builder.note(key, element, message)
+        return None
+
+    def _join(
+        self,
+        key: ResourceKey,
+        where: tuple[str | int, ...],
+        target: ResourceKey,
+        person_id: str,
+        client_id: str,
+    ) -> None:
+        """A performer who is in no CareTeam of the client joins her onion."""
+        if person_id in self.careteams.members.get(client_id, {}):
+            return
+        implied = self.found.implied.setdefault(client_id, {})
+        if person_id not in implied:
+            organizations = self.parties.organizations_of(target)
+            teams = self.careteams.managing.get(client_id, set())
+            ring = infer_ring(target.resource_type, organizations, teams)
+            assert ring is not None
+            person = self.parties.persons[person_id]
+            relationship = person.role if target.resource_type in INFORMAL_TYPES else None
+            membership = self.builder.build(
+                key, where, Membership, person_id, client_id, ring, None, relationship
+            )
+            if membership is None:
+                return
+            ids = tuple(sorted(o.id for o in organizations))
+            implied[person_id] = Member(person, membership, ids)
+        ref = GraphRef(GraphKind.MEMBERSHIP, person_id, client_id)
+        self.builder.came_from(ref, key, where)
