@@ -13,6 +13,8 @@ DEMO_NURSE := person-0001-nurse-01
 
 PY_STAMP   := $(VENV)/.installed
 LINT_STAMP := tests/lint/node_modules/.installed
+CHROMIUM   := /usr/bin/chromium
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test install lint typecheck schema test-neo4j neo4j-up neo4j-down clean
 
@@ -29,6 +31,11 @@ $(LINT_STAMP): tests/lint/package.json tests/lint/package-lock.json
 	cd tests/lint && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# The browser tests drive Debian's chromium (never a browser Playwright downloads).
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+
 install: $(PY_STAMP)
 
 run: $(PY_STAMP)
@@ -37,13 +44,13 @@ run: $(PY_STAMP)
 	@printf 'system client (system/*.*):\n  '; $(BIN)/graphsvc token --data $(DATA) --role system --subject demo-system --scope 'system/*.*'
 	$(BIN)/graphsvc serve --dev --data $(DATA) --host $(HOST) --port $(PORT) --seed-if-empty $(DEMO)
 
-test: $(PY_STAMP) $(LINT_STAMP)
-	$(BIN)/ruff check graphsvc tests
+test: $(PY_STAMP) $(LINT_STAMP) $(CHROMIUM)
+	$(BIN)/ruff check graphsvc fhir_mappings tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(PY_STAMP)
-	$(BIN)/ruff check graphsvc tests
+	$(BIN)/ruff check graphsvc fhir_mappings tests benchmarks
 
 schema: $(PY_STAMP)
 	$(BIN)/python -m graphsvc.api.graphql.export schema.graphql

@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .api import errors, system
 from .api.auth import BearerTokenBackend, on_auth_error
 from .api.graphql.endpoint import GraphQLEndpoint
+from .api.web import routes as web_routes
 from .config import Settings
 from .runtime import Runtime, open_runtime
 
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None, *, supervise: bool = True) -> S
         Route("/healthz", system.healthz),
         Route("/api/me", system.me),
         Route("/graphql", GraphQLEndpoint(graphiql=config.dev), methods=["GET", "POST"]),
+        *web_routes(),
     ]
     return Starlette(
         routes=routes,

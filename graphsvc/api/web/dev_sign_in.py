@@ -1,0 +1,69 @@
+"""Development only (``Settings.dev``, which ``make run`` sets): sign in as a
+nurse of a team without minting a token by hand. Answers 404 otherwise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from graphsvc.domain import NotFound, Person, Principal, Role
+from graphsvc.runtime import Runtime
+
+# The team `make run` loads; the page may ask for another.
+DEMO_TEAM = "team-0001"
+
+
+def _runtime(request: Request) -> Runtime | None:
+    runtime: Runtime = request.app.state.runtime
+    return runtime if runtime.settings.dev else None
+
+
+def _not_found(message: str = "not found") -> Response:
+    return JSONResponse({"error": "not-found", "message": message}, status_code=404)
+
+
+async def _nurses(runtime: Runtime, team_id: str) -> list[Person]:
+    reader = Principal(Role.COACH, "web-dev-sign-in", frozenset({team_id}))
+    try:
+        staff = await runtime.network.team_staff(reader, team_id)
+    except NotFound:
+        return []
+    return sorted(staff, key=lambda p: (p.name, p.id))
+
+
+async def nurses(request: Request) -> Response:
+    runtime = _runtime(request)
+    if runtime is None:
+        return _not_found()
+    team_id = request.query_params.get("team") or DEMO_TEAM
+    staff = await _nurses(runtime, team_id)
+    if not staff:
+        return _not_found(f"team {team_id!r} has no nurses")
+    return JSONResponse(
+        {
+            "team": team_id,
+            "nurses": [{"id": p.id, "name": p.name, "role": p.role} for p in staff],
+        }
+    )
+
+
+async def token(request: Request) -> Response:
+    runtime = _runtime(request)
+    if runtime is None:
+        return _not_found()
+    try:
+        body: Any = await request.json()
+    except ValueError:
+        body = None
+    team_id = body.get("team") if isinstance(body, dict) else None
+    nurse_id = body.get("nurse") if isinstance(body, dict) else None
+    if not isinstance(team_id, str) or not isinstance(nurse_id, str):
+        return JSONResponse(
+            {"error": "invalid", "message": "send {'team': ..., 'nurse': ...}"}, status_code=422
+        )
+    if nurse_id not in {p.id for p in await _nurses(runtime, team_id)}:
+        return _not_found(f"{nurse_id!r} is not a nurse of team {team_id!r}")
+    principal = Principal(Role.NURSE, nurse_id, frozenset({team_id}))
+    return JSONResponse({"token": runtime.tokens.mint(principal)})

@@ -1,0 +1,284 @@
+// Adding someone to a ring of the onion, or changing what we know of her.
+
+import { h } from "../dom.js";
+import { newId } from "../ids.js";
+import { CLOSENESS, FREQUENCY, RING, RING_HINT, SUPPORT_KIND } from "../words.js";
+import { openDialog } from "./dialog.js";
+import { number, radioGroup, selectField, showField, text, textField } from "./fields.js";
+
+/**
+ * @typedef {import("../queries.js").Step} Step
+ * @typedef {{
+ *   client: any,
+ *   nurses: {id: string, name: string, role: string | null}[],
+ *   save: (steps: Step[], done: string) => Promise<void>,
+ * }} Editing
+ */
+
+const RELATIONSHIPS = [
+  "partner",
+  "daughter",
+  "son",
+  "daughter-in-law",
+  "son-in-law",
+  "sister",
+  "brother",
+  "niece",
+  "nephew",
+  "grandchild",
+  "neighbour",
+  "friend",
+  "volunteer",
+];
+const ROLES = [
+  "general practitioner",
+  "pharmacist",
+  "physiotherapist",
+  "occupational therapist",
+  "social worker",
+  "primary nurse",
+  "district nurse",
+];
+
+const FREQUENCY_OPTIONS = /** @type {[string, string][]} */ ([
+  ["", "not recorded"],
+  ...Object.entries(FREQUENCY),
+]);
+
+/** @param {any} client */
+function activeNeeds(client) {
+  return client.needs.filter((/** @type {any} */ n) => n.status === "ACTIVE");
+}
+
+/**
+ * The fields shared by adding and changing a person.
+ * @param {Editing} editing
+ * @param {any} [member]
+ */
+function personFields(editing, member) {
+  const ring = radioGroup({
+    name: "ring",
+    legend: "Which ring",
+    value: member?.ring ?? "INFORMAL",
+    required: true,
+    options: Object.keys(RING).map((key) => [key, RING[key], `(${RING_HINT[key]})`]),
+  });
+  const present = new Set(editing.client.members.map((/** @type {any} */ m) => m.id));
+  const nurse = selectField({
+    name: "nurse",
+    label: "Nurse of the team",
+    required: true,
+    options: [
+      ["", "Choose a nurse"],
+      ...editing.nurses
+        .filter((n) => !present.has(n.id))
+        .map(
+          (n) => /** @type {[string, string]} */ ([n.id, n.role ? `${n.name}, ${n.role}` : n.name]),
+        ),
+    ],
+  });
+  const name = textField({
+    name: "name",
+    label: "Name",
+    value: member?.displayName,
+    required: true,
+  });
+  const relationship = textField({
+    name: "relationship",
+    label: "Relationship to the client",
+    hint: "For example daughter or neighbour.",
+    value: member?.relationship,
+    list: RELATIONSHIPS,
+  });
+  const role = textField({
+    name: "role",
+    label: "Role",
+    hint: "For example GP or physiotherapist.",
+    value: member?.role,
+    list: ROLES,
+  });
+  const contact = textField({
+    name: "contact",
+    label: "Phone or e-mail",
+    value: member?.contact,
+  });
+  const frequency = selectField({
+    name: "contactFrequency",
+    label: "In touch with the client",
+    value: member?.contactFrequency ?? "",
+    options: FREQUENCY_OPTIONS,
+  });
+  const closeness = selectField({
+    name: "closeness",
+    label: "How close",
+    value: member?.closeness ? String(member.closeness) : "",
+    options: [
+      ["", "not recorded"],
+      ...Object.entries(CLOSENESS).map(
+        ([k, v]) => /** @type {[string, string]} */ ([k, `${k} – ${v}`]),
+      ),
+    ],
+  });
+
+  const choosing = !member;
+  const update = () => {
+    const chosen = /** @type {HTMLInputElement | null} */ (ring.querySelector("input:checked"));
+    const value = chosen?.value ?? "INFORMAL";
+    showField(nurse, choosing && value === "TEAM" && editing.nurses.length > 0);
+    showField(name, !(choosing && value === "TEAM" && editing.nurses.length > 0));
+    showField(relationship, value === "INFORMAL");
+    showField(closeness, value === "INFORMAL");
+    showField(role, value !== "INFORMAL");
+  };
+  ring.addEventListener("change", update);
+  update();
+  const who = h("div", { class: "pair" }, nurse, name, relationship, role);
+  const touch = h("div", { class: "pair" }, contact, frequency, closeness);
+  return { fields: [ring, who, touch], nurse };
+}
+
+/**
+ * @param {Editing} editing
+ * @param {{needId?: string}} [preset]  the need she will help with
+ */
+export function addPerson(editing, preset = {}) {
+  const { client } = editing;
+  const newPersonId = newId("person");
+  const { fields } = personFields(editing);
+  const needs = activeNeeds(client);
+  const helps = h(
+    "fieldset",
+    { class: "group" },
+    h("legend", {}, "Helps with (you can also add this later)"),
+    selectField({
+      name: "needId",
+      label: "Need",
+      value: preset.needId ?? "",
+      options: [
+        ["", "Nothing for now"],
+        ...needs.map(
+          (/** @type {any} */ n) => /** @type {[string, string]} */ ([n.id, n.displayName]),
+        ),
+      ],
+    }),
+    h(
+      "div",
+      { class: "pair" },
+      selectField({
+        name: "kind",
+        label: "Kind of help",
+        value: "PRACTICAL",
+        options: /** @type {[string, string][]} */ (Object.entries(SUPPORT_KIND)),
+      }),
+      selectField({
+        name: "frequency",
+        label: "How often",
+        value: "WEEKLY",
+        options: FREQUENCY_OPTIONS,
+      }),
+      textField({
+        name: "hoursPerWeek",
+        label: "Hours a week",
+        type: "number",
+        value: 1,
+        attrs: { min: 0, max: 168, step: 0.25, inputmode: "decimal" },
+      }),
+    ),
+  );
+
+  openDialog({
+    title: `Add a person to the onion of ${client.name}`,
+    fields: [...fields, helps],
+    submitLabel: "Add to the onion",
+    onSubmit: async (form) => {
+      const ring = text(form, "ring") ?? "INFORMAL";
+      const nurseId = text(form, "nurse");
+      const nurse = editing.nurses.find((n) => n.id === nurseId);
+      const personId = nurse ? nurse.id : newPersonId;
+      const name = nurse ? nurse.name : text(form, "name");
+      const closeness = number(form, "closeness");
+      /** @type {Step[]} */
+      const steps = [
+        {
+          mutation: "addMember",
+          input: {
+            clientId: client.id,
+            personId,
+            name,
+            ring,
+            role: text(form, "role") ?? (nurse ? nurse.role : null),
+            relationship: text(form, "relationship"),
+            contact: text(form, "contact"),
+            contactFrequency: text(form, "contactFrequency"),
+            closeness,
+          },
+        },
+      ];
+      const needId = text(form, "needId");
+      if (needId) {
+        steps.push({
+          mutation: "linkSupporter",
+          input: {
+            clientId: client.id,
+            needId,
+            supporterId: personId,
+            kind: text(form, "kind") ?? "PRACTICAL",
+            frequency: text(form, "frequency"),
+            hoursPerWeek: number(form, "hoursPerWeek") ?? 0,
+          },
+        });
+      }
+      await editing.save(steps, `${name} was added to the onion.`);
+    },
+  });
+}
+
+/**
+ * @param {Editing} editing
+ * @param {any} member
+ */
+export function changePerson(editing, member) {
+  const { client } = editing;
+  const { fields } = personFields(editing, member);
+  openDialog({
+    title: `Change ${member.displayName}`,
+    fields,
+    submitLabel: "Save changes",
+    onSubmit: async (form) => {
+      const data = new FormData(form);
+      /** @type {Record<string, unknown>} */
+      const input = { clientId: client.id, personId: member.id };
+      // Only what the form shows is sent; the rest keeps its value.
+      for (const key of ["name", "ring", "role", "relationship", "contact", "contactFrequency"]) {
+        if (data.has(key)) input[key] = text(form, key);
+      }
+      if (data.has("closeness")) input.closeness = number(form, "closeness");
+      await editing.save(
+        [{ mutation: "updateMember", input }],
+        `${text(form, "name") ?? member.displayName} was changed.`,
+      );
+    },
+  });
+}
+
+/**
+ * @param {Editing} editing
+ * @param {any} member
+ */
+export function removePerson(editing, member) {
+  openDialog({
+    title: `Remove ${member.displayName} from the onion?`,
+    intro: [
+      `${member.displayName} will no longer be part of the network of ${editing.client.name}, ` +
+        "and the help they give goes with them.",
+    ],
+    submitLabel: "Remove",
+    danger: true,
+    onSubmit: async () => {
+      await editing.save(
+        [{ mutation: "removeMember", input: { clientId: editing.client.id, personId: member.id } }],
+        `${member.displayName} was removed from the onion.`,
+      );
+    },
+  });
+}

@@ -1,0 +1,162 @@
+// The page's shell: who is signed in, which view is shown, and what to say
+// when something goes wrong (never a blank page).
+
+import { SignedOut, describe, graphql } from "./api.js";
+import { fill, h } from "./dom.js";
+import { closeAll } from "./editing/dialog.js";
+import { ME, TEAM } from "./queries.js";
+import * as session from "./session.js";
+import { showClient } from "./views/client-page.js";
+import { showClients } from "./views/client-list.js";
+import { showSignIn } from "./views/sign-in.js";
+
+/**
+ * @typedef {{id: string, name: string, role: string | null}} Nurse
+ * @typedef {{subject: string, role: string, teams: string[], teamName: string | null,
+ *            displayName: string, nursesOf: (teamId: string | null) => Promise<Nurse[]>}} Profile
+ */
+
+const main = /** @type {HTMLElement} */ (document.getElementById("main"));
+const account = /** @type {HTMLElement} */ (document.getElementById("account"));
+
+/** @type {Profile | null} */
+let profile = null;
+
+/** @returns {Promise<Profile>} */
+async function loadProfile() {
+  const { me } = await graphql(ME);
+  /** @type {Map<string, Promise<{name: string, nurses: Nurse[]} | null>>} */
+  const teams = new Map();
+  /** @param {string} id */
+  const team = (id) => {
+    if (!teams.has(id)) {
+      teams.set(
+        id,
+        graphql(TEAM, { id }).then(
+          (data) => data.team,
+          () => null,
+        ),
+      );
+    }
+    return /** @type {Promise<{name: string, nurses: Nurse[]} | null>} */ (teams.get(id));
+  };
+  const first = me.teams.length ? await team(me.teams[0]) : null;
+  const self = first?.nurses.find((n) => n.id === me.subject);
+  return {
+    subject: me.subject,
+    role: me.role,
+    teams: me.teams,
+    teamName: me.teams.length === 1 ? (first?.name ?? null) : null,
+    displayName: self?.name ?? me.subject,
+    nursesOf: async (teamId) => (teamId ? ((await team(teamId))?.nurses ?? []) : []),
+  };
+}
+
+function showAccount() {
+  if (!profile) {
+    account.replaceChildren();
+    return;
+  }
+  const signOut = h("button", { type: "button", class: "button button--on-dark" }, "Sign out");
+  signOut.addEventListener("click", () => {
+    session.signOut();
+    profile = null;
+    location.hash = "#/";
+    route();
+  });
+  fill(
+    account,
+    h(
+      "span",
+      { class: "who" },
+      profile.displayName,
+      profile.teamName ? h("span", { class: "team" }, ` · ${profile.teamName}`) : null,
+    ),
+    signOut,
+  );
+}
+
+/** @param {string} [message] */
+function toSignIn(message) {
+  closeAll();
+  profile = null;
+  showAccount();
+  showSignIn(main, {
+    message,
+    onSignedIn: () => route(),
+  });
+}
+
+/**
+ * Something went wrong: say what, and offer a way on.
+ * @param {unknown} error
+ */
+function showProblem(error) {
+  const retry = h("button", { type: "button", class: "button button--primary" }, "Try again");
+  retry.addEventListener("click", () => route());
+  fill(
+    main,
+    h(
+      "section",
+      { class: "problem-page", "aria-labelledby": "problem-title" },
+      h("h1", { id: "problem-title", tabindex: "-1" }, "Something went wrong"),
+      h("p", { class: "problem", role: "alert" }, describe(error)),
+      h("p", { class: "actions" }, retry, " ", h("a", { href: "#/" }, "Back to all clients")),
+    ),
+  );
+  /** @type {HTMLElement | null} */ (main.querySelector("h1"))?.focus();
+}
+
+let routing = 0;
+
+async function route() {
+  routing += 1;
+  const mine = routing;
+  closeAll();
+  if (!session.token()) {
+    toSignIn();
+    return;
+  }
+  try {
+    if (!profile) {
+      profile = await loadProfile();
+      showAccount();
+    }
+    const path = location.hash.replace(/^#/, "") || "/";
+    const match = /^\/clients\/([^/]+)$/.exec(path);
+    if (match) {
+      await showClient(main, decodeURIComponent(match[1]), profile);
+    } else {
+      await showClients(main, profile);
+      if (mine === routing) /** @type {HTMLElement | null} */ (main.querySelector("h1"))?.focus();
+    }
+  } catch (error) {
+    if (mine !== routing) return;
+    if (error instanceof SignedOut) toSignIn(error.message);
+    else showProblem(error);
+  }
+}
+
+window.addEventListener("hashchange", () => route());
+window.addEventListener("signed-out", (event) => {
+  toSignIn(/** @type {CustomEvent<string>} */ (event).detail);
+});
+
+// Anything not caught on its way: a signed-out token anywhere goes back to
+// sign-in; anything else is said in words at the top of the page.
+window.addEventListener("unhandledrejection", (event) => {
+  event.preventDefault();
+  if (event.reason instanceof SignedOut) toSignIn(event.reason.message);
+  else banner(describe(event.reason));
+});
+window.addEventListener("error", (event) => banner(describe(event.error ?? event.message)));
+
+/** @param {string} message */
+function banner(message) {
+  const area = document.getElementById("banner");
+  if (!area) return;
+  area.textContent = `Something went wrong: ${message} Reload the page if it keeps happening.`;
+  area.hidden = false;
+}
+
+route();

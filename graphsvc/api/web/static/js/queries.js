@@ -1,0 +1,92 @@
+// The GraphQL the page sends, in one place.
+
+import { Conflict, Problem, graphql } from "./api.js";
+
+export const ME = `query Me { me { subject role teams } }`;
+
+export const TEAM = `query Team($id: ID!) { team(id: $id) { id name nurses { id name role } } }`;
+
+export const CLIENTS = `query Clients($after: String) {
+  clients(first: 100, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { id name neighbourhood gaps { kind severity } strength { score } }
+  }
+}`;
+
+export const CLIENT = `query Client($id: ID!) {
+  client(id: $id) {
+    id name neighbourhood birthDate version
+    team { id name }
+    members {
+      id displayName ring personRing role relationship contact contactFrequency closeness
+    }
+    needs {
+      id displayName code domain status since
+      supporters { supporter { id } kind frequency hoursPerWeek status }
+      latestRatings {
+        knowledge { value effective }
+        behavior { value effective }
+        status { value effective }
+      }
+    }
+    gaps { kind severity explanation subjects { __typename id } }
+    strength {
+      score networkType informalMembers teamMembers formalMembers closeContacts activeNeeds
+    }
+  }
+}`;
+
+export const OMAHA = `query Omaha($search: String) {
+  omahaProblems(search: $search) { code display domain }
+}`;
+
+const INPUT_TYPES = {
+  addMember: "AddMemberInput",
+  updateMember: "UpdateMemberInput",
+  removeMember: "RemoveMemberInput",
+  addNeed: "AddNeedInput",
+  resolveNeed: "NeedRefInput",
+  linkSupporter: "LinkSupporterInput",
+  unlinkSupporter: "UnlinkSupporterInput",
+  recordRating: "RecordRatingInput",
+};
+
+/** @typedef {keyof typeof INPUT_TYPES} MutationName */
+
+/**
+ * One change to a client's network.
+ * @typedef {{mutation: MutationName, input: Record<string, unknown>}} Step
+ */
+
+/**
+ * Send the steps one after the other, each against the version the one
+ * before left, starting from the version the page last loaded.
+ * @param {Step[]} steps
+ * @param {number} version
+ * @returns {Promise<number>} the client's version afterwards
+ */
+export async function applySteps(steps, version) {
+  let current = version;
+  for (const { mutation, input } of steps) {
+    const query = `mutation Change($input: ${INPUT_TYPES[mutation]}!) {
+      result: ${mutation}(input: $input) {
+        __typename
+        ... on NetworkChange { version changed }
+        ... on ValidationError { message field }
+        ... on NotFoundError { message }
+        ... on ForbiddenError { message }
+        ... on ConflictError { message currentVersion }
+      }
+    }`;
+    const { result } = await graphql(query, { input: { ...input, expectedVersion: current } });
+    if (result.__typename === "NetworkChange") {
+      current = result.version;
+    } else if (result.__typename === "ConflictError") {
+      throw new Conflict(result.message, result.currentVersion);
+    } else {
+      throw new Problem(result.__typename, result.message, result.field ?? null);
+    }
+  }
+  return current;
+}

@@ -1,0 +1,119 @@
+// The team's clients, the most urgent first.
+
+import { graphql } from "../api.js";
+import { fill, h } from "../dom.js";
+import { CLIENTS } from "../queries.js";
+import { byUrgency, countBySeverity } from "../urgency.js";
+import { SEVERITY } from "../words.js";
+
+/**
+ * Every client the nurse may see, a hundred at a time.
+ * @returns {Promise<import("../urgency.js").ClientBrief[]>}
+ */
+async function loadClients() {
+  const clients = [];
+  /** @type {string | null} */
+  let after = null;
+  for (let page = 0; page < 50; page += 1) {
+    const data = await graphql(CLIENTS, { after });
+    clients.push(...data.clients.nodes);
+    if (!data.clients.pageInfo.hasNextPage) break;
+    after = data.clients.pageInfo.endCursor;
+  }
+  return clients.sort(byUrgency);
+}
+
+/**
+ * @param {import("../urgency.js").Counts} counts
+ */
+function urgencyBadges(counts) {
+  const parts = /** @type {const} */ (["HIGH", "MEDIUM", "LOW"])
+    .filter((severity) => counts[severity] > 0)
+    .map((severity) =>
+      h(
+        "span",
+        { class: `badge badge--${severity.toLowerCase()}` },
+        `${counts[severity]} ${SEVERITY[severity].toLowerCase()}`,
+      ),
+    );
+  return parts.length ? parts : h("span", { class: "badge badge--none" }, "no gaps");
+}
+
+/**
+ * @param {HTMLElement} main
+ * @param {{teamName: string | null}} profile
+ */
+export async function showClients(main, profile) {
+  fill(main, h("p", { class: "loading", role: "status" }, "Loading the clients…"));
+  const clients = await loadClients();
+
+  const heading = profile.teamName ? `Clients of ${profile.teamName}` : "Clients";
+  const rows = h("tbody");
+  const count = h("p", { class: "hint", role: "status" });
+  const filter = /** @type {HTMLInputElement} */ (
+    h("input", { id: "client-filter", type: "search", autocomplete: "off" })
+  );
+
+  const render = () => {
+    const word = filter.value.trim().toLowerCase();
+    const shown = clients.filter((c) => !word || c.name.toLowerCase().includes(word));
+    count.textContent = word
+      ? `${shown.length} of ${clients.length} clients match “${filter.value.trim()}”.`
+      : `${clients.length} clients, the most urgent first.`;
+    fill(
+      rows,
+      shown.map((client) =>
+        h(
+          "tr",
+          { "data-client-id": client.id },
+          h(
+            "th",
+            { scope: "row" },
+            h("a", { href: `#/clients/${encodeURIComponent(client.id)}` }, client.name),
+          ),
+          h("td", {}, client.neighbourhood ?? ""),
+          h("td", { class: "gaps-cell" }, urgencyBadges(countBySeverity(client.gaps))),
+          h("td", { class: "number" }, String(Math.round(client.strength.score))),
+        ),
+      ),
+    );
+  };
+  filter.addEventListener("input", render);
+  render();
+
+  fill(
+    main,
+    h(
+      "section",
+      { class: "client-list", "aria-labelledby": "clients-title" },
+      h("h1", { id: "clients-title", tabindex: "-1" }, heading),
+      h(
+        "div",
+        { class: "field field--search" },
+        h("label", { for: "client-filter" }, "Find a client by name"),
+        filter,
+      ),
+      count,
+      clients.length === 0
+        ? h("p", {}, "No clients to show. Your team may not serve anyone yet.")
+        : h(
+            "table",
+            { class: "clients" },
+            h("caption", { class: "visually-hidden" }, `${heading}, the most urgent first`),
+            h(
+              "thead",
+              {},
+              h(
+                "tr",
+                {},
+                h("th", { scope: "col" }, "Client"),
+                h("th", { scope: "col" }, "Neighbourhood"),
+                h("th", { scope: "col" }, "Gaps in support"),
+                h("th", { scope: "col", class: "number" }, "Network strength"),
+              ),
+            ),
+            rows,
+          ),
+    ),
+  );
+}
