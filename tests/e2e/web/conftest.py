@@ -73,7 +73,9 @@ def production_web(tmp_path: Path) -> Iterator[ServedApp]:
     app.stop()
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: Playwright's sync API keeps an event loop running
+# in this thread while it is open, which the asyncio tests after it cannot share.
+@pytest.fixture(scope="package")
 def driver() -> Iterator[Playwright]:
     if not CHROMIUM.exists():
         pytest.fail(f"chromium is needed for the browser tests and is not at {CHROMIUM}")
