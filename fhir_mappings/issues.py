@@ -26,6 +26,9 @@ IssueType = Literal[
     "code-invalid",
     "conflict",
     "informational",
+    "login",
+    "forbidden",
+    "transient",
 ]
 
 

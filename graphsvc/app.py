@@ -13,6 +13,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .api import errors, system
 from .api.auth import BearerTokenBackend, on_auth_error
+from .api.fhir.routes import routes as fhir_routes
 from .api.graphql.endpoint import GraphQLEndpoint
 from .api.web import routes as web_routes
 from .config import Settings
@@ -57,6 +58,7 @@ def create_app(settings: Settings | None = None, *, supervise: bool = True) -> S
         Route("/healthz", system.healthz),
         Route("/api/me", system.me),
         Route("/graphql", GraphQLEndpoint(graphiql=config.dev), methods=["GET", "POST"]),
+        *fhir_routes(),
         *web_routes(),
     ]
     return Starlette(

@@ -1,4 +1,4 @@
-"""The ``graphsvc`` command: serve, seed, analyse, token."""
+"""The ``graphsvc`` command: serve, seed, analyse, export, token."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import logging
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from .config import Settings
 from .domain import DomainError, Population, Principal, Role
@@ -176,6 +177,60 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     return 0
 
 
+FHIR_EXPORTER = Principal(Role.SYSTEM, "graphsvc-export", scopes=frozenset({"system/*.read"}))
+
+
+async def _export(settings: Settings, patient: str | None, out: Path) -> int:
+    import json
+
+    from tqdm import tqdm
+
+    from .runtime import open_runtime
+    from .store.port import ClientPageRequest
+
+    runtime = await open_runtime(settings)
+    try:
+        if patient is not None:
+            ids = [patient]
+        else:
+            ids = []
+            after: tuple[str, str] | None = None
+            while page := await runtime.repository.client_page(
+                ClientPageRequest(team_ids=None, sort="id", after=after, limit=500)
+            ):
+                ids += [cid for cid, _ in page]
+                after = (page[-1][1], page[-1][0])
+        out.mkdir(parents=True, exist_ok=True)
+        files: dict[str, TextIO] = {}
+        seen: set[tuple[str, str]] = set()
+        try:
+            for cid in tqdm(ids, unit="client", desc="exporting", file=sys.stderr):
+                for resource in await runtime.fhir_export.everything(FHIR_EXPORTER, cid):
+                    key = (resource["resourceType"], resource["id"])
+                    if key in seen:  # a GP or nurse is in many onions: once per file
+                        continue
+                    seen.add(key)
+                    kind = str(resource["resourceType"])
+                    if kind not in files:
+                        files[kind] = (out / f"{kind}.ndjson").open("w", encoding="utf-8")
+                    files[kind].write(json.dumps(resource, ensure_ascii=False) + "\n")
+        finally:
+            for handle in files.values():
+                handle.close()
+        print(f"exported {len(ids)} clients, {len(seen)} resources to {out}", file=sys.stderr)
+        return len(seen)
+    finally:
+        await runtime.close()
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if (args.patient is None) == (not args.all):
+        print("graphsvc export: say --patient ID or --all", file=sys.stderr)
+        return 2
+    asyncio.run(_export(_settings(args), args.patient, args.out))
+    return 0
+
+
 def cmd_token(args: argparse.Namespace) -> int:
     from .services.tokens import TokenIssuer
 
@@ -241,6 +296,15 @@ def parser() -> argparse.ArgumentParser:
     analyse.add_argument("--all", action="store_true", help="the whole population")
     analyse.add_argument("--out", type=Path, required=True, help="folder to write into")
     analyse.set_defaults(run=cmd_analyse)
+
+    export = sub.add_parser(
+        "export", help="write clients' networks as FHIR R4 ndjson, one file per resource type"
+    )
+    _add_data(export)
+    export.add_argument("--patient", help="one client (her FHIR Patient id)")
+    export.add_argument("--all", action="store_true", help="every client")
+    export.add_argument("--out", type=Path, required=True, help="folder to write into")
+    export.set_defaults(run=cmd_export)
 
     token = sub.add_parser("token", help="mint a bearer token")
     _add_data(token)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .config import Settings
 from .services.analysis import AnalysisService, research_secret_from
+from .services.fhir_export import FhirExportService
 from .services.network import NetworkService
 from .services.tokens import TokenIssuer
 from .store.audit_log import AuditLogFile
@@ -17,6 +18,7 @@ from .store.cypher_repository import CypherRepository
 from .store.embedded import EmbeddedFalkorDB
 from .store.falkordb_runner import FalkorDBRunner
 from .store.neo4j_runner import Neo4jRunner
+from .store.resource_store import CypherResourceStore
 from .store.runner import CypherRunner
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,7 @@ class Runtime:
     audit: AuditLogFile
     network: NetworkService
     analysis: AnalysisService
+    fhir_export: FhirExportService
     tokens: TokenIssuer
     server: EmbeddedFalkorDB | None = None
     _supervisor: asyncio.Task[None] | None = None
@@ -86,12 +89,15 @@ async def open_runtime(settings: Settings) -> Runtime:
         raise
     audit = AuditLogFile(settings.data_dir / "audit.jsonl")
     key = settings.signing_key()
+    network = NetworkService(repository, audit)
+    analysis = AnalysisService(repository, audit, research_secret=research_secret_from(key))
     return Runtime(
         settings=settings,
         repository=repository,
         audit=audit,
-        network=NetworkService(repository, audit),
-        analysis=AnalysisService(repository, audit, research_secret=research_secret_from(key)),
+        network=network,
+        analysis=analysis,
+        fhir_export=FhirExportService(network, analysis, CypherResourceStore(runner)),
         tokens=TokenIssuer(key, default_ttl=settings.token_ttl),
         server=server,
     )

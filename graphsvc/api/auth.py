@@ -56,6 +56,10 @@ def unauthorized(message: str) -> Response:
 
 
 def on_auth_error(conn: HTTPConnection, exc: AuthenticationError) -> Response:
+    if conn.url.path.startswith("/fhir"):
+        from .fhir.responses import outcome
+
+        return outcome(401, "login", str(exc))
     return unauthorized(str(exc))
 
 

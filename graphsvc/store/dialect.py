@@ -18,7 +18,10 @@ UNIQUE_KEYS: tuple[tuple[str, str], ...] = (
     *sorted((label, "id") for label in LABELS - {"Team", "FhirResource", "FhirVersion"}),
     ("FhirResource", "key"),
 )
-INDEXED_ONLY: tuple[tuple[str, str], ...] = (("FhirVersion", "key"),)
+INDEXED_ONLY: tuple[tuple[str, str], ...] = (
+    ("FhirVersion", "key"),
+    ("FhirResource", "client_id"),
+)
 
 
 @dataclass(frozen=True, slots=True)

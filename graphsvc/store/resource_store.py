@@ -109,6 +109,17 @@ class CypherResourceStore:
         stored = _resource(rows[0]["resource"])
         return None if stored.deleted and not include_deleted else stored
 
+    async def get_many(self, keys: Iterable[str]) -> list[StoredResource]:
+        wanted = sorted(set(keys))
+        if not wanted:
+            return []
+        rows = await self._runner.read(query("fhir_resource_get_many"), {"keys": wanted})
+        return [_resource(r["resource"]) for r in rows]
+
+    async def compartment(self, client_id: str) -> list[StoredResource]:
+        rows = await self._runner.read(query("fhir_resource_compartment"), {"client_id": client_id})
+        return [_resource(r["resource"]) for r in rows]
+
     async def vread(self, resource_type: str, resource_id: str, version_id: int) -> StoredResource:
         key = f"{resource_type}/{resource_id}"
         rows = await self._runner.read(

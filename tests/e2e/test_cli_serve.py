@@ -208,3 +208,59 @@ def test_analyse_writes_deidentified_research_files(tmp_path: Path) -> None:
             assert member.person.id not in written
             assert member.person.name not in written
     assert demo.teams[0].id not in written and demo.teams[0].name not in written
+
+
+def test_export_writes_valid_fhir_ndjson(tmp_path: Path) -> None:
+    import json as json_
+
+    from fhir.resources.R4B import get_fhir_model_class
+
+    data = tmp_path / "data"
+    assert graphsvc("seed", str(DEMO), data=data).returncode == 0
+    out = tmp_path / "fhir"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "graphsvc",
+            "export",
+            "--all",
+            "--data",
+            str(data),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "45/45" in done.stderr
+    kinds = {p.stem for p in out.glob("*.ndjson")}
+    assert {
+        "Patient",
+        "CareTeam",
+        "CarePlan",
+        "Condition",
+        "RelatedPerson",
+        "DetectedIssue",
+        "Observation",
+    } <= kinds
+    seen = set()
+    for path in out.glob("*.ndjson"):
+        for line in path.read_text().splitlines():
+            resource = json_.loads(line)
+            assert resource["resourceType"] == path.stem
+            get_fhir_model_class(path.stem).model_validate(resource)
+            key = (resource["resourceType"], resource["id"])
+            assert key not in seen
+            seen.add(key)
+    assert len((out / "Patient.ndjson").read_text().splitlines()) == 45
+    one = graphsvc(
+        "export", "--patient", "client-000003", "--out", str(tmp_path / "one"), data=data
+    )
+    assert one.returncode == 0, one.stderr
+    assert (tmp_path / "one" / "Patient.ndjson").read_text().count("client-000003") >= 1
+    neither = graphsvc("export", "--out", str(tmp_path / "x"), data=data)
+    assert neither.returncode == 2 and "--patient ID or --all" in neither.stderr

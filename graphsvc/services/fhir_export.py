@@ -1,0 +1,95 @@
+"""A client's network as FHIR R4: the resources it was read from with the
+graph's current state laid over them (fhir_mappings.export_onion), plus the
+service's own findings: each gap as a DetectedIssue, the network's strength
+as an Observation."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fhir_mappings import JsonObject, ResourceKey, export_onion
+from fhir_mappings.findings import detected_issue, strength_observation
+from graphsvc.analysis import ClientAnalysis, GapKind
+from graphsvc.domain import Onion, Principal, Ring
+from graphsvc.store.resource_store import CypherResourceStore, StoredResource
+
+from .analysis import AnalysisService
+from .network import NetworkService
+
+_PEOPLE_TYPES = ("RelatedPerson", "Practitioner", "PractitionerRole", "Organization")
+
+
+def _reference(onion: Onion, subject: str) -> str | None:
+    for m in onion.members:
+        if m.person.id == subject:
+            kind = "RelatedPerson" if m.person.ring is Ring.INFORMAL else "Practitioner"
+            return f"{kind}/{subject}"
+    if any(n.id == subject for n in onion.needs):
+        return f"Condition/{subject}"
+    return None
+
+
+def findings_as_fhir(onion: Onion, found: ClientAnalysis, when: str) -> list[JsonObject]:
+    cid = onion.client.id
+    resources: list[JsonObject] = []
+    for gap in found.gaps:
+        implicated = [r for s in gap.subjects if (r := _reference(onion, s)) is not None]
+        resources.append(
+            detected_issue(
+                client_id=cid,
+                kind=gap.kind.value,
+                kind_display=GapKind(gap.kind).name.replace("_", " ").capitalize(),
+                severity=gap.severity.label,
+                explanation=gap.explanation,
+                implicated=implicated,
+                identified=when,
+            )
+        )
+    strength = found.strength
+    resources.append(
+        strength_observation(
+            client_id=cid,
+            score=strength.score,
+            network_type=strength.network_type.value,
+            metrics=strength.metrics(),
+            effective=when,
+        )
+    )
+    return resources
+
+
+def _as_json(stored: StoredResource) -> JsonObject:
+    return {"resourceType": stored.type, "id": stored.id, **stored.content}
+
+
+class FhirExportService:
+    def __init__(
+        self,
+        network: NetworkService,
+        analysis: AnalysisService,
+        resources: CypherResourceStore,
+    ) -> None:
+        self._network = network
+        self._analysis = analysis
+        self._resources = resources
+
+    async def _originals(self, onion: Onion) -> dict[ResourceKey, JsonObject]:
+        stored = await self._resources.compartment(onion.client.id)
+        people = [f"{t}/{m.person.id}" for m in onion.members for t in _PEOPLE_TYPES]
+        orgs = {o for m in onion.members for o in m.organization_ids}
+        stored += await self._resources.get_many(
+            [*people, *(f"Organization/{o}" for o in orgs), f"Patient/{onion.client.id}"]
+        )
+        return {ResourceKey(s.type, s.id): _as_json(s) for s in stored}
+
+    async def everything(self, principal: Principal, client_id: str) -> list[JsonObject]:
+        """Patient/$everything: the access rules of the onion apply."""
+        onion = await self._network.onion(principal, client_id)
+        export = export_onion(onion, await self._originals(onion))
+        found = (await self._analysis.analyse({client_id: onion}))[client_id]
+        when = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        resources = [
+            {**body, "resourceType": key.resource_type, "id": key.id}
+            for key, body in sorted(export.resources.items())
+        ]
+        return resources + findings_as_fhir(onion, found, when)

@@ -1,0 +1,134 @@
+"""The graph as FHIR R4: Patient/$everything with gaps as DetectedIssue and
+strength as Observation; every resource valid; changes made through GraphQL
+show in the export; errors as OperationOutcome."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fhir.resources.R4B import get_fhir_model_class
+from starlette.testclient import TestClient
+
+from fhir_mappings.findings import GAP_KIND, NETWORK_METRIC
+from graphsvc.seeding.codec import load_population
+from graphsvc.services.tokens import TokenIssuer
+
+from ..conftest import RESEARCHER, nurse
+from .graphql_client import GraphQL
+from .test_graphql_mutations import mutate
+
+DEMO = load_population(Path(__file__).resolve().parents[2] / "seeds" / "demo-neighbourhood.json")
+
+
+@pytest.fixture
+def http(make_http: Callable[..., TestClient]) -> TestClient:
+    return make_http(DEMO)
+
+
+def everything(http: TestClient, token: str, client_id: str) -> Any:
+    return http.get(
+        f"/fhir/Patient/{client_id}/$everything", headers={"Authorization": f"Bearer {token}"}
+    )
+
+
+def valid(resource: dict[str, Any]) -> None:
+    get_fhir_model_class(resource["resourceType"]).model_validate(resource)
+
+
+def by_type(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    return [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == kind]
+
+
+def test_everything_is_valid_fhir_with_gaps_and_strength(
+    http: TestClient, issuer: TokenIssuer
+) -> None:
+    response = everything(http, issuer.mint(nurse("team-0001")), "client-000001")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/fhir+json")
+    bundle = response.json()
+    valid(bundle)
+    for entry in bundle["entry"]:
+        valid(entry["resource"])
+    assert by_type(bundle, "Patient")[0]["id"] == "client-000001"
+    issues = by_type(bundle, "DetectedIssue")
+    uncovered = [i for i in issues if i["code"]["coding"][0]["code"] == "uncovered-need"]
+    assert uncovered and uncovered[0]["code"]["coding"][0]["system"] == GAP_KIND
+    assert uncovered[0]["severity"] == "high"
+    assert any(r["reference"].startswith("Condition/") for r in uncovered[0]["implicated"])
+    strength = [
+        o
+        for o in by_type(bundle, "Observation")
+        if o["code"]["coding"][0]
+        == {"system": NETWORK_METRIC, "code": "strength-score", "display": "Network strength"}
+    ]
+    assert len(strength) == 1 and 0 <= strength[0]["valueQuantity"]["value"] <= 100
+    conditions = by_type(bundle, "Condition")
+    assert {c["id"] for c in conditions} == {n.id for n in DEMO.onions[0].needs}
+
+
+def test_changes_made_in_graphql_show_in_the_export(http: TestClient, issuer: TokenIssuer) -> None:
+    token = issuer.mint(nurse("team-0001"))
+    gql = GraphQL(http, issuer, nurse("team-0001"))
+    onion = next(o for o in DEMO.onions if o.client.id == "client-000002")
+    tie = onion.supports[0]
+    assert mutate(
+        gql,
+        "unlinkSupporter",
+        {"clientId": "client-000002", "needId": tie.need_id, "supporterId": tie.supporter_id},
+    )["__typename"] == ("NetworkChange")
+    neighbour = {
+        "clientId": "client-000002",
+        "personId": "buur-x",
+        "name": "Ria Smit",
+        "ring": "INFORMAL",
+        "relationship": "neighbour",
+    }
+    assert mutate(gql, "addMember", neighbour)["__typename"] == "NetworkChange"
+    bundle = everything(http, token, "client-000002").json()
+    for entry in bundle["entry"]:
+        valid(entry["resource"])
+    team = by_type(bundle, "CareTeam")
+    members = {p["member"]["reference"] for t in team for p in t.get("participant", [])}
+    assert "RelatedPerson/buur-x" in members
+    assert any(r["id"] == "buur-x" for r in by_type(bundle, "RelatedPerson"))
+    performers = {
+        (p["reference"], reason["reference"])
+        for plan in by_type(bundle, "CarePlan")
+        for activity in plan.get("activity", [])
+        for p in activity.get("detail", {}).get("performer", [])
+        for reason in activity.get("detail", {}).get("reasonReference", [])
+    }
+    gone = {
+        (f"{kind}/{tie.supporter_id}", f"Condition/{tie.need_id}")
+        for kind in ("RelatedPerson", "Practitioner")
+    }
+    assert not performers & gone
+
+
+def test_access_and_errors_are_operation_outcomes(http: TestClient, issuer: TokenIssuer) -> None:
+    stranger = everything(http, issuer.mint(nurse("team-9999")), "client-000001")
+    absent = everything(http, issuer.mint(nurse("team-9999")), "client-none")
+    assert stranger.status_code == absent.status_code == 404
+    assert stranger.json()["resourceType"] == "OperationOutcome"
+    valid(stranger.json())
+    researcher = everything(http, issuer.mint(RESEARCHER), "client-000001")
+    assert researcher.status_code == 403 and researcher.json()["resourceType"] == "OperationOutcome"
+    anonymous = http.get("/fhir/Patient/client-000001/$everything")
+    assert anonymous.status_code == 401 and anonymous.json()["resourceType"] == "OperationOutcome"
+    bad = http.get(
+        "/fhir/Patient/client-000001/$everything", headers={"Authorization": "Bearer nonsense"}
+    )
+    assert bad.status_code == 401 and bad.json()["resourceType"] == "OperationOutcome"
+
+
+def test_capability_statement_says_what_is_served(http: TestClient) -> None:
+    response = http.get("/fhir/metadata")
+    assert response.status_code == 200
+    statement = response.json()
+    valid(statement)
+    assert statement["fhirVersion"] == "4.0.1"
+    operations = statement["rest"][0]["resource"][0]["operation"]
+    assert [o["name"] for o in operations] == ["everything"]
