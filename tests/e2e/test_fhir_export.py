@@ -132,3 +132,89 @@ def test_capability_statement_says_what_is_served(http: TestClient) -> None:
     assert statement["fhirVersion"] == "4.0.1"
     operations = statement["rest"][0]["resource"][0]["operation"]
     assert [o["name"] for o in operations] == ["everything"]
+
+
+def test_every_mutation_shows_in_the_export(http: TestClient, issuer: TokenIssuer) -> None:
+    """KNOWS ties excepted: FHIR has no place for them (the graph's own value)."""
+    token = issuer.mint(nurse("team-0001"))
+    gql = GraphQL(http, issuer, nurse("team-0001"))
+    cid = "client-000003"
+
+    def export() -> dict[str, Any]:
+        bundle: dict[str, Any] = everything(http, token, cid).json()
+        for entry in bundle["entry"]:
+            valid(entry["resource"])
+        return bundle
+
+    def ok(name: str, change: dict[str, Any]) -> None:
+        assert mutate(gql, name, {"clientId": cid, **change})["__typename"] == "NetworkChange"
+
+    ok(
+        "addMember",
+        {
+            "personId": "vriend-1",
+            "name": "Gerrit Mol",
+            "ring": "INFORMAL",
+            "relationship": "friend",
+        },
+    )
+    ok("addNeed", {"needId": "need-eenzaam", "code": "06"})
+    ok(
+        "linkSupporter",
+        {
+            "needId": "need-eenzaam",
+            "supporterId": "vriend-1",
+            "kind": "EMOTIONAL",
+            "frequency": "WEEKLY",
+            "hoursPerWeek": 3,
+        },
+    )
+    ok(
+        "recordRating",
+        {
+            "needId": "need-eenzaam",
+            "dimension": "STATUS",
+            "value": 2,
+            "ratingId": "obs-eenzaam",
+            "effective": "2026-06-01",
+        },
+    )
+    bundle = export()
+    assert any(r["id"] == "vriend-1" for r in by_type(bundle, "RelatedPerson"))
+    condition = next(c for c in by_type(bundle, "Condition") if c["id"] == "need-eenzaam")
+    assert condition["code"]["coding"][0]["code"] == "06"
+    acts = [
+        a["detail"]
+        for p in by_type(bundle, "CarePlan")
+        for a in p.get("activity", [])
+        if "detail" in a
+    ]
+    helps = [
+        d
+        for d in acts
+        if {"reference": "RelatedPerson/vriend-1"} in d.get("performer", [])
+        and {"reference": "Condition/need-eenzaam"} in d.get("reasonReference", [])
+    ]
+    assert helps, acts
+    rating = next(o for o in by_type(bundle, "Observation") if o["id"] == "obs-eenzaam")
+    assert rating["valueInteger"] == 2 and rating["focus"] == [
+        {"reference": "Condition/need-eenzaam"}
+    ]
+
+    ok("updateMember", {"personId": "vriend-1", "name": "Gerrit Molenaar"})
+    ok("resolveNeed", {"needId": "need-eenzaam"})
+    bundle = export()
+    friend = next(r for r in by_type(bundle, "RelatedPerson") if r["id"] == "vriend-1")
+    assert "Molenaar" in str(friend["name"])
+    condition = next(c for c in by_type(bundle, "Condition") if c["id"] == "need-eenzaam")
+    assert condition["clinicalStatus"]["coding"][0]["code"] == "resolved"
+
+    ok("unlinkSupporter", {"needId": "need-eenzaam", "supporterId": "vriend-1"})
+    ok("removeMember", {"personId": "vriend-1"})
+    bundle = export()
+    members = {
+        p["member"]["reference"]
+        for t in by_type(bundle, "CareTeam")
+        for p in t.get("participant", [])
+    }
+    assert "RelatedPerson/vriend-1" not in members
