@@ -17,6 +17,10 @@ MAX_TEXT = 500
 E = TypeVar("E", bound=Enum)
 
 
+def is_id(value: object) -> bool:
+    return isinstance(value, str) and _ID.fullmatch(value) is not None
+
+
 def check_id(field: str, value: object) -> str:
     if not isinstance(value, str) or not _ID.fullmatch(value):
         raise ValidationError(

@@ -25,6 +25,7 @@ from graphsvc.domain import (
     ValidationError,
     VersionConflict,
 )
+from graphsvc.domain.values import is_id
 from graphsvc.store.port import ClientPageRequest, NetworkRepository, WriteResult
 
 from .access import (
@@ -50,7 +51,8 @@ class NetworkService:
         self._audit.record(AuditRecord.of(principal, action, client_id, outcome))
 
     async def _guard(self, principal: Principal, client_id: str, action: Action, name: str) -> None:
-        access = await self._repo.client_access(client_id)
+        # Not an id any client can have: said the same way as an absent client.
+        access = await self._repo.client_access(client_id) if is_id(client_id) else None
         try:
             if access is None:
                 # Checked first against an empty team set, so that a forbidden
@@ -95,7 +97,7 @@ class NetworkService:
     async def onions(self, principal: Principal, client_ids: Sequence[str]) -> dict[str, Onion]:
         """The onions of those clients the principal may read, in two round
         trips however many there are; the others are simply absent."""
-        access = await self._repo.clients_access(client_ids)
+        access = await self._repo.clients_access([c for c in client_ids if is_id(c)])
         readable: list[str] = []
         for cid in dict.fromkeys(client_ids):
             entry = access.get(cid)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from graphsvc.domain import ValidationError
+
 from .catalog import Query
 from .dialect import Dialect
 
@@ -24,10 +26,25 @@ class CypherRunner(Protocol):
 
 def checked_params(query: Query, params: Mapping[str, Any]) -> dict[str, Any]:
     """Exactly the parameters the query declares: a missing one would silently
-    be null, an extra one is a bug in the caller."""
+    be null, an extra one is a bug in the caller. No text may hold a NUL
+    character: FalkorDB's client sends parameters as a text header, which a
+    NUL cuts short."""
     given = set(params)
     if given != query.parameters:
         missing = sorted(query.parameters - given)
         extra = sorted(given - query.parameters)
         raise TypeError(f"query {query.name}: missing parameters {missing}, unexpected {extra}")
+    for name, value in params.items():
+        if _holds_nul(value):
+            raise ValidationError(name, "text must not contain NUL characters")
     return dict(params)
+
+
+def _holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, Mapping):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_holds_nul(v) for v in value)
+    return False

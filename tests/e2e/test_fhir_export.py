@@ -218,3 +218,18 @@ def test_every_mutation_shows_in_the_export(http: TestClient, issuer: TokenIssue
         for p in t.get("participant", [])
     }
     assert "RelatedPerson/vriend-1" not in members
+
+
+@pytest.mark.parametrize(
+    "client_id",
+    ["%3Cscript%3E", "a" * 300, "client-000001%00", "..%2F..%2Fetc", "%F0%9F%98%80", "Patient"],
+)
+def test_hostile_ids_get_an_outcome_not_a_crash(
+    http: TestClient, issuer: TokenIssuer, client_id: str
+) -> None:
+    response = http.get(
+        f"/fhir/Patient/{client_id}/$everything",
+        headers={"Authorization": f"Bearer {issuer.mint(nurse('team-0001'))}"},
+    )
+    assert response.status_code == 404
+    assert response.json()["resourceType"] == "OperationOutcome"

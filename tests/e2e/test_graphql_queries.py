@@ -203,3 +203,14 @@ def test_team_view(http: TestClient, issuer: TokenIssuer) -> None:
 def test_checked_in_sdl_matches_the_code() -> None:
     checked_in = (Path(__file__).resolve().parents[2] / "schema.graphql").read_text()
     assert checked_in == sdl(), "schema.graphql is stale: run `make schema`"
+
+
+def test_nul_characters_are_refused_in_words(http: TestClient, issuer: TokenIssuer) -> None:
+    gql = GraphQL(http, issuer, nurse(TEAM.id))
+    assert gql("query($id: ID!) { client(id: $id) { name } }", {"id": "client-1\u0000"}) == {
+        "client": None
+    }
+    body = gql.raw(PAGE, {"first": 2, "where": {"name": "Cli\u0000ent"}})
+    assert "NUL" in body["errors"][0]["message"]
+    # nothing was harmed
+    assert gql(PAGE, {"first": 2})["clients"]["totalCount"] == 12

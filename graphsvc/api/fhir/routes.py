@@ -11,7 +11,7 @@ from starlette.routing import Route
 from graphsvc.runtime import Runtime
 
 from ..auth import principal_of
-from .responses import fhir, from_error
+from .responses import fhir, from_error, outcome
 
 SOFTWARE_VERSION = "0.1.0"
 
@@ -83,8 +83,16 @@ async def everything(request: Request) -> Response:
     )
 
 
+async def unsupported(request: Request) -> Response:
+    return outcome(404, "not-supported", f"{request.method} {request.url.path} is not served")
+
+
 def routes() -> list[Route]:
+    methods = ["GET", "POST", "PUT", "PATCH", "DELETE"]
     return [
         Route("/fhir/metadata", metadata, methods=["GET"], name="fhir_metadata"),
         Route("/fhir/Patient/{id}/$everything", everything, methods=["GET"]),
+        # Anything else under /fhir answers in FHIR, not with a bare 404.
+        Route("/fhir", unsupported, methods=methods),
+        Route("/fhir/{rest:path}", unsupported, methods=methods),
     ]
