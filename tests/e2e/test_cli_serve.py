@@ -215,6 +215,8 @@ def test_export_writes_valid_fhir_ndjson(tmp_path: Path) -> None:
 
     from fhir.resources.R4B import get_fhir_model_class
 
+    from .fhir_schema import assert_schema_valid
+
     data = tmp_path / "data"
     assert graphsvc("seed", str(DEMO), data=data).returncode == 0
     out = tmp_path / "fhir"
@@ -253,6 +255,7 @@ def test_export_writes_valid_fhir_ndjson(tmp_path: Path) -> None:
             resource = json_.loads(line)
             assert resource["resourceType"] == path.stem
             get_fhir_model_class(path.stem).model_validate(resource)
+            assert_schema_valid(resource)
             key = (resource["resourceType"], resource["id"])
             assert key not in seen
             seen.add(key)

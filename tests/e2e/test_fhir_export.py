@@ -17,6 +17,7 @@ from graphsvc.seeding.codec import load_population
 from graphsvc.services.tokens import TokenIssuer
 
 from ..conftest import RESEARCHER, nurse
+from .fhir_schema import assert_schema_valid
 from .graphql_client import GraphQL
 from .test_graphql_mutations import mutate
 
@@ -35,7 +36,9 @@ def everything(http: TestClient, token: str, client_id: str) -> Any:
 
 
 def valid(resource: dict[str, Any]) -> None:
+    """Both validators: fhir.resources (R4B models) and HL7's R4 JSON schema."""
     get_fhir_model_class(resource["resourceType"]).model_validate(resource)
+    assert_schema_valid(resource)
 
 
 def by_type(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
@@ -233,3 +236,13 @@ def test_hostile_ids_get_an_outcome_not_a_crash(
     )
     assert response.status_code == 404
     assert response.json()["resourceType"] == "OperationOutcome"
+
+
+def test_the_schema_validator_catches_what_pydantic_lets_through() -> None:
+    """The two validators are independent: an unknown element is refused by
+    the schema (additionalProperties: false) however the models read it."""
+    from .fhir_schema import schema_errors
+
+    assert schema_errors({"resourceType": "Patient", "id": "a", "nickname": "x"})
+    assert schema_errors({"resourceType": "Patient", "id": "a", "gender": "x"})
+    assert not schema_errors({"resourceType": "Patient", "id": "a", "gender": "female"})
