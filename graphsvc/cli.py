@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from .analysis import Cell
 from .config import Settings
 from .domain import DomainError, Population, Principal, Role
 
@@ -145,10 +146,8 @@ async def _analyse(settings: Settings, out: Path) -> None:
         await runtime.close()
 
 
-def _write_cells(path: Path, cells: Sequence[object]) -> None:
+def _write_cells(path: Path, cells: Sequence[Cell]) -> None:
     import csv
-
-    from .analysis import Cell
 
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
@@ -156,7 +155,6 @@ def _write_cells(path: Path, cells: Sequence[object]) -> None:
             ["group", "clients", "suppressed", "measure", "count", "mean", "median", "p25", "p75"]
         )
         for cell in cells:
-            assert isinstance(cell, Cell)
             shown = "" if cell.clients is None else cell.clients
             for name, d in cell.metrics.items():
                 figures = (d.count, d.mean, d.median, d.p25, d.p75)
@@ -193,13 +191,10 @@ async def _export(settings: Settings, patient: str | None, out: Path) -> int:
         if patient is not None:
             ids = [patient]
         else:
-            ids = []
-            after: tuple[str, str] | None = None
-            while page := await runtime.repository.client_page(
-                ClientPageRequest(team_ids=None, sort="id", after=after, limit=500)
-            ):
-                ids += [cid for cid, _ in page]
-                after = (page[-1][1], page[-1][0])
+            everyone = ClientPageRequest(team_ids=None, sort="id", limit=500)
+            ids = [
+                cid async for page in runtime.repository.client_pages(everyone) for cid, _ in page
+            ]
         out.mkdir(parents=True, exist_ok=True)
         files: dict[str, TextIO] = {}
         seen: set[tuple[str, str]] = set()

@@ -101,12 +101,8 @@ class AnalysisService:
         ids, free text or dates. For researchers only."""
         if principal.role is not Role.RESEARCHER:
             raise Forbidden("research data is for researcher tokens")
-        after: tuple[str, str] | None = None
-        while True:
-            request = ClientPageRequest(team_ids=None, sort="id", after=after, limit=RESEARCH_PAGE)
-            page = await self._repo.client_page(request)
-            if not page:
-                return
+        request = ClientPageRequest(team_ids=None, sort="id", limit=RESEARCH_PAGE)
+        async for page in self._repo.client_pages(request):
             onions = await self._repo.get_onions([cid for cid, _ in page])
             for cid, found in (await self.analyse(onions)).items():
                 onion = onions[cid]
@@ -124,7 +120,6 @@ class AnalysisService:
                 )
             if progress is not None:
                 progress(len(page))
-            after = (page[-1][1], page[-1][0])
 
     async def research(
         self,

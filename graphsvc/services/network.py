@@ -4,7 +4,7 @@ is checked against the access rules and leaves an audit record."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 
 from graphsvc.domain import (
     Client,
@@ -113,21 +113,43 @@ class NetworkService:
             self._log(principal, "onion.read", cid, "ok")
         return onions
 
-    async def client_page(
-        self, principal: Principal, request: ClientPageRequest
-    ) -> tuple[list[tuple[str, str]], int]:
-        """One page of the clients the principal may see, and how many there are."""
+    def _scoped(self, principal: Principal, request: ClientPageRequest) -> ClientPageRequest | None:
+        """The request narrowed to the teams the principal may see; None when
+        that leaves no team at all."""
         visible = self.visible_team_ids(principal)
         teams = request.team_ids
         if visible is not None:
             teams = visible if teams is None else teams & visible
-        scoped = dataclasses.replace(request, team_ids=teams)
         if teams is not None and not teams:
+            return None
+        return dataclasses.replace(request, team_ids=teams)
+
+    async def client_page(
+        self, principal: Principal, request: ClientPageRequest
+    ) -> tuple[list[tuple[str, str]], int]:
+        """One page of the clients the principal may see, and how many there are."""
+        scoped = self._scoped(principal, request)
+        if scoped is None:
             return [], 0
         page = await self._repo.client_page(scoped)
         total = await self._repo.client_count(scoped)
         self._log(principal, "clients.list", None, "ok")
         return page, total
+
+    async def client_pages(
+        self, principal: Principal, request: ClientPageRequest
+    ) -> AsyncIterator[list[tuple[str, str]]]:
+        """Every page of the clients the principal may see, without counting."""
+        scoped = self._scoped(principal, request)
+        if scoped is None:
+            return
+        self._log(principal, "clients.list", None, "ok")
+        async for page in self._repo.client_pages(scoped):
+            yield page
+
+    async def client_count(self, principal: Principal, request: ClientPageRequest) -> int:
+        scoped = self._scoped(principal, request)
+        return 0 if scoped is None else await self._repo.client_count(scoped)
 
     @staticmethod
     def visible_team_ids(principal: Principal) -> frozenset[str] | None:

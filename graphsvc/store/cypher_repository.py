@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 from graphsvc.domain import (
@@ -179,6 +180,14 @@ class CypherRepository:
             limit=page.limit,
         )
         return [(r["id"], r["key"]) for r in rows]
+
+    async def client_pages(
+        self, request: ClientPageRequest
+    ) -> AsyncIterator[list[tuple[str, str]]]:
+        """Every page of the filtered list, in order, by keyset."""
+        while page := await self.client_page(request):
+            yield page
+            request = dataclasses.replace(request, after=(page[-1][1], page[-1][0]))
 
     async def client_count(self, page: ClientPageRequest) -> int:
         rows = await self._read(

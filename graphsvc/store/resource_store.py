@@ -168,14 +168,7 @@ class CypherResourceStore:
 
 
 def _resource(props: Row) -> StoredResource:
-    return StoredResource(
-        type=props["type"],
-        id=props["id"],
-        version_id=int(props["version_id"]),
-        last_updated=props["last_updated"],
-        content=json.loads(props["content"]),
-        deleted=bool(props["deleted"]),
-    )
+    return _version(props["type"], props["id"], props)
 
 
 def _version(resource_type: str, resource_id: str, props: Row) -> StoredResource:

@@ -135,17 +135,13 @@ async def _with_gap(
         raise ValidationError("where.hasGap", "needs where.team for a token that sees every team")
     scan = dataclasses.replace(request, team_ids=teams, after=None, limit=SCAN_PAGE)
     matches: list[tuple[str, str]] = []
-    while True:
-        rows, _ = await ctx.network.client_page(ctx.principal, scan)
-        if not rows:
-            break
+    async for rows in ctx.network.client_pages(ctx.principal, scan):
         found = await ctx.analyses.load_many([cid for cid, _ in rows])
         matches += [
             row
             for row, a in zip(rows, found, strict=True)
             if a is not None and any(g.kind is kind for g in a.gaps)
         ]
-        scan = dataclasses.replace(scan, after=(rows[-1][1], rows[-1][0]))
     total = len(matches)
     if request.after is not None:
         key, cid = request.after
@@ -159,16 +155,9 @@ async def _with_gap(
 async def all_client_ids(info: Info, *, team: str) -> list[str]:
     ctx = info.context
     scan = ClientPageRequest(team_ids=frozenset({team}), sort="id", limit=SCAN_PAGE)
-    ids: list[str] = []
-    while True:
-        rows, _ = await ctx.network.client_page(ctx.principal, scan)
-        if not rows:
-            return ids
-        ids += [cid for cid, _ in rows]
-        scan = dataclasses.replace(scan, after=(rows[-1][1], rows[-1][0]))
+    return [cid async for rows in ctx.network.client_pages(ctx.principal, scan) for cid, _ in rows]
 
 
 async def count_clients(info: Info, *, team: str) -> int:
-    request = ClientPageRequest(team_ids=frozenset({team}), limit=1)
-    _, total = await info.context.network.client_page(info.context.principal, request)
-    return total
+    request = ClientPageRequest(team_ids=frozenset({team}))
+    return await info.context.network.client_count(info.context.principal, request)
