@@ -1,0 +1,167 @@
+"""Writing FHIR resources and the graph they project to as one statement
+(queries/fhir_commit.cypher), guarded by the versions the writer read.
+
+The caller hands the onions as they are now (``previous``) and as they are to
+be; what the new ones no longer hold is deleted in the same statement. KNOWS
+ties are the graph's own (FHIR cannot carry them) and are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from graphsvc.domain import Onion, Population
+
+from . import records
+from .catalog import query
+from .runner import CypherRunner
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceWrite:
+    """One new version of a resource. A delete keeps the last content."""
+
+    type: str
+    id: str
+    version_id: int
+    content: str  # canonical JSON text, without id and meta
+    deleted: bool = False
+    client_id: str | None = None
+    tokens: tuple[str, ...] = ()
+    date_start: str | None = None
+    date_end: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.type}/{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class FhirCommit:
+    resources: Sequence[ResourceWrite]
+    # key -> version_id of each written resource that existed when read
+    seen_resources: Mapping[str, int]
+    # the onions to write whole; teams, organisations and staff are upserted
+    population: Population
+    # client id -> version when read, for every client the write touches
+    seen_clients: Mapping[str, int]
+    # those clients' onions when read, to know what the new ones dropped
+    previous: Mapping[str, Onion] = field(default_factory=dict)
+    removed_clients: Sequence[str] = ()
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _gone(
+    previous: Mapping[str, Onion], population: Population, removed: Sequence[str]
+) -> dict[str, list[str]]:
+    new = {o.client.id: o for o in population.onions}
+    gone: dict[str, set[str]] = {
+        name: set() for name in ("members", "serves", "supports", "links", "needs", "observations")
+    }
+    touched_needs: set[str] = set()
+    touched_observations: set[str] = set()
+    for client_id, old in previous.items():
+        after = new.get(client_id)
+        if after is None and client_id not in removed:
+            continue
+        cid = client_id
+        keep_members = {m.person.id for m in after.members} if after else set()
+        keep_needs = {n.id for n in after.needs} if after else set()
+        keep_supports = {(s.supporter_id, s.need_id) for s in after.supports} if after else set()
+        keep_obs = {o.id for o in after.observations} if after else set()
+        keep_links = (
+            {(o.need_id, o.id) for o in after.observations if o.need_id} if after else set()
+        )
+        gone["members"] |= {f"{m.person.id}|{cid}" for m in old.members} - {
+            f"{p}|{cid}" for p in keep_members
+        }
+        if old.team_id and (after is None or after.team_id != old.team_id):
+            gone["serves"].add(f"{old.team_id}|{cid}")
+        gone["needs"] |= {n.id for n in old.needs} - keep_needs
+        gone["supports"] |= {
+            f"{s.supporter_id}|{s.need_id}"
+            for s in old.supports
+            if (s.supporter_id, s.need_id) not in keep_supports
+        }
+        gone["observations"] |= {o.id for o in old.observations} - keep_obs
+        gone["links"] |= {
+            f"{o.need_id}|{o.id}"
+            for o in old.observations
+            if o.need_id and (o.need_id, o.id) not in keep_links
+        }
+        touched_needs |= {n.id for n in old.needs}
+        touched_observations |= {o.id for o in old.observations}
+    result = {name: sorted(values) for name, values in gone.items()}
+    result["touched_needs"] = sorted(touched_needs)
+    result["touched_observations"] = sorted(touched_observations)
+    return result
+
+
+class CypherFhirWriter:
+    def __init__(self, runner: CypherRunner) -> None:
+        self._runner = runner
+
+    async def commit(self, unit: FhirCommit) -> bool:
+        """True when written; False when something read has changed since
+        (nothing was written then: read again and retry)."""
+        population = unit.population
+        for onion in population.onions:
+            onion.check_consistent()
+        gone = _gone(unit.previous, population, unit.removed_clients)
+        client_ids = sorted(
+            {*unit.seen_clients, *(o.client.id for o in population.onions), *unit.removed_clients}
+        )
+        params: dict[str, Any] = {
+            "resource_keys": sorted(r.key for r in unit.resources),
+            "seen_resources": sorted(f"{k}@{v}" for k, v in unit.seen_resources.items()),
+            "client_ids": client_ids,
+            "seen_clients": sorted(f"{k}@{v}" for k, v in unit.seen_clients.items()),
+            "gone_members": gone["members"],
+            "gone_serves": gone["serves"],
+            "gone_supports": gone["supports"],
+            "gone_observation_links": gone["links"],
+            "gone_needs": gone["needs"],
+            "gone_observations": gone["observations"],
+            "touched_needs": gone["touched_needs"],
+            "touched_observations": gone["touched_observations"],
+            "removed_clients": sorted(unit.removed_clients),
+            "teams": [{"id": t.id, "props": records.team_props(t)} for t in population.teams],
+            "organizations": [
+                {"id": o.id, "props": records.organization_props(o)}
+                for o in population.organizations
+            ],
+            "staff": [
+                {
+                    "id": s.person.id,
+                    "props": records.with_digest(records.person_props(s.person)),
+                    "organization_ids": list(s.organization_ids),
+                }
+                for s in population.staff
+            ],
+            "onions": [records.onion_item(o) for o in population.onions],
+            "resources": [
+                {
+                    "key": r.key,
+                    "type": r.type,
+                    "id": r.id,
+                    "version_id": r.version_id,
+                    "content": r.content,
+                    "digest": records.digest({"content": r.content, "client_id": r.client_id}),
+                    "client_id": r.client_id,
+                    "tokens": list(r.tokens),
+                    "date_start": r.date_start,
+                    "date_end": r.date_end,
+                    "deleted": r.deleted,
+                }
+                for r in unit.resources
+            ],
+            "now": now(),
+        }
+        rows = await self._runner.write(query("fhir_commit"), params)
+        return bool(rows and rows[0]["committed"])

@@ -1,0 +1,117 @@
+"""One FHIR write as one statement: resources and the graph together, only
+when nothing read has changed since."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from graphsvc.domain import Population
+from graphsvc.store.catalog import Query
+from graphsvc.store.cypher_repository import CypherRepository
+from graphsvc.store.fhir_commit import CypherFhirWriter, FhirCommit, ResourceWrite
+from graphsvc.store.resource_store import CypherResourceStore
+
+from .builders import onion, population
+
+
+def _writer(repo: CypherRepository) -> tuple[CypherFhirWriter, CypherResourceStore]:
+    return CypherFhirWriter(repo._runner), CypherResourceStore(repo._runner)
+
+
+def _patient(client_id: str, version: int, name: str = "Anna") -> ResourceWrite:
+    content = json.dumps({"name": [{"text": name}]})
+    return ResourceWrite(
+        "Patient", client_id, version, content, client_id=client_id, tokens=(f"_id|{client_id}",)
+    )
+
+
+async def test_resources_and_onions_land_together(falkordb_repository: CypherRepository) -> None:
+    writer, store = _writer(falkordb_repository)
+    first = population(2)
+    unit = FhirCommit([_patient("client-0", 1), _patient("client-1", 1)], {}, first, {})
+    assert await writer.commit(unit)
+    assert (await store.get("Patient", "client-0")) is not None
+    onion0 = await falkordb_repository.get_onion("client-0")
+    assert len(onion0.members) == 4 and len(onion0.needs) == 3
+
+
+async def test_what_the_new_onion_drops_is_deleted(falkordb_repository: CypherRepository) -> None:
+    writer, _ = _writer(falkordb_repository)
+    assert await writer.commit(FhirCommit([], {}, population(1), {}))
+    before = await falkordb_repository.get_onion("client-0")
+    smaller = onion(0, members=3, needs=2)
+    # ratings of the dropped need go with it; KNOWS ties stay the graph's
+    smaller = dataclasses.replace(
+        smaller,
+        supports=tuple(s for s in smaller.supports if s.supporter_id != "p-0-3"),
+        knows=(),
+    )
+    unit = FhirCommit(
+        [], {}, Population(onions=(smaller,)), {"client-0": before.version}, {"client-0": before}
+    )
+    assert await writer.commit(unit)
+    after = await falkordb_repository.get_onion("client-0")
+    assert {m.person.id for m in after.members} == {"p-0-0", "p-0-1", "p-0-2"}
+    assert {n.id for n in after.needs} == {"need-0-0", "need-0-1"}
+    assert {o.id for o in after.observations} == {"obs-0-0", "obs-0-1"}
+    assert {(s.supporter_id, s.need_id) for s in after.supports} == {
+        (s.supporter_id, s.need_id) for s in smaller.supports
+    }
+    assert after.version == before.version + 1
+
+
+async def test_a_stale_read_writes_nothing(falkordb_repository: CypherRepository) -> None:
+    writer, store = _writer(falkordb_repository)
+    assert await writer.commit(FhirCommit([_patient("client-0", 1)], {}, population(1), {}))
+    before = await falkordb_repository.get_onion("client-0")
+    # a resource version that is no longer current
+    stale = FhirCommit(
+        [_patient("client-0", 2, "Changed")],
+        {"Patient/client-0": 0},
+        Population(onions=(onion(0, members=1, needs=1),)),
+        {"client-0": before.version},
+        {"client-0": before},
+    )
+    assert not await writer.commit(stale)
+    # a resource that appeared since it was read as absent
+    assert not await writer.commit(
+        FhirCommit([_patient("client-0", 2, "Changed")], {}, Population(), {})
+    )
+    # a client version that moved on
+    assert not await writer.commit(
+        FhirCommit([], {}, Population(onions=(onion(0, members=1),)), {"client-0": 99}, {})
+    )
+    assert await falkordb_repository.get_onion("client-0") == before
+    stored = await store.get("Patient", "client-0")
+    assert (
+        stored is not None
+        and stored.version_id == 1
+        and stored.content["name"][0]["text"] == "Anna"
+    )
+
+
+async def test_removed_client_goes_with_her_needs(falkordb_repository: CypherRepository) -> None:
+    writer, _ = _writer(falkordb_repository)
+    assert await writer.commit(FhirCommit([], {}, population(2), {}))
+    before = await falkordb_repository.get_onion("client-1")
+    unit = FhirCommit(
+        [],
+        {},
+        Population(),
+        {"client-1": before.version},
+        {"client-1": before},
+        removed_clients=["client-1"],
+    )
+    assert await writer.commit(unit)
+    left = await falkordb_repository._runner.read(
+        Query(
+            "left",
+            "MATCH (n:Need) WHERE n.id STARTS WITH 'need-1-' RETURN count(n) AS n",
+            frozenset(),
+        ),
+        {},
+    )
+    assert left[0]["n"] == 0
+    assert (await falkordb_repository.get_onions(["client-1"])) == {}
+    assert len((await falkordb_repository.get_onion("client-0")).needs) == 3
