@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DATA   ?= data
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
-DEMO   := seeds/demo-neighbourhood.json
+DEMO_FHIR := seeds/demo-fhir
 DEMO_TEAM  := team-0001
 DEMO_NURSE := person-0001-nurse-01
 
@@ -42,7 +42,7 @@ run: $(PY_STAMP)
 	@echo "== tokens for the demo (valid 12 h) =="
 	@printf 'nurse of %s:\n  ' "$(DEMO_TEAM)"; $(BIN)/graphsvc token --data $(DATA) --role nurse --team $(DEMO_TEAM) --subject $(DEMO_NURSE)
 	@printf 'system client (system/*.*):\n  '; $(BIN)/graphsvc token --data $(DATA) --role system --subject demo-system --scope 'system/*.*'
-	$(BIN)/graphsvc serve --dev --data $(DATA) --host $(HOST) --port $(PORT) --seed-if-empty $(DEMO)
+	$(BIN)/graphsvc serve --dev --data $(DATA) --host $(HOST) --port $(PORT) --seed-if-empty $(DEMO_FHIR)
 
 test: $(PY_STAMP) $(LINT_STAMP) $(CHROMIUM)
 	$(BIN)/ruff check graphsvc fhir_mappings tests benchmarks

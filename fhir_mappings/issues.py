@@ -20,6 +20,7 @@ IssueType = Literal[
     "security",
     "not-supported",
     "not-found",
+    "deleted",
     "multiple-matches",
     "business-rule",
     "too-costly",

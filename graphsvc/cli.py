@@ -1,4 +1,4 @@
-"""The ``graphsvc`` command: serve, seed, analyse, export, token."""
+"""The ``graphsvc`` command: serve, seed, import, analyse, export, token."""
 
 from __future__ import annotations
 
@@ -226,6 +226,46 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+FHIR_IMPORTER = Principal(Role.SYSTEM, "graphsvc-import", scopes=frozenset({"system/*.*"}))
+
+
+async def _import(settings: Settings, paths: Sequence[Path], if_empty: bool) -> int:
+    from tqdm import tqdm
+
+    from .runtime import open_runtime
+    from .services.fhir_import import FhirImporter, read_documents
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise ValueError(f"no such file: {', '.join(missing)}")
+    total = sum(d.size for d in read_documents(paths))
+    runtime = await open_runtime(settings)
+    try:
+        if if_empty and await runtime.repository.node_count() > 0:
+            print(f"{settings.data_dir}: already holds data; not importing", file=sys.stderr)
+            return 0
+        importer = FhirImporter(runtime.fhir_interactions)
+        with tqdm(total=total, unit="resource", desc="importing", file=sys.stderr) as bar:
+            summary = await importer.run(
+                FHIR_IMPORTER,
+                read_documents(paths),
+                base_urls=settings.fhir_base_urls,
+                progress=bar.update,
+            )
+        for problem in summary.problems[:50]:
+            print(f"rejected: {problem}", file=sys.stderr)
+        if len(summary.problems) > 50:
+            print(f"... and {len(summary.problems) - 50} more", file=sys.stderr)
+        print(f"imported into {settings.data_dir}: {summary}", file=sys.stderr)
+        return 1 if summary.rejected else 0
+    finally:
+        await runtime.close()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    return asyncio.run(_import(_settings(args), args.files, args.if_empty))
+
+
 def cmd_token(args: argparse.Namespace) -> int:
     from .services.tokens import TokenIssuer
 
@@ -250,8 +290,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     if args.seed_if_empty is not None:
-        population = _read_population(args.seed_if_empty)
-        asyncio.run(_seed(settings, population, len(population.onions), if_empty=True))
+        if args.seed_if_empty.is_dir():  # FHIR Bundles, through the import path
+            if asyncio.run(_import(settings, [args.seed_if_empty], if_empty=True)):
+                return 1
+        else:
+            population = _read_population(args.seed_if_empty)
+            asyncio.run(_seed(settings, population, len(population.onions), if_empty=True))
     print(f"serving on http://{settings.host}:{settings.port}  (Ctrl-C stops)", file=sys.stderr)
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
     return 0
@@ -268,8 +312,9 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--seed-if-empty",
         type=Path,
-        metavar="FILE",
-        help="load this population file first when the data directory is empty",
+        metavar="PATH",
+        help="when the data directory is empty, first load this: a folder of FHIR "
+        "Bundles (imported) or a population file (seeded)",
     )
     serve.add_argument("--dev", action="store_true", help="development mode: GraphiQL at /graphql")
     serve.set_defaults(run=cmd_serve)
@@ -283,6 +328,14 @@ def parser() -> argparse.ArgumentParser:
     seed.add_argument("--seed", type=int, default=0, help="random seed for --generate")
     seed.add_argument("--if-empty", action="store_true", help="do nothing if data exists")
     seed.set_defaults(run=cmd_seed)
+
+    fhir_import = sub.add_parser(
+        "import", help="import FHIR R4: Bundles (JSON), resources (JSON or ndjson), folders"
+    )
+    _add_data(fhir_import)
+    fhir_import.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    fhir_import.add_argument("--if-empty", action="store_true", help="do nothing if data exists")
+    fhir_import.set_defaults(run=cmd_import)
 
     analyse = sub.add_parser(
         "analyse", help="write de-identified networks (GraphML) and metrics (CSV) for research"

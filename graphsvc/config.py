@@ -27,6 +27,9 @@ class Settings:
     token_ttl: int = 12 * 3600
     fsync: str = "always"
     graph: str = "care_network"
+    # Public base URLs of /fhir (behind a proxy, say): absolute references to
+    # them are local. The URL a request came in on always counts.
+    fhir_base_urls: tuple[str, ...] = ()
     # Development conveniences (the GraphiQL page); `make run` turns them on.
     dev: bool = False
 
@@ -45,6 +48,7 @@ class Settings:
             token_ttl=int(e.get("GRAPHSVC_TOKEN_TTL", str(12 * 3600))),
             fsync=e.get("GRAPHSVC_FSYNC", "always"),
             graph=e.get("GRAPHSVC_GRAPH", "care_network"),
+            fhir_base_urls=tuple(u for u in e.get("GRAPHSVC_FHIR_BASE_URLS", "").split() if u),
             dev=e.get("GRAPHSVC_DEV", "") not in {"", "0", "false", "no"},
         )
         given = {k: v for k, v in overrides.items() if v is not None}

@@ -11,12 +11,16 @@ from dataclasses import dataclass
 from .config import Settings
 from .services.analysis import AnalysisService, research_secret_from
 from .services.fhir_export import FhirExportService
+from .services.fhir_interactions import FhirInteractions
+from .services.fhir_read import FhirReadService
+from .services.fhir_write import FhirWriteService
 from .services.network import NetworkService
 from .services.tokens import TokenIssuer
 from .store.audit_log import AuditLogFile
 from .store.cypher_repository import CypherRepository
 from .store.embedded import EmbeddedFalkorDB
 from .store.falkordb_runner import FalkorDBRunner
+from .store.fhir_commit import CypherFhirWriter
 from .store.neo4j_runner import Neo4jRunner
 from .store.resource_store import CypherResourceStore
 from .store.runner import CypherRunner
@@ -32,6 +36,9 @@ class Runtime:
     network: NetworkService
     analysis: AnalysisService
     fhir_export: FhirExportService
+    fhir_reads: FhirReadService
+    fhir_writes: FhirWriteService
+    fhir_interactions: FhirInteractions
     tokens: TokenIssuer
     server: EmbeddedFalkorDB | None = None
     _supervisor: asyncio.Task[None] | None = None
@@ -91,13 +98,19 @@ async def open_runtime(settings: Settings) -> Runtime:
     key = settings.signing_key()
     network = NetworkService(repository, audit)
     analysis = AnalysisService(repository, audit, research_secret=research_secret_from(key))
+    resources = CypherResourceStore(runner)
+    fhir_reads = FhirReadService(repository, resources, audit)
+    fhir_writes = FhirWriteService(repository, resources, CypherFhirWriter(runner), audit)
     return Runtime(
         settings=settings,
         repository=repository,
         audit=audit,
         network=network,
         analysis=analysis,
-        fhir_export=FhirExportService(network, analysis, CypherResourceStore(runner)),
+        fhir_export=FhirExportService(network, analysis, resources),
+        fhir_reads=fhir_reads,
+        fhir_writes=fhir_writes,
+        fhir_interactions=FhirInteractions(resources, fhir_writes, fhir_reads),
         tokens=TokenIssuer(key, default_ttl=settings.token_ttl),
         server=server,
     )

@@ -95,3 +95,37 @@ def visible_teams(principal: Principal, team_id: str) -> None:
             raise Forbidden(f"scope does not allow {NETWORK_RESOURCE}.read")
         if principal.teams and team_id not in principal.teams:
             raise NotFound("team", team_id)
+
+
+# FHIR resources outside any client's compartment: the directory of
+# professionals and organisations.
+DIRECTORY_RESOURCES = frozenset({"Practitioner", "PractitionerRole", "Organization"})
+
+
+def check_resource_access(
+    principal: Principal,
+    resource_type: str,
+    action: Action,
+    client_id: str | None,
+    team_ids: Iterable[str] = (),
+) -> None:
+    """FHIR REST: a system client needs a scope for the resource type (and,
+    when its token names teams, the client must be theirs); a nurse or coach
+    works on her teams' clients' compartments and reads the directory."""
+    match principal.role:
+        case Role.RESEARCHER:
+            raise Forbidden("researchers see de-identified aggregates only")
+        case Role.SYSTEM:
+            if not scope_allows(principal.scopes, resource_type, action):
+                raise Forbidden(f"scope does not allow {resource_type}.{action.value}")
+            teams = frozenset(team_ids)
+            if client_id is not None and principal.teams and not teams & principal.teams:
+                raise NotFound("client", client_id)
+        case Role.NURSE | Role.COACH:
+            if client_id is None:
+                if action is Action.WRITE:
+                    raise Forbidden(
+                        f"{resource_type} is directory data, written by directory feeds"
+                    )
+                return
+            check_team_access(principal, team_ids, action, client_id)

@@ -212,6 +212,13 @@ class CypherRepository:
             for r in rows
         ]
 
+    async def person_clients(self, person_ids: Sequence[str]) -> list[str]:
+        """The clients in whose networks any of these people are."""
+        if not person_ids:
+            return []
+        rows = await self._read("person_clients", person_ids=sorted(set(person_ids)))
+        return [str(r["client_id"]) for r in rows]
+
     async def team_staff(self, org_id: str) -> list[Person]:
         return [records.person_from(r["person"]) for r in await self._read("team_staff", id=org_id)]
 

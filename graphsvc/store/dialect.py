@@ -21,6 +21,7 @@ UNIQUE_KEYS: tuple[tuple[str, str], ...] = (
 INDEXED_ONLY: tuple[tuple[str, str], ...] = (
     ("FhirVersion", "key"),
     ("FhirResource", "client_id"),
+    ("FhirResource", "type"),
 )
 
 

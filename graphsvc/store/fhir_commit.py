@@ -51,6 +51,7 @@ class FhirCommit:
     # those clients' onions when read, to know what the new ones dropped
     previous: Mapping[str, Onion] = field(default_factory=dict)
     removed_clients: Sequence[str] = ()
+    at: str = field(default_factory=lambda: now())  # lastUpdated of every version written
 
 
 def now() -> str:
@@ -161,7 +162,7 @@ class CypherFhirWriter:
                 }
                 for r in unit.resources
             ],
-            "now": now(),
+            "now": unit.at,
         }
         rows = await self._runner.write(query("fhir_commit"), params)
         return bool(rows and rows[0]["committed"])

@@ -4,7 +4,8 @@ read, vread, _history and the lossless round trip.
 A resource's content is kept as canonical JSON text without ``id`` and
 ``meta`` (those the service owns); its identity is ``Type/id``. Search works
 on ``tokens``, strings the FHIR layer derives from a resource (for example
-``status|active`` or ``patient|client-1``), all of which a query must match.
+``status|active`` or ``patient|Patient/client-1``; see fhir_mappings.search),
+and on a date range.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class StoredResource:
     last_updated: str
     content: dict[str, Any]
     deleted: bool
+    client_id: str | None = None
 
     @property
     def key(self) -> str:
@@ -109,15 +111,26 @@ class CypherResourceStore:
         stored = _resource(rows[0]["resource"])
         return None if stored.deleted and not include_deleted else stored
 
-    async def get_many(self, keys: Iterable[str]) -> list[StoredResource]:
+    async def get_many(
+        self, keys: Iterable[str], *, include_deleted: bool = False
+    ) -> list[StoredResource]:
         wanted = sorted(set(keys))
         if not wanted:
             return []
-        rows = await self._runner.read(query("fhir_resource_get_many"), {"keys": wanted})
+        rows = await self._runner.read(
+            query("fhir_resource_get_many"), {"keys": wanted, "include_deleted": include_deleted}
+        )
         return [_resource(r["resource"]) for r in rows]
 
     async def compartment(self, client_id: str) -> list[StoredResource]:
         rows = await self._runner.read(query("fhir_resource_compartment"), {"client_id": client_id})
+        return [_resource(r["resource"]) for r in rows]
+
+    async def compartments(self, client_ids: Iterable[str]) -> list[StoredResource]:
+        wanted = sorted(set(client_ids))
+        if not wanted:
+            return []
+        rows = await self._runner.read(query("fhir_resource_compartments"), {"client_ids": wanted})
         return [_resource(r["resource"]) for r in rows]
 
     async def vread(self, resource_type: str, resource_id: str, version_id: int) -> StoredResource:
@@ -150,15 +163,21 @@ class CypherResourceStore:
         resource_type: str,
         *,
         tokens: Sequence[str] = (),
+        groups: Sequence[Sequence[str]] = (),
+        date_from: str | None = None,
+        date_to: str | None = None,
         client_ids: Iterable[str] | None = None,
         after_id: str | None = None,
         limit: int = 50,
     ) -> list[StoredResource]:
+        """``tokens`` must all match; of each of ``groups`` any one must."""
         rows = await self._runner.read(
             query("fhir_resource_search"),
             {
                 "type": resource_type,
-                "tokens": list(tokens),
+                "groups": [[t] for t in tokens] + [list(g) for g in groups],
+                "date_from": date_from,
+                "date_to": date_to,
                 "client_ids": None if client_ids is None else sorted(client_ids),
                 "after_id": after_id,
                 "limit": limit,
@@ -179,4 +198,5 @@ def _version(resource_type: str, resource_id: str, props: Row) -> StoredResource
         last_updated=props["last_updated"],
         content=json.loads(props["content"]),
         deleted=bool(props["deleted"]),
+        client_id=props.get("client_id"),
     )

@@ -1,71 +1,162 @@
-"""/fhir: what is served so far, said truthfully in the CapabilityStatement."""
+"""/fhir: the RESTful API (read, vread, create, update, delete, history,
+search, transaction and batch, Patient/$everything). Handlers are thin: they
+read the request, call a service and render FHIR."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from fhir_mappings import FhirValidationError, Issue, JsonObject, parse_resource
+from fhir_mappings.search import parse_search
+from graphsvc.domain import Principal
 from graphsvc.runtime import Runtime
+from graphsvc.services.fhir_write import ChangeResult, Outcome
 
 from ..auth import principal_of
+from .bodies import json_body
+from .capability import capability_statement
+from .rendering import (
+    bundle_response,
+    history_bundle,
+    searchset,
+    written,
+)
 from .responses import fhir, from_error, outcome
 
-SOFTWARE_VERSION = "0.1.0"
+Handler = Callable[[Request], Awaitable[Response]]
 
 
-def capability_statement(base: str) -> dict[str, object]:
-    return {
-        "resourceType": "CapabilityStatement",
-        "status": "active",
-        "date": datetime.now(UTC).date().isoformat(),
-        "kind": "instance",
-        "software": {"name": "graphsvc", "version": SOFTWARE_VERSION},
-        "implementation": {"description": "Care-network graph service", "url": base},
-        "fhirVersion": "4.0.1",
-        "format": ["application/fhir+json", "application/json"],
-        "rest": [
-            {
-                "mode": "server",
-                "security": {
-                    "description": "Bearer tokens (JWT); system clients need SMART-style "
-                    "scopes such as system/CareTeam.read."
-                },
-                "resource": [
-                    {
-                        "type": "Patient",
-                        "operation": [
-                            {
-                                "name": "everything",
-                                "definition": (
-                                    "http://hl7.org/fhir/OperationDefinition/Patient-everything"
-                                ),
-                            }
-                        ],
-                    }
-                ],
-            }
-        ],
-    }
+def base_of(request: Request) -> str:
+    return str(request.base_url).rstrip("/") + "/fhir"
+
+
+def bases_of(request: Request) -> tuple[str, ...]:
+    """The base URLs under which references name this server's resources."""
+    return (base_of(request), *_runtime(request).settings.fhir_base_urls)
+
+
+def _runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+def handled(work: Callable[[Request, Principal, Runtime], Awaitable[Response]]) -> Handler:
+    """Authenticate, run, and answer every failure as an OperationOutcome."""
+
+    async def handler(request: Request) -> Response:
+        try:
+            return await work(request, principal_of(request), _runtime(request))
+        except Exception as exc:
+            return from_error(exc)
+
+    return handler
 
 
 async def metadata(request: Request) -> Response:
-    return fhir(
-        capability_statement(str(request.url_for("fhir_metadata")).removesuffix("/metadata"))
+    return fhir(capability_statement(base_of(request)))
+
+
+@handled
+async def read(request: Request, principal: Principal, runtime: Runtime) -> Response:
+    p = request.path_params
+    resource = await runtime.fhir_reads.read(principal, p["type"], p["id"])
+    return fhir(resource, headers=_version_headers(resource))
+
+
+@handled
+async def vread(request: Request, principal: Principal, runtime: Runtime) -> Response:
+    p = request.path_params
+    version = _version_param(p["vid"])
+    resource = await runtime.fhir_reads.vread(principal, p["type"], p["id"], version)
+    return fhir(resource, headers=_version_headers(resource))
+
+
+@handled
+async def history(request: Request, principal: Principal, runtime: Runtime) -> Response:
+    p = request.path_params
+    versions = await runtime.fhir_reads.history(principal, p["type"], p["id"])
+    return fhir(history_bundle(base_of(request), versions))
+
+
+@handled
+async def search(request: Request, principal: Principal, runtime: Runtime) -> Response:
+    resource_type = request.path_params["type"]
+    params = list(request.query_params.multi_items())
+    if request.method == "POST":
+        form = await request.form()
+        params += [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
+    query = parse_search(resource_type, params)
+    page = await runtime.fhir_reads.search(principal, query)
+    return fhir(searchset(base_of(request), query, page))
+
+
+@handled
+async def create(request: Request, principal: Principal, runtime: Runtime) -> Response:
+    body = await json_body(request)
+    result = await runtime.fhir_interactions.create(
+        principal,
+        request.path_params["type"],
+        body,
+        if_none_exist=request.headers.get("if-none-exist"),
+        base_urls=bases_of(request),
     )
+    return _written(request, result)
 
 
-async def everything(request: Request) -> Response:
-    try:
-        principal = principal_of(request)
-        runtime: Runtime = request.app.state.runtime
-        client_id = request.path_params["id"]
-        resources = await runtime.fhir_export.everything(principal, client_id)
-    except Exception as exc:
-        return from_error(exc)
-    base = str(request.base_url).rstrip("/") + "/fhir"
+@handled
+async def update(request: Request, principal: Principal, runtime: Runtime) -> Response:
+    body = await json_body(request)
+    p = request.path_params
+    result = await runtime.fhir_interactions.update(
+        principal,
+        p["type"],
+        p["id"],
+        body,
+        if_match=request.headers.get("if-match"),
+        base_urls=bases_of(request),
+    )
+    return _written(request, result)
+
+
+@handled
+async def delete(request: Request, principal: Principal, runtime: Runtime) -> Response:
+    p = request.path_params
+    result = await runtime.fhir_interactions.delete(principal, p["type"], p["id"])
+    headers = {"ETag": f'W/"{result.version_id}"'} if result.outcome is Outcome.DELETED else {}
+    return Response(status_code=204, headers=headers)
+
+
+@handled
+async def bundle(request: Request, principal: Principal, runtime: Runtime) -> Response:
+    body = await json_body(request)
+    parse_resource(body)
+    assert isinstance(body, dict)
+    kind = body.get("type")
+    if body.get("resourceType") != "Bundle" or kind not in {"transaction", "batch"}:
+        raise FhirValidationError(
+            [
+                Issue(
+                    "Bundle.type", "POST /fhir takes a Bundle of type transaction or batch", "value"
+                )
+            ]
+        )
+    interactions = runtime.fhir_interactions
+    base = base_of(request)
+    if kind == "transaction":
+        results = await interactions.transaction(principal, body, bases_of(request))
+    else:
+        results = await interactions.batch(principal, body, bases_of(request))
+    return fhir(bundle_response(base, f"{kind}-response", results))
+
+
+@handled
+async def everything(request: Request, principal: Principal, runtime: Runtime) -> Response:
+    resources = await runtime.fhir_export.everything(principal, request.path_params["id"])
+    base = base_of(request)
     return fhir(
         {
             "resourceType": "Bundle",
@@ -87,11 +178,46 @@ async def unsupported(request: Request) -> Response:
     return outcome(404, "not-supported", f"{request.method} {request.url.path} is not served")
 
 
+def _written(request: Request, result: ChangeResult) -> Response:
+    status = 201 if result.outcome is Outcome.CREATED else 200
+    key = result.key
+    headers = {"Location": f"{base_of(request)}/{key.reference}/_history/{result.version_id}"}
+    resource = result.resource or {}
+    headers.update(_version_headers(resource))
+    return fhir(written(result), status_code=status, headers=headers)
+
+
+def _version_headers(resource: JsonObject) -> dict[str, str]:
+    meta = resource.get("meta") or {}
+    headers = {}
+    if "versionId" in meta:
+        headers["ETag"] = f'W/"{meta["versionId"]}"'
+    if "lastUpdated" in meta:
+        headers["Last-Modified"] = meta["lastUpdated"]
+    return headers
+
+
+def _version_param(text: str) -> int:
+    if not text.isdigit() or len(text) > 9:
+        raise FhirValidationError([Issue("vid", "a version is a whole number such as 3", "value")])
+    return int(text)
+
+
 def routes() -> list[Route]:
     methods = ["GET", "POST", "PUT", "PATCH", "DELETE"]
     return [
         Route("/fhir/metadata", metadata, methods=["GET"], name="fhir_metadata"),
+        Route("/fhir", bundle, methods=["POST"]),
+        Route("/fhir/", bundle, methods=["POST"]),
         Route("/fhir/Patient/{id}/$everything", everything, methods=["GET"]),
+        Route("/fhir/{type}/_search", search, methods=["POST"]),
+        Route("/fhir/{type}/{id}/_history/{vid}", vread, methods=["GET"]),
+        Route("/fhir/{type}/{id}/_history", history, methods=["GET"]),
+        Route("/fhir/{type}/{id}", read, methods=["GET"]),
+        Route("/fhir/{type}/{id}", update, methods=["PUT"]),
+        Route("/fhir/{type}/{id}", delete, methods=["DELETE"]),
+        Route("/fhir/{type}", search, methods=["GET"]),
+        Route("/fhir/{type}", create, methods=["POST"]),
         # Anything else under /fhir answers in FHIR, not with a bare 404.
         Route("/fhir", unsupported, methods=methods),
         Route("/fhir/{rest:path}", unsupported, methods=methods),

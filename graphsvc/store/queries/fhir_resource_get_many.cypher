@@ -1,5 +1,6 @@
-// The current versions of several resources, by key, in one read.
+// The current versions of several resources, by key, in one read; deleted
+// ones only when asked for (a writer needs their version).
 UNWIND $keys AS resource_key
 MATCH (r:FhirResource {key: resource_key})
-WHERE NOT r.deleted
+WHERE $include_deleted OR NOT r.deleted
 RETURN properties(r) AS resource

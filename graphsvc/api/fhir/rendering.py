@@ -1,0 +1,102 @@
+"""The Bundles /fhir answers with: searchset (with self and next links),
+history, and transaction/batch responses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fhir_mappings import JsonObject, operation_outcome
+from fhir_mappings.search import SearchQuery
+from graphsvc.services.fhir_interactions import EntryResult
+from graphsvc.services.fhir_read import SearchPage, shown
+from graphsvc.services.fhir_write import ChangeResult, Outcome
+from graphsvc.store.resource_store import StoredResource
+
+from .responses import status_of
+
+_STATUS = {
+    Outcome.CREATED: "201 Created",
+    Outcome.UPDATED: "200 OK",
+    Outcome.UNCHANGED: "200 OK",
+    Outcome.DELETED: "204 No Content",
+    Outcome.ABSENT: "204 No Content",
+}
+
+
+def written(result: ChangeResult) -> JsonObject:
+    """The body of a create or update: the resource as stored."""
+    return result.resource or operation_outcome([])
+
+
+def searchset(base: str, query: SearchQuery, page: SearchPage) -> JsonObject:
+    url = f"{base}/{query.resource_type}"
+    links = [{"relation": "self", "url": f"{url}?{query.as_query(query.after)}"}]
+    if page.next_after is not None:
+        links.append({"relation": "next", "url": f"{url}?{query.as_query(page.next_after)}"})
+    entries = [_entry(base, r, "match") for r in page.matches]
+    entries += [_entry(base, r, "include") for r in page.included]
+    return {"resourceType": "Bundle", "type": "searchset", "link": links, "entry": entries}
+
+
+def _entry(base: str, resource: JsonObject, mode: str) -> JsonObject:
+    return {
+        "fullUrl": f"{base}/{resource['resourceType']}/{resource['id']}",
+        "resource": resource,
+        "search": {"mode": mode},
+    }
+
+
+def history_bundle(base: str, versions: Sequence[StoredResource]) -> JsonObject:
+    entries: list[JsonObject] = []
+    for version in versions:
+        url = f"{base}/{version.type}/{version.id}"
+        request = {
+            "method": "DELETE" if version.deleted else "PUT",
+            "url": f"{version.type}/{version.id}",
+        }
+        response = {
+            "status": "204 No Content" if version.deleted else "200 OK",
+            "etag": f'W/"{version.version_id}"',
+            "lastModified": version.last_updated,
+        }
+        entry: JsonObject = {"fullUrl": url, "request": request, "response": response}
+        if not version.deleted:
+            entry["resource"] = shown(version)
+        entries.append(entry)
+    return {"resourceType": "Bundle", "type": "history", "total": len(entries), "entry": entries}
+
+
+def bundle_response(base: str, kind: str, results: Sequence[EntryResult]) -> JsonObject:
+    entries: list[JsonObject] = []
+    for item in results:
+        if item.error is not None:
+            status, body = status_of(item.error)
+            entries.append({"response": {"status": str(status), "outcome": body}})
+        elif item.resource is not None:
+            entries.append(
+                {
+                    "fullUrl": f"{base}/{item.resource['resourceType']}/{item.resource['id']}",
+                    "resource": item.resource,
+                    "response": {
+                        "status": "200 OK",
+                        "etag": f'W/"{item.resource["meta"]["versionId"]}"',
+                    },
+                }
+            )
+        elif item.result is not None:
+            entries.append(_written_entry(base, item.result))
+    return {"resourceType": "Bundle", "type": kind, "entry": entries}
+
+
+def _written_entry(base: str, result: ChangeResult) -> JsonObject:
+    response: JsonObject = {"status": _STATUS[result.outcome]}
+    if result.version_id is not None and result.outcome is not Outcome.ABSENT:
+        response["location"] = f"{result.key.reference}/_history/{result.version_id}"
+        response["etag"] = f'W/"{result.version_id}"'
+    if result.last_updated is not None:
+        response["lastModified"] = result.last_updated
+    entry: JsonObject = {"response": response}
+    if result.resource is not None:
+        entry["fullUrl"] = f"{base}/{result.key.reference}"
+        entry["resource"] = result.resource
+    return entry

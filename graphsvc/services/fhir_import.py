@@ -1,0 +1,176 @@
+"""Importing FHIR from files (``graphsvc import``, the demo at start-up):
+Bundles as they are (a transaction lands whole or not at all, a batch or
+collection entry by entry) and loose resources — one JSON file, or ndjson
+lines — each on its own, through the same path as the REST API."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fhir_mappings import FhirValidationError, JsonObject, key_of, parse_resource
+from graphsvc.domain import DomainError, Principal
+
+from .errors import Forbidden
+from .fhir_interactions import EntryResult, FhirInteractions
+from .fhir_write import Outcome, PreconditionFailed, WriteContention
+
+NDJSON_ENTRIES_PER_BATCH = 100
+
+
+@dataclass
+class ImportSummary:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    rejected: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, where: str, results: Sequence[EntryResult]) -> None:
+        for item in results:
+            if item.error is not None:
+                self.reject(f"{where} entry {item.index}", item.error)
+            elif item.result is not None:
+                match item.result.outcome:
+                    case Outcome.CREATED:
+                        self.created += 1
+                    case Outcome.UPDATED:
+                        self.updated += 1
+                    case Outcome.DELETED:
+                        self.deleted += 1
+                    case _:
+                        self.unchanged += 1
+
+    def reject(self, where: str, error: Exception, count: int = 1) -> None:
+        self.rejected += count
+        self.problems.append(f"{where}: {error}")
+
+    def __str__(self) -> str:
+        return (
+            f"created {self.created}, updated {self.updated}, unchanged {self.unchanged}, "
+            f"deleted {self.deleted}, rejected {self.rejected}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One unit to import: where it came from, the JSON, how many resources."""
+
+    where: str
+    content: object
+    size: int
+
+
+def _as_batch(resources: list[object]) -> JsonObject:
+    entries = []
+    for resource in resources:
+        key = key_of(resource) if isinstance(resource, dict) else None
+        kind = resource.get("resourceType") if isinstance(resource, dict) else None
+        request = (
+            {"method": "PUT", "url": key.reference} if key else {"method": "POST", "url": str(kind)}
+        )
+        entries.append({"resource": resource, "request": request})
+    return {"resourceType": "Bundle", "type": "batch", "entry": entries}
+
+
+def _entries(content: object) -> int:
+    if isinstance(content, dict) and content.get("resourceType") == "Bundle":
+        entries = content.get("entry")
+        return len(entries) if isinstance(entries, list) else 0
+    return 1
+
+
+def read_documents(paths: Sequence[Path]) -> Iterator[Document]:
+    """Files in the order given (a folder's *.json and *.ndjson by name);
+    ndjson in batches. Unreadable JSON is a Document whose content is the
+    error, so that it is counted as rejected, not fatal."""
+    for path in paths:
+        if path.is_dir():
+            inner = sorted(p for p in path.iterdir() if p.suffix in {".json", ".ndjson"})
+            yield from read_documents(inner)
+            continue
+        if path.suffix == ".ndjson":
+            yield from _ndjson(path)
+            continue
+        try:
+            content: object = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+            yield Document(str(path), ValueError(f"not readable as JSON: {error}"), 1)
+            continue
+        yield Document(str(path), content, _entries(content))
+
+
+def _ndjson(path: Path) -> Iterator[Document]:
+    batch: list[object] = []
+    first = 1
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                batch.append(json.loads(line))
+            except (json.JSONDecodeError, RecursionError) as error:
+                yield Document(f"{path}:{number}", ValueError(f"not JSON: {error}"), 1)
+                continue
+            if len(batch) == NDJSON_ENTRIES_PER_BATCH:
+                yield Document(f"{path}:{first}-{number}", _as_batch(batch), len(batch))
+                batch, first = [], number + 1
+    if batch:
+        yield Document(f"{path}:{first}-", _as_batch(batch), len(batch))
+
+
+class FhirImporter:
+    def __init__(self, interactions: FhirInteractions) -> None:
+        self._interactions = interactions
+
+    async def run(
+        self,
+        principal: Principal,
+        documents: Iterator[Document],
+        *,
+        base_urls: Sequence[str] = (),
+        progress: Callable[[int], object] | None = None,
+    ) -> ImportSummary:
+        summary = ImportSummary()
+        for document in documents:
+            await self._one(principal, document, summary, base_urls)
+            if progress is not None:
+                progress(document.size)
+        return summary
+
+    async def _one(
+        self,
+        principal: Principal,
+        document: Document,
+        summary: ImportSummary,
+        base_urls: Sequence[str],
+    ) -> None:
+        content = document.content
+        if isinstance(content, Exception):
+            summary.reject(document.where, content)
+            return
+        try:
+            parse_resource(content)
+        except FhirValidationError as error:
+            summary.reject(document.where, error, document.size)
+            return
+        assert isinstance(content, dict)
+        if content.get("resourceType") != "Bundle":
+            content = _as_batch([content])
+        elif content.get("type") not in {"transaction", "batch"}:
+            # a collection, searchset or document: its resources, one by one
+            content = _as_batch(
+                [e["resource"] for e in content.get("entry", []) if "resource" in e]
+            )
+        try:
+            if content.get("type") == "transaction":
+                results = await self._interactions.transaction(principal, content, base_urls)
+            else:
+                results = await self._interactions.batch(principal, content, base_urls)
+        except (DomainError, Forbidden, PreconditionFailed, WriteContention) as error:
+            summary.reject(document.where, error, document.size)
+            return
+        summary.add(document.where, results)

@@ -1,0 +1,272 @@
+"""The FHIR RESTful interactions that write: create, update, delete, and
+Bundles of type transaction (all or nothing) and batch (each entry alone).
+
+Every request goes through :func:`fhir_mappings.unpack_bundle` — a single
+resource as a batch of one — so that keys, conditional creates and updates and
+reference rewriting follow one set of rules; then through the write service,
+one guarded statement per transaction or entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fhir_mappings import (
+    BundleEntry,
+    FhirValidationError,
+    Issue,
+    JsonObject,
+    ResourceKey,
+    parse_resource,
+    unpack_bundle,
+)
+from graphsvc.domain import NotFound, Principal
+from graphsvc.store.resource_store import CypherResourceStore
+
+from .fhir_lookup import lookup_for
+from .fhir_read import SERVED_TYPES, FhirReadService
+from .fhir_write import ChangeResult, FhirWriteService, Outcome, ResourceChange, with_meta
+
+_VERSION = re.compile(r'(?:W/)?"?(?P<version>[0-9]{1,9})"?')
+
+
+def parse_if_match(value: str | None, where: str = "If-Match") -> int | None:
+    """``W/"3"`` (as ETag sends it), ``"3"`` or ``3``."""
+    if value is None:
+        return None
+    found = _VERSION.fullmatch(value.strip())
+    if not found:
+        raise FhirValidationError(
+            [Issue(where, 'must be a version as the ETag gives it, such as W/"3"', "value")]
+        )
+    return int(found["version"])
+
+
+@dataclass(frozen=True, slots=True)
+class EntryResult:
+    """What became of one entry: a result, a resource read, or an error."""
+
+    index: int
+    result: ChangeResult | None = None
+    resource: JsonObject | None = None
+    error: Exception | None = None
+
+
+class FhirInteractions:
+    def __init__(
+        self, store: CypherResourceStore, writes: FhirWriteService, reads: FhirReadService
+    ) -> None:
+        self._store = store
+        self._writes = writes
+        self._reads = reads
+
+    async def _unpack(
+        self, bundle: JsonObject, base_urls: Sequence[str]
+    ) -> tuple[BundleEntry, ...]:
+        lookup = await lookup_for(
+            self._store, lambda known: unpack_bundle(bundle, lookup=known, base_urls=base_urls)
+        )
+        return unpack_bundle(bundle, lookup=lookup, base_urls=base_urls)
+
+    async def _existing(self, principal: Principal, entry: BundleEntry) -> ChangeResult:
+        """A conditional create or update that matched: nothing is written."""
+        assert entry.key is not None
+        found = await self._reads.read(principal, entry.key.resource_type, entry.key.id)
+        meta = found["meta"]
+        return ChangeResult(
+            entry.key, Outcome.UNCHANGED, int(meta["versionId"]), meta["lastUpdated"], found
+        )
+
+    def _change(self, entry: BundleEntry) -> ResourceChange:
+        where = f"Bundle.entry[{entry.index}]"
+        if entry.key is None or entry.key.resource_type not in SERVED_TYPES:
+            raise FhirValidationError(
+                [
+                    Issue(
+                        f"{where}.request.url",
+                        "names no resource type served here",
+                        "not-supported",
+                    )
+                ]
+            )
+        if_match = parse_if_match(entry.if_match, f"{where}.request.ifMatch")
+        if entry.method == "DELETE":
+            return ResourceChange(entry.key, None, if_match)
+        if entry.method not in {"POST", "PUT"}:
+            raise FhirValidationError(
+                [
+                    Issue(
+                        f"{where}.request.method",
+                        f"{entry.method} is not served in a Bundle",
+                        "not-supported",
+                    )
+                ]
+            )
+        assert entry.resource is not None
+        return ResourceChange(entry.key, entry.resource, if_match)
+
+    # -- single resources ---------------------------------------------------
+
+    async def _one(
+        self, principal: Principal, entry: JsonObject, base_urls: Sequence[str]
+    ) -> ChangeResult:
+        bundle: JsonObject = {"resourceType": "Bundle", "type": "batch", "entry": [entry]}
+        (unpacked,) = await self._unpack(bundle, base_urls)
+        kind = str(entry["resource"]["resourceType"])
+        try:
+            if unpacked.issues:
+                raise FhirValidationError(unpacked.issues)
+            if unpacked.existing:
+                return await self._existing(principal, unpacked)
+            change = self._change(unpacked)
+        except FhirValidationError as error:
+            raise FhirValidationError(_unprefixed(error.issues, kind)) from None
+        (result,) = await self._writes.apply(principal, [change], base_urls=base_urls)
+        return result
+
+    async def create(
+        self,
+        principal: Principal,
+        resource_type: str,
+        body: object,
+        *,
+        if_none_exist: str | None = None,
+        base_urls: Sequence[str] = (),
+    ) -> ChangeResult:
+        resource = _resource_of(body, resource_type)
+        request: JsonObject = {"method": "POST", "url": resource_type}
+        if if_none_exist is not None:
+            request["ifNoneExist"] = if_none_exist
+        resource.pop("id", None)  # on create the server names the resource
+        return await self._one(principal, {"resource": resource, "request": request}, base_urls)
+
+    async def update(
+        self,
+        principal: Principal,
+        resource_type: str,
+        resource_id: str,
+        body: object,
+        *,
+        if_match: str | None = None,
+        base_urls: Sequence[str] = (),
+    ) -> ChangeResult:
+        resource = _resource_of(body, resource_type)
+        if resource.get("id") != resource_id:
+            raise FhirValidationError(
+                [
+                    Issue(
+                        f"{resource_type}.id",
+                        f"must be {resource_id!r}, the id in the URL",
+                        "value",
+                    )
+                ]
+            )
+        request: JsonObject = {"method": "PUT", "url": f"{resource_type}/{resource_id}"}
+        if if_match is not None:
+            request["ifMatch"] = if_match
+        return await self._one(principal, {"resource": resource, "request": request}, base_urls)
+
+    async def delete(
+        self, principal: Principal, resource_type: str, resource_id: str
+    ) -> ChangeResult:
+        if resource_type not in SERVED_TYPES:
+            raise NotFound("resource type", resource_type)
+        (result,) = await self._writes.apply(
+            principal, [ResourceChange(ResourceKey(resource_type, resource_id), None)]
+        )
+        return result
+
+    # -- Bundles ------------------------------------------------------------
+
+    async def transaction(
+        self, principal: Principal, bundle: JsonObject, base_urls: Sequence[str] = ()
+    ) -> list[EntryResult]:
+        """All entries or none: any problem raises, and nothing is written."""
+        entries = await self._unpack(bundle, base_urls)
+        changes: list[ResourceChange] = []
+        for entry in entries:
+            if entry.method in {"GET", "HEAD"} or entry.existing:
+                continue
+            changes.append(self._change(entry))
+        written = iter(await self._writes.apply(principal, changes, base_urls=base_urls))
+        results: list[EntryResult] = []
+        for entry in entries:
+            if entry.existing:
+                results.append(EntryResult(entry.index, await self._existing(principal, entry)))
+            elif entry.method in {"GET", "HEAD"}:
+                results.append(EntryResult(entry.index, resource=await self._get(principal, entry)))
+            else:
+                results.append(EntryResult(entry.index, next(written)))
+        return results
+
+    async def batch(
+        self, principal: Principal, bundle: JsonObject, base_urls: Sequence[str] = ()
+    ) -> list[EntryResult]:
+        """Each entry on its own; an entry's problem is its own result."""
+        results: list[EntryResult] = []
+        for entry in await self._unpack(bundle, base_urls):
+            try:
+                if entry.issues:
+                    raise FhirValidationError(entry.issues)
+                if entry.existing:
+                    results.append(EntryResult(entry.index, await self._existing(principal, entry)))
+                elif entry.method in {"GET", "HEAD"}:
+                    resource = await self._get(principal, entry)
+                    results.append(EntryResult(entry.index, resource=resource))
+                else:
+                    (result,) = await self._writes.apply(
+                        principal, [self._change(entry)], base_urls=base_urls
+                    )
+                    results.append(EntryResult(entry.index, result))
+            except Exception as error:  # rendered per entry by the caller
+                results.append(EntryResult(entry.index, error=error))
+        return results
+
+    async def _get(self, principal: Principal, entry: BundleEntry) -> JsonObject:
+        if entry.key is None:
+            raise FhirValidationError(
+                [
+                    Issue(
+                        f"Bundle.entry[{entry.index}].request.url",
+                        "only reads by Type/id are served in a Bundle",
+                        "not-supported",
+                    )
+                ]
+            )
+        return await self._reads.read(principal, entry.key.resource_type, entry.key.id)
+
+
+def _resource_of(body: object, resource_type: str) -> JsonObject:
+    parse_resource(body)  # raises with element paths
+    assert isinstance(body, dict)
+    if body.get("resourceType") != resource_type:
+        raise FhirValidationError(
+            [Issue("resourceType", f"must be {resource_type}, as the URL says", "value")]
+        )
+    return dict(body)
+
+
+def _unprefixed(issues: Sequence[Issue], resource_type: str) -> list[Issue]:
+    """Issues of a single resource said as if it had come alone: its own
+    element paths, and the HTTP headers that stood for the entry's request."""
+    renames = (
+        ("Bundle.entry[0].resource", resource_type),
+        ("Bundle.entry[0].request.ifNoneExist", "If-None-Exist"),
+        ("Bundle.entry[0].request.ifMatch", "If-Match"),
+        ("Bundle.entry[0].request.url", "url"),
+        ("Bundle.entry[0]", resource_type),
+    )
+    result = []
+    for issue in issues:
+        expression = issue.expression
+        for old, new in renames:
+            if expression.startswith(old):
+                expression = new + expression[len(old) :]
+                break
+        result.append(Issue(expression, issue.message, issue.code, issue.severity, issue.resource))
+    return result
+
+
+__all__ = ["EntryResult", "FhirInteractions", "parse_if_match", "with_meta"]

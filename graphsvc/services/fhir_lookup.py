@@ -1,0 +1,67 @@
+"""The store behind the sync ``Lookup`` that reference resolution asks
+(fhir_mappings.references): resolution runs once against a recorder to learn
+which resources and searches it needs, those are fetched in two reads, and it
+runs again against the answers."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from fhir_mappings import FhirValidationError, ResourceKey
+from fhir_mappings.references import Lookup, SearchParams
+from graphsvc.store.resource_store import CypherResourceStore
+
+T = TypeVar("T")
+_Search = tuple[str, tuple[tuple[str, str], ...]]
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.keys: set[ResourceKey] = set()
+        self.searches: set[_Search] = set()
+
+    def exists(self, key: ResourceKey) -> bool:
+        self.keys.add(key)
+        return False
+
+    def search(self, resource_type: str, params: SearchParams) -> Sequence[ResourceKey]:
+        self.searches.add((resource_type, tuple(params)))
+        return []
+
+
+class StoredLookup:
+    """Answers from what was fetched; anything not fetched does not exist."""
+
+    def __init__(self, existing: set[ResourceKey], found: dict[_Search, list[ResourceKey]]):
+        self._existing = existing
+        self._found = found
+
+    def exists(self, key: ResourceKey) -> bool:
+        return key in self._existing
+
+    def search(self, resource_type: str, params: SearchParams) -> Sequence[ResourceKey]:
+        return self._found.get((resource_type, tuple(params)), [])
+
+
+def _token(name: str, value: str) -> str:
+    # The search index's tokens: _id|x, identifier|system|value, identifier|value
+    return f"{name}|{value}"
+
+
+async def lookup_for(store: CypherResourceStore, resolve: Callable[[Lookup], T]) -> Lookup:
+    """A lookup holding every stored resource and search result ``resolve``
+    asks about."""
+    recorder = _Recorder()
+    # the real run says what is wrong, with the stored answers
+    with contextlib.suppress(FhirValidationError):
+        resolve(recorder)
+    found_keys = await store.get_many(k.reference for k in recorder.keys)
+    existing = {ResourceKey(s.type, s.id) for s in found_keys}
+    found: dict[_Search, list[ResourceKey]] = {}
+    for resource_type, params in sorted(recorder.searches):
+        tokens = [_token(name, value) for name, value in params]
+        hits = await store.search(resource_type, tokens=tokens, limit=2)
+        found[(resource_type, params)] = [ResourceKey(h.type, h.id) for h in hits]
+    return StoredLookup(existing, found)

@@ -1,0 +1,189 @@
+"""Reading FHIR resources: read, vread, _history and search with _include and
+_revinclude. Every resource handed out, included ones too, passes the access
+rules: a nurse sees her teams' clients' compartments and the directory; a
+system client what its scopes (and teams) allow."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fhir_mappings import ACCEPTED_TYPES, JsonObject, ResourceKey
+from fhir_mappings.search import SearchQuery, include_targets, revinclude_groups
+from graphsvc.domain import NotFound, Principal, Role
+from graphsvc.store.cypher_repository import CypherRepository
+from graphsvc.store.resource_store import CypherResourceStore, StoredResource
+
+from .access import Action, check_resource_access, scope_allows
+from .audit import AuditRecord, AuditTrail
+from .errors import Forbidden
+from .fhir_write import with_meta
+
+SERVED_TYPES = frozenset(ACCEPTED_TYPES - {"Bundle"})
+
+
+class Gone(Exception):
+    """The resource was deleted (HTTP 410)."""
+
+    def __init__(self, key: ResourceKey, version_id: int) -> None:
+        super().__init__(f"{key.reference} was deleted (version {version_id})")
+        self.version_id = version_id
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    matches: list[JsonObject]
+    included: list[JsonObject]
+    next_after: str | None  # the _after of the next page, if there is one
+
+
+def shown(stored: StoredResource) -> JsonObject:
+    return with_meta(stored.type, stored.id, stored.version_id, stored.last_updated, stored.content)
+
+
+def check_type(resource_type: str) -> None:
+    if resource_type not in SERVED_TYPES:
+        raise NotFound("resource type", resource_type)
+
+
+class FhirReadService:
+    def __init__(
+        self, repository: CypherRepository, resources: CypherResourceStore, audit: AuditTrail
+    ) -> None:
+        self._repo = repository
+        self._resources = resources
+        self._audit = audit
+
+    async def _check(self, principal: Principal, stored: StoredResource) -> None:
+        key = ResourceKey(stored.type, stored.id)
+        teams: frozenset[str] = frozenset()
+        if stored.client_id is not None:
+            access = await self._repo.client_access(stored.client_id)
+            teams = access.team_ids if access else frozenset()
+        try:
+            check_resource_access(principal, stored.type, Action.READ, stored.client_id, teams)
+        except NotFound:
+            # out of reach is said as absent, so that existence does not leak
+            raise NotFound("resource", key.reference) from None
+        self._audit.record(
+            AuditRecord.of(principal, f"fhir.{stored.type}.read", stored.client_id, "ok")
+        )
+
+    async def read(self, principal: Principal, resource_type: str, resource_id: str) -> JsonObject:
+        check_type(resource_type)
+        check_resource_access(principal, resource_type, Action.READ, None)
+        stored = await self._resources.get(resource_type, resource_id, include_deleted=True)
+        if stored is None:
+            raise NotFound("resource", f"{resource_type}/{resource_id}")
+        await self._check(principal, stored)
+        if stored.deleted:
+            raise Gone(ResourceKey(resource_type, resource_id), stored.version_id)
+        return shown(stored)
+
+    async def vread(
+        self, principal: Principal, resource_type: str, resource_id: str, version_id: int
+    ) -> JsonObject:
+        check_type(resource_type)
+        check_resource_access(principal, resource_type, Action.READ, None)
+        current = await self._resources.get(resource_type, resource_id, include_deleted=True)
+        if current is None:
+            raise NotFound("resource", f"{resource_type}/{resource_id}")
+        await self._check(principal, current)
+        version = await self._resources.vread(resource_type, resource_id, version_id)
+        if version.deleted:
+            raise Gone(ResourceKey(resource_type, resource_id), version_id)
+        return shown(version)
+
+    async def history(
+        self, principal: Principal, resource_type: str, resource_id: str
+    ) -> list[StoredResource]:
+        """Newest first; a delete is a version without content."""
+        check_type(resource_type)
+        check_resource_access(principal, resource_type, Action.READ, None)
+        current = await self._resources.get(resource_type, resource_id, include_deleted=True)
+        if current is None:
+            raise NotFound("resource", f"{resource_type}/{resource_id}")
+        await self._check(principal, current)
+        return await self._resources.history(resource_type, resource_id)
+
+    async def visible_clients(self, principal: Principal) -> set[str] | None:
+        """The clients whose compartments the principal may search; None: all."""
+        if principal.role is Role.RESEARCHER:
+            raise Forbidden("researchers see de-identified aggregates only")
+        if principal.role is Role.SYSTEM and not principal.teams:
+            return None
+        clients: set[str] = set()
+        for team_id in sorted(principal.teams):
+            clients |= set(await self._repo.team_client_ids(team_id))
+        return clients
+
+    def _may_see(
+        self, principal: Principal, stored: StoredResource, clients: set[str] | None
+    ) -> bool:
+        if principal.role is Role.SYSTEM and not scope_allows(
+            principal.scopes, stored.type, Action.READ
+        ):
+            return False
+        return stored.client_id is None or clients is None or stored.client_id in clients
+
+    async def search(self, principal: Principal, query: SearchQuery) -> SearchPage:
+        check_type(query.resource_type)
+        check_resource_access(principal, query.resource_type, Action.READ, None)
+        clients = await self.visible_clients(principal)
+        found = await self._search(query.resource_type, query, clients, query.count + 1)
+        page, more = found[: query.count], len(found) > query.count
+        included = await self._included(principal, query, page, clients)
+        self._audit.record(
+            AuditRecord.of(
+                principal, f"fhir.{query.resource_type}.search", None, f"ok: {len(page)}"
+            )
+        )
+        return SearchPage(
+            [shown(s) for s in page],
+            [shown(s) for s in included],
+            page[-1].id if more and page else None,
+        )
+
+    async def _search(
+        self,
+        resource_type: str,
+        query: SearchQuery,
+        clients: set[str] | None,
+        limit: int,
+        groups: Sequence[Sequence[str]] | None = None,
+    ) -> list[StoredResource]:
+        directory = resource_type in {"Practitioner", "PractitionerRole", "Organization"}
+        return await self._resources.search(
+            resource_type,
+            groups=query.groups if groups is None else groups,
+            date_from=query.date_from if groups is None else None,
+            date_to=query.date_to if groups is None else None,
+            client_ids=None if clients is None or directory else clients,
+            after_id=query.after if groups is None else None,
+            limit=limit,
+        )
+
+    async def _included(
+        self,
+        principal: Principal,
+        query: SearchQuery,
+        page: list[StoredResource],
+        clients: set[str] | None,
+    ) -> list[StoredResource]:
+        seen = {f"{s.type}/{s.id}" for s in page}
+        wanted: list[str] = []
+        for include in query.includes:
+            for stored in page:
+                body = {"resourceType": stored.type, "id": stored.id, **stored.content}
+                wanted += [k for k in include_targets(body, include) if k not in seen]
+        included = await self._resources.get_many(wanted)
+        keys = sorted(seen)
+        for include in query.revincludes:
+            groups = revinclude_groups(include, keys)
+            included += await self._search(include.source_type, query, clients, 1000, groups)
+        result: dict[str, StoredResource] = {}
+        for stored in included:
+            key = f"{stored.type}/{stored.id}"
+            if key not in seen and self._may_see(principal, stored, clients):
+                result[key] = stored
+        return [result[k] for k in sorted(result)]

@@ -1,0 +1,81 @@
+"""The FHIR resources that stand for some clients' networks now: what is
+stored for them, with the graph's current state laid over it
+(fhir_mappings.export_onion). Export serves it; a write projects it again
+with the new resources in place, so that edits made in the graph survive."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from fhir_mappings import JsonObject, ResourceKey, export_onion
+from fhir_mappings.rewriting import references_in
+from graphsvc.domain import Onion
+from graphsvc.store.resource_store import CypherResourceStore, StoredResource
+
+PEOPLE_TYPES = ("RelatedPerson", "Practitioner", "PractitionerRole", "Organization")
+_LOCAL = re.compile(r"(?P<type>[A-Z][A-Za-z]{1,63})/(?P<id>[A-Za-z0-9\-.]{1,64})")
+
+
+def as_json(stored: StoredResource) -> JsonObject:
+    return {"resourceType": stored.type, "id": stored.id, **stored.content}
+
+
+def local_references(resources: Iterable[JsonObject]) -> set[ResourceKey]:
+    """The stored resources these refer to by ``Type/id``."""
+    found = set()
+    for resource in resources:
+        for _, reference in references_in(resource):
+            match = _LOCAL.fullmatch(reference["reference"].split("/_history/")[0])
+            if match:
+                found.add(ResourceKey(match["type"], match["id"]))
+    return found
+
+
+async def with_references(
+    store: CypherResourceStore, resources: dict[ResourceKey, JsonObject], depth: int = 2
+) -> dict[ResourceKey, JsonObject]:
+    """``resources`` and what they refer to, ``depth`` references deep (a
+    CareTeam's PractitionerRole, then its Practitioner and Organization)."""
+    view = dict(resources)
+    frontier = list(resources.values())
+    for _ in range(depth):
+        wanted = local_references(frontier) - set(view)
+        if not wanted:
+            break
+        fetched = await store.get_many(k.reference for k in wanted)
+        frontier = [as_json(s) for s in fetched]
+        view.update({ResourceKey(s.type, s.id): as_json(s) for s in fetched})
+    return view
+
+
+async def current_view(
+    store: CypherResourceStore, onions: Mapping[str, Onion], client_ids: Iterable[str] = ()
+) -> dict[ResourceKey, JsonObject]:
+    """Every resource of these clients' networks as it is to be exported now.
+    ``client_ids`` without an onion contribute what is stored for them."""
+    wanted = sorted({*onions, *client_ids})
+    compartments: dict[str, dict[ResourceKey, JsonObject]] = {c: {} for c in wanted}
+    for stored in await store.compartments(wanted):
+        if stored.client_id in compartments:
+            compartments[stored.client_id][ResourceKey(stored.type, stored.id)] = as_json(stored)
+    people = [
+        f"{t}/{m.person.id}" for o in onions.values() for m in o.members for t in PEOPLE_TYPES
+    ]
+    orgs = {org for o in onions.values() for m in o.members for org in m.organization_ids}
+    shared = {
+        ResourceKey(s.type, s.id): as_json(s)
+        for s in await store.get_many([*people, *(f"Organization/{o}" for o in orgs)])
+    }
+    view: dict[ResourceKey, JsonObject] = dict(shared)
+    for client_id in wanted:
+        own = compartments[client_id]
+        onion = onions.get(client_id)
+        if onion is None:
+            view.update(own)
+            continue
+        export = export_onion(onion, {**shared, **own})
+        view.update(export.resources)
+        for key in export.removed:
+            view.pop(key, None)
+    return await with_references(store, view)

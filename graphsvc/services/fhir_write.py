@@ -1,0 +1,330 @@
+"""Writing FHIR resources: each request (one resource, a transaction, one
+batch entry, a slice of an import) becomes one guarded statement holding the
+resources and the graph they project to, so it lands whole or not at all.
+
+The graph is projected again for every client the write touches, from the
+resources that stand for her network now (services.fhir_view) with the new
+ones in place: edits made in the graph since the last import are kept, and
+what a new resource no longer says is taken out of the graph.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from fhir_mappings import JsonObject, ResourceKey, project
+from fhir_mappings.issues import Issue
+from fhir_mappings.search import index_terms
+from graphsvc.domain import Onion, Principal, Role
+from graphsvc.store.cypher_repository import CypherRepository
+from graphsvc.store.fhir_commit import CypherFhirWriter, FhirCommit, ResourceWrite, now
+from graphsvc.store.resource_store import CypherResourceStore, StoredResource, canonical
+
+from .access import Action, check_resource_access
+from .audit import AuditRecord, AuditTrail
+from .errors import Forbidden
+from .fhir_view import current_view
+
+ATTEMPTS = 5  # a write that keeps meeting concurrent writers gives up after these
+
+
+class PreconditionFailed(Exception):
+    """If-Match named a version that is not the current one."""
+
+    def __init__(self, key: ResourceKey, expected: int, actual: int | None) -> None:
+        current = "none" if actual is None else str(actual)
+        super().__init__(
+            f"{key.reference} is at version {current}, not {expected} as If-Match says"
+        )
+        self.key = key
+
+
+class WriteContention(Exception):
+    """Other writers kept changing what this write read; it may be sent again."""
+
+
+class Outcome(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    DELETED = "deleted"
+    ABSENT = "absent"  # a delete of something not there
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceChange:
+    key: ResourceKey
+    resource: JsonObject | None  # references rewritten; None deletes
+    if_match: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeResult:
+    key: ResourceKey
+    outcome: Outcome
+    version_id: int | None
+    last_updated: str | None
+    resource: JsonObject | None  # as stored now, with id and meta
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    results: list[ChangeResult]
+    unit: FhirCommit | None
+    notes: tuple[Issue, ...]
+
+
+_PEOPLE = frozenset({"Practitioner", "Organization", "RelatedPerson"})
+
+
+def with_meta(
+    resource_type: str, resource_id: str, version: int, at: str, content: JsonObject
+) -> JsonObject:
+    body = {k: v for k, v in content.items() if k not in {"resourceType", "id", "meta"}}
+    meta = {"versionId": str(version), "lastUpdated": at}
+    return {"resourceType": resource_type, "id": resource_id, "meta": meta, **body}
+
+
+def _outcome(change: ResourceChange, stored: StoredResource | None) -> Outcome:
+    live = stored is not None and not stored.deleted
+    if change.resource is None:
+        return Outcome.DELETED if live else Outcome.ABSENT
+    if stored is None or not live:
+        return Outcome.CREATED
+    same = canonical(stored.content) == canonical(change.resource)
+    return Outcome.UNCHANGED if same else Outcome.UPDATED
+
+
+def _people_of(resource: JsonObject | None, key: ResourceKey) -> set[str]:
+    """Graph people a directory resource stands for (a PractitionerRole is its
+    Practitioner)."""
+    if key.resource_type in _PEOPLE:
+        return {key.id}
+    if key.resource_type == "PractitionerRole" and resource is not None:
+        practitioner = resource.get("practitioner")
+        text = practitioner.get("reference") if isinstance(practitioner, dict) else None
+        if isinstance(text, str) and text.startswith("Practitioner/"):
+            return {text.removeprefix("Practitioner/")}
+    return set()
+
+
+def _owners(change: ResourceChange, found: StoredResource | None) -> set[str]:
+    """The clients in whose compartments the resource is, before and after."""
+    owners = set()
+    if change.resource is not None:
+        owners.add(index_terms(change.resource).client_id)
+    if found is not None:
+        owners.add(found.client_id)
+    return {o for o in owners if o is not None}
+
+
+def _same_onion(a: Onion, b: Onion) -> bool:
+    return (
+        dataclasses.replace(a, version=0).canonical()
+        == dataclasses.replace(b, version=0).canonical()
+    )
+
+
+class FhirWriteService:
+    def __init__(
+        self,
+        repository: CypherRepository,
+        resources: CypherResourceStore,
+        writer: CypherFhirWriter,
+        audit: AuditTrail,
+    ) -> None:
+        self._repo = repository
+        self._resources = resources
+        self._writer = writer
+        self._audit = audit
+
+    async def apply(
+        self,
+        principal: Principal,
+        changes: Sequence[ResourceChange],
+        *,
+        base_urls: Sequence[str] = (),
+    ) -> list[ChangeResult]:
+        """All the changes or none. Raises FhirValidationError when the result
+        breaks a rule of the domain, PreconditionFailed on a stale If-Match,
+        Forbidden/NotFound by the access rules."""
+        if principal.role is Role.RESEARCHER:
+            raise Forbidden("researchers see de-identified aggregates only")
+        for _ in range(ATTEMPTS):
+            plan = await self._plan(principal, changes, base_urls)
+            if plan.unit is None or await self._writer.commit(plan.unit):
+                for result in plan.results:
+                    client = (
+                        (result.resource or {}).get("id")
+                        if result.key.resource_type == "Patient"
+                        else None
+                    )
+                    self._audit.record(
+                        AuditRecord.of(
+                            principal,
+                            f"fhir.{result.key.resource_type}.write",
+                            client,
+                            f"ok: {result.outcome.value} {result.key.reference}",
+                        )
+                    )
+                return plan.results
+        raise WriteContention("the resources changed while this write was prepared; send it again")
+
+    async def _plan(
+        self, principal: Principal, changes: Sequence[ResourceChange], base_urls: Sequence[str]
+    ) -> _Plan:
+        stored = {
+            ResourceKey(s.type, s.id): s
+            for s in await self._resources.get_many(
+                [c.key.reference for c in changes], include_deleted=True
+            )
+        }
+        for change in changes:
+            found = stored.get(change.key)
+            actual = found.version_id if found and not found.deleted else None
+            if change.if_match is not None and actual != change.if_match:
+                raise PreconditionFailed(change.key, change.if_match, actual)
+        outcomes = [(c, stored.get(c.key), _outcome(c, stored.get(c.key))) for c in changes]
+        writes = [(c, s, o) for c, s, o in outcomes if o not in {Outcome.UNCHANGED, Outcome.ABSENT}]
+        for change, _, _ in outcomes:
+            # the scope for the type first, so that a forbidden client learns nothing more
+            check_resource_access(principal, change.key.resource_type, Action.WRITE, None)
+        client_of = {c.key: _owners(c, s) for c, s, _ in outcomes}
+        owners = sorted({cid for found in client_of.values() for cid in found})
+        access = await self._repo.clients_access(owners)
+        for change, _, _ in outcomes:
+            for client_id in client_of[change.key]:
+                if client_id in access:
+                    check_resource_access(
+                        principal,
+                        change.key.resource_type,
+                        Action.WRITE,
+                        client_id,
+                        access[client_id].team_ids,
+                    )
+        if not writes:
+            return _Plan([self._unchanged(c, s, o) for c, s, o in outcomes], None, ())
+
+        people: set[str] = set()
+        for change, found, _ in writes:
+            people |= _people_of(change.resource, change.key)
+            people |= _people_of(found.content if found else None, change.key)
+        client_ids = {cid for c, _, _ in writes for cid in client_of[c.key]}
+        client_ids |= set(await self._repo.person_clients(sorted(people)))
+        onions = await self._repo.get_onions(sorted(client_ids))
+
+        view = await current_view(self._resources, onions, client_ids)
+        for change, _, _ in writes:
+            if change.resource is None:
+                view.pop(change.key, None)
+            else:
+                view[change.key] = {
+                    **change.resource,
+                    "resourceType": change.key.resource_type,
+                    "id": change.key.id,
+                }
+        projection = project(view, base_urls=base_urls)
+
+        new_onions: dict[str, Onion] = {}
+        for client_id in sorted(client_ids):
+            after = projection.onion(client_id)
+            if after is None:
+                continue
+            before = onions.get(client_id)
+            if before is not None:
+                ids = {m.person.id for m in after.members}
+                kept = tuple(k for k in before.knows if k.person_a in ids and k.person_b in ids)
+                after = dataclasses.replace(after, knows=kept, version=before.version)
+            self._check_new_team(principal, client_id, before, after)
+            new_onions[client_id] = after
+        for change, _, _ in writes:
+            for client_id in client_of[change.key] - set(new_onions) - set(onions):
+                # a compartment of no client there is, nor will be
+                check_resource_access(
+                    principal, change.key.resource_type, Action.WRITE, client_id, ()
+                )
+        removed = sorted(c for c in onions if c not in new_onions)
+        at = now()
+        resource_writes: list[ResourceWrite] = []
+        results: list[ChangeResult] = []
+        for change, found, outcome in outcomes:
+            if outcome in {Outcome.UNCHANGED, Outcome.ABSENT}:
+                results.append(self._unchanged(change, found, outcome))
+                continue
+            version = (found.version_id if found else 0) + 1
+            if change.resource is None:
+                assert found is not None
+                resource_writes.append(
+                    ResourceWrite(
+                        found.type,
+                        found.id,
+                        version,
+                        canonical(found.content),
+                        deleted=True,
+                        client_id=found.client_id,
+                    )
+                )
+                results.append(ChangeResult(change.key, outcome, version, at, None))
+                continue
+            body = view[change.key]
+            terms = index_terms(body)
+            resource_writes.append(
+                ResourceWrite(
+                    change.key.resource_type,
+                    change.key.id,
+                    version,
+                    canonical(body),
+                    client_id=terms.client_id,
+                    tokens=terms.tokens,
+                    date_start=terms.date_start,
+                    date_end=terms.date_end,
+                )
+            )
+            shown = with_meta(change.key.resource_type, change.key.id, version, at, body)
+            results.append(ChangeResult(change.key, outcome, version, at, shown))
+        population = dataclasses.replace(
+            projection.population,
+            onions=tuple(
+                o
+                for cid, o in sorted(new_onions.items())
+                if cid not in onions or not _same_onion(o, onions[cid])
+            ),
+        )
+        unit = FhirCommit(
+            resources=resource_writes,
+            seen_resources={s.key: s.version_id for s in stored.values()},
+            population=population,
+            seen_clients={cid: o.version for cid, o in onions.items()},
+            previous=onions,
+            removed_clients=removed,
+            at=at,
+        )
+        return _Plan(results, unit, projection.notes)
+
+    @staticmethod
+    def _check_new_team(
+        principal: Principal, client_id: str, before: Onion | None, after: Onion
+    ) -> None:
+        if before is not None and before.team_id == after.team_id:
+            return
+        if after.team_id is None and principal.role in {Role.NURSE, Role.COACH}:
+            raise Forbidden(
+                f"Patient/{client_id} would have no team: send her CareTeam, managed by "
+                "your team, in the same transaction"
+            )
+        teams = [after.team_id] if after.team_id else []
+        check_resource_access(principal, "CareTeam", Action.WRITE, client_id, teams)
+
+    @staticmethod
+    def _unchanged(
+        change: ResourceChange, found: StoredResource | None, outcome: Outcome
+    ) -> ChangeResult:
+        if found is None or found.deleted:
+            return ChangeResult(
+                change.key, outcome, found.version_id if found else None, None, None
+            )
+        shown = with_meta(found.type, found.id, found.version_id, found.last_updated, found.content)
+        return ChangeResult(change.key, outcome, found.version_id, found.last_updated, shown)
