@@ -9,6 +9,7 @@ one guarded statement per transaction or entry.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -206,7 +207,18 @@ class FhirInteractions:
     ) -> list[EntryResult]:
         """Each entry on its own; an entry's problem is its own result."""
         results: list[EntryResult] = []
-        for entry in await self._unpack(bundle, base_urls):
+        entries = [e for e in bundle.get("entry", ()) if isinstance(e, dict)]
+        kept: list[int] = []
+        for index, raw in enumerate(entries):
+            try:
+                if "resource" in raw:
+                    parse_resource(raw["resource"])
+                kept.append(index)
+            except FhirValidationError as error:
+                results.append(EntryResult(index, error=error))
+        valid = {**bundle, "entry": [entries[i] for i in kept]}
+        for unpacked in await self._unpack(valid, base_urls):
+            entry = dataclasses.replace(unpacked, index=kept[unpacked.index])
             try:
                 if entry.issues:
                     raise FhirValidationError(entry.issues)
@@ -222,7 +234,7 @@ class FhirInteractions:
                     results.append(EntryResult(entry.index, result))
             except Exception as error:  # rendered per entry by the caller
                 results.append(EntryResult(entry.index, error=error))
-        return results
+        return sorted(results, key=lambda r: r.index)
 
     async def _get(self, principal: Principal, entry: BundleEntry) -> JsonObject:
         if entry.key is None:

@@ -111,11 +111,13 @@ def _people_of(resource: JsonObject | None, key: ResourceKey) -> set[str]:
     return set()
 
 
-def _owners(change: ResourceChange, found: StoredResource | None) -> set[str]:
+def _owners(
+    change: ResourceChange, found: StoredResource | None, base_urls: Sequence[str]
+) -> set[str]:
     """The clients in whose compartments the resource is, before and after."""
     owners = set()
     if change.resource is not None:
-        owners.add(index_terms(change.resource).client_id)
+        owners.add(index_terms(change.resource, base_urls=base_urls).client_id)
     if found is not None:
         owners.add(found.client_id)
     return {o for o in owners if o is not None}
@@ -192,7 +194,7 @@ class FhirWriteService:
         for change, _, _ in outcomes:
             # the scope for the type first, so that a forbidden client learns nothing more
             check_resource_access(principal, change.key.resource_type, Action.WRITE, None)
-        client_of = {c.key: _owners(c, s) for c, s, _ in outcomes}
+        client_of = {c.key: _owners(c, s, base_urls) for c, s, _ in outcomes}
         owners = sorted({cid for found in client_of.values() for cid in found})
         access = await self._repo.clients_access(owners)
         for change, _, _ in outcomes:
@@ -270,7 +272,7 @@ class FhirWriteService:
                 results.append(ChangeResult(change.key, outcome, version, at, None))
                 continue
             body = view[change.key]
-            terms = index_terms(body)
+            terms = index_terms(body, base_urls=base_urls)
             resource_writes.append(
                 ResourceWrite(
                     change.key.resource_type,

@@ -133,17 +133,17 @@ async def delete(request: Request, principal: Principal, runtime: Runtime) -> Re
 @handled
 async def bundle(request: Request, principal: Principal, runtime: Runtime) -> Response:
     body = await json_body(request)
-    parse_resource(body)
-    assert isinstance(body, dict)
-    kind = body.get("type")
-    if body.get("resourceType") != "Bundle" or kind not in {"transaction", "batch"}:
+    kind = body.get("type") if isinstance(body, dict) else None
+    if not isinstance(body, dict) or body.get("resourceType") != "Bundle":
         raise FhirValidationError(
-            [
-                Issue(
-                    "Bundle.type", "POST /fhir takes a Bundle of type transaction or batch", "value"
-                )
-            ]
+            [Issue("", "POST /fhir takes a Bundle of type transaction or batch", "structure")]
         )
+    if kind not in {"transaction", "batch"}:
+        raise FhirValidationError(
+            [Issue("Bundle.type", "must be transaction or batch to be processed", "value")]
+        )
+    # a batch entry's resource is checked on its own, and fails on its own
+    parse_resource(batch_shell(body) if kind == "batch" else body)
     interactions = runtime.fhir_interactions
     base = base_of(request)
     if kind == "transaction":
@@ -176,6 +176,14 @@ async def everything(request: Request, principal: Principal, runtime: Runtime) -
 
 async def unsupported(request: Request) -> Response:
     return outcome(404, "not-supported", f"{request.method} {request.url.path} is not served")
+
+
+def batch_shell(bundle: JsonObject) -> JsonObject:
+    """The Bundle without its entries' resources."""
+    entries = bundle.get("entry")
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        return bundle
+    return {**bundle, "entry": [{k: v for k, v in e.items() if k != "resource"} for e in entries]}
 
 
 def _written(request: Request, result: ChangeResult) -> Response:
