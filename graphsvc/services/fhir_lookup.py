@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from fhir_mappings import FhirValidationError, ResourceKey
 from fhir_mappings.references import Lookup, SearchParams
+from fhir_mappings.search import parse_search
 from graphsvc.store.resource_store import CypherResourceStore
 
 T = TypeVar("T")
@@ -45,11 +46,6 @@ class StoredLookup:
         return self._found.get((resource_type, tuple(params)), [])
 
 
-def _token(name: str, value: str) -> str:
-    # The search index's tokens: _id|x, identifier|system|value, identifier|value
-    return f"{name}|{value}"
-
-
 async def lookup_for(store: CypherResourceStore, resolve: Callable[[Lookup], T]) -> Lookup:
     """A lookup holding every stored resource and search result ``resolve``
     asks about."""
@@ -61,7 +57,10 @@ async def lookup_for(store: CypherResourceStore, resolve: Callable[[Lookup], T])
     existing = {ResourceKey(s.type, s.id) for s in found_keys}
     found: dict[_Search, list[ResourceKey]] = {}
     for resource_type, params in sorted(recorder.searches):
-        tokens = [_token(name, value) for name, value in params]
-        hits = await store.search(resource_type, tokens=tokens, limit=2)
+        try:
+            groups = parse_search(resource_type, list(params)).groups
+        except FhirValidationError:
+            continue  # resolution says why the search cannot be made
+        hits = await store.search(resource_type, groups=groups, limit=2)
         found[(resource_type, params)] = [ResourceKey(h.type, h.id) for h in hits]
     return StoredLookup(existing, found)
