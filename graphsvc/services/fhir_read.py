@@ -126,13 +126,15 @@ class FhirReadService:
             return False
         return stored.client_id is None or clients is None or stored.client_id in clients
 
-    async def search(self, principal: Principal, query: SearchQuery) -> SearchPage:
+    async def search(
+        self, principal: Principal, query: SearchQuery, base_urls: Sequence[str] = ()
+    ) -> SearchPage:
         check_type(query.resource_type)
         check_resource_access(principal, query.resource_type, Action.READ, None)
         clients = await self.visible_clients(principal)
         found = await self._search(query.resource_type, query, clients, query.count + 1)
         page, more = found[: query.count], len(found) > query.count
-        included = await self._included(principal, query, page, clients)
+        included = await self._included(principal, query, page, clients, base_urls)
         self._audit.record(
             AuditRecord.of(
                 principal, f"fhir.{query.resource_type}.search", None, f"ok: {len(page)}"
@@ -169,13 +171,16 @@ class FhirReadService:
         query: SearchQuery,
         page: list[StoredResource],
         clients: set[str] | None,
+        base_urls: Sequence[str],
     ) -> list[StoredResource]:
         seen = {f"{s.type}/{s.id}" for s in page}
         wanted: list[str] = []
         for include in query.includes:
             for stored in page:
                 body = {"resourceType": stored.type, "id": stored.id, **stored.content}
-                wanted += [k for k in include_targets(body, include) if k not in seen]
+                wanted += [
+                    k for k in include_targets(body, include, base_urls=base_urls) if k not in seen
+                ]
         included = await self._resources.get_many(wanted)
         keys = sorted(seen)
         for include in query.revincludes:

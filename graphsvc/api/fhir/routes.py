@@ -90,7 +90,7 @@ async def search(request: Request, principal: Principal, runtime: Runtime) -> Re
         form = await request.form()
         params += [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
     query = parse_search(resource_type, params)
-    page = await runtime.fhir_reads.search(principal, query)
+    page = await runtime.fhir_reads.search(principal, query, bases_of(request))
     return fhir(searchset(base_of(request), query, page))
 
 
