@@ -62,16 +62,33 @@ class FhirValidationError(ValidationError):
         return shown + (f" (and {more} more)" if more > 0 else "")
 
 
+def fhir_string(text: str) -> str:
+    """``text`` as a valid FHIR string: what an R4 string may not hold (control
+    characters, whitespace other than space, tab and newlines, unpaired
+    surrogates) — which hostile input may put into a path or a message — is
+    written as a ``\\uXXXX`` escape instead. Empty text becomes ``(empty)``."""
+    shown = "".join(
+        ch if ch in " \t\r\n" or not (ch.isspace() or _unsafe(ch)) else f"\\u{ord(ch):04x}"
+        for ch in text
+    )
+    return shown if shown.strip() else "(empty)"
+
+
+def _unsafe(ch: str) -> bool:
+    code = ord(ch)
+    return code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF
+
+
 def operation_outcome(issues: Iterable[Issue]) -> JsonObject:
     """An R4 OperationOutcome resource (as JSON) listing the issues."""
     listed = [
         {
             "severity": issue.severity,
             "code": issue.code,
-            "diagnostics": f"{issue.resource}: {issue.message}"
-            if issue.resource
-            else issue.message,
-            **({"expression": [issue.expression]} if issue.expression else {}),
+            "diagnostics": fhir_string(
+                f"{issue.resource}: {issue.message}" if issue.resource else issue.message
+            ),
+            **({"expression": [fhir_string(issue.expression)]} if issue.expression else {}),
         }
         for issue in issues
     ]

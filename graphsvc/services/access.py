@@ -102,6 +102,20 @@ def visible_teams(principal: Principal, team_id: str) -> None:
 DIRECTORY_RESOURCES = frozenset({"Practitioner", "PractitionerRole", "Organization"})
 
 
+def check_type_access(principal: Principal, resource_type: str, action: Action) -> None:
+    """What can be said from the resource type alone, before anything is read."""
+    match principal.role:
+        case Role.RESEARCHER:
+            raise Forbidden("researchers see de-identified aggregates only")
+        case Role.SYSTEM:
+            if not scope_allows(principal.scopes, resource_type, action):
+                raise Forbidden(f"scope does not allow {resource_type}.{action.value}")
+        case Role.COACH if action is Action.WRITE:
+            raise Forbidden("a coach reads the network but does not change it")
+        case Role.NURSE if action is Action.WRITE and resource_type in DIRECTORY_RESOURCES:
+            raise Forbidden(f"{resource_type} is directory data, written by directory feeds")
+
+
 def check_resource_access(
     principal: Principal,
     resource_type: str,

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fhir_mappings import FhirValidationError, JsonObject, key_of, parse_resource
+from fhir_mappings import JsonObject, key_of
 from graphsvc.domain import DomainError, Principal
 
 from .errors import Forbidden
@@ -152,18 +152,17 @@ class FhirImporter:
         if isinstance(content, Exception):
             summary.reject(document.where, content)
             return
-        try:
-            parse_resource(content)
-        except FhirValidationError as error:
-            summary.reject(document.where, error, document.size)
+        if not isinstance(content, dict):
+            summary.reject(document.where, ValueError("not a FHIR resource (a JSON object)"))
             return
-        assert isinstance(content, dict)
         if content.get("resourceType") != "Bundle":
             content = _as_batch([content])
         elif content.get("type") not in {"transaction", "batch"}:
             # a collection, searchset or document: its resources, one by one
+            entries = content.get("entry")
+            listed = entries if isinstance(entries, list) else []
             content = _as_batch(
-                [e["resource"] for e in content.get("entry", []) if "resource" in e]
+                [e["resource"] for e in listed if isinstance(e, dict) and "resource" in e]
             )
         try:
             if content.get("type") == "transaction":

@@ -185,6 +185,7 @@ class FhirInteractions:
         self, principal: Principal, bundle: JsonObject, base_urls: Sequence[str] = ()
     ) -> list[EntryResult]:
         """All entries or none: any problem raises, and nothing is written."""
+        parse_resource(bundle)
         entries = await self._unpack(bundle, base_urls)
         changes: list[ResourceChange] = []
         for entry in entries:
@@ -206,6 +207,7 @@ class FhirInteractions:
         self, principal: Principal, bundle: JsonObject, base_urls: Sequence[str] = ()
     ) -> list[EntryResult]:
         """Each entry on its own; an entry's problem is its own result."""
+        parse_resource(batch_shell(bundle))  # the entries' resources one by one below
         results: list[EntryResult] = []
         entries = [e for e in bundle.get("entry", ()) if isinstance(e, dict)]
         kept: list[int] = []
@@ -248,6 +250,14 @@ class FhirInteractions:
                 ]
             )
         return await self._reads.read(principal, entry.key.resource_type, entry.key.id)
+
+
+def batch_shell(bundle: JsonObject) -> JsonObject:
+    """The Bundle without its entries' resources."""
+    entries = bundle.get("entry")
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        return bundle
+    return {**bundle, "entry": [{k: v for k, v in e.items() if k != "resource"} for e in entries]}
 
 
 def _resource_of(body: object, resource_type: str) -> JsonObject:

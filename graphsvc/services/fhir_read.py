@@ -14,7 +14,7 @@ from graphsvc.domain import NotFound, Principal, Role
 from graphsvc.store.cypher_repository import CypherRepository
 from graphsvc.store.resource_store import CypherResourceStore, StoredResource
 
-from .access import Action, check_resource_access, scope_allows
+from .access import Action, check_resource_access, check_type_access, scope_allows
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
 from .fhir_write import with_meta
@@ -71,7 +71,7 @@ class FhirReadService:
 
     async def read(self, principal: Principal, resource_type: str, resource_id: str) -> JsonObject:
         check_type(resource_type)
-        check_resource_access(principal, resource_type, Action.READ, None)
+        check_type_access(principal, resource_type, Action.READ)
         stored = await self._resources.get(resource_type, resource_id, include_deleted=True)
         if stored is None:
             raise NotFound("resource", f"{resource_type}/{resource_id}")
@@ -84,7 +84,7 @@ class FhirReadService:
         self, principal: Principal, resource_type: str, resource_id: str, version_id: int
     ) -> JsonObject:
         check_type(resource_type)
-        check_resource_access(principal, resource_type, Action.READ, None)
+        check_type_access(principal, resource_type, Action.READ)
         current = await self._resources.get(resource_type, resource_id, include_deleted=True)
         if current is None:
             raise NotFound("resource", f"{resource_type}/{resource_id}")
@@ -99,7 +99,7 @@ class FhirReadService:
     ) -> list[StoredResource]:
         """Newest first; a delete is a version without content."""
         check_type(resource_type)
-        check_resource_access(principal, resource_type, Action.READ, None)
+        check_type_access(principal, resource_type, Action.READ)
         current = await self._resources.get(resource_type, resource_id, include_deleted=True)
         if current is None:
             raise NotFound("resource", f"{resource_type}/{resource_id}")
@@ -130,7 +130,7 @@ class FhirReadService:
         self, principal: Principal, query: SearchQuery, base_urls: Sequence[str] = ()
     ) -> SearchPage:
         check_type(query.resource_type)
-        check_resource_access(principal, query.resource_type, Action.READ, None)
+        check_type_access(principal, query.resource_type, Action.READ)
         clients = await self.visible_clients(principal)
         found = await self._search(query.resource_type, query, clients, query.count + 1)
         page, more = found[: query.count], len(found) > query.count

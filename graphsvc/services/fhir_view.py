@@ -35,18 +35,38 @@ def local_references(resources: Iterable[JsonObject]) -> set[ResourceKey]:
 async def with_references(
     store: CypherResourceStore, resources: dict[ResourceKey, JsonObject], depth: int = 2
 ) -> dict[ResourceKey, JsonObject]:
-    """``resources`` and what they refer to, ``depth`` references deep (a
-    CareTeam's PractitionerRole, then its Practitioner and Organization)."""
+    """``resources``, what they refer to ``depth`` references deep (a
+    CareTeam's PractitionerRole, then its Practitioner and Organization), and
+    the PractitionerRoles of the Practitioners among them, which say their
+    organisation and role."""
     view = dict(resources)
-    frontier = list(resources.values())
+    await _follow(store, view, list(view.values()), depth)
+    practitioners = sorted(k.reference for k in view if k.resource_type == "Practitioner")
+    if practitioners:
+        roles = await store.search(
+            "PractitionerRole",
+            groups=[[f"practitioner|{p}" for p in practitioners]],
+            limit=10_000,
+        )
+        fresh = [as_json(r) for r in roles if ResourceKey(r.type, r.id) not in view]
+        view.update({ResourceKey(r["resourceType"], r["id"]): r for r in fresh})
+        await _follow(store, view, fresh, 1)
+    return view
+
+
+async def _follow(
+    store: CypherResourceStore,
+    view: dict[ResourceKey, JsonObject],
+    frontier: list[JsonObject],
+    depth: int,
+) -> None:
     for _ in range(depth):
         wanted = local_references(frontier) - set(view)
         if not wanted:
-            break
+            return
         fetched = await store.get_many(k.reference for k in wanted)
         frontier = [as_json(s) for s in fetched]
         view.update({ResourceKey(s.type, s.id): as_json(s) for s in fetched})
-    return view
 
 
 async def current_view(

@@ -23,10 +23,10 @@ from graphsvc.store.cypher_repository import CypherRepository
 from graphsvc.store.fhir_commit import CypherFhirWriter, FhirCommit, ResourceWrite, now
 from graphsvc.store.resource_store import CypherResourceStore, StoredResource, canonical
 
-from .access import Action, check_resource_access
+from .access import Action, check_resource_access, check_type_access
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
-from .fhir_view import current_view
+from .fhir_view import current_view, with_references
 
 ATTEMPTS = 5  # a write that keeps meeting concurrent writers gives up after these
 
@@ -193,7 +193,7 @@ class FhirWriteService:
         writes = [(c, s, o) for c, s, o in outcomes if o not in {Outcome.UNCHANGED, Outcome.ABSENT}]
         for change, _, _ in outcomes:
             # the scope for the type first, so that a forbidden client learns nothing more
-            check_resource_access(principal, change.key.resource_type, Action.WRITE, None)
+            check_type_access(principal, change.key.resource_type, Action.WRITE)
         client_of = {c.key: _owners(c, s, base_urls) for c, s, _ in outcomes}
         owners = sorted({cid for found in client_of.values() for cid in found})
         access = await self._repo.clients_access(owners)
@@ -228,6 +228,8 @@ class FhirWriteService:
                     "resourceType": change.key.resource_type,
                     "id": change.key.id,
                 }
+        # what the new resources refer to, the directory above all
+        view = await with_references(self._resources, view)
         projection = project(view, base_urls=base_urls)
 
         new_onions: dict[str, Onion] = {}

@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from fhir_mappings import FhirValidationError, Issue, JsonObject, parse_resource
+from fhir_mappings import FhirValidationError, Issue, JsonObject
 from fhir_mappings.search import parse_search
 from graphsvc.domain import Principal
 from graphsvc.runtime import Runtime
@@ -142,8 +142,6 @@ async def bundle(request: Request, principal: Principal, runtime: Runtime) -> Re
         raise FhirValidationError(
             [Issue("Bundle.type", "must be transaction or batch to be processed", "value")]
         )
-    # a batch entry's resource is checked on its own, and fails on its own
-    parse_resource(batch_shell(body) if kind == "batch" else body)
     interactions = runtime.fhir_interactions
     base = base_of(request)
     if kind == "transaction":
@@ -176,14 +174,6 @@ async def everything(request: Request, principal: Principal, runtime: Runtime) -
 
 async def unsupported(request: Request) -> Response:
     return outcome(404, "not-supported", f"{request.method} {request.url.path} is not served")
-
-
-def batch_shell(bundle: JsonObject) -> JsonObject:
-    """The Bundle without its entries' resources."""
-    entries = bundle.get("entry")
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        return bundle
-    return {**bundle, "entry": [{k: v for k, v in e.items() if k != "resource"} for e in entries]}
 
 
 def _written(request: Request, result: ChangeResult) -> Response:

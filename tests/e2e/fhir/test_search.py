@@ -138,16 +138,20 @@ def test_bad_searches_are_refused_with_the_parameter_named(admin: Fhir) -> None:
 
 def test_access_rules_hold_for_matches_and_includes(served: tuple[TestClient, TokenIssuer]) -> None:
     http, issuer = served
-    # a nurse of the Assendorp team: her clients only
+    # every corpus client is served by the Assendorp team
+    admin = Fhir(http, issuer.mint(ADMIN))
+    everyone = found(admin, "Patient?_count=100")
     mine = Fhir(http, issuer.mint(nurse("team-assendorp")))
-    patients = found(mine, "Patient?_count=100")
-    everyone = found(Fhir(http, issuer.mint(ADMIN)), "Patient?_count=100")
-    assert patients and patients < everyone
-    for other in everyone - patients:
-        assert mine.get(other).status_code == 404
-    # includes do not reach past what she may see
-    for team in found(mine, "CareTeam?_include=CareTeam:participant&_count=100"):
-        assert mine.get(team).status_code == 200
+    assert found(mine, "Patient?_count=100") == everyone
+    # a nurse of another team: no client, not even through an include
+    other = Fhir(http, issuer.mint(nurse("team-zwolle-noord")))
+    assert found(other, "Patient?_count=100") == set()
+    for patient in everyone:
+        assert other.get(patient).status_code == 404
+    roles = other.get("PractitionerRole?_revinclude=CareTeam:participant&_count=100").json()
+    assert ids(roles) and not {k for k in ids(roles, "include") if k.startswith("CareTeam/")}
+    teams = mine.get("PractitionerRole?_revinclude=CareTeam:participant&_count=100").json()
+    assert {k for k in ids(teams, "include") if k.startswith("CareTeam/")}
     # a system limited to CareTeam reads sees no Observations, also not included
     careteams_only = Fhir(http, issuer.mint(system("system/CareTeam.read")))
     assert careteams_only.get("Observation").status_code == 403
@@ -158,6 +162,10 @@ def test_access_rules_hold_for_matches_and_includes(served: tuple[TestClient, To
     researcher = Fhir(http, issuer.mint(RESEARCHER))
     assert researcher.get("Patient").status_code == 403
     assert researcher.get("Patient/gerrit-jansen").status_code == 403
-    # a nurse writes only for her own clients
-    other_team = Fhir(http, issuer.mint(nurse("team-zwolle-noord")))
-    assert other_team.get("Patient/gerrit-jansen").status_code in (403, 404)
+    # nor may the other team's nurse write there
+    careteam = admin.get("CareTeam/careteam-gerrit-jansen").json()
+    assert other.put("CareTeam/careteam-gerrit-jansen", careteam).status_code == 404
+    assert other.delete("Observation/obs-gerrit-42-k-2023").status_code == 404
+    assert admin.get("Observation/obs-gerrit-42-k-2023").status_code == 200
+    # her own team's nurse may (the same content: nothing changes)
+    assert mine.put("CareTeam/careteam-gerrit-jansen", careteam).status_code == 200
