@@ -127,16 +127,6 @@ def test_access_and_errors_are_operation_outcomes(http: TestClient, issuer: Toke
     assert bad.status_code == 401 and bad.json()["resourceType"] == "OperationOutcome"
 
 
-def test_capability_statement_says_what_is_served(http: TestClient) -> None:
-    response = http.get("/fhir/metadata")
-    assert response.status_code == 200
-    statement = response.json()
-    valid(statement)
-    assert statement["fhirVersion"] == "4.0.1"
-    operations = statement["rest"][0]["resource"][0]["operation"]
-    assert [o["name"] for o in operations] == ["everything"]
-
-
 def test_every_mutation_shows_in_the_export(http: TestClient, issuer: TokenIssuer) -> None:
     """KNOWS ties excepted: FHIR has no place for them (the graph's own value)."""
     token = issuer.mint(nurse("team-0001"))

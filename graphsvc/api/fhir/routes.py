@@ -10,10 +10,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from fhir_mappings import FhirValidationError, Issue, JsonObject
+from fhir_mappings import FhirValidationError, Issue, JsonObject, operation_outcome
 from fhir_mappings.search import parse_search
 from graphsvc.domain import Principal
 from graphsvc.runtime import Runtime
+from graphsvc.services.fhir_read import check_type
 from graphsvc.services.fhir_write import ChangeResult, Outcome
 
 from ..auth import principal_of
@@ -89,7 +90,11 @@ async def search(request: Request, principal: Principal, runtime: Runtime) -> Re
     if request.method == "POST":
         form = await request.form()
         params += [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
-    query = parse_search(resource_type, params)
+    check_type(resource_type)
+    try:
+        query = parse_search(resource_type, params)
+    except FhirValidationError as error:  # a search that cannot be made: 400, says FHIR
+        return fhir(operation_outcome(error.issues), 400)
     page = await runtime.fhir_reads.search(principal, query, bases_of(request))
     return fhir(searchset(base_of(request), query, page))
 

@@ -1,0 +1,62 @@
+"""The CapabilityStatement is true: every interaction, search parameter and
+include it lists is served, and nothing else under a type it does not list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .conftest import Fhir
+
+SAMPLE = {
+    "reference": "nobody",
+    "token": "http://example.org|x",
+    "string": "an",
+    "date": "ge2024-01-01",
+}
+
+
+def test_what_the_statement_lists_is_served(fhir: Fhir) -> None:
+    statement: dict[str, Any] = fhir.get("metadata").json()
+    assert statement["fhirVersion"] == "4.0.1"
+    rest = statement["rest"][0]
+    assert {i["code"] for i in rest["interaction"]} == {"transaction", "batch"}
+    listed = {r["type"]: r for r in rest["resource"]}
+    assert set(listed) == {
+        "CareTeam",
+        "CarePlan",
+        "Observation",
+        "Patient",
+        "RelatedPerson",
+        "Practitioner",
+        "PractitionerRole",
+        "Organization",
+        "Condition",
+        "Goal",
+    }
+    for kind, entry in listed.items():
+        interactions = {i["code"] for i in entry["interaction"]}
+        assert {
+            "read",
+            "vread",
+            "update",
+            "delete",
+            "history-instance",
+            "create",
+            "search-type",
+        } <= interactions
+        for param in entry["searchParam"]:
+            value = "x" if param["name"] == "_id" else SAMPLE[param["type"]]
+            if param["name"] in {"_id", "identifier"}:
+                value = "x"
+            response = fhir.get(f"{kind}?{param['name']}={value}")
+            assert response.status_code == 200, (kind, param, response.text)
+        for include in entry["searchInclude"]:
+            assert fhir.get(f"{kind}?_include={include}").status_code == 200, include
+        for include in entry["searchRevInclude"]:
+            assert fhir.get(f"{kind}?_revinclude={include}").status_code == 200, include
+        assert fhir.get(f"{kind}/none").status_code == 404
+        assert fhir.get(f"{kind}/none/_history").status_code == 404
+    assert [o["name"] for o in listed["Patient"]["operation"]] == ["everything"]
+    # a type not listed is not served
+    assert fhir.get("Medication").status_code == 404
+    assert fhir.post("Medication", {"resourceType": "Medication"}).status_code in (404, 422)
