@@ -22,6 +22,7 @@ from graphsvc.store.embedded import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "seeds" / "demo-neighbourhood.json"
+DEMO_FHIR = ROOT / "seeds" / "demo-fhir"  # what `make run` loads, through the FHIR import
 
 
 def graphsvc(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
@@ -77,7 +78,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
             "--port",
             str(port),
             "--seed-if-empty",
-            str(DEMO),
+            str(DEMO_FHIR),
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,

@@ -99,3 +99,12 @@ def make_fhir(fhir_settings: Settings) -> Iterator[Callable[[Principal], Fhir]]:
 def fhir(make_fhir: Callable[[Principal], Fhir]) -> Fhir:
     """A system client with every scope."""
     return make_fhir(ADMIN)
+
+
+@pytest.fixture
+def issuer_for(fhir: Fhir, fhir_settings: Settings) -> Callable[[Principal], Any]:
+    """A GraphQL client on the same app, for a principal."""
+    from ..graphql_client import GraphQL
+
+    issuer = TokenIssuer(fhir_settings.signing_key())
+    return lambda principal: GraphQL(fhir.http, issuer, principal)
