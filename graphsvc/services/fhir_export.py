@@ -11,12 +11,11 @@ from fhir_mappings import JsonObject, ResourceKey, export_onion
 from fhir_mappings.findings import detected_issue, strength_observation
 from graphsvc.analysis import ClientAnalysis, GapKind
 from graphsvc.domain import Onion, Principal, Ring
-from graphsvc.store.resource_store import CypherResourceStore, StoredResource
+from graphsvc.store.resource_store import CypherResourceStore
 
 from .analysis import AnalysisService
+from .fhir_view import PEOPLE_TYPES, as_json
 from .network import NetworkService
-
-_PEOPLE_TYPES = ("RelatedPerson", "Practitioner", "PractitionerRole", "Organization")
 
 
 def _reference(onion: Onion, subject: str) -> str | None:
@@ -58,10 +57,6 @@ def findings_as_fhir(onion: Onion, found: ClientAnalysis, when: str) -> list[Jso
     return resources
 
 
-def _as_json(stored: StoredResource) -> JsonObject:
-    return {"resourceType": stored.type, "id": stored.id, **stored.content}
-
-
 class FhirExportService:
     def __init__(
         self,
@@ -75,12 +70,12 @@ class FhirExportService:
 
     async def _originals(self, onion: Onion) -> dict[ResourceKey, JsonObject]:
         stored = await self._resources.compartment(onion.client.id)
-        people = [f"{t}/{m.person.id}" for m in onion.members for t in _PEOPLE_TYPES]
+        people = [f"{t}/{m.person.id}" for m in onion.members for t in PEOPLE_TYPES]
         orgs = {o for m in onion.members for o in m.organization_ids}
         stored += await self._resources.get_many(
             [*people, *(f"Organization/{o}" for o in orgs), f"Patient/{onion.client.id}"]
         )
-        return {ResourceKey(s.type, s.id): _as_json(s) for s in stored}
+        return {ResourceKey(s.type, s.id): as_json(s) for s in stored}
 
     async def everything(self, principal: Principal, client_id: str) -> list[JsonObject]:
         """Patient/$everything: the access rules of the onion apply."""
