@@ -126,20 +126,11 @@ def check_resource_access(
     """FHIR REST: a system client needs a scope for the resource type (and,
     when its token names teams, the client must be theirs); a nurse or coach
     works on her teams' clients' compartments and reads the directory."""
-    match principal.role:
-        case Role.RESEARCHER:
-            raise Forbidden("researchers see de-identified aggregates only")
-        case Role.SYSTEM:
-            if not scope_allows(principal.scopes, resource_type, action):
-                raise Forbidden(f"scope does not allow {resource_type}.{action.value}")
-            teams = frozenset(team_ids)
-            if client_id is not None and principal.teams and not teams & principal.teams:
-                raise NotFound("client", client_id)
-        case Role.NURSE | Role.COACH:
-            if client_id is None:
-                if action is Action.WRITE:
-                    raise Forbidden(
-                        f"{resource_type} is directory data, written by directory feeds"
-                    )
-                return
-            check_team_access(principal, team_ids, action, client_id)
+    check_type_access(principal, resource_type, action)
+    if client_id is None:
+        return
+    if principal.role is Role.SYSTEM:
+        if principal.teams and not frozenset(team_ids) & principal.teams:
+            raise NotFound("client", client_id)
+        return
+    check_team_access(principal, team_ids, action, client_id)

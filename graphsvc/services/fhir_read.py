@@ -69,13 +69,20 @@ class FhirReadService:
             AuditRecord.of(principal, f"fhir.{stored.type}.read", stored.client_id, "ok")
         )
 
-    async def read(self, principal: Principal, resource_type: str, resource_id: str) -> JsonObject:
+    async def _current(
+        self, principal: Principal, resource_type: str, resource_id: str
+    ) -> StoredResource:
+        """The resource's last version (a delete too), once access is checked."""
         check_type(resource_type)
         check_type_access(principal, resource_type, Action.READ)
         stored = await self._resources.get(resource_type, resource_id, include_deleted=True)
         if stored is None:
             raise NotFound("resource", f"{resource_type}/{resource_id}")
         await self._check(principal, stored)
+        return stored
+
+    async def read(self, principal: Principal, resource_type: str, resource_id: str) -> JsonObject:
+        stored = await self._current(principal, resource_type, resource_id)
         if stored.deleted:
             raise Gone(ResourceKey(resource_type, resource_id), stored.version_id)
         return shown(stored)
@@ -83,12 +90,7 @@ class FhirReadService:
     async def vread(
         self, principal: Principal, resource_type: str, resource_id: str, version_id: int
     ) -> JsonObject:
-        check_type(resource_type)
-        check_type_access(principal, resource_type, Action.READ)
-        current = await self._resources.get(resource_type, resource_id, include_deleted=True)
-        if current is None:
-            raise NotFound("resource", f"{resource_type}/{resource_id}")
-        await self._check(principal, current)
+        await self._current(principal, resource_type, resource_id)
         version = await self._resources.vread(resource_type, resource_id, version_id)
         if version.deleted:
             raise Gone(ResourceKey(resource_type, resource_id), version_id)
@@ -98,12 +100,7 @@ class FhirReadService:
         self, principal: Principal, resource_type: str, resource_id: str
     ) -> list[StoredResource]:
         """Newest first; a delete is a version without content."""
-        check_type(resource_type)
-        check_type_access(principal, resource_type, Action.READ)
-        current = await self._resources.get(resource_type, resource_id, include_deleted=True)
-        if current is None:
-            raise NotFound("resource", f"{resource_type}/{resource_id}")
-        await self._check(principal, current)
+        await self._current(principal, resource_type, resource_id)
         return await self._resources.history(resource_type, resource_id)
 
     async def visible_clients(self, principal: Principal) -> set[str] | None:
