@@ -1,0 +1,111 @@
+"""FHIR import through the service, beside its floors, on the embedded FalkorDB.
+
+- import: a generated population as transaction Bundles (a directory Bundle
+  and one per client) through ``FhirImporter`` — validation, reference
+  rewriting, projection and one guarded statement per Bundle — against the
+  validation alone (``parse_resource`` on every Bundle, the raw floor);
+- re-import of the same Bundles (nothing changes, nothing is written);
+- one update of one Observation through the service (the client's whole
+  network projected again) against the raw Cypher write of one resource
+  version (``fhir_resource_put``).
+
+Run:  .venv/bin/python benchmarks/bench_fhir_import.py --teams 4 --clients-per-team 50
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import copy
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from fhir_mappings import parse_resource
+from graphsvc.config import Settings
+from graphsvc.domain import Principal, Role
+from graphsvc.runtime import open_runtime
+from graphsvc.seeding.fhir_bundles import population_bundles
+from graphsvc.seeding.generator import generate_population
+from graphsvc.services.fhir_import import Document, FhirImporter
+from graphsvc.store.resource_store import CypherResourceStore
+
+SYSTEM = Principal(Role.SYSTEM, "bench", scopes=frozenset({"system/*.*"}))
+
+
+def documents(bundles: list[tuple[str, dict[str, Any]]]) -> list[Document]:
+    return [Document(name, bundle, len(bundle["entry"])) for name, bundle in bundles]
+
+
+async def main(teams: int, clients_per_team: int, samples: int) -> None:
+    population = generate_population(teams=teams, clients_per_team=clients_per_team, seed=3)
+    bundles = population_bundles(population)
+    resources = sum(len(b["entry"]) for _, b in bundles)
+    print(f"{len(population.onions)} clients, {resources} resources in {len(bundles)} Bundles")
+
+    started = time.perf_counter()
+    for _, bundle in bundles:
+        parse_resource(bundle)
+    floor = time.perf_counter() - started
+    print(f"floor  validation only: {floor:7.2f} s  ({resources / floor:7.0f} resources/s)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        runtime = await open_runtime(Settings(data_dir=Path(tmp), fsync="everysec"))
+        try:
+            importer = FhirImporter(runtime.fhir_interactions)
+            started = time.perf_counter()
+            summary = await importer.run(SYSTEM, iter(documents(bundles)))
+            took = time.perf_counter() - started
+            print(
+                f"import through the service: {took:7.2f} s  "
+                f"({resources / took:7.0f} resources/s)  {summary}"
+            )
+
+            started = time.perf_counter()
+            again = await importer.run(SYSTEM, iter(documents(bundles)))
+            took = time.perf_counter() - started
+            print(
+                f"re-import (unchanged):      {took:7.2f} s  "
+                f"({resources / took:7.0f} resources/s)  {again}"
+            )
+
+            sent = next(
+                e["resource"]
+                for _, b in bundles[1:]
+                for e in b["entry"]
+                if e["resource"]["resourceType"] == "Observation"
+            )
+            rating = await runtime.fhir_reads.read(SYSTEM, "Observation", sent["id"])
+            service_times, raw_times = [], []
+            store = CypherResourceStore(runtime.repository._runner)
+            for i in range(samples):
+                changed = copy.deepcopy(rating)
+                changed["valueInteger"] = 1 + i % 5
+                changed["note"] = [{"text": f"sample {i}"}]
+                started = time.perf_counter()
+                await runtime.fhir_interactions.update(
+                    SYSTEM, "Observation", changed["id"], changed
+                )
+                service_times.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                await store.put("Observation", f"raw-{i}", changed)
+                raw_times.append(time.perf_counter() - started)
+            service_ms = statistics.median(service_times) * 1000
+            raw_ms = statistics.median(raw_times) * 1000
+            print(
+                f"one Observation update, median of {samples}: "
+                f"service {service_ms:.1f} ms, raw Cypher write {raw_ms:.1f} ms"
+            )
+        finally:
+            await runtime.close()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--teams", type=int, default=4)
+    parser.add_argument("--clients-per-team", type=int, default=50)
+    parser.add_argument("--samples", type=int, default=50)
+    args = parser.parse_args()
+    asyncio.run(main(args.teams, args.clients_per_team, args.samples))
