@@ -117,7 +117,7 @@ class FhirInteractions:
         (unpacked,) = await self._unpack(bundle, base_urls)
         kind = str(entry["resource"]["resourceType"])
         try:
-            if unpacked.issues:
+            if unpacked.issues and unpacked.key is None:
                 raise FhirValidationError(unpacked.issues)
             if unpacked.existing:
                 return await self._existing(principal, unpacked)
@@ -222,8 +222,10 @@ class FhirInteractions:
         for unpacked in await self._unpack(valid, base_urls):
             entry = dataclasses.replace(unpacked, index=kept[unpacked.index])
             try:
-                if entry.issues:
+                if entry.issues and entry.key is None:
                     raise FhirValidationError(entry.issues)
+                # issues of an entry that has its key are references that do not
+                # resolve: outside a transaction they are kept as they were sent
                 if entry.existing:
                     results.append(EntryResult(entry.index, await self._existing(principal, entry)))
                 elif entry.method in {"GET", "HEAD"}:

@@ -10,7 +10,9 @@ what a new resource no longer says is taken out of the graph.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -142,6 +144,7 @@ class FhirWriteService:
         self._resources = resources
         self._writer = writer
         self._audit = audit
+        self._turn = asyncio.Lock()
 
     async def apply(
         self,
@@ -155,9 +158,16 @@ class FhirWriteService:
         Forbidden/NotFound by the access rules."""
         if principal.role is Role.RESEARCHER:
             raise Forbidden("researchers see de-identified aggregates only")
-        for _ in range(ATTEMPTS):
-            plan = await self._plan(principal, changes, base_urls)
-            if plan.unit is None or await self._writer.commit(plan.unit):
+        for attempt in range(ATTEMPTS):
+            if attempt:
+                await asyncio.sleep(random.uniform(0, 0.02 * 2**attempt))
+            # FHIR writes of this process take turns (plan and commit), so that
+            # they do not keep invalidating each other's plans; the guard in
+            # the statement still holds against every other writer.
+            async with self._turn:
+                plan = await self._plan(principal, changes, base_urls)
+                committed = plan.unit is None or await self._writer.commit(plan.unit)
+            if committed:
                 for result in plan.results:
                     client = (
                         (result.resource or {}).get("id")

@@ -164,3 +164,15 @@ def test_refusals_say_what_and_where(fhir: Fhir) -> None:
 def test_plain_json_is_accepted(fhir: Fhir) -> None:
     response = fhir.post("Patient", patient(), **{"Content-Type": "application/json"})
     assert response.status_code == 201
+
+
+def test_a_reference_to_nothing_is_kept_outside_a_transaction(fhir: Fhir) -> None:
+    goal = {
+        "resourceType": "Goal",
+        "lifecycleStatus": "active",
+        "description": {"text": "Zelf boodschappen doen"},
+        "subject": {"reference": "Patient/not-here-yet"},
+    }
+    response = fhir.put("Goal/g-1", {**goal, "id": "g-1"})
+    assert response.status_code == 201
+    assert fhir.get("Goal/g-1").json()["subject"] == {"reference": "Patient/not-here-yet"}
