@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from fhir_mappings import JsonObject, ResourceKey, export_onion
+from fhir_mappings import JsonObject, export_onion
 from fhir_mappings.findings import detected_issue, strength_observation
 from graphsvc.analysis import ClientAnalysis, GapKind
 from graphsvc.domain import Onion, Principal, Ring
 from graphsvc.store.resource_store import CypherResourceStore
 
 from .analysis import AnalysisService
-from .fhir_view import PEOPLE_TYPES, as_json
+from .fhir_view import originals
 from .network import NetworkService
 
 
@@ -68,19 +68,11 @@ class FhirExportService:
         self._analysis = analysis
         self._resources = resources
 
-    async def _originals(self, onion: Onion) -> dict[ResourceKey, JsonObject]:
-        stored = await self._resources.compartment(onion.client.id)
-        people = [f"{t}/{m.person.id}" for m in onion.members for t in PEOPLE_TYPES]
-        orgs = {o for m in onion.members for o in m.organization_ids}
-        stored += await self._resources.get_many(
-            [*people, *(f"Organization/{o}" for o in orgs), f"Patient/{onion.client.id}"]
-        )
-        return {ResourceKey(s.type, s.id): as_json(s) for s in stored}
-
     async def everything(self, principal: Principal, client_id: str) -> list[JsonObject]:
         """Patient/$everything: the access rules of the onion apply."""
         onion = await self._network.onion(principal, client_id)
-        export = export_onion(onion, await self._originals(onion))
+        stored = await originals(self._resources, {client_id: onion})
+        export = export_onion(onion, stored[client_id])
         found = (await self._analysis.analyse({client_id: onion}))[client_id]
         when = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
         resources = [

@@ -28,7 +28,7 @@ from graphsvc.store.resource_store import CypherResourceStore
 
 from .fhir_lookup import lookup_for
 from .fhir_read import SERVED_TYPES, FhirReadService
-from .fhir_write import ChangeResult, FhirWriteService, Outcome, ResourceChange, with_meta
+from .fhir_write import ChangeResult, FhirWriteService, Outcome, ResourceChange
 
 _VERSION = re.compile(r'(?:W/)?"?(?P<version>[0-9]{1,9})"?')
 
@@ -291,6 +291,3 @@ def _unprefixed(issues: Sequence[Issue], resource_type: str) -> list[Issue]:
                 break
         result.append(Issue(expression, issue.message, issue.code, issue.severity, issue.resource))
     return result
-
-
-__all__ = ["EntryResult", "FhirInteractions", "parse_if_match", "with_meta"]

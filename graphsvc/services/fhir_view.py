@@ -69,33 +69,41 @@ async def _follow(
         view.update({ResourceKey(s.type, s.id): as_json(s) for s in fetched})
 
 
-async def current_view(
+async def originals(
     store: CypherResourceStore, onions: Mapping[str, Onion], client_ids: Iterable[str] = ()
-) -> dict[ResourceKey, JsonObject]:
-    """Every resource of these clients' networks as it is to be exported now.
-    ``client_ids`` without an onion contribute what is stored for them."""
+) -> dict[str, dict[ResourceKey, JsonObject]]:
+    """For each client, the stored resources ``export_onion`` lays her onion
+    over: her compartment and the resources of everyone in her network (and
+    their organisations). Two reads, however many clients."""
     wanted = sorted({*onions, *client_ids})
     compartments: dict[str, dict[ResourceKey, JsonObject]] = {c: {} for c in wanted}
     for stored in await store.compartments(wanted):
         if stored.client_id in compartments:
             compartments[stored.client_id][ResourceKey(stored.type, stored.id)] = as_json(stored)
-    people = [
-        f"{t}/{m.person.id}" for o in onions.values() for m in o.members for t in PEOPLE_TYPES
-    ]
-    orgs = {org for o in onions.values() for m in o.members for org in m.organization_ids}
+    members = [m for o in onions.values() for m in o.members]
+    people = [f"{t}/{m.person.id}" for m in members for t in PEOPLE_TYPES]
+    orgs = {org for m in members for org in m.organization_ids}
     shared = {
         ResourceKey(s.type, s.id): as_json(s)
         for s in await store.get_many([*people, *(f"Organization/{o}" for o in orgs)])
     }
-    view: dict[ResourceKey, JsonObject] = dict(shared)
-    for client_id in wanted:
-        own = compartments[client_id]
+    return {client_id: {**shared, **own} for client_id, own in compartments.items()}
+
+
+async def current_view(
+    store: CypherResourceStore, onions: Mapping[str, Onion], client_ids: Iterable[str] = ()
+) -> dict[ResourceKey, JsonObject]:
+    """Every resource of these clients' networks as it is to be exported now.
+    ``client_ids`` without an onion contribute what is stored for them. What
+    the resources refer to is not followed here (see :func:`with_references`)."""
+    view: dict[ResourceKey, JsonObject] = {}
+    for client_id, own in (await originals(store, onions, client_ids)).items():
+        view.update(own)
         onion = onions.get(client_id)
         if onion is None:
-            view.update(own)
             continue
-        export = export_onion(onion, {**shared, **own})
+        export = export_onion(onion, own)
         view.update(export.resources)
         for key in export.removed:
             view.pop(key, None)
-    return await with_references(store, view)
+    return view

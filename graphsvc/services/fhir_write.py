@@ -22,7 +22,8 @@ from fhir_mappings.issues import Issue
 from fhir_mappings.search import index_terms
 from graphsvc.domain import Onion, Principal, Role
 from graphsvc.store.cypher_repository import CypherRepository
-from graphsvc.store.fhir_commit import CypherFhirWriter, FhirCommit, ResourceWrite, now
+from graphsvc.store.fhir_commit import CypherFhirWriter, FhirCommit, ResourceWrite
+from graphsvc.store.records import now
 from graphsvc.store.resource_store import CypherResourceStore, StoredResource, canonical
 
 from .access import Action, check_resource_access, check_type_access

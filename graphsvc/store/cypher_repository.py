@@ -390,21 +390,5 @@ class CypherRepository:
         (Population.chunks) to keep each statement a reasonable size."""
         for onion in population.onions:
             onion.check_consistent()
-        rows = await self._write(
-            "population_save",
-            teams=[{"id": t.id, "props": records.team_props(t)} for t in population.teams],
-            organizations=[
-                {"id": o.id, "props": records.organization_props(o)}
-                for o in population.organizations
-            ],
-            staff=[
-                {
-                    "id": s.person.id,
-                    "props": records.with_digest(records.person_props(s.person)),
-                    "organization_ids": list(s.organization_ids),
-                }
-                for s in population.staff
-            ],
-            onions=[records.onion_item(o) for o in population.onions],
-        )
+        rows = await self._write("population_save", **records.population_params(population))
         return int(rows[0]["clients"]) if rows else 0

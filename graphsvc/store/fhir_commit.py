@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from graphsvc.domain import Onion, Population
@@ -51,11 +50,7 @@ class FhirCommit:
     # those clients' onions when read, to know what the new ones dropped
     previous: Mapping[str, Onion] = field(default_factory=dict)
     removed_clients: Sequence[str] = ()
-    at: str = field(default_factory=lambda: now())  # lastUpdated of every version written
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    at: str = field(default_factory=records.now)  # lastUpdated of every version written
 
 
 def _gone(
@@ -132,20 +127,7 @@ class CypherFhirWriter:
             "touched_needs": gone["touched_needs"],
             "touched_observations": gone["touched_observations"],
             "removed_clients": sorted(unit.removed_clients),
-            "teams": [{"id": t.id, "props": records.team_props(t)} for t in population.teams],
-            "organizations": [
-                {"id": o.id, "props": records.organization_props(o)}
-                for o in population.organizations
-            ],
-            "staff": [
-                {
-                    "id": s.person.id,
-                    "props": records.with_digest(records.person_props(s.person)),
-                    "organization_ids": list(s.organization_ids),
-                }
-                for s in population.staff
-            ],
-            "onions": [records.onion_item(o) for o in population.onions],
+            **records.population_params(population),
             "resources": [
                 {
                     "key": r.key,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
@@ -25,6 +25,7 @@ from graphsvc.domain import (
     Onion,
     Organization,
     Person,
+    Population,
     SupportTie,
     Team,
 )
@@ -110,6 +111,31 @@ def knows_props(k: KnowsTie) -> Props:
 
 def observation_props(o: Observation) -> Props:
     return _props(dimension=o.dimension, value=o.value, effective=o.effective)
+
+
+def population_params(population: Population) -> Props:
+    """The ``$teams``, ``$organizations``, ``$staff`` and ``$onions`` of the
+    statements that write a population (population_save, fhir_commit)."""
+    return {
+        "teams": [{"id": t.id, "props": team_props(t)} for t in population.teams],
+        "organizations": [
+            {"id": o.id, "props": organization_props(o)} for o in population.organizations
+        ],
+        "staff": [
+            {
+                "id": s.person.id,
+                "props": with_digest(person_props(s.person)),
+                "organization_ids": list(s.organization_ids),
+            }
+            for s in population.staff
+        ],
+        "onions": [onion_item(o) for o in population.onions],
+    }
+
+
+def now() -> str:
+    """The time stamp of a write (FHIR lastUpdated), UTC with milliseconds."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def onion_item(onion: Onion) -> Props:

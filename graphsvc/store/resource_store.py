@@ -13,13 +13,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from graphsvc.domain import NotFound
 
 from .catalog import query
-from .records import digest
+from .records import digest, now
 from .runner import CypherRunner, Row
 
 
@@ -58,10 +57,6 @@ def canonical(content: Mapping[str, Any]) -> str:
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 class CypherResourceStore:
     def __init__(self, runner: CypherRunner) -> None:
         self._runner = runner
@@ -88,7 +83,7 @@ class CypherResourceStore:
                 "digest": digest({"content": text, "client_id": client_id}),
                 "client_id": client_id,
                 "tokens": sorted(set(tokens)),
-                "now": _now(),
+                "now": now(),
                 "expected_version": expected_version,
             },
         )
@@ -154,7 +149,7 @@ class CypherResourceStore:
     async def delete(self, resource_type: str, resource_id: str) -> int | None:
         """The version that records the delete; None if there was nothing to delete."""
         rows = await self._runner.write(
-            query("fhir_resource_delete"), {"key": f"{resource_type}/{resource_id}", "now": _now()}
+            query("fhir_resource_delete"), {"key": f"{resource_type}/{resource_id}", "now": now()}
         )
         return int(rows[0]["version_id"]) if rows else None
 

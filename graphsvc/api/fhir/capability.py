@@ -10,7 +10,6 @@ from graphsvc.services.fhir_read import SERVED_TYPES
 
 SOFTWARE_VERSION = "0.1.0"
 _INTERACTIONS = ["read", "vread", "update", "delete", "history-instance", "create", "search-type"]
-_SEARCH_TYPE_URL = "http://hl7.org/fhir/SearchParameter/{type}-{name}"
 
 
 def _resource(resource_type: str) -> dict[str, object]:
