@@ -1,15 +1,17 @@
-"""Fixture factories, one per real component: the embedded database, a
-repository on it (or on a live Neo4j when NEO4J_URI is set), the services,
-the HTTP app and tokens."""
+"""Fixture factories, one per real component: the embedded FalkorDB, a live
+Neo4j 5 (started by the session, or the one NEO4J_URI names), repositories on
+either, the services, the HTTP app and tokens."""
 
 from __future__ import annotations
 
 import asyncio
 import itertools
 import os
+from dataclasses import dataclass
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
+import neo4j
 import pytest
 from starlette.testclient import TestClient
 
@@ -24,6 +26,10 @@ from graphsvc.store.audit_log import AuditLogFile
 from graphsvc.store.cypher_repository import CypherRepository
 from graphsvc.store.embedded import EmbeddedFalkorDB
 from graphsvc.store.falkordb_runner import FalkorDBRunner
+from graphsvc.store.neo4j_runner import Neo4jRunner
+from graphsvc.store.runner import CypherRunner
+
+from .neo4j_local import LocalNeo4j
 
 _graph_names = itertools.count()
 
@@ -56,20 +62,82 @@ def make_server(tmp_path: Path) -> Iterator[Callable[..., EmbeddedFalkorDB]]:
         server.stop()
 
 
+# -- the live Neo4j ----------------------------------------------------------
+
+DATABASES = ("falkordb", "neo4j")
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Neo4j 5 for the session: the in-repository launcher on a free
+    port with a folder of its own, or the one NEO4J_URI names."""
+    given = os.environ.get("NEO4J_URI")
+    if given:
+        yield given
+        return
+    server = LocalNeo4j(tmp_path_factory.mktemp("neo4j"))
+    server.start()
+    yield server.uri
+    server.stop()
+
+
+def _neo4j_runner(uri: str) -> Neo4jRunner:
+    return Neo4jRunner(
+        uri,
+        os.environ.get("NEO4J_USER", "neo4j"),
+        os.environ.get("NEO4J_PASSWORD", ""),
+        os.environ.get("NEO4J_DATABASE", "neo4j"),
+    )
+
+
+async def wipe_neo4j(uri: str) -> None:
+    """Test isolation on the one database of Neo4j Community: start empty."""
+    password = os.environ.get("NEO4J_PASSWORD", "")
+    auth = (os.environ.get("NEO4J_USER", "neo4j"), password) if password else None
+    async with neo4j.AsyncGraphDatabase.driver(uri, auth=auth) as driver:
+        database = os.environ.get("NEO4J_DATABASE", "neo4j")
+        async with driver.session(database=database) as session:
+            wipe = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+            await (await session.run(wipe)).consume()
+
+
 # -- repositories -------------------------------------------------------------
 
-NEO4J_URI = os.environ.get("NEO4J_URI")
+
+@dataclass
+class StoreFactory:
+    """Connections to one test's own empty graph on one database; each
+    ``connect`` is another client of it (its own pool), as another service
+    process would be."""
+
+    database: str
+    connect_runner: Callable[[], CypherRunner]
+
+    async def connect(self) -> CypherRepository:
+        repo = CypherRepository(self.connect_runner())
+        await repo.ensure_schema()
+        return repo
 
 
-def neo4j_params() -> list[object]:
-    reason = "live Neo4j contract run: set NEO4J_URI (make neo4j-up && make test-neo4j)"
-    return [
-        "falkordb",
-        pytest.param(
-            "neo4j",
-            marks=[pytest.mark.neo4j, pytest.mark.skipif(NEO4J_URI is None, reason=reason)],
-        ),
-    ]
+@pytest.fixture(params=DATABASES)
+async def store(request: pytest.FixtureRequest) -> AsyncIterator[StoreFactory]:
+    """A fresh graph on each database: the embedded FalkorDB and a live Neo4j."""
+    if request.param == "falkordb":
+        server: EmbeddedFalkorDB = request.getfixturevalue("shared_server")
+        graph = f"test_{os.getpid()}_{next(_graph_names)}"
+        yield StoreFactory("falkordb", lambda: FalkorDBRunner.for_embedded(server, graph=graph))
+    else:
+        uri: str = request.getfixturevalue("neo4j_uri")
+        await wipe_neo4j(uri)
+        yield StoreFactory("neo4j", lambda: _neo4j_runner(uri))
+
+
+@pytest.fixture
+async def repository(store: StoreFactory) -> AsyncIterator[CypherRepository]:
+    """The repository under the store contract, on each database."""
+    repo = await store.connect()
+    yield repo
+    await repo.close()
 
 
 async def _falkordb_repository(server: EmbeddedFalkorDB) -> CypherRepository:
@@ -77,37 +145,6 @@ async def _falkordb_repository(server: EmbeddedFalkorDB) -> CypherRepository:
     repo = CypherRepository(runner)
     await repo.ensure_schema()
     return repo
-
-
-async def _neo4j_repository() -> CypherRepository:
-    from graphsvc.store.neo4j_runner import Neo4jRunner
-
-    runner = Neo4jRunner(
-        NEO4J_URI or "",
-        os.environ.get("NEO4J_USER", "neo4j"),
-        os.environ.get("NEO4J_PASSWORD", ""),
-        os.environ.get("NEO4J_DATABASE", "neo4j"),
-    )
-    repo = CypherRepository(runner)
-    await repo.ensure_schema()
-    # Test isolation on a shared live database: start empty.
-    async with runner._driver.session(database=runner._database) as session:
-        await (await session.run("MATCH (n) DETACH DELETE n")).consume()
-    return repo
-
-
-@pytest.fixture(params=neo4j_params())
-async def repository(
-    request: pytest.FixtureRequest, shared_server: EmbeddedFalkorDB
-) -> AsyncIterator[CypherRepository]:
-    """The repository under the store contract: embedded FalkorDB always,
-    Neo4j too when NEO4J_URI is set."""
-    if request.param == "falkordb":
-        repo = await _falkordb_repository(shared_server)
-    else:
-        repo = await _neo4j_repository()
-    yield repo
-    await repo.close()
 
 
 @pytest.fixture

@@ -24,8 +24,12 @@ class Neo4jRunner:
     kind = "neo4j"
 
     def __init__(self, uri: str, user: str, password: str, database: str = "neo4j") -> None:
-        self._driver: AsyncDriver = AsyncGraphDatabase.driver(uri, auth=(user, password))
+        # No password means a database without authentication (the local one
+        # on loopback); production always gives user and password.
+        auth = (user, password) if password else None
+        self._driver: AsyncDriver = AsyncGraphDatabase.driver(uri, auth=auth)
         self._database = database
+        self.uri = uri
 
     async def _run(self, query: Query, params: Mapping[str, Any], *, write: bool) -> list[Row]:
         values = checked_params(query, params)

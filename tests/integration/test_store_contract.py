@@ -1,5 +1,5 @@
-"""The store contract, on the real embedded FalkorDB (and on a live Neo4j when
-NEO4J_URI is set): every node and relationship kind can be created, read,
+"""The store contract, on both real databases (the embedded FalkorDB and a
+live Neo4j 5): every node and relationship kind can be created, read,
 updated and deleted; upserts are idempotent; versions guard the network."""
 
 from __future__ import annotations
