@@ -27,7 +27,10 @@ class Neo4jRunner:
         # No password means a database without authentication (the local one
         # on loopback); production always gives user and password.
         auth = (user, password) if password else None
-        self._driver: AsyncDriver = AsyncGraphDatabase.driver(uri, auth=auth)
+        # Notices that a label or type is not there yet (an empty database) are noise.
+        self._driver: AsyncDriver = AsyncGraphDatabase.driver(
+            uri, auth=auth, notifications_disabled_classifications=["UNRECOGNIZED"]
+        )
         self._database = database
         self.uri = uri
 

@@ -1,5 +1,7 @@
-"""Two writers on the same client, each with its own connection to the
-embedded database: no update is lost."""
+"""Writers on the same client, each with its own connection, on both
+databases: no update is lost. FalkorDB runs one write at a time; Neo4j runs
+them concurrently at read committed, where the guard holds only because every
+guarded statement locks the client before it reads her version."""
 
 from __future__ import annotations
 
@@ -9,25 +11,41 @@ import pytest
 
 from graphsvc.domain import Membership, Need, Person, VersionConflict
 from graphsvc.store.cypher_repository import CypherRepository
-from graphsvc.store.embedded import EmbeddedFalkorDB
-from graphsvc.store.falkordb_runner import FalkorDBRunner
 
+from ..conftest import StoreFactory
 from .builders import client_with_team
 
 WRITES_EACH = 40
 
 
-async def _two_writers(
-    server: EmbeddedFalkorDB, graph: str
-) -> tuple[CypherRepository, CypherRepository]:
-    first = CypherRepository(FalkorDBRunner.for_embedded(server, graph=graph))
-    second = CypherRepository(FalkorDBRunner.for_embedded(server, graph=graph))
-    await first.ensure_schema()
-    return first, second
+async def _two_writers(store: StoreFactory) -> tuple[CypherRepository, CypherRepository]:
+    return await store.connect(), await store.connect()
 
 
-async def test_concurrent_additions_all_land(shared_server: EmbeddedFalkorDB) -> None:
-    a, b = await _two_writers(shared_server, "concurrency_additions")
+async def test_sixteen_concurrent_additions_all_land(store: StoreFactory) -> None:
+    repos = [await store.connect() for _ in range(16)]
+    try:
+        client = await client_with_team(repos[0])
+        start = (await repos[0].get_onion(client.id)).version
+        await asyncio.gather(
+            *(
+                repo.upsert_member(
+                    Person(f"helper-{k}", f"Helper {k}", "informal"),
+                    Membership(f"helper-{k}", client.id, "informal"),
+                )
+                for k, repo in enumerate(repos)
+            )
+        )
+        onion = await repos[0].get_onion(client.id)
+        assert {m.person.id for m in onion.members} == {f"helper-{k}" for k in range(16)}
+        assert onion.version == start + 16
+    finally:
+        for repo in repos:
+            await repo.close()
+
+
+async def test_concurrent_additions_all_land(store: StoreFactory) -> None:
+    a, b = await _two_writers(store)
     try:
         client = await client_with_team(a)
         start = (await a.get_onion(client.id)).version
@@ -49,12 +67,10 @@ async def test_concurrent_additions_all_land(shared_server: EmbeddedFalkorDB) ->
         await b.close()
 
 
-async def test_guarded_read_modify_write_never_loses_an_update(
-    shared_server: EmbeddedFalkorDB,
-) -> None:
+async def test_guarded_read_modify_write_never_loses_an_update(store: StoreFactory) -> None:
     """Each writer reads the onion, decides, and writes with the version it
     read; on a conflict it reads again. Every intended need is there in the end."""
-    a, b = await _two_writers(shared_server, "concurrency_guarded")
+    a, b = await _two_writers(store)
     try:
         client = await client_with_team(a)
         conflicts = 0
@@ -83,8 +99,8 @@ async def test_guarded_read_modify_write_never_loses_an_update(
         await b.close()
 
 
-async def test_same_version_two_writes_exactly_one_wins(shared_server: EmbeddedFalkorDB) -> None:
-    a, b = await _two_writers(shared_server, "concurrency_race")
+async def test_same_version_two_writes_exactly_one_wins(store: StoreFactory) -> None:
+    a, b = await _two_writers(store)
     try:
         client = await client_with_team(a)
         version = (await a.get_onion(client.id)).version
@@ -103,15 +119,9 @@ async def test_same_version_two_writes_exactly_one_wins(shared_server: EmbeddedF
 
 
 @pytest.mark.parametrize("writers", [4])
-async def test_many_writers_version_counts_every_change(
-    shared_server: EmbeddedFalkorDB, writers: int
-) -> None:
-    repos = [
-        CypherRepository(FalkorDBRunner.for_embedded(shared_server, graph="concurrency_many"))
-        for _ in range(writers)
-    ]
+async def test_many_writers_version_counts_every_change(store: StoreFactory, writers: int) -> None:
+    repos = [await store.connect() for _ in range(writers)]
     try:
-        await repos[0].ensure_schema()
         client = await client_with_team(repos[0])
         start = (await repos[0].get_onion(client.id)).version
 

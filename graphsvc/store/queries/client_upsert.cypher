@@ -3,6 +3,9 @@
 MATCH (t:Team {id: $team_id})
 MERGE (c:Client {id: $id})
 ON CREATE SET c.version = 0
+// The client's write lock before anything of hers is read.
+SET c.write_lock = true
+REMOVE c.write_lock
 WITH t, c, coalesce(c.digest, '') <> $digest AS changed
 SET c += $props, c.digest = $digest
 WITH t, c, changed

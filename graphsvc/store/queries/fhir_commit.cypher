@@ -3,8 +3,21 @@
 // graph they project to. It lands only if nothing it read has changed since:
 // every resource and client version the caller saw must still be current,
 // else the statement writes nothing and returns committed = false.
+//
+// Locks come first. Neo4j runs statements concurrently at read committed, so
+// the versions checked below must be read while this statement holds the
+// write lock of every client and resource it writes: each client touched is
+// written to, and each resource key is merged (a key not there yet becomes a
+// placeholder without content; its unique constraint makes a second writer
+// of the same new key wait here, then find the first one's version).
+OPTIONAL MATCH (locked:Client)
+WHERE locked.id IN $client_ids
+WITH collect(locked) AS clients
+FOREACH (c IN clients | SET c.write_lock = true REMOVE c.write_lock)
+FOREACH (k IN $resource_keys | MERGE (r:FhirResource {key: k}) SET r.write_lock = true REMOVE r.write_lock)
+WITH count(*) AS _
 OPTIONAL MATCH (r:FhirResource)
-WHERE r.key IN $resource_keys
+WHERE r.key IN $resource_keys AND r.content IS NOT NULL
 WITH collect(r.key + '@' + toString(r.version_id)) AS resources_now
 OPTIONAL MATCH (c:Client)
 WHERE c.id IN $client_ids
@@ -108,4 +121,10 @@ FOREACH (res IN CASE WHEN go THEN $resources ELSE [] END |
     key: res.key, version_id: res.version_id, content: res.content,
     last_updated: $now, deleted: res.deleted
   }))
+// A refused write leaves no placeholder behind.
+WITH go, count(*) AS _
+OPTIONAL MATCH (placeholder:FhirResource)
+WHERE NOT go AND placeholder.key IN $resource_keys AND placeholder.content IS NULL
+WITH go, collect(placeholder) AS placeholders
+FOREACH (x IN placeholders | DELETE x)
 RETURN go AS committed

@@ -3,6 +3,9 @@
 // nothing; expected_version (If-Match) guards against lost updates.
 MERGE (r:FhirResource {key: $key})
 ON CREATE SET r.type = $type, r.id = $id, r.version_id = 0, r.deleted = true
+// The resource's write lock before its version is read.
+SET r.write_lock = true
+REMOVE r.write_lock
 WITH r, coalesce(r.digest, '') <> $digest OR r.deleted AS changed
 WHERE $expected_version IS NULL OR r.version_id = $expected_version
 FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END |

@@ -1,5 +1,9 @@
 // Two people of this client's onion know each other; the pair comes in id order.
 MATCH (c:Client {id: $client_id})
+// The client's write lock first, so that her version is read under it.
+SET c.write_lock = true
+REMOVE c.write_lock
+WITH c
 WHERE $expected_version IS NULL OR c.version = $expected_version
 MATCH (a:Person {id: $person_a})-[:IN_NETWORK_OF]->(c)
 MATCH (b:Person {id: $person_b})-[:IN_NETWORK_OF]->(c)

@@ -1,6 +1,10 @@
 // A Knowledge/Behavior/Status rating of this client, about one of her needs
 // when need_id is given (a need of another client matches nothing).
 MATCH (c:Client {id: $client_id})
+// The client's write lock first, so that her version is read under it.
+SET c.write_lock = true
+REMOVE c.write_lock
+WITH c
 WHERE $expected_version IS NULL OR c.version = $expected_version
 OPTIONAL MATCH (c)-[:HAS_NEED]->(n:Need {id: $need_id})
 WITH c, n

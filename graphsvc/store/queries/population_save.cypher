@@ -15,6 +15,8 @@ FOREACH (s IN $staff |
     MERGE (p)-[:MEMBER_OF]->(o)))
 FOREACH (item IN $onions |
   MERGE (c:Client {id: item.id})
+  SET c.write_lock = true
+  REMOVE c.write_lock
   SET c.version = coalesce(c.version, 0)
                   + CASE WHEN coalesce(c.onion_digest, '') = item.digest THEN 0 ELSE 1 END,
       c.onion_digest = item.digest

@@ -1,4 +1,8 @@
 MATCH (c:Client {id: $client_id})
+// The client's write lock first, so that her version is read under it.
+SET c.write_lock = true
+REMOVE c.write_lock
+WITH c
 WHERE $expected_version IS NULL OR c.version = $expected_version
 MATCH (p:Person {id: $supporter_id})-[s:SUPPORTS]->(n:Need {id: $need_id})<-[:HAS_NEED]-(c)
 DELETE s

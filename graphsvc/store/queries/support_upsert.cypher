@@ -1,5 +1,9 @@
 // A supporter of this client's onion helps with one of her needs.
 MATCH (c:Client {id: $client_id})
+// The client's write lock first, so that her version is read under it.
+SET c.write_lock = true
+REMOVE c.write_lock
+WITH c
 WHERE $expected_version IS NULL OR c.version = $expected_version
 MATCH (c)-[:HAS_NEED]->(n:Need {id: $need_id})
 MATCH (p:Person {id: $supporter_id})-[:IN_NETWORK_OF]->(c)
