@@ -7,9 +7,10 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
-from dataclasses import dataclass
 from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import neo4j
 import pytest
@@ -90,15 +91,15 @@ def _neo4j_runner(uri: str) -> Neo4jRunner:
     )
 
 
-async def wipe_neo4j(uri: str) -> None:
+def wipe_neo4j(uri: str) -> None:
     """Test isolation on the one database of Neo4j Community: start empty."""
     password = os.environ.get("NEO4J_PASSWORD", "")
     auth = (os.environ.get("NEO4J_USER", "neo4j"), password) if password else None
-    async with neo4j.AsyncGraphDatabase.driver(uri, auth=auth) as driver:
+    with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
         database = os.environ.get("NEO4J_DATABASE", "neo4j")
-        async with driver.session(database=database) as session:
+        with driver.session(database=database) as session:
             wipe = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-            await (await session.run(wipe)).consume()
+            session.run(wipe).consume()
 
 
 # -- repositories -------------------------------------------------------------
@@ -120,7 +121,7 @@ class StoreFactory:
 
 
 @pytest.fixture(params=DATABASES)
-async def store(request: pytest.FixtureRequest) -> AsyncIterator[StoreFactory]:
+async def database(request: pytest.FixtureRequest) -> AsyncIterator[StoreFactory]:
     """A fresh graph on each database: the embedded FalkorDB and a live Neo4j."""
     if request.param == "falkordb":
         server: EmbeddedFalkorDB = request.getfixturevalue("shared_server")
@@ -128,14 +129,14 @@ async def store(request: pytest.FixtureRequest) -> AsyncIterator[StoreFactory]:
         yield StoreFactory("falkordb", lambda: FalkorDBRunner.for_embedded(server, graph=graph))
     else:
         uri: str = request.getfixturevalue("neo4j_uri")
-        await wipe_neo4j(uri)
+        wipe_neo4j(uri)
         yield StoreFactory("neo4j", lambda: _neo4j_runner(uri))
 
 
 @pytest.fixture
-async def repository(store: StoreFactory) -> AsyncIterator[CypherRepository]:
+async def repository(database: StoreFactory) -> AsyncIterator[CypherRepository]:
     """The repository under the store contract, on each database."""
-    repo = await store.connect()
+    repo = await database.connect()
     yield repo
     await repo.close()
 
@@ -165,8 +166,8 @@ def audit_log(tmp_path: Path) -> Iterator[AuditLogFile]:
 
 
 @pytest.fixture
-def network(falkordb_repository: CypherRepository, audit_log: AuditLogFile) -> NetworkService:
-    return NetworkService(falkordb_repository, audit_log)
+def network(repository: CypherRepository, audit_log: AuditLogFile) -> NetworkService:
+    return NetworkService(repository, audit_log)
 
 
 # -- principals and tokens ----------------------------------------------------
@@ -189,8 +190,38 @@ ADMIN = system("system/*.*")
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path / "data")
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database the app runs on: the embedded FalkorDB unless a module
+    asks for both (by importing ``on_both_databases``)."""
+    return str(getattr(request, "param", "falkordb"))
+
+
+@pytest.fixture(name="backend", params=DATABASES)
+def on_both_databases(request: pytest.FixtureRequest) -> str:
+    """The same tests on each database: a module that imports this fixture
+    runs every test that opens the app once on FalkorDB and once on Neo4j."""
+    return str(request.param)
+
+
+def settings_for(
+    request: pytest.FixtureRequest, backend: str, data_dir: Path, **options: Any
+) -> Settings:
+    """Settings of an app on an empty database of the kind asked for."""
+    if backend == "neo4j":
+        uri: str = request.getfixturevalue("neo4j_uri")
+        wipe_neo4j(uri)
+        options.update(
+            neo4j_uri=uri,
+            neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
+            neo4j_password=os.environ.get("NEO4J_PASSWORD", ""),
+            neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"),
+        )
+    return Settings(data_dir=data_dir, **options)
+
+
+@pytest.fixture
+def settings(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Settings:
+    return settings_for(request, backend, tmp_path / "data")
 
 
 @pytest.fixture

@@ -13,7 +13,12 @@ from starlette.testclient import TestClient
 from graphsvc.seeding.codec import load_population
 from graphsvc.services.tokens import TokenIssuer
 
-from ..conftest import RESEARCHER, nurse, system
+from ..conftest import (
+    RESEARCHER,
+    nurse,
+    on_both_databases,  # noqa: F401 (each test on both)
+    system,
+)
 from .graphql_client import GraphQL
 from .test_graphql_mutations import mutate
 

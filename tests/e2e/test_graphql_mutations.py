@@ -11,7 +11,11 @@ from starlette.testclient import TestClient
 
 from graphsvc.services.tokens import TokenIssuer
 
-from ..conftest import coach, nurse
+from ..conftest import (
+    coach,
+    nurse,
+    on_both_databases,  # noqa: F401 (each test on both)
+)
 from ..integration.builders import OTHER_TEAM, TEAM, population
 from .graphql_client import GraphQL
 

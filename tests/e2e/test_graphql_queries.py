@@ -11,7 +11,13 @@ from starlette.testclient import TestClient
 from graphsvc.api.graphql.schema import sdl
 from graphsvc.services.tokens import TokenIssuer
 
-from ..conftest import RESEARCHER, coach, nurse, system
+from ..conftest import (
+    RESEARCHER,
+    coach,
+    nurse,
+    on_both_databases,  # noqa: F401 (each test on both)
+    system,
+)
 from ..integration.builders import OTHER_TEAM, TEAM, population
 from .graphql_client import GraphQL
 

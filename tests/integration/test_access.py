@@ -22,7 +22,7 @@ from .builders import OTHER_TEAM, TEAM
 
 
 @pytest.fixture
-async def two_teams(network: NetworkService, falkordb_repository: CypherRepository) -> None:
+async def two_teams(network: NetworkService, repository: CypherRepository) -> None:
     await network.save_team(ADMIN, TEAM)
     await network.save_team(ADMIN, OTHER_TEAM)
     await network.save_client(ADMIN, Client("client-a", "Anna"), TEAM.id)

@@ -26,20 +26,20 @@ def _patient(client_id: str, version: int, name: str = "Anna") -> ResourceWrite:
     )
 
 
-async def test_resources_and_onions_land_together(falkordb_repository: CypherRepository) -> None:
-    writer, store = _writer(falkordb_repository)
+async def test_resources_and_onions_land_together(repository: CypherRepository) -> None:
+    writer, store = _writer(repository)
     first = population(2)
     unit = FhirCommit([_patient("client-0", 1), _patient("client-1", 1)], {}, first, {})
     assert await writer.commit(unit)
     assert (await store.get("Patient", "client-0")) is not None
-    onion0 = await falkordb_repository.get_onion("client-0")
+    onion0 = await repository.get_onion("client-0")
     assert len(onion0.members) == 4 and len(onion0.needs) == 3
 
 
-async def test_what_the_new_onion_drops_is_deleted(falkordb_repository: CypherRepository) -> None:
-    writer, _ = _writer(falkordb_repository)
+async def test_what_the_new_onion_drops_is_deleted(repository: CypherRepository) -> None:
+    writer, _ = _writer(repository)
     assert await writer.commit(FhirCommit([], {}, population(1), {}))
-    before = await falkordb_repository.get_onion("client-0")
+    before = await repository.get_onion("client-0")
     smaller = onion(0, members=3, needs=2)
     # ratings of the dropped need go with it; KNOWS ties stay the graph's
     smaller = dataclasses.replace(
@@ -51,7 +51,7 @@ async def test_what_the_new_onion_drops_is_deleted(falkordb_repository: CypherRe
         [], {}, Population(onions=(smaller,)), {"client-0": before.version}, {"client-0": before}
     )
     assert await writer.commit(unit)
-    after = await falkordb_repository.get_onion("client-0")
+    after = await repository.get_onion("client-0")
     assert {m.person.id for m in after.members} == {"p-0-0", "p-0-1", "p-0-2"}
     assert {n.id for n in after.needs} == {"need-0-0", "need-0-1"}
     assert {o.id for o in after.observations} == {"obs-0-0", "obs-0-1"}
@@ -61,10 +61,10 @@ async def test_what_the_new_onion_drops_is_deleted(falkordb_repository: CypherRe
     assert after.version == before.version + 1
 
 
-async def test_a_stale_read_writes_nothing(falkordb_repository: CypherRepository) -> None:
-    writer, store = _writer(falkordb_repository)
+async def test_a_stale_read_writes_nothing(repository: CypherRepository) -> None:
+    writer, store = _writer(repository)
     assert await writer.commit(FhirCommit([_patient("client-0", 1)], {}, population(1), {}))
-    before = await falkordb_repository.get_onion("client-0")
+    before = await repository.get_onion("client-0")
     # a resource version that is no longer current
     stale = FhirCommit(
         [_patient("client-0", 2, "Changed")],
@@ -82,7 +82,7 @@ async def test_a_stale_read_writes_nothing(falkordb_repository: CypherRepository
     assert not await writer.commit(
         FhirCommit([], {}, Population(onions=(onion(0, members=1),)), {"client-0": 99}, {})
     )
-    assert await falkordb_repository.get_onion("client-0") == before
+    assert await repository.get_onion("client-0") == before
     stored = await store.get("Patient", "client-0")
     assert (
         stored is not None
@@ -91,10 +91,10 @@ async def test_a_stale_read_writes_nothing(falkordb_repository: CypherRepository
     )
 
 
-async def test_removed_client_goes_with_her_needs(falkordb_repository: CypherRepository) -> None:
-    writer, _ = _writer(falkordb_repository)
+async def test_removed_client_goes_with_her_needs(repository: CypherRepository) -> None:
+    writer, _ = _writer(repository)
     assert await writer.commit(FhirCommit([], {}, population(2), {}))
-    before = await falkordb_repository.get_onion("client-1")
+    before = await repository.get_onion("client-1")
     unit = FhirCommit(
         [],
         {},
@@ -104,7 +104,7 @@ async def test_removed_client_goes_with_her_needs(falkordb_repository: CypherRep
         removed_clients=["client-1"],
     )
     assert await writer.commit(unit)
-    left = await falkordb_repository._runner.read(
+    left = await repository._runner.read(
         Query(
             "left",
             "MATCH (n:Need) WHERE n.id STARTS WITH 'need-1-' RETURN count(n) AS n",
@@ -113,5 +113,5 @@ async def test_removed_client_goes_with_her_needs(falkordb_repository: CypherRep
         {},
     )
     assert left[0]["n"] == 0
-    assert (await falkordb_repository.get_onions(["client-1"])) == {}
-    assert len((await falkordb_repository.get_onion("client-0")).needs) == 3
+    assert (await repository.get_onions(["client-1"])) == {}
+    assert len((await repository.get_onion("client-0")).needs) == 3

@@ -23,53 +23,53 @@ DEMO = Path(__file__).resolve().parents[2] / "seeds" / "demo-neighbourhood.json"
 
 
 async def test_demo_neighbourhood_round_trips(
-    falkordb_repository: CypherRepository, audit_log: AuditLogFile
+    repository: CypherRepository, audit_log: AuditLogFile
 ) -> None:
     demo = load_population(DEMO)
     heard: list[int] = []
     written = await load(
-        falkordb_repository, audit_log, ADMIN, demo, clients_per_slice=10, progress=heard.append
+        repository, audit_log, ADMIN, demo, clients_per_slice=10, progress=heard.append
     )
     assert written == len(demo.onions) == sum(heard) and len(heard) == 5
     team = demo.teams[0]
-    assert await falkordb_repository.get_team(team.id) == team
-    assert sorted(await falkordb_repository.team_client_ids(team.id)) == sorted(
+    assert await repository.get_team(team.id) == team
+    assert sorted(await repository.team_client_ids(team.id)) == sorted(
         o.client.id for o in demo.onions
     )
     for expected in demo.onions:
-        got = await falkordb_repository.get_onion(expected.client.id)
+        got = await repository.get_onion(expected.client.id)
         assert got == dataclasses.replace(expected, version=1).canonical()
     nurses = [s for s in demo.staff if s.person.ring is Ring.TEAM]
     assert 8 <= len(nurses) <= 12
     for s in demo.staff:
-        assert await falkordb_repository.get_person(s.person.id) == (
+        assert await repository.get_person(s.person.id) == (
             s.person,
             tuple(sorted(s.organization_ids)),
         )
     # loading it again changes nothing
-    await load(falkordb_repository, audit_log, ADMIN, demo)
-    assert (await falkordb_repository.get_onion(demo.onions[7].client.id)).version == 1
+    await load(repository, audit_log, ADMIN, demo)
+    assert (await repository.get_onion(demo.onions[7].client.id)).version == 1
 
 
 async def test_generated_population_streams_in(
-    falkordb_repository: CypherRepository, audit_log: AuditLogFile
+    repository: CypherRepository, audit_log: AuditLogFile
 ) -> None:
     pieces = iter_population(teams=3, clients_per_team=20, seed=7, clients_per_chunk=25)
-    assert await load(falkordb_repository, audit_log, ADMIN, pieces) == 60
+    assert await load(repository, audit_log, ADMIN, pieces) == 60
     total = 0
     for team in ("team-0001", "team-0002", "team-0003"):
-        ids = await falkordb_repository.team_client_ids(team)
+        ids = await repository.team_client_ids(team)
         total += len(ids)
         for cid in ids[:3]:
-            (await falkordb_repository.get_onion(cid)).check_consistent()
+            (await repository.get_onion(cid)).check_consistent()
     assert total == 60
 
 
 async def test_only_a_system_with_write_scopes_loads(
-    falkordb_repository: CypherRepository, audit_log: AuditLogFile
+    repository: CypherRepository, audit_log: AuditLogFile
 ) -> None:
     demo = load_population(DEMO)
     for who in (nurse("team-0001"), system("system/*.read")):
         with pytest.raises(Forbidden):
-            await load(falkordb_repository, audit_log, who, demo)
-    assert await falkordb_repository.node_count() == 0
+            await load(repository, audit_log, who, demo)
+    assert await repository.node_count() == 0

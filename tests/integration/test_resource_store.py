@@ -1,14 +1,11 @@
-"""FHIR resources kept as received, with versions, on the real database."""
+"""FHIR resources kept as received, with versions, on both real databases."""
 
 from __future__ import annotations
-
-from collections.abc import AsyncIterator
 
 import pytest
 
 from graphsvc.domain import NotFound
-from graphsvc.store.embedded import EmbeddedFalkorDB
-from graphsvc.store.falkordb_runner import FalkorDBRunner
+from graphsvc.store.cypher_repository import CypherRepository
 from graphsvc.store.resource_store import CypherResourceStore, ResourceVersionConflict
 
 PATIENT = {
@@ -22,11 +19,9 @@ PATIENT = {
 
 
 @pytest.fixture
-async def store(shared_server: EmbeddedFalkorDB) -> AsyncIterator[CypherResourceStore]:
-    runner = FalkorDBRunner.for_embedded(shared_server, graph=f"resources_{id(object())}")
-    await runner.ensure_schema()
-    yield CypherResourceStore(runner)
-    await runner.close()
+def store(repository: CypherRepository) -> CypherResourceStore:
+    """The resource store on each database (the repository's connection)."""
+    return CypherResourceStore(repository._runner)
 
 
 async def test_put_read_versions_and_idempotency(store: CypherResourceStore) -> None:

@@ -18,12 +18,12 @@ from .builders import client_with_team
 WRITES_EACH = 40
 
 
-async def _two_writers(store: StoreFactory) -> tuple[CypherRepository, CypherRepository]:
-    return await store.connect(), await store.connect()
+async def _two_writers(database: StoreFactory) -> tuple[CypherRepository, CypherRepository]:
+    return await database.connect(), await database.connect()
 
 
-async def test_sixteen_concurrent_additions_all_land(store: StoreFactory) -> None:
-    repos = [await store.connect() for _ in range(16)]
+async def test_sixteen_concurrent_additions_all_land(database: StoreFactory) -> None:
+    repos = [await database.connect() for _ in range(16)]
     try:
         client = await client_with_team(repos[0])
         start = (await repos[0].get_onion(client.id)).version
@@ -44,8 +44,8 @@ async def test_sixteen_concurrent_additions_all_land(store: StoreFactory) -> Non
             await repo.close()
 
 
-async def test_concurrent_additions_all_land(store: StoreFactory) -> None:
-    a, b = await _two_writers(store)
+async def test_concurrent_additions_all_land(database: StoreFactory) -> None:
+    a, b = await _two_writers(database)
     try:
         client = await client_with_team(a)
         start = (await a.get_onion(client.id)).version
@@ -67,10 +67,10 @@ async def test_concurrent_additions_all_land(store: StoreFactory) -> None:
         await b.close()
 
 
-async def test_guarded_read_modify_write_never_loses_an_update(store: StoreFactory) -> None:
+async def test_guarded_read_modify_write_never_loses_an_update(database: StoreFactory) -> None:
     """Each writer reads the onion, decides, and writes with the version it
     read; on a conflict it reads again. Every intended need is there in the end."""
-    a, b = await _two_writers(store)
+    a, b = await _two_writers(database)
     try:
         client = await client_with_team(a)
         conflicts = 0
@@ -99,8 +99,8 @@ async def test_guarded_read_modify_write_never_loses_an_update(store: StoreFacto
         await b.close()
 
 
-async def test_same_version_two_writes_exactly_one_wins(store: StoreFactory) -> None:
-    a, b = await _two_writers(store)
+async def test_same_version_two_writes_exactly_one_wins(database: StoreFactory) -> None:
+    a, b = await _two_writers(database)
     try:
         client = await client_with_team(a)
         version = (await a.get_onion(client.id)).version
@@ -119,8 +119,10 @@ async def test_same_version_two_writes_exactly_one_wins(store: StoreFactory) -> 
 
 
 @pytest.mark.parametrize("writers", [4])
-async def test_many_writers_version_counts_every_change(store: StoreFactory, writers: int) -> None:
-    repos = [await store.connect() for _ in range(writers)]
+async def test_many_writers_version_counts_every_change(
+    database: StoreFactory, writers: int
+) -> None:
+    repos = [await database.connect() for _ in range(writers)]
     try:
         client = await client_with_team(repos[0])
         start = (await repos[0].get_onion(client.id)).version

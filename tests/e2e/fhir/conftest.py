@@ -19,7 +19,7 @@ from graphsvc.config import Settings
 from graphsvc.domain import Principal
 from graphsvc.services.tokens import TokenIssuer
 
-from ...conftest import ADMIN
+from ...conftest import ADMIN, settings_for
 from ..fhir_schema import assert_schema_valid
 
 # The corpus's absolute references name this server by its public URL.
@@ -77,8 +77,8 @@ class Fhir:
 
 
 @pytest.fixture
-def fhir_settings(tmp_path: Any) -> Settings:
-    return Settings(data_dir=tmp_path / "data", fhir_base_urls=(PUBLIC_BASE,))
+def fhir_settings(request: pytest.FixtureRequest, backend: str, tmp_path: Any) -> Settings:
+    return settings_for(request, backend, tmp_path / "data", fhir_base_urls=(PUBLIC_BASE,))
 
 
 @pytest.fixture

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...conftest import nurse
+from ...conftest import (
+    nurse,
+    on_both_databases,  # noqa: F401 (each test on both)
+)
 from ..graphql_client import GraphQL
 from ..test_graphql_mutations import mutate
 from .conftest import Fhir

@@ -14,7 +14,13 @@ from graphsvc.app import create_app
 from graphsvc.config import Settings
 from graphsvc.services.tokens import TokenIssuer
 
-from ...conftest import ADMIN, RESEARCHER, nurse, system
+from ...conftest import (
+    ADMIN,
+    RESEARCHER,
+    nurse,
+    on_both_databases,  # noqa: F401 (each test on both)
+    system,
+)
 from .conftest import PUBLIC_BASE, Fhir
 from .corpus_loading import load_corpus
 
