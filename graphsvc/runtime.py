@@ -72,20 +72,28 @@ class Runtime:
 
 
 async def open_runtime(settings: Settings) -> Runtime:
+    """The database the settings name (Neo4j, else the embedded FalkorDB
+    under the data directory) and the services on it."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    server: EmbeddedFalkorDB | None = None
-    runner: CypherRunner
     if settings.neo4j_uri:
-        runner = Neo4jRunner(
+        runner: CypherRunner = Neo4jRunner(
             settings.neo4j_uri,
             settings.neo4j_user,
             settings.neo4j_password,
             settings.neo4j_database,
         )
-    else:
-        server = EmbeddedFalkorDB(settings.data_dir, fsync=settings.fsync)
-        server.start()
-        runner = FalkorDBRunner.for_embedded(server, graph=settings.graph)
+        return await compose(settings, runner)
+    server = EmbeddedFalkorDB(settings.data_dir, fsync=settings.fsync)
+    server.start()
+    return await compose(settings, FalkorDBRunner.for_embedded(server, graph=settings.graph), server)
+
+
+async def compose(
+    settings: Settings, runner: CypherRunner, server: EmbeddedFalkorDB | None = None
+) -> Runtime:
+    """The services of one service instance on a database connection. Several
+    instances may share one database, as they do behind a load balancer."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
     repository = CypherRepository(runner)
     try:
         await repository.ensure_schema()

@@ -31,7 +31,9 @@ from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
 from .fhir_view import current_view, with_references
 
-ATTEMPTS = 5  # a write that keeps meeting concurrent writers gives up after these
+# A write that keeps meeting concurrent writers (other instances on one
+# database: Neo4j runs them side by side) gives up after these.
+ATTEMPTS = 12
 
 
 class PreconditionFailed(Exception):
@@ -161,7 +163,7 @@ class FhirWriteService:
             raise Forbidden("researchers see de-identified aggregates only")
         for attempt in range(ATTEMPTS):
             if attempt:
-                await asyncio.sleep(random.uniform(0, 0.02 * 2**attempt))
+                await asyncio.sleep(random.uniform(0, 0.01 * 2 ** min(attempt, 5)))
             # FHIR writes of this process take turns (plan and commit), so that
             # they do not keep invalidating each other's plans; the guard in
             # the statement still holds against every other writer.

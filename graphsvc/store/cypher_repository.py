@@ -60,6 +60,12 @@ class CypherRepository:
         rows = await self._read("graph_counts")
         return int(rows[0]["nodes"])
 
+    async def repeated_ids(self) -> list[tuple[str, int]]:
+        """Ids that more than one node holds (none while every MERGE is guarded
+        by its uniqueness constraint), with how many hold each."""
+        rows = await self._read("ids_repeated")
+        return [(str(r["id"]), int(r["copies"])) for r in rows]
+
     # -- teams, organisations, staff ------------------------------------------
 
     async def upsert_team(self, team: Team) -> None:
