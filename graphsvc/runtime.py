@@ -76,16 +76,17 @@ async def open_runtime(settings: Settings) -> Runtime:
     under the data directory) and the services on it."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     if settings.neo4j_uri:
-        runner: CypherRunner = Neo4jRunner(
+        neo4j = Neo4jRunner(
             settings.neo4j_uri,
             settings.neo4j_user,
             settings.neo4j_password,
             settings.neo4j_database,
         )
-        return await compose(settings, runner)
+        return await compose(settings, neo4j)
     server = EmbeddedFalkorDB(settings.data_dir, fsync=settings.fsync)
     server.start()
-    return await compose(settings, FalkorDBRunner.for_embedded(server, graph=settings.graph), server)
+    runner = FalkorDBRunner.for_embedded(server, graph=settings.graph)
+    return await compose(settings, runner, server)
 
 
 async def compose(

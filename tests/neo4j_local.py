@@ -1,6 +1,6 @@
 """The in-repository Neo4j launcher (neo4j-local/) as a process the tests and
 benchmarks start and stop: a real Neo4j 5 Community on a free loopback port,
-with a data folder of its own and authentication off."""
+with a data folder of its own, authentication off unless a password is given."""
 
 from __future__ import annotations
 
@@ -42,9 +42,10 @@ def free_port() -> int:
 class LocalNeo4j:
     """One launcher process. ``start`` returns once Bolt accepts connections."""
 
-    def __init__(self, data_dir: Path, port: int | None = None) -> None:
+    def __init__(self, data_dir: Path, port: int | None = None, password: str = "") -> None:
         self.data_dir = data_dir
         self.port = port or free_port()
+        self.password = password  # empty: authentication off
         self._process: subprocess.Popen[str] | None = None
         self._output: list[str] = []
 
@@ -54,7 +55,12 @@ class LocalNeo4j:
 
     def start(self, timeout: float = 300.0) -> None:
         classpath = os.pathsep.join(build())
-        env = {**os.environ, "NEO4J_PORT": str(self.port), "NEO4J_DATA": str(self.data_dir)}
+        env = {
+            **os.environ,
+            "NEO4J_PORT": str(self.port),
+            "NEO4J_DATA": str(self.data_dir),
+            "NEO4J_PASSWORD": self.password,
+        }
         self._process = subprocess.Popen(
             ["java", *JAVA_OPTS, "-cp", classpath, MAIN_CLASS],
             env=env,

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from .catalog import Query, query
 from .dialect import NEO4J, normalise
@@ -62,14 +63,28 @@ class Neo4jRunner:
                 await result.consume()
 
     async def health(self) -> dict[str, Any]:
-        state: dict[str, Any] = {"kind": self.kind}
+        state: dict[str, Any] = {
+            "kind": self.kind,
+            "uri": _without_credentials(self.uri),
+            "database": self._database,
+        }
         try:
             await self.read(query("ping"), {})
-            state["state"] = "up"
-        except (StoreUnavailable, Neo4jError, OSError) as exc:
+            info = await self._driver.get_server_info()
+            state.update(
+                state="up", server=info.agent, protocol=".".join(map(str, info.protocol_version))
+            )
+        except (StoreUnavailable, Neo4jError, DriverError, OSError) as exc:
             state["state"] = "down"
             state["error"] = str(exc)
         return state
 
     async def close(self) -> None:
         await self._driver.close()
+
+
+def _without_credentials(uri: str) -> str:
+    parts = urlsplit(uri)
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit(parts._replace(netloc=netloc))

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -23,8 +24,10 @@ import org.neo4j.io.ByteUnit;
  * trials, never for production.
  *
  * NEO4J_PORT (default 7687) and NEO4J_DATA (default .neo4j/data) choose where
- * it listens and keeps its files. Prints one line when Bolt accepts
- * connections; SIGINT or SIGTERM shut the database down cleanly.
+ * it listens and keeps its files. NEO4J_PASSWORD, when set, turns
+ * authentication on with that password for the user neo4j (to try the service
+ * as it runs against a production database). Prints one line when Bolt
+ * accepts connections; SIGINT or SIGTERM shut the database down cleanly.
  */
 public final class LocalNeo4j {
     private static final String HOST = "127.0.0.1";
@@ -35,6 +38,7 @@ public final class LocalNeo4j {
         int port = Integer.parseInt(env("NEO4J_PORT", "7687"));
         Path data = Path.of(env("NEO4J_DATA", ".neo4j/data")).toAbsolutePath();
         long pageCache = ByteUnit.parse(env("NEO4J_PAGECACHE", "512m"));
+        String password = env("NEO4J_PASSWORD", "");
 
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(data)
                 .setConfig(BoltConnector.enabled, true)
@@ -42,7 +46,7 @@ public final class LocalNeo4j {
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, !password.isEmpty())
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                 .build();
 
@@ -56,6 +60,16 @@ public final class LocalNeo4j {
                 .isAvailable(TimeUnit.MINUTES.toMillis(5))) {
             System.err.println("Neo4j did not become available within 5 minutes");
             System.exit(1);
+        }
+        if (!password.isEmpty()) {
+            try {
+                service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                        Map.of("password", password));
+            } catch (RuntimeException refused) {
+                System.err.println("NEO4J_PASSWORD refused: " + refused.getMessage());
+                System.exit(1);
+            }
         }
         awaitBolt(port, Duration.ofMinutes(1));
         System.out.println("Neo4j ready at bolt://" + HOST + ":" + port);
