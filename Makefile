@@ -1,6 +1,9 @@
-# make run   set everything up, load the demo neighbourhood, serve on :8000
-# make test  set everything up and run the whole suite
+# make run          set everything up, load the demo neighbourhood, serve on :8000
+# make test         set everything up and run the whole suite, on FalkorDB and Neo4j
+# make neo4j-local  a real Neo4j 5 on 127.0.0.1:$(NEO4J_PORT), in the foreground
+# make run-neo4j    the demo served on the local Neo4j instead of FalkorDB
 
+SHELL  := /bin/bash
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -16,7 +19,16 @@ LINT_STAMP := tests/lint/node_modules/.installed
 CHROMIUM   := /usr/bin/chromium
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install lint typecheck schema test-neo4j neo4j-up neo4j-down clean
+# The local Neo4j: the launcher in neo4j-local/ (Maven fetches Neo4j into its cache).
+NEO4J_PORT      ?= 7687
+NEO4J_DATA      ?= .neo4j/data
+NEO4J_LOG       ?= $(dir $(NEO4J_DATA))neo4j.log
+NEO4J_JAVA_OPTS ?= -Xms512m -Xmx2g -XX:+UseG1GC
+NEO4J_LAUNCHER  := neo4j-local
+NEO4J_CLASSPATH := $(NEO4J_LAUNCHER)/target/classpath.txt
+NEO4J_JAVA      := java $(NEO4J_JAVA_OPTS) -cp "$(NEO4J_LAUNCHER)/target/classes:$$(cat $(NEO4J_CLASSPATH))" care.graphsvc.neo4j.LocalNeo4j
+
+.PHONY: run run-neo4j neo4j-local test install lint typecheck schema clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -36,15 +48,46 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
 
-install: $(PY_STAMP)
+$(NEO4J_CLASSPATH): $(NEO4J_LAUNCHER)/pom.xml $(wildcard $(NEO4J_LAUNCHER)/src/main/java/*/*/*/*.java)
+	@command -v java >/dev/null && command -v mvn >/dev/null || { echo "Java 17 and Maven are needed for the local Neo4j"; exit 1; }
+	cd $(NEO4J_LAUNCHER) && mvn -q -B compile
+	@touch $@
+
+install: $(PY_STAMP) $(NEO4J_CLASSPATH)
+
+define demo_tokens
+	@echo "== tokens for the demo (valid 12 h) =="
+	@printf 'nurse of %s:\n  ' "$(DEMO_TEAM)"; $(BIN)/graphsvc token --data $(1) --role nurse --team $(DEMO_TEAM) --subject $(DEMO_NURSE)
+	@printf 'system client (system/*.*):\n  '; $(BIN)/graphsvc token --data $(1) --role system --subject demo-system --scope 'system/*.*'
+endef
 
 run: $(PY_STAMP)
-	@echo "== tokens for the demo (valid 12 h) =="
-	@printf 'nurse of %s:\n  ' "$(DEMO_TEAM)"; $(BIN)/graphsvc token --data $(DATA) --role nurse --team $(DEMO_TEAM) --subject $(DEMO_NURSE)
-	@printf 'system client (system/*.*):\n  '; $(BIN)/graphsvc token --data $(DATA) --role system --subject demo-system --scope 'system/*.*'
+	$(call demo_tokens,$(DATA))
 	$(BIN)/graphsvc serve --dev --data $(DATA) --host $(HOST) --port $(PORT) --seed-if-empty $(DEMO_FHIR)
 
-test: $(PY_STAMP) $(LINT_STAMP) $(CHROMIUM)
+# Bolt on 127.0.0.1 only, authentication off (set NEO4J_PASSWORD to turn it on).
+# Ctrl-C or SIGTERM shuts it down cleanly.
+neo4j-local: $(NEO4J_CLASSPATH)
+	@mkdir -p $(NEO4J_DATA)
+	NEO4J_PORT=$(NEO4J_PORT) NEO4J_DATA=$(NEO4J_DATA) exec $(NEO4J_JAVA)
+
+# The demo on the local Neo4j, imported through the same path as `make run`.
+# Uses a Neo4j already listening on NEO4J_PORT (make neo4j-local), else starts
+# one for as long as the server runs.
+run-neo4j: $(PY_STAMP) $(NEO4J_CLASSPATH)
+	$(call demo_tokens,$(DATA)-neo4j)
+	@set -e; mkdir -p $(NEO4J_DATA); started=""; \
+	if ! (exec 3<>/dev/tcp/127.0.0.1/$(NEO4J_PORT)) 2>/dev/null; then \
+	  NEO4J_PORT=$(NEO4J_PORT) NEO4J_DATA=$(NEO4J_DATA) $(NEO4J_JAVA) > $(NEO4J_LOG) 2>&1 & started=$$!; \
+	  trap 'kill $$started 2>/dev/null; wait $$started 2>/dev/null' EXIT INT TERM; \
+	  echo "starting Neo4j on port $(NEO4J_PORT) (log: $(NEO4J_LOG))"; \
+	  until grep -q "Neo4j ready at" $(NEO4J_LOG) 2>/dev/null; do \
+	    kill -0 $$started 2>/dev/null || { cat $(NEO4J_LOG); exit 1; }; sleep 1; done; \
+	fi; \
+	GRAPHSVC_NEO4J_URI=bolt://127.0.0.1:$(NEO4J_PORT) $(BIN)/graphsvc serve --dev --data $(DATA)-neo4j \
+	  --host $(HOST) --port $(PORT) --seed-if-empty $(DEMO_FHIR)
+
+test: $(PY_STAMP) $(LINT_STAMP) $(CHROMIUM) $(NEO4J_CLASSPATH)
 	$(BIN)/ruff check graphsvc fhir_mappings tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -58,18 +101,5 @@ schema: $(PY_STAMP)
 typecheck: $(PY_STAMP)
 	$(BIN)/mypy
 
-# The store contract suite against a live Neo4j 5 (needs Docker):
-#   make neo4j-up && make test-neo4j
-neo4j-up:
-	docker compose -f docs/neo4j-compose.yml up -d --wait
-
-neo4j-down:
-	docker compose -f docs/neo4j-compose.yml down
-
-test-neo4j: $(PY_STAMP)
-	NEO4J_URI=$${NEO4J_URI:-bolt://localhost:7687} NEO4J_USER=$${NEO4J_USER:-neo4j} \
-	NEO4J_PASSWORD=$${NEO4J_PASSWORD:-graphsvc-test} \
-	$(BIN)/python -m pytest tests/integration -m neo4j -v
-
 clean:
-	rm -rf $(VENV) tests/lint/node_modules .pytest_cache .mypy_cache
+	rm -rf $(VENV) tests/lint/node_modules .pytest_cache .mypy_cache $(NEO4J_LAUNCHER)/target

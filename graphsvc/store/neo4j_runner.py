@@ -28,9 +28,13 @@ class Neo4jRunner:
         # No password means a database without authentication (the local one
         # on loopback); production always gives user and password.
         auth = (user, password) if password else None
-        # Notices that a label or type is not there yet (an empty database) are noise.
+        # Notices that an index exists already or that a label is not there
+        # yet (an empty database) are noise, not warnings.
         self._driver: AsyncDriver = AsyncGraphDatabase.driver(
-            uri, auth=auth, notifications_disabled_classifications=["UNRECOGNIZED"]
+            uri,
+            auth=auth,
+            notifications_min_severity="WARNING",
+            notifications_disabled_classifications=["UNRECOGNIZED"],
         )
         self._database = database
         self.uri = uri

@@ -53,7 +53,11 @@ public final class LocalNeo4j {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.shutdown();
+            System.out.println("Neo4j stopped");
+            System.out.flush();
             stopped.countDown();
+            // A stop asked for by a signal is a clean end, not a failure.
+            Runtime.getRuntime().halt(0);
         }, "neo4j-shutdown"));
 
         if (!service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
