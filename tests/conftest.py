@@ -30,6 +30,7 @@ from graphsvc.store.falkordb_runner import FalkorDBRunner
 from graphsvc.store.neo4j_runner import Neo4jRunner
 from graphsvc.store.runner import CypherRunner
 
+from .databases import DATABASES
 from .neo4j_local import LocalNeo4j
 
 _graph_names = itertools.count()
@@ -64,8 +65,6 @@ def make_server(tmp_path: Path) -> Iterator[Callable[..., EmbeddedFalkorDB]]:
 
 
 # -- the live Neo4j ----------------------------------------------------------
-
-DATABASES = ("falkordb", "neo4j")
 
 
 @pytest.fixture(scope="session")
@@ -189,17 +188,10 @@ RESEARCHER = Principal(Role.RESEARCHER, "researcher-1")
 ADMIN = system("system/*.*")
 
 
-@pytest.fixture
+@pytest.fixture(params=DATABASES)
 def backend(request: pytest.FixtureRequest) -> str:
-    """The database the app runs on: the embedded FalkorDB unless a module
-    asks for both (by importing ``on_both_databases``)."""
-    return str(getattr(request, "param", "falkordb"))
-
-
-@pytest.fixture(name="backend", params=DATABASES)
-def on_both_databases(request: pytest.FixtureRequest) -> str:
-    """The same tests on each database: a module that imports this fixture
-    runs every test that opens the app once on FalkorDB and once on Neo4j."""
+    """The database the app runs on: every test that opens the app runs on
+    the embedded FalkorDB and again on Neo4j."""
     return str(request.param)
 
 

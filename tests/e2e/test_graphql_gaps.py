@@ -16,7 +16,6 @@ from graphsvc.services.tokens import TokenIssuer
 from ..conftest import (
     RESEARCHER,
     nurse,
-    on_both_databases,  # noqa: F401 (each test on both)
     system,
 )
 from .graphql_client import GraphQL

@@ -14,7 +14,6 @@ from graphsvc.services.tokens import TokenIssuer
 from ..conftest import (
     coach,
     nurse,
-    on_both_databases,  # noqa: F401 (each test on both)
 )
 from ..integration.builders import OTHER_TEAM, TEAM, population
 from .graphql_client import GraphQL

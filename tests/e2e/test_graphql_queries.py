@@ -15,7 +15,6 @@ from ..conftest import (
     RESEARCHER,
     coach,
     nurse,
-    on_both_databases,  # noqa: F401 (each test on both)
     system,
 )
 from ..integration.builders import OTHER_TEAM, TEAM, population

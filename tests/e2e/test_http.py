@@ -1,9 +1,10 @@
 """The HTTP app in-process (Starlette's TestClient runs the real lifespan,
-so the real embedded database starts and stops with it)."""
+so the real database, embedded or Neo4j, is opened and closed with it)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
@@ -27,22 +28,27 @@ def bearer(issuer: TokenIssuer, principal: Principal, ttl: int | None = None) ->
 NURSE = Principal(Role.NURSE, "nurse-1", frozenset({"team-0001"}))
 
 
-def test_healthz_reports_the_database(http: TestClient) -> None:
+def test_healthz_reports_the_database(http: TestClient, backend: str) -> None:
     r = http.get("/healthz")
     assert r.status_code == 200
     body = r.json()
-    assert body["status"] == "ok"
-    assert body["database"]["kind"] == "falkordb-embedded"
-    assert body["database"]["state"] == "up" and body["database"]["fsync"] == "always"
+    assert body["status"] == "ok" and body["database"]["state"] == "up"
+    if backend == "neo4j":
+        assert body["database"]["kind"] == "neo4j"
+        assert body["database"]["server"].startswith("Neo4j/5.")
+    else:
+        assert body["database"]["kind"] == "falkordb-embedded"
+        assert body["database"]["fsync"] == "always"
 
 
-def test_healthz_degraded_when_database_down(http: TestClient) -> None:
-    server = http.app.state.runtime.server  # type: ignore[attr-defined]
-    server.kill()
-    r = http.get("/healthz")
-    assert r.status_code == 503 and r.json()["database"]["state"] == "down"
-    server.ensure_running()
-    assert http.get("/healthz").status_code == 200
+def test_healthz_degraded_when_the_embedded_database_is_down(tmp_path: Path) -> None:
+    with TestClient(create_app(Settings(data_dir=tmp_path / "data"))) as http:
+        server = http.app.state.runtime.server  # type: ignore[attr-defined]
+        server.kill()
+        r = http.get("/healthz")
+        assert r.status_code == 503 and r.json()["database"]["state"] == "down"
+        server.ensure_running()
+        assert http.get("/healthz").status_code == 200
 
 
 @pytest.mark.parametrize(

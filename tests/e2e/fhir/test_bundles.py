@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from ...conftest import on_both_databases  # noqa: F401 (each test on both)
 from ...unit.fhir import corpus
 from .conftest import Fhir
 from .corpus_loading import loose

@@ -8,7 +8,6 @@ from typing import Any
 
 from ...conftest import (
     nurse,
-    on_both_databases,  # noqa: F401 (each test on both)
 )
 from ..graphql_client import GraphQL
 from ..test_graphql_mutations import mutate

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...conftest import on_both_databases  # noqa: F401 (each test on both)
 from .conftest import Fhir
 
 TEAM = {

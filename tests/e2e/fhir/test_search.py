@@ -11,16 +11,16 @@ import pytest
 from starlette.testclient import TestClient
 
 from graphsvc.app import create_app
-from graphsvc.config import Settings
 from graphsvc.services.tokens import TokenIssuer
 
 from ...conftest import (
     ADMIN,
     RESEARCHER,
     nurse,
-    on_both_databases,  # noqa: F401 (each test on both)
+    settings_for,
     system,
 )
+from ...databases import DATABASES
 from .conftest import PUBLIC_BASE, Fhir
 from .corpus_loading import load_corpus
 
@@ -29,9 +29,13 @@ OMS = "http://terminology.hl7.org/CodeSystem/oms"
 RATING = "https://graphsvc.example/fhir/CodeSystem/omaha-rating"
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, TokenIssuer]]:
-    settings = Settings(data_dir=tmp_path_factory.mktemp("search"), fhir_base_urls=(PUBLIC_BASE,))
+@pytest.fixture(scope="module", params=DATABASES)
+def served(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[TestClient, TokenIssuer]]:
+    """The corpus loaded once per database for the whole module."""
+    data = tmp_path_factory.mktemp("search")
+    settings = settings_for(request, request.param, data, fhir_base_urls=(PUBLIC_BASE,))
     with TestClient(create_app(settings)) as http:
         issuer = TokenIssuer(settings.signing_key())
         load_corpus(Fhir(http, issuer.mint(ADMIN)))

@@ -1,0 +1,3 @@
+"""The databases every store and end-to-end test runs on."""
+
+DATABASES = ("falkordb", "neo4j")
