@@ -24,6 +24,7 @@ from graphsvc.services.network import NetworkService
 from graphsvc.services.population import load_population
 from graphsvc.services.tokens import TokenIssuer
 from graphsvc.store.audit_log import AuditLogFile
+from graphsvc.store.catalog import Query, queries
 from graphsvc.store.cypher_repository import CypherRepository
 from graphsvc.store.embedded import EmbeddedFalkorDB
 from graphsvc.store.falkordb_runner import FalkorDBRunner
@@ -99,6 +100,50 @@ def wipe_neo4j(uri: str) -> None:
         with driver.session(database=database) as session:
             wipe = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
             session.run(wipe).consume()
+
+
+# -- every named query runs on both databases ---------------------------------
+
+QUERIES_RUN: dict[str, set[str]] = {database: set() for database in DATABASES}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def record_queries_run() -> Iterator[None]:
+    """Notes which named queries each database ran in this session, so that
+    the whole suite can insist that every one ran for real on both."""
+    originals: list[tuple[type[Any], Any]] = []
+    for runner, database in ((FalkorDBRunner, "falkordb"), (Neo4jRunner, "neo4j")):
+        original = runner._run
+        originals.append((runner, original))
+
+        def recording(original: Any = original, database: str = database) -> Any:
+            async def run(self: Any, query: Query, params: Any, **options: Any) -> Any:
+                QUERIES_RUN[database].add(query.name)
+                return await original(self, query, params, **options)
+
+            return run
+
+        runner._run = recording()  # type: ignore[method-assign]
+    yield
+    for runner, original in originals:
+        runner._run = original  # type: ignore[method-assign]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """When the whole suite ran and passed, a named query that one of the
+    databases never ran fails it."""
+    config = session.config
+    whole = (
+        config.args_source == pytest.Config.ArgsSource.TESTPATHS
+        and not config.option.keyword
+        and not config.option.markexpr
+    )
+    if exitstatus != 0 or not whole:
+        return
+    missing = {database: sorted(set(queries()) - ran) for database, ran in QUERIES_RUN.items()}
+    if any(missing.values()):
+        print(f"\nnamed queries that never ran: {missing}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 # -- repositories -------------------------------------------------------------
