@@ -7,6 +7,7 @@ deadlocks; a statement is one unit of work, so a retry repeats all of it.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -18,6 +19,8 @@ from .catalog import Query, query
 from .dialect import NEO4J, normalise
 from .port import StoreUnavailable
 from .runner import Row, checked_params
+
+HEALTH_TIMEOUT = 5.0  # seconds
 
 
 class Neo4jRunner:
@@ -73,14 +76,18 @@ class Neo4jRunner:
             "database": self._database,
         }
         try:
-            await self.read(query("ping"), {})
-            info = await self._driver.get_server_info()
+            # One try with a deadline: a health check must answer quickly,
+            # not wait through the retries that protect real work.
+            async with asyncio.timeout(HEALTH_TIMEOUT):
+                async with self._driver.session(database=self._database) as session:
+                    await (await session.run(query("ping").text)).consume()
+                info = await self._driver.get_server_info()
             state.update(
                 state="up", server=info.agent, protocol=".".join(map(str, info.protocol_version))
             )
-        except (StoreUnavailable, Neo4jError, DriverError, OSError) as exc:
+        except (Neo4jError, DriverError, OSError, TimeoutError) as exc:
             state["state"] = "down"
-            state["error"] = str(exc)
+            state["error"] = str(exc) or type(exc).__name__
         return state
 
     async def close(self) -> None:
