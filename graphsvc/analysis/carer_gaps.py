@@ -1,4 +1,5 @@
-"""Overloaded informal carers, judged on their load across every client."""
+"""Overloaded informal carers, judged on their load across every client the
+reader may see (of the others it says only that there are some)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,8 @@ def overload_gaps(
         if too_many_needs:
             reasons.append(f"more than {plural(thresholds.carer_max_needs, 'need')}")
         across = f" of {plural(load.clients, 'client')}" if load.clients > 1 else ""
+        if load.elsewhere:
+            across += " (and also helps elsewhere)"
         gaps.append(
             Gap(
                 GapKind.OVERLOADED_CARER,

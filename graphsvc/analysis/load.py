@@ -24,6 +24,9 @@ class CarerLoad:
     hours_per_week: float
     need_ids: tuple[str, ...]  # distinct active needs, across clients, sorted
     client_ids: tuple[str, ...]  # the clients she supports, sorted
+    # She also supports clients the reader may not see; their figures are
+    # left out of everything above.
+    elsewhere: bool = False
 
     @property
     def needs(self) -> int:

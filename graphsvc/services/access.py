@@ -97,6 +97,16 @@ def visible_teams(principal: Principal, team_id: str) -> None:
             raise NotFound("team", team_id)
 
 
+def readable_teams(principal: Principal) -> frozenset[str] | None:
+    """The teams whose clients the principal may see; None for all of them
+    (a system client without a team, a researcher reading de-identified)."""
+    if principal.role in {Role.NURSE, Role.COACH}:
+        return principal.teams
+    if principal.role is Role.SYSTEM and principal.teams:
+        return principal.teams
+    return None
+
+
 # FHIR resources outside any client's compartment: the directory of
 # professionals and organisations.
 DIRECTORY_RESOURCES = frozenset({"Practitioner", "PractitionerRole", "Organization"})

@@ -30,7 +30,7 @@ from graphsvc.analysis import (
 from graphsvc.domain import Onion, Principal, Ring, Role
 from graphsvc.store.port import ClientPageRequest, NetworkRepository
 
-from .access import Action, check_team_admin
+from .access import Action, check_team_admin, readable_teams
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
 
@@ -58,24 +58,37 @@ class AnalysisService:
         self._secret = research_secret
         self.thresholds = thresholds
 
-    async def _loads(self, onions: Sequence[Onion]) -> dict[str, CarerLoad]:
+    async def _loads(
+        self, onions: Sequence[Onion], readable: frozenset[str] | None
+    ) -> dict[str, CarerLoad]:
+        """Carers' loads over the clients the reader may see (teams
+        ``readable``, None for all); of the others only that there are any."""
         carers = {m.person.id for o in onions for m in o.members if m.ring is Ring.INFORMAL}
-        rows = await self._repo.carer_loads(sorted(carers))
-        return {
-            r["person_id"]: CarerLoad(
-                person_id=r["person_id"],
-                name=r["name"],
-                hours_per_week=float(r["hours"] or 0.0),
-                need_ids=tuple(r["need_ids"]),
-                client_ids=tuple(r["client_ids"]),
+        shown = {o.client.id for o in onions}
+        loads = {}
+        for row in await self._repo.carer_loads(sorted(carers)):
+            seen, hidden = [], False
+            for c in row["clients"]:
+                if readable is None or c["client_id"] in shown or set(c["team_ids"]) & readable:
+                    seen.append(c)
+                else:
+                    hidden = True
+            loads[row["person_id"]] = CarerLoad(
+                person_id=row["person_id"],
+                name=row["name"],
+                hours_per_week=float(sum(c["hours"] or 0.0 for c in seen)),
+                need_ids=tuple(sorted({n for c in seen for n in c["need_ids"]})),
+                client_ids=tuple(sorted(c["client_id"] for c in seen)),
+                elsewhere=hidden,
             )
-            for r in rows
-        }
+        return loads
 
-    async def analyse(self, onions: Mapping[str, Onion]) -> dict[str, ClientAnalysis]:
-        """Findings for onions the caller has already been allowed to read;
-        carers' loads count every client they support, in one more read."""
-        loads = await self._loads(list(onions.values()))
+    async def analyse(
+        self, principal: Principal, onions: Mapping[str, Onion]
+    ) -> dict[str, ClientAnalysis]:
+        """Findings for onions the principal has already been allowed to
+        read; carers' loads count every client of hers the principal may see."""
+        loads = await self._loads(list(onions.values()), readable_teams(principal))
         return {
             cid: analyse_client(onion, carer_loads=loads, thresholds=self.thresholds)
             for cid, onion in onions.items()
@@ -104,7 +117,7 @@ class AnalysisService:
         request = ClientPageRequest(team_ids=None, sort="id", limit=RESEARCH_PAGE)
         async for page in self._repo.client_pages(request):
             onions = await self._repo.get_onions([cid for cid, _ in page])
-            for cid, found in (await self.analyse(onions)).items():
+            for cid, found in (await self.analyse(principal, onions)).items():
                 onion = onions[cid]
                 row = research_row(onion, found)
                 yield DeidentifiedClient(

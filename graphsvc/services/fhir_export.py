@@ -73,7 +73,7 @@ class FhirExportService:
         onion = await self._network.onion(principal, client_id)
         stored = await originals(self._resources, {client_id: onion})
         export = export_onion(onion, stored[client_id])
-        found = (await self._analysis.analyse({client_id: onion}))[client_id]
+        found = (await self._analysis.analyse(principal, {client_id: onion}))[client_id]
         when = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
         resources = [
             {**body, "resourceType": key.resource_type, "id": key.id}

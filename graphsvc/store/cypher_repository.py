@@ -205,15 +205,22 @@ class CypherRepository:
         return int(rows[0]["total"]) if rows else 0
 
     async def carer_loads(self, person_ids: Sequence[str]) -> list[Row]:
-        """Per informal carer: person_id, name, hours, need_ids, client_ids."""
+        """Per informal carer: person_id, name and clients, each client with
+        client_id, team_ids, hours and need_ids."""
         if not person_ids:
             return []
         rows = await self._read("carer_loads", person_ids=sorted(set(person_ids)))
         return [
             {
                 **r,
-                "need_ids": sorted(records.as_list(r["need_ids"])),
-                "client_ids": sorted(records.as_list(r["client_ids"])),
+                "clients": [
+                    {
+                        **c,
+                        "team_ids": sorted(records.as_list(c["team_ids"])),
+                        "need_ids": sorted(records.as_list(c["need_ids"])),
+                    }
+                    for c in records.as_list(r["clients"])
+                ],
             }
             for r in rows
         ]

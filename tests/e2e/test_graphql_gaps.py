@@ -10,14 +10,22 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from graphsvc.domain import (
+    Client,
+    Member,
+    Membership,
+    Need,
+    Onion,
+    Person,
+    Population,
+    Principal,
+    SupportTie,
+    Team,
+)
 from graphsvc.seeding.codec import load_population
 from graphsvc.services.tokens import TokenIssuer
 
-from ..conftest import (
-    RESEARCHER,
-    nurse,
-    system,
-)
+from ..conftest import RESEARCHER, coach, nurse, system
 from .graphql_client import GraphQL
 from .test_graphql_mutations import mutate
 
@@ -152,3 +160,43 @@ def test_research_aggregates_name_nobody(http: TestClient, issuer: TokenIssuer) 
 def test_only_researchers_get_research(http: TestClient, issuer: TokenIssuer) -> None:
     body = GraphQL(http, issuer, nurse(TEAM)).raw("{ research { clients } }")
     assert "researcher" in body["errors"][0]["message"]
+
+
+def shared_carer() -> Population:
+    """A daughter who cares 25 hours a week for her mother (team A's client)
+    and 20 for her aunt (team B's)."""
+    daughter = Person("dochter", "Marieke Smit", "informal", "daughter")
+
+    def client(cid: str, team_id: str, hours: float) -> Onion:
+        return Onion(
+            Client(cid, f"Client {cid}", "Oost"),
+            team_id,
+            0,
+            (Member(daughter, Membership("dochter", cid, "informal")),),
+            (Need(f"need-{cid}", cid, "38"),),
+            (SupportTie("dochter", f"need-{cid}", hours_per_week=hours),),
+        )
+
+    return Population(
+        teams=(Team("team-a", "Buurtzorg Oost"), Team("team-b", "Buurtzorg West")),
+        onions=(client("moeder", "team-a", 25), client("tante", "team-b", 20)),
+    )
+
+
+def test_overload_figures_stay_within_the_readers_teams(
+    make_http: Callable[..., TestClient], issuer: TokenIssuer
+) -> None:
+    http = make_http(shared_carer())
+
+    def overload(principal: Principal) -> str:
+        gaps = GraphQL(http, issuer, principal)(GAPS, {"id": "moeder"})["client"]["gaps"]
+        (gap,) = [g for g in gaps if g["kind"] == "OVERLOADED_CARER"]
+        return str(gap["explanation"])
+
+    own = overload(nurse("team-a"))
+    assert "25 hours" in own and "also helps elsewhere" in own
+    assert "45" not in own and "20" not in own.replace("more than 20 hours", "")
+    assert "2 clients" not in own
+
+    both = overload(coach("team-a", "team-b"))
+    assert "45 hours" in both and "of 2 clients" in both and "elsewhere" not in both

@@ -35,7 +35,7 @@ class Context:
         async def load_analyses(ids: Sequence[str]) -> list[ClientAnalysis | None]:
             onions = await self.onions.load_many(list(ids))
             readable = {o.client.id: o for o in onions if o is not None}
-            found = await self.analysis.analyse(readable)
+            found = await self.analysis.analyse(self.principal, readable)
             return [found.get(cid) for cid in ids]
 
         self.onions = DataLoader(load_fn=load_onions, max_batch_size=200)
