@@ -80,6 +80,15 @@ class Catalog:
             )
         return None
 
+    def named(self, holder: ResourceKey, element: JsonPath) -> ResourceKey | None:
+        """The key the Reference at ``element`` of ``holder`` names, whether
+        or not that resource is part of this projection."""
+        reference = _at(self.resources[holder], element)
+        if reference is None:
+            return None
+        outcome = resolve_reference(reference, self._contexts[self._placement[holder][0]])
+        return outcome.key if isinstance(outcome, Resolved) else None
+
     def resolve_all(
         self, holder: ResourceKey, element: JsonPath
     ) -> Iterator[tuple[int, ResourceKey]]:

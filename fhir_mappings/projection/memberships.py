@@ -52,6 +52,8 @@ def read_careteams(builder: Builder, parties: Parties, clients: dict[str, Client
             target = catalog.resolve(key, (*element, "member"))
             if target is None or target == subject:
                 continue  # the client herself is ring 0, not a member
+            if not parties.check_owner(key, (*element, "member"), target, subject):
+                continue
             person_id = parties.person_for(target)
             if person_id is None:
                 if target.resource_type not in INFORMAL_TYPES | PROFESSIONAL_TYPES:

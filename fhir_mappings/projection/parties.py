@@ -18,6 +18,7 @@ from graphsvc.domain import (
 from ..code_systems import ORGANIZATION_KIND, coded
 from ..elements import concept_text, day, first_concept_text, home_district, human_name, items, text
 from ..elements import telecom as first_telecom
+from ..jsontypes import JsonPath
 from ..keys import ResourceKey
 from ..rings import INFORMAL_TYPES
 from .builder import Builder
@@ -144,6 +145,24 @@ class Parties:
         self.persons[person.id] = person
         self.b.came_from(GraphRef(GraphKind.PERSON, person.id), key)
         return person.id
+
+    def check_owner(
+        self, holder: ResourceKey, element: JsonPath, person: ResourceKey, client: ResourceKey
+    ) -> bool:
+        """An informal person belongs to the one client her RelatedPerson.patient
+        names: naming her in another client's network is an error there."""
+        if person.resource_type != "RelatedPerson":
+            return True
+        owner = self.b.catalog.named(person, ("patient",))
+        if owner is None or owner == client:
+            return True
+        self.b.error(
+            holder,
+            element,
+            f"{person.reference} belongs to {owner.reference}'s network, "
+            f"not to {client.reference}'s",
+        )
+        return False
 
     def _name(self, key: ResourceKey, resource: dict[str, object]) -> str:
         if key.resource_type == "Organization":

@@ -143,6 +143,8 @@ class _Reader:
             where = (*element, "performer", position)
             if target == subject:
                 continue  # the client's own part: self-care is no tie
+            if not self.parties.check_owner(key, where, target, subject):
+                continue
             person_id = self.parties.person_for(target)
             if person_id is None:
                 message = f"a {target.resource_type} is no person; no tie projected"

@@ -176,3 +176,45 @@ def test_a_reference_to_nothing_is_kept_outside_a_transaction(fhir: Fhir) -> Non
     response = fhir.put("Goal/g-1", {**goal, "id": "g-1"})
     assert response.status_code == 201
     assert fhir.get("Goal/g-1").json()["subject"] == {"reference": "Patient/not-here-yet"}
+
+
+def test_another_clients_relative_is_refused(fhir: Fhir) -> None:
+    """A relative belongs to the network her RelatedPerson.patient names: a
+    CareTeam or CarePlan of another client naming her is refused (422, both
+    clients named), writes nothing, and shows nothing of her there."""
+    assert fhir.put("Organization/team-rest", TEAM).status_code == 201
+    for pid, family in (("anna", "Visser"), ("bram", "Bakker")):
+        assert fhir.put(f"Patient/{pid}", {**patient(family), "id": pid}).status_code == 201
+    relative = {
+        "resourceType": "RelatedPerson",
+        "id": "dochter-anna",
+        "patient": {"reference": "Patient/anna"},
+        "name": [{"family": "Visser", "given": ["Els"]}],
+    }
+    assert fhir.put("RelatedPerson/dochter-anna", relative).status_code == 201
+    assert fhir.post("CareTeam", care_team("anna", "RelatedPerson/dochter-anna")).status_code == 201
+
+    refused = fhir.post("CareTeam", care_team("bram", "RelatedPerson/dochter-anna"))
+    assert refused.status_code == 422, refused.text
+    (issue,) = refused.json()["issue"]
+    assert "RelatedPerson/dochter-anna" in issue["diagnostics"]
+    assert "Patient/anna" in issue["diagnostics"] and "Patient/bram" in issue["diagnostics"]
+    assert issue["expression"] == ["CareTeam.participant[0].member"]
+    plan = {
+        "resourceType": "CarePlan",
+        "status": "active",
+        "intent": "plan",
+        "subject": {"reference": "Patient/bram"},
+        "activity": [
+            {
+                "detail": {
+                    "status": "in-progress",
+                    "description": "boodschappen",
+                    "performer": [{"reference": "RelatedPerson/dochter-anna"}],
+                }
+            }
+        ],
+    }
+    assert fhir.post("CarePlan", plan).status_code == 422
+    assert fhir.get("CareTeam?patient=bram").json().get("total", 0) == 0
+    assert fhir.get("CarePlan?patient=bram").json().get("total", 0) == 0
