@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.routing import Route
 
 from fhir_mappings import FhirValidationError, Issue, JsonObject, operation_outcome
@@ -206,6 +207,22 @@ def _version_param(text: str) -> int:
     return int(text)
 
 
+class _Anything(Convertor[str]):
+    """The rest of a path, line breaks too (``path`` stops at one, and a
+    hostile ``%0A`` would then fall through to a bare 404)."""
+
+    regex = "(?s:.*)"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("anything", _Anything())
+
+
 def routes() -> list[Route]:
     methods = ["GET", "POST", "PUT", "PATCH", "DELETE"]
     return [
@@ -223,5 +240,5 @@ def routes() -> list[Route]:
         Route("/fhir/{type}", create, methods=["POST"]),
         # Anything else under /fhir answers in FHIR, not with a bare 404.
         Route("/fhir", unsupported, methods=methods),
-        Route("/fhir/{rest:path}", unsupported, methods=methods),
+        Route("/fhir/{rest:anything}", unsupported, methods=methods),
     ]
