@@ -24,6 +24,15 @@ _ELEMENT_NAME = re.compile(r"_?[A-Za-z][A-Za-z0-9]{0,127}")
 _FORBIDDEN_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+def _odd_space(text: str) -> str | None:
+    """The first whitespace character other than space, tab, CR and LF (a
+    no-break space pasted from a word processor, say): R4's string pattern
+    ``[ \\r\\n\\t\\S]+`` leaves them out."""
+    return next(
+        (ch for ch in text if (ch.isspace() or ch == "\ufeff") and ch not in " \t\r\n"), None
+    )
+
+
 def json_kind(value: object) -> str:
     if value is None:
         return "null"
@@ -91,6 +100,14 @@ def shape_issues(data: object, root: str) -> list[Issue]:
                 issues.append(Issue(where, "is an empty string; leave the element out instead"))
             elif _FORBIDDEN_CHARS.search(value):
                 issues.append(Issue(where, "contains a control character or an unpaired surrogate"))
+            elif space := _odd_space(value):
+                issues.append(
+                    Issue(
+                        where,
+                        f"contains U+{ord(space):04X}, a space FHIR strings may not hold "
+                        "(only the plain space, tab and line breaks); use a plain space",
+                    )
+                )
         elif isinstance(value, float) and not math.isfinite(value):
             issues.append(Issue(where, "must be a finite number"))
         elif not isinstance(value, bool | int | float):

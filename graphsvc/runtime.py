@@ -15,6 +15,7 @@ from .services.fhir_interactions import FhirInteractions
 from .services.fhir_read import FhirReadService
 from .services.fhir_write import FhirWriteService
 from .services.network import NetworkService
+from .services.network_write import NetworkWriter
 from .services.tokens import TokenIssuer
 from .store.audit_log import AuditLogFile
 from .store.cypher_repository import CypherRepository
@@ -105,11 +106,13 @@ async def compose(
         raise
     audit = AuditLogFile(settings.data_dir / "audit.jsonl")
     key = settings.signing_key()
-    network = NetworkService(repository, audit)
-    analysis = AnalysisService(repository, audit, research_secret=research_secret_from(key))
     resources = CypherResourceStore(runner)
+    writer = CypherFhirWriter(runner)
+    changes = NetworkWriter(repository, resources, writer, settings.fhir_base_urls)
+    network = NetworkService(repository, audit, changes)
+    analysis = AnalysisService(repository, audit, research_secret=research_secret_from(key))
     fhir_reads = FhirReadService(repository, resources, audit)
-    fhir_writes = FhirWriteService(repository, resources, CypherFhirWriter(runner), audit)
+    fhir_writes = FhirWriteService(repository, resources, writer, audit)
     return Runtime(
         settings=settings,
         repository=repository,

@@ -14,7 +14,7 @@ from graphsvc.domain import Onion, Principal, Ring
 from graphsvc.store.resource_store import CypherResourceStore
 
 from .analysis import AnalysisService
-from .fhir_view import originals
+from .fhir_view import originals, with_references
 from .network import NetworkService
 
 
@@ -72,7 +72,8 @@ class FhirExportService:
         """Patient/$everything: the access rules of the onion apply."""
         onion = await self._network.onion(principal, client_id)
         stored = await originals(self._resources, {client_id: onion})
-        export = export_onion(onion, stored[client_id])
+        # as the write path lays it (services.network_write): references kept as made
+        export = export_onion(onion, await with_references(self._resources, stored[client_id]))
         found = (await self._analysis.analyse(principal, {client_id: onion}))[client_id]
         when = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
         resources = [

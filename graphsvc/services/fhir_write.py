@@ -30,10 +30,7 @@ from .access import Action, check_resource_access, check_type_access
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
 from .fhir_view import current_view, with_references
-
-# A write that keeps meeting concurrent writers (other instances on one
-# database: Neo4j runs them side by side) gives up after these.
-ATTEMPTS = 12
+from .network_write import ATTEMPTS, resource_version
 
 
 class PreconditionFailed(Exception):
@@ -287,19 +284,7 @@ class FhirWriteService:
                 results.append(ChangeResult(change.key, outcome, version, at, None))
                 continue
             body = view[change.key]
-            terms = index_terms(body, base_urls=base_urls)
-            resource_writes.append(
-                ResourceWrite(
-                    change.key.resource_type,
-                    change.key.id,
-                    version,
-                    canonical(body),
-                    client_id=terms.client_id,
-                    tokens=terms.tokens,
-                    date_start=terms.date_start,
-                    date_end=terms.date_end,
-                )
-            )
+            resource_writes.append(resource_version(change.key, version, body, base_urls))
             shown = with_meta(change.key.resource_type, change.key.id, version, at, body)
             results.append(ChangeResult(change.key, outcome, version, at, shown))
         population = dataclasses.replace(

@@ -19,11 +19,22 @@ from graphsvc.domain import (
     Organization,
     Person,
     Principal,
+    Ring,
     Role,
     SupportTie,
     Team,
     ValidationError,
     VersionConflict,
+)
+from graphsvc.domain.commands import (
+    Command,
+    RemoveMember,
+    RemoveNeed,
+    RemoveSupport,
+    SaveMember,
+    SaveNeed,
+    SaveRating,
+    SaveSupport,
 )
 from graphsvc.domain.values import is_id
 from graphsvc.store.port import ClientPageRequest, NetworkRepository, WriteResult
@@ -33,17 +44,22 @@ from .access import (
     Action,
     check_team_access,
     check_team_admin,
+    directory_writer,
     scope_allows,
     visible_teams,
 )
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
+from .network_write import NetworkWriter
 
 
 class NetworkService:
-    def __init__(self, repository: NetworkRepository, audit: AuditTrail) -> None:
+    def __init__(
+        self, repository: NetworkRepository, audit: AuditTrail, changes: NetworkWriter
+    ) -> None:
         self._repo = repository
         self._audit = audit
+        self._changes = changes
 
     # -- guards -------------------------------------------------------------
 
@@ -85,6 +101,60 @@ class NetworkService:
             raise
         self._log(principal, name, client_id, "ok")
         return result
+
+    async def _change(
+        self,
+        principal: Principal,
+        client_id: str,
+        name: str,
+        command: Command,
+        expected_version: int | None,
+    ) -> WriteResult:
+        """Every change to a network except KNOWS ties (which FHIR cannot
+        carry) goes this one way: the network and its FHIR resources together."""
+        return await self._write(
+            principal,
+            client_id,
+            name,
+            lambda: self._changes.change(client_id, command, expected_version),
+        )
+
+    async def _check_person(self, principal: Principal, person: Person, client_id: str) -> None:
+        """An informal person belongs to one network; a professional or
+        organisation is a directory entry that only a directory writer
+        renames. Facts of one onion go on the membership."""
+        try:
+            existing, _ = await self._repo.get_person(person.id)
+        except NotFound:
+            return
+        elsewhere = set(await self._repo.person_clients([person.id])) - {client_id}
+        if existing.ring is Ring.INFORMAL:
+            if elsewhere:
+                raise ValidationError(
+                    "personId",
+                    f"{person.id!r} is in another client's network; "
+                    "a relative or neighbour belongs to one network only",
+                )
+            return
+        same = (person.name, person.contact) == (existing.name, existing.contact)
+        if not same and not directory_writer(principal):
+            raise ValidationError(
+                "name",
+                f"{existing.name!r} is in the directory; its name and contact "
+                "are changed there, not in one client's network",
+            )
+
+    async def _check_need_ids(
+        self, client_id: str, *, needs: Sequence[str] = (), observations: Sequence[str] = ()
+    ) -> None:
+        """Need and rating ids are global: one of another client's is refused."""
+        taken = await self._repo.ids_of_other_networks(client_id, needs, observations)
+        for need_id in taken.needs:
+            raise ValidationError("need.id", f"{need_id!r} is a need of another client")
+        for observation_id in taken.observations:
+            raise ValidationError(
+                "observation.id", f"{observation_id!r} is a rating of another client"
+            )
 
     # -- reads --------------------------------------------------------------
 
@@ -210,11 +280,13 @@ class NetworkService:
         membership: Membership,
         expected_version: int | None = None,
     ) -> WriteResult:
-        return await self._write(
+        await self._check_person(principal, person, membership.client_id)
+        return await self._change(
             principal,
             membership.client_id,
             "member.save",
-            lambda: self._repo.upsert_member(person, membership, expected_version),
+            SaveMember(person, membership),
+            expected_version,
         )
 
     async def remove_member(
@@ -224,21 +296,16 @@ class NetworkService:
         person_id: str,
         expected_version: int | None = None,
     ) -> WriteResult:
-        return await self._write(
-            principal,
-            client_id,
-            "member.remove",
-            lambda: self._repo.remove_member(client_id, person_id, expected_version),
+        return await self._change(
+            principal, client_id, "member.remove", RemoveMember(person_id), expected_version
         )
 
     async def save_need(
         self, principal: Principal, need: Need, expected_version: int | None = None
     ) -> WriteResult:
-        return await self._write(
-            principal,
-            need.client_id,
-            "need.save",
-            lambda: self._repo.upsert_need(need, expected_version),
+        await self._check_need_ids(need.client_id, needs=[need.id])
+        return await self._change(
+            principal, need.client_id, "need.save", SaveNeed(need), expected_version
         )
 
     async def resolve_need(
@@ -256,7 +323,7 @@ class NetworkService:
             resolved = dataclasses.replace(need, status=NeedStatus.RESOLVED)
             # Guarded by the version read with the need, unless the caller named one.
             version = onion.version if expected_version is None else expected_version
-            return await self._repo.upsert_need(resolved, version)
+            return await self._changes.change(client_id, SaveNeed(resolved), version)
 
         return await self._write(principal, client_id, "need.resolve", resolve)
 
@@ -267,11 +334,8 @@ class NetworkService:
         need_id: str,
         expected_version: int | None = None,
     ) -> WriteResult:
-        return await self._write(
-            principal,
-            client_id,
-            "need.remove",
-            lambda: self._repo.remove_need(client_id, need_id, expected_version),
+        return await self._change(
+            principal, client_id, "need.remove", RemoveNeed(need_id), expected_version
         )
 
     async def link_supporter(
@@ -281,11 +345,8 @@ class NetworkService:
         tie: SupportTie,
         expected_version: int | None = None,
     ) -> WriteResult:
-        return await self._write(
-            principal,
-            client_id,
-            "support.save",
-            lambda: self._repo.upsert_support(client_id, tie, expected_version),
+        return await self._change(
+            principal, client_id, "support.save", SaveSupport(tie), expected_version
         )
 
     async def unlink_supporter(
@@ -296,11 +357,12 @@ class NetworkService:
         need_id: str,
         expected_version: int | None = None,
     ) -> WriteResult:
-        return await self._write(
+        return await self._change(
             principal,
             client_id,
             "support.remove",
-            lambda: self._repo.remove_support(client_id, supporter_id, need_id, expected_version),
+            RemoveSupport(supporter_id, need_id),
+            expected_version,
         )
 
     async def add_knows(
@@ -335,11 +397,13 @@ class NetworkService:
     async def record_rating(
         self, principal: Principal, observation: Observation, expected_version: int | None = None
     ) -> WriteResult:
-        return await self._write(
+        await self._check_need_ids(observation.client_id, observations=[observation.id])
+        return await self._change(
             principal,
             observation.client_id,
             "rating.save",
-            lambda: self._repo.upsert_observation(observation, expected_version),
+            SaveRating(observation),
+            expected_version,
         )
 
     # -- directory: teams, organisations, staff -----------------------------

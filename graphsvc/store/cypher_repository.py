@@ -25,7 +25,7 @@ from graphsvc.domain import (
 
 from . import records
 from .catalog import query
-from .port import ClientAccess, ClientPageRequest, WriteResult
+from .port import ClientAccess, ClientPageRequest, TakenIds, WriteResult
 from .runner import CypherRunner, Row
 
 POPULATION_CHUNK = 250  # clients per population_save statement
@@ -231,6 +231,23 @@ class CypherRepository:
             return []
         rows = await self._read("person_clients", person_ids=sorted(set(person_ids)))
         return [str(r["client_id"]) for r in rows]
+
+    async def ids_of_other_networks(
+        self, client_id: str, need_ids: Sequence[str], observation_ids: Sequence[str]
+    ) -> TakenIds:
+        if not need_ids and not observation_ids:
+            return TakenIds()
+        rows = await self._read(
+            "ids_of_other_networks",
+            client_id=client_id,
+            need_ids=sorted(set(need_ids)),
+            observation_ids=sorted(set(observation_ids)),
+        )
+        row = rows[0]
+        return TakenIds(
+            tuple(sorted(records.as_list(row["needs"]))),
+            tuple(sorted(records.as_list(row["observations"]))),
+        )
 
     async def team_staff(self, org_id: str) -> list[Person]:
         return [records.person_from(r["person"]) for r in await self._read("team_staff", id=org_id)]

@@ -53,6 +53,9 @@ class Dialect:
 FALKORDB = Dialect("falkordb")
 NEO4J = Dialect("neo4j")
 
+# Named queries only one database needs (see FalkorDBRunner.ensure_schema).
+ONLY_ON: dict[str, str] = {"schema_register_types": "falkordb"}
+
 
 def normalise(value: Any) -> Any:
     """Plain dicts and lists from either driver's result values.

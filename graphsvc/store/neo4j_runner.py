@@ -42,7 +42,11 @@ class Neo4jRunner:
         self._database = database
         self.uri = uri
 
-    async def _run(self, query: Query, params: Mapping[str, Any], *, write: bool) -> list[Row]:
+    async def _run(
+        self, query: Query, params: Mapping[str, Any], *, write: bool, once: bool = False
+    ) -> list[Row]:
+        """``once``: a single try in an auto-commit transaction, without the
+        driver's retries (for health checks, which must answer quickly)."""
         values = checked_params(query, params)
 
         async def work(tx: AsyncManagedTransaction) -> list[Row]:
@@ -51,6 +55,9 @@ class Neo4jRunner:
 
         try:
             async with self._driver.session(database=self._database) as session:
+                if once:
+                    result = await session.run(query.text, values)
+                    return [normalise(record.data()) async for record in result]
                 if write:
                     return await session.execute_write(work)
                 return await session.execute_read(work)
@@ -79,13 +86,12 @@ class Neo4jRunner:
             # One try with a deadline: a health check must answer quickly,
             # not wait through the retries that protect real work.
             async with asyncio.timeout(HEALTH_TIMEOUT):
-                async with self._driver.session(database=self._database) as session:
-                    await (await session.run(query("ping").text)).consume()
+                await self._run(query("ping"), {}, write=False, once=True)
                 info = await self._driver.get_server_info()
             state.update(
                 state="up", server=info.agent, protocol=".".join(map(str, info.protocol_version))
             )
-        except (Neo4jError, DriverError, OSError, TimeoutError) as exc:
+        except (StoreUnavailable, Neo4jError, DriverError, OSError, TimeoutError) as exc:
             state["state"] = "down"
             state["error"] = str(exc) or type(exc).__name__
         return state

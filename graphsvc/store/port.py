@@ -60,6 +60,14 @@ class WriteResult:
     changed: bool
 
 
+@dataclass(frozen=True, slots=True)
+class TakenIds:
+    """Need and rating ids that another client's network holds."""
+
+    needs: tuple[str, ...] = ()
+    observations: tuple[str, ...] = ()
+
+
 class NetworkRepository(Protocol):
     kind: str
     round_trips: int
@@ -94,6 +102,10 @@ class NetworkRepository(Protocol):
     async def client_count(self, page: ClientPageRequest) -> int: ...
     async def team_staff(self, org_id: str) -> list[Person]: ...
     async def carer_loads(self, person_ids: Sequence[str]) -> list[dict[str, Any]]: ...
+    async def person_clients(self, person_ids: Sequence[str]) -> list[str]: ...
+    async def ids_of_other_networks(
+        self, client_id: str, need_ids: Sequence[str], observation_ids: Sequence[str]
+    ) -> TakenIds: ...
     async def upsert_member(
         self, person: Person, membership: Membership, expected_version: int | None = None
     ) -> WriteResult: ...

@@ -117,10 +117,6 @@ class CypherResourceStore:
         )
         return [_resource(r["resource"]) for r in rows]
 
-    async def compartment(self, client_id: str) -> list[StoredResource]:
-        rows = await self._runner.read(query("fhir_resource_compartment"), {"client_id": client_id})
-        return [_resource(r["resource"]) for r in rows]
-
     async def compartments(self, client_ids: Iterable[str]) -> list[StoredResource]:
         wanted = sorted(set(client_ids))
         if not wanted:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from graphsvc.domain import Population
 from graphsvc.services.tokens import TokenIssuer
 
 from ..conftest import (
@@ -282,3 +283,44 @@ def test_not_found_and_forbidden(make_http: Callable[..., TestClient], issuer: T
         mutate(reader, "addNeed", {"clientId": "client-0", "code": "06"})["__typename"]
         == "ForbiddenError"
     )
+
+
+def two_teams() -> Population:
+    """Team A's client-0 and team B's client-5, both with the same GP."""
+    a, b = population(1), population(1, OTHER_TEAM, start=5)
+    return Population(
+        teams=(TEAM, OTHER_TEAM),
+        organizations=a.organizations,
+        staff=a.staff,
+        onions=(*a.onions, *b.onions),
+    )
+
+
+GP = {"personId": "gp-person-1", "name": "Dr. Bakker", "ring": "FORMAL"}
+
+
+def test_people_are_owned(make_http: Callable[..., TestClient], issuer: TokenIssuer) -> None:
+    """A directory entry is linked, not renamed, through one onion; a relative
+    belongs to one network; nothing one team does changes another's onion."""
+    http = make_http(two_teams())
+    ours = GraphQL(http, issuer, nurse(TEAM.id))
+    theirs = GraphQL(http, issuer, nurse(OTHER_TEAM.id))
+    assert mutate(ours, "addMember", {"clientId": "client-0", **GP})["__typename"] == (
+        "NetworkChange"
+    )
+
+    renamed = mutate(theirs, "addMember", {"clientId": "client-5", **GP, "name": "Dr. X"})
+    assert renamed["__typename"] == "ValidationError" and "directory" in renamed["message"]
+    linked = mutate(theirs, "addMember", {"clientId": "client-5", **GP, "relationship": "huisarts"})
+    assert linked["__typename"] == "NetworkChange"
+    gp = next(m for m in onion(ours, "client-0")["members"] if m["id"] == "gp-person-1")
+    assert gp["displayName"] == "Dr. Bakker" and gp["relationship"] is None
+
+    relative = {"personId": "p-0-1", "name": "Person 0.1", "ring": "INFORMAL"}
+    taken = mutate(theirs, "addMember", {"clientId": "client-5", **relative})
+    assert taken["__typename"] == "ValidationError" and "another client" in taken["message"]
+    assert "p-0-1" not in {m["id"] for m in onion(theirs, "client-5")["members"]}
+    foreign_need = mutate(
+        theirs, "addNeed", {"clientId": "client-5", "code": "06", "needId": "need-0-0"}
+    )
+    assert foreign_need["__typename"] == "ValidationError"

@@ -9,10 +9,8 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +24,7 @@ from graphsvc.services.tokens import TokenIssuer
 
 from ..conftest import ADMIN, wipe_neo4j
 from ..neo4j_local import free_port
-from .test_cli_serve import DEMO_FHIR, ROOT
+from .test_cli_serve import DEMO_FHIR, ROOT, wait_for_port
 
 CLIENT = "client-000001"
 NURSE = Principal(Role.NURSE, "nurse-x", frozenset({"team-0001"}))
@@ -51,18 +49,7 @@ def served(neo4j_uri: str, tmp_path: Path) -> Iterator[tuple[str, TokenIssuer]]:
         stderr=subprocess.STDOUT,
         text=True,
     )
-    deadline = time.monotonic() + 300
-    while True:
-        if proc.poll() is not None:
-            pytest.fail(f"server exited: {proc.stdout.read() if proc.stdout else ''}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                break
-        except OSError:
-            if time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail("server did not start")
-            time.sleep(0.2)
+    wait_for_port(proc, port, 300)
     yield f"http://127.0.0.1:{port}", TokenIssuer(Settings(data_dir=data).signing_key())
     proc.send_signal(signal.SIGINT)
     try:

@@ -70,8 +70,8 @@ FOREACH (s IN CASE WHEN go THEN $staff ELSE [] END |
     MERGE (p)-[:MEMBER_OF]->(o)))
 FOREACH (item IN CASE WHEN go THEN $onions ELSE [] END |
   MERGE (c:Client {id: item.id})
-  SET c.version = coalesce(c.version, 0)
-                  + CASE WHEN coalesce(c.onion_digest, '') = item.digest THEN 0 ELSE 1 END,
+  // The writer sends only networks that changed: each is one new version.
+  SET c.version = coalesce(c.version, 0) + 1,
       c.onion_digest = item.digest
   SET c += item.props
   FOREACH (team_id IN item.team_ids |

@@ -87,6 +87,8 @@ def test_a_valid_resource_parses() -> None:
         (careplan(title=""), "CarePlan.title", "empty string"),
         (careplan(title="Zorg\x00plan"), "CarePlan.title", "control character"),
         (careplan(title="\ud800"), "CarePlan.title", "surrogate"),
+        (careplan(title="Zorg\u00a0plan"), "CarePlan.title", "U+00A0"),
+        (careplan(title="Zorg\u2028plan"), "CarePlan.title", "U+2028"),
         (careplan(id="a" * 65), "CarePlan.id", "1-64"),
         (careplan(id="bad id"), "CarePlan.id", ""),
         (

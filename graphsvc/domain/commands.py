@@ -1,0 +1,208 @@
+"""Changes to one client's network, as commands applied by pure functions.
+
+Every surface that edits a network (GraphQL, the web page) says what it wants
+as one of these; :func:`apply` gives the network as it is to be, or raises
+what is wrong (the same NotFound and ValidationError the surfaces report).
+Nothing here reads or writes: the service reads the network, applies the
+command and commits the result in one guarded statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .errors import NotFound, ValidationError
+from .need import Need
+from .observation import Observation
+from .onion import Member, Onion
+from .person import Person
+from .ties import Membership, SupportTie
+
+
+@dataclass(frozen=True, slots=True)
+class SaveMember:
+    """Put a person in the onion, or change her place there."""
+
+    person: Person
+    membership: Membership
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveMember:
+    """Take a person out, with the help she gave here and whom she knew here."""
+
+    person_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class SaveNeed:
+    need: Need
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveNeed:
+    """A need goes with the help for it and its ratings."""
+
+    need_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class SaveSupport:
+    tie: SupportTie
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveSupport:
+    supporter_id: str
+    need_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class SaveRating:
+    observation: Observation
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveRating:
+    observation_id: str
+
+
+Command = (
+    SaveMember
+    | RemoveMember
+    | SaveNeed
+    | RemoveNeed
+    | SaveSupport
+    | RemoveSupport
+    | SaveRating
+    | RemoveRating
+)
+
+
+def apply(onion: Onion, command: Command) -> Onion:
+    """The network after the command; the version is left as it was (the
+    commit moves it)."""
+    match command:
+        case SaveMember():
+            after = _save_member(onion, command)
+        case RemoveMember():
+            after = _remove_member(onion, command)
+        case SaveNeed():
+            after = _save_need(onion, command)
+        case RemoveNeed():
+            after = _remove_need(onion, command)
+        case SaveSupport():
+            after = _save_support(onion, command)
+        case RemoveSupport():
+            after = _remove_support(onion, command)
+        case SaveRating():
+            after = _save_rating(onion, command)
+        case RemoveRating():
+            after = _remove_rating(onion, command)
+    after.check_consistent()
+    return after
+
+
+def same_network(a: Onion, b: Onion) -> bool:
+    """Equal content, whatever the order and the version."""
+    return replace(a.canonical(), version=0) == replace(b.canonical(), version=0)
+
+
+def _save_member(onion: Onion, command: SaveMember) -> Onion:
+    person, membership = command.person, command.membership
+    if membership.person_id != person.id:
+        raise ValidationError("membership.personId", "does not name this person")
+    if membership.client_id != onion.client.id:
+        raise ValidationError("membership.clientId", "names another client")
+    existing = next((m for m in onion.members if m.person.id == person.id), None)
+    if existing is None:
+        return replace(onion, members=(*onion.members, Member(person, membership)))
+    member = replace(existing, person=person, membership=membership)
+    return replace(
+        onion,
+        members=tuple(member if m is existing else m for m in onion.members),
+    )
+
+
+def _remove_member(onion: Onion, command: RemoveMember) -> Onion:
+    pid = command.person_id
+    if not any(m.person.id == pid for m in onion.members):
+        raise NotFound("member", pid)
+    return replace(
+        onion,
+        members=tuple(m for m in onion.members if m.person.id != pid),
+        supports=tuple(s for s in onion.supports if s.supporter_id != pid),
+        knows=tuple(k for k in onion.knows if pid not in (k.person_a, k.person_b)),
+    )
+
+
+def _save_need(onion: Onion, command: SaveNeed) -> Onion:
+    need = command.need
+    if need.client_id != onion.client.id:
+        raise ValidationError("need.clientId", "names another client")
+    if any(n.id == need.id for n in onion.needs):
+        return replace(onion, needs=tuple(need if n.id == need.id else n for n in onion.needs))
+    return replace(onion, needs=(*onion.needs, need))
+
+
+def _remove_need(onion: Onion, command: RemoveNeed) -> Onion:
+    nid = command.need_id
+    if not any(n.id == nid for n in onion.needs):
+        raise NotFound("need", nid)
+    return replace(
+        onion,
+        needs=tuple(n for n in onion.needs if n.id != nid),
+        supports=tuple(s for s in onion.supports if s.need_id != nid),
+        observations=tuple(o for o in onion.observations if o.need_id != nid),
+    )
+
+
+def _save_support(onion: Onion, command: SaveSupport) -> Onion:
+    tie = command.tie
+    members = {m.person.id for m in onion.members}
+    needs = {n.id for n in onion.needs}
+    if tie.supporter_id not in members or tie.need_id not in needs:
+        raise NotFound("need or supporter in this onion", f"{tie.need_id}/{tie.supporter_id}")
+    key = (tie.supporter_id, tie.need_id)
+    kept = tuple(s for s in onion.supports if (s.supporter_id, s.need_id) != key)
+    return replace(onion, supports=(*kept, tie))
+
+
+def _remove_support(onion: Onion, command: RemoveSupport) -> Onion:
+    key = (command.supporter_id, command.need_id)
+    kept = tuple(s for s in onion.supports if (s.supporter_id, s.need_id) != key)
+    if len(kept) == len(onion.supports):
+        raise NotFound("support", f"{command.supporter_id}->{command.need_id}")
+    return replace(onion, supports=kept)
+
+
+def _save_rating(onion: Onion, command: SaveRating) -> Onion:
+    rating = command.observation
+    if rating.client_id != onion.client.id:
+        raise ValidationError("observation.clientId", "names another client")
+    if rating.need_id is not None and not any(n.id == rating.need_id for n in onion.needs):
+        raise NotFound("need", rating.need_id)
+    kept = tuple(o for o in onion.observations if o.id != rating.id)
+    return replace(onion, observations=(*kept, rating))
+
+
+def _remove_rating(onion: Onion, command: RemoveRating) -> Onion:
+    kept = tuple(o for o in onion.observations if o.id != command.observation_id)
+    if len(kept) == len(onion.observations):
+        raise NotFound("observation", command.observation_id)
+    return replace(onion, observations=kept)
+
+
+__all__ = [
+    "Command",
+    "RemoveMember",
+    "RemoveNeed",
+    "RemoveRating",
+    "RemoveSupport",
+    "SaveMember",
+    "SaveNeed",
+    "SaveRating",
+    "SaveSupport",
+    "apply",
+    "same_network",
+]

@@ -1,0 +1,97 @@
+"""Changes to a network as pure commands: what each does to the onion, and
+what it refuses, without a database."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from graphsvc.domain import (
+    Membership,
+    Need,
+    NeedStatus,
+    NotFound,
+    Observation,
+    Person,
+    SupportTie,
+    ValidationError,
+)
+from graphsvc.domain.commands import (
+    RemoveMember,
+    RemoveNeed,
+    RemoveRating,
+    RemoveSupport,
+    SaveMember,
+    SaveNeed,
+    SaveRating,
+    SaveSupport,
+    apply,
+    same_network,
+)
+
+from ..integration.builders import onion
+
+ONION = onion(0)  # client-0: p-0-0..p-0-3, need-0-0..2 each helped by two, KNOWS chain
+
+
+def test_a_new_member_joins_and_an_existing_one_changes_in_place() -> None:
+    buur = Person("buur", "Kees", "informal", "neighbour")
+    after = apply(ONION, SaveMember(buur, Membership("buur", "client-0", "informal")))
+    assert [m.person.id for m in after.members][-1] == "buur"
+    assert after.version == ONION.version  # the commit moves it, not the command
+    closer = Membership("p-0-0", "client-0", "informal", closeness=3)
+    moved = apply(after, SaveMember(ONION.members[0].person, closer))
+    assert len(moved.members) == len(after.members)
+    assert moved.members[0].membership.closeness == 3
+
+
+def test_removing_a_member_takes_her_help_and_ties_here() -> None:
+    after = apply(ONION, RemoveMember("p-0-1"))
+    assert "p-0-1" not in {m.person.id for m in after.members}
+    assert all(s.supporter_id != "p-0-1" for s in after.supports)
+    assert all("p-0-1" not in (k.person_a, k.person_b) for k in after.knows)
+    with pytest.raises(NotFound):
+        apply(after, RemoveMember("p-0-1"))
+
+
+def test_a_need_goes_with_its_help_and_ratings() -> None:
+    after = apply(ONION, RemoveNeed("need-0-0"))
+    assert all(s.need_id != "need-0-0" for s in after.supports)
+    assert all(o.need_id != "need-0-0" for o in after.observations)
+    resolved = dataclasses.replace(ONION.needs[1], status=NeedStatus.RESOLVED)
+    assert apply(ONION, SaveNeed(resolved)).needs[1].status is NeedStatus.RESOLVED
+    with pytest.raises(ValidationError):
+        apply(ONION, SaveNeed(Need("need-x", "client-9", "06")))
+
+
+def test_help_needs_a_member_and_a_need_of_this_onion() -> None:
+    tie = SupportTie("p-0-3", "need-0-0", hours_per_week=4)
+    after = apply(ONION, SaveSupport(tie))
+    assert tie in after.supports
+    with pytest.raises(NotFound):
+        apply(ONION, SaveSupport(SupportTie("stranger", "need-0-0")))
+    with pytest.raises(NotFound):
+        apply(ONION, SaveSupport(SupportTie("p-0-0", "need-of-another")))
+    gone = apply(after, RemoveSupport("p-0-3", "need-0-0"))
+    assert tie not in gone.supports
+    with pytest.raises(NotFound):
+        apply(gone, RemoveSupport("p-0-3", "need-0-0"))
+
+
+def test_ratings_are_about_needs_of_this_client() -> None:
+    rating = Observation("obs-new", "client-0", "need-0-1", "status", 4, "2026-06-01")
+    after = apply(ONION, SaveRating(rating))
+    assert rating in after.observations
+    with pytest.raises(NotFound):
+        apply(ONION, SaveRating(dataclasses.replace(rating, need_id="need-9")))
+    assert rating not in apply(after, RemoveRating("obs-new")).observations
+    with pytest.raises(NotFound):
+        apply(ONION, RemoveRating("obs-new"))
+
+
+def test_the_same_change_again_is_the_same_network() -> None:
+    member = ONION.members[2]
+    again = apply(ONION, SaveMember(member.person, member.membership))
+    assert same_network(again, ONION)
+    assert not same_network(apply(ONION, RemoveMember("p-0-3")), ONION)
