@@ -13,9 +13,9 @@ Professionals and the team's nurses: most GPs, physiotherapists and social
 workers of a neighbourhood know several of its nurses, a pharmacist fewer, and
 a few professionals work beside the team without knowing any of its nurses
 (the fragmented formal network nurses look for). Who knows whom is drawn once
-per neighbourhood (:func:`generate_colleague_ties`), not per client: knowing
-is a fact about two people, and the store keeps one KNOWS edge between them,
-so every onion that holds both holds the tie, with the same closeness.
+per neighbourhood (:func:`generate_colleague_ties`), not per client, and
+recorded in every onion that holds both (the store keeps a KNOWS tie per
+onion, the one it was recorded in), with the same closeness.
 
 Determinism and scale: each team draws from its own ``random.Random`` seeded
 with (seed, team number), and its clients from another, so team 700 comes out

@@ -192,6 +192,33 @@ async def test_knows_crud(repository: CypherRepository) -> None:
         await repository.upsert_knows(client.id, KnowsTie("p-1", "p-9"))
 
 
+async def test_knows_belongs_to_the_onion_it_was_recorded_in(
+    repository: CypherRepository,
+) -> None:
+    """The GP and the pharmacist are in two clients' onions; what one team
+    records of who knows whom is its own, and removing it there leaves the
+    other's."""
+    first = await client_with_team(repository, "client-1")
+    second = await client_with_team(repository, "client-2", OTHER_TEAM)
+    for client in (first, second):
+        for pid in ("gp", "apotheker"):
+            await repository.upsert_member(
+                Person(pid, pid, "formal"), Membership(pid, client.id, "formal")
+            )
+    await repository.upsert_knows(first.id, KnowsTie("gp", "apotheker", 3))
+    assert (await repository.get_onion(second.id)).knows == ()
+    version = (await repository.get_onion(second.id)).version
+    await repository.upsert_knows(second.id, KnowsTie("gp", "apotheker", 1))
+    await repository.remove_knows(first.id, "gp", "apotheker")
+    assert (await repository.get_onion(first.id)).knows == ()
+    after = await repository.get_onion(second.id)
+    assert after.knows == (KnowsTie("apotheker", "gp", 1),)
+    assert after.version == version + 1  # her own change only
+    await repository.delete_client(second.id)
+    await repository.upsert_knows(first.id, KnowsTie("gp", "apotheker", 2))
+    assert (await repository.get_onion(first.id)).knows == (KnowsTie("apotheker", "gp", 2),)
+
+
 async def test_observation_crud(repository: CypherRepository) -> None:
     client = await client_with_team(repository)
     await repository.upsert_need(Need("need-1", client.id, "42"))

@@ -15,7 +15,7 @@ RETURN properties(c) AS client,
        [(c)-[:HAS_NEED]->(nn:Need) | properties(nn)] AS needs,
        [(sp:Person)-[st:SUPPORTS]->(sn:Need)<-[:HAS_NEED]-(c) |
           {supporter_id: sp.id, need_id: sn.id, props: properties(st)}] AS supports,
-       [(c)<-[:IN_NETWORK_OF]-(ka:Person)-[kt:KNOWS]->(kb:Person)-[:IN_NETWORK_OF]->(c) |
+       [(c)<-[:IN_NETWORK_OF]-(ka:Person)-[kt:KNOWS {client_id: c.id}]->(kb:Person)-[:IN_NETWORK_OF]->(c) |
           {person_a: ka.id, person_b: kb.id, props: properties(kt)}] AS knows,
        [(c)-[:HAS_OBSERVATION]->(ob:Observation) | properties(ob)] AS observations,
        [(c)-[:HAS_NEED]->(fn:Need)-[:HAS_OBSERVATION]->(fo:Observation) |

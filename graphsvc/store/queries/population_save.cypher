@@ -41,7 +41,7 @@ FOREACH (item IN $onions |
   FOREACH (k IN item.knows |
     MERGE (a:Person {id: k.person_a})
     MERGE (b:Person {id: k.person_b})
-    MERGE (a)-[r:KNOWS]->(b)
+    MERGE (a)-[r:KNOWS {client_id: item.id}]->(b)
     SET r += k.props)
   FOREACH (ob IN item.observations |
     MERGE (x:Observation {id: ob.id})
