@@ -16,10 +16,12 @@ import pytest
 
 from fhir_mappings import onion_differences
 from graphsvc.config import Settings
+from graphsvc.domain import Membership, Person, Principal, Role
 from graphsvc.runtime import Runtime, compose
 from graphsvc.seeding.demo import build_demo
 from graphsvc.services.fhir_import import FhirImporter, read_documents
 from graphsvc.services.fhir_write import PreconditionFailed
+from graphsvc.store.port import WriteResult
 
 from ..conftest import ADMIN, StoreFactory
 from ..unit.fhir import corpus
@@ -138,3 +140,36 @@ async def test_overlapping_imports_create_no_duplicate(instances: Instances) -> 
     assert sorted(stored) == imported
     for client_id, onion in stored.items():
         assert onion_differences(demo[client_id].canonical(), onion) == [], client_id
+
+
+async def test_graph_edits_and_fhir_writes_at_once_all_land(instances: Instances) -> None:
+    """Nurses adding neighbours (GraphQL's path) while other systems record
+    ratings (FHIR), on eight instances at once: every change lands, in the
+    graph and in the resources FHIR reads return."""
+    runtimes = await instances(INSTANCES)
+    await load_gerrit(runtimes[0])
+    nurse = Principal(Role.NURSE, "nurse-1", frozenset({"team-assendorp"}))
+
+    async def neighbour(k: int, runtime: Runtime) -> WriteResult:
+        person = Person(f"buur-{k}", f"Buur {k}", "informal", "neighbour")
+        return await runtime.network.save_member(
+            nurse, person, Membership(person.id, CLIENT, "informal")
+        )
+
+    half = INSTANCES // 2
+    added, rated = await asyncio.gather(
+        asyncio.gather(*(neighbour(k, r) for k, r in enumerate(runtimes[:half]))),
+        asyncio.gather(
+            *(
+                r.fhir_interactions.create(ADMIN, "Observation", rating(k))
+                for k, r in enumerate(runtimes[half:])
+            )
+        ),
+    )
+    assert all(a.changed for a in added)
+    onion = await runtimes[0].repository.get_onion(CLIENT)
+    assert {f"buur-{k}" for k in range(half)} <= {m.person.id for m in onion.members}
+    assert {r.key.id for r in rated} <= {o.id for o in onion.observations}
+    team = await runtimes[-1].fhir_reads.read(ADMIN, "CareTeam", "careteam-gerrit-jansen")
+    named = {p["member"]["reference"] for p in team["participant"]}
+    assert {f"RelatedPerson/buur-{k}" for k in range(half)} <= named
