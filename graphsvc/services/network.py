@@ -144,18 +144,6 @@ class NetworkService:
                 "are changed there, not in one client's network",
             )
 
-    async def _check_need_ids(
-        self, client_id: str, *, needs: Sequence[str] = (), observations: Sequence[str] = ()
-    ) -> None:
-        """Need and rating ids are global: one of another client's is refused."""
-        taken = await self._repo.ids_of_other_networks(client_id, needs, observations)
-        for need_id in taken.needs:
-            raise ValidationError("need.id", f"{need_id!r} is a need of another client")
-        for observation_id in taken.observations:
-            raise ValidationError(
-                "observation.id", f"{observation_id!r} is a rating of another client"
-            )
-
     # -- reads --------------------------------------------------------------
 
     async def onion(self, principal: Principal, client_id: str) -> Onion:
@@ -303,7 +291,6 @@ class NetworkService:
     async def save_need(
         self, principal: Principal, need: Need, expected_version: int | None = None
     ) -> WriteResult:
-        await self._check_need_ids(need.client_id, needs=[need.id])
         return await self._change(
             principal, need.client_id, "need.save", SaveNeed(need), expected_version
         )
@@ -397,7 +384,6 @@ class NetworkService:
     async def record_rating(
         self, principal: Principal, observation: Observation, expected_version: int | None = None
     ) -> WriteResult:
-        await self._check_need_ids(observation.client_id, observations=[observation.id])
         return await self._change(
             principal,
             observation.client_id,

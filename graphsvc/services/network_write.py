@@ -10,13 +10,15 @@ write planned before it meets a 412 or a refused commit, never a lost edit.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import random
+import time
 from collections.abc import Mapping, Sequence
 
 from fhir_mappings import JsonObject, ResourceKey, export_onion
 from fhir_mappings.export import Export
 from fhir_mappings.search import index_terms
-from graphsvc.domain import Onion, Population, VersionConflict
+from graphsvc.domain import Onion, Population, ValidationError, VersionConflict
 from graphsvc.domain.commands import Command, apply, same_network
 from graphsvc.store.cypher_repository import CypherRepository
 from graphsvc.store.fhir_commit import CypherFhirWriter, FhirCommit, ResourceWrite
@@ -26,9 +28,12 @@ from graphsvc.store.resource_store import CypherResourceStore, StoredResource, c
 from .access import DIRECTORY_RESOURCES
 from .fhir_view import originals, with_references
 
-# A write that keeps meeting concurrent writers (other instances on one
+# A FHIR write that keeps meeting concurrent writers (other instances on one
 # database: Neo4j runs them side by side) gives up after these.
 ATTEMPTS = 12
+# A change of a network without a version to hold to is planned again while
+# other writers keep getting in first, for at most this long (seconds).
+PATIENCE = 10.0
 
 
 def resource_version(
@@ -101,21 +106,40 @@ class NetworkWriter:
         """Apply the command to the network as it is now. With an expected
         version, a network that has moved on is a VersionConflict; without
         one, a write that lost a race is planned again from a fresh read."""
-        for attempt in range(ATTEMPTS):
+        deadline = time.monotonic() + PATIENCE
+        for attempt in itertools.count():
             if attempt:
-                await asyncio.sleep(random.uniform(0, 0.01 * 2 ** min(attempt, 5)))
+                await asyncio.sleep(random.uniform(0, 0.01 * 2 ** min(attempt, 4)))
             before = await self._repo.get_onion(client_id)
             if expected_version is not None and before.version != expected_version:
                 raise VersionConflict(client_id, expected_version, before.version)
             after = apply(before, command)
             if same_network(after, before):
                 return WriteResult(before.version, False)
+            await self._check_ids_are_free(before, after)
             if await self._writer.commit(await self._plan(before, after)):
                 return WriteResult(before.version + 1, True)
+            if time.monotonic() > deadline:
+                break
         # Other writers kept changing the network: said as a conflict, with
         # the version to retry from.
         current = await self._repo.get_onion(client_id)
         raise VersionConflict(client_id, before.version, current.version)
+
+    async def _check_ids_are_free(self, before: Onion, after: Onion) -> None:
+        """Need and rating ids are global: a new one that another client's
+        network holds is refused (the commit would otherwise join them)."""
+        needs = {n.id for n in after.needs} - {n.id for n in before.needs}
+        ratings = {o.id for o in after.observations} - {o.id for o in before.observations}
+        if not needs and not ratings:
+            return
+        taken = await self._repo.ids_of_other_networks(
+            after.client.id, sorted(needs), sorted(ratings)
+        )
+        for need_id in taken.needs:
+            raise ValidationError("need.id", f"{need_id!r} is a need of another client")
+        for rating_id in taken.observations:
+            raise ValidationError("observation.id", f"{rating_id!r} is a rating of another client")
 
     async def _plan(self, before: Onion, after: Onion) -> FhirCommit:
         client_id = after.client.id

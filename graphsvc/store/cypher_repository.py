@@ -9,15 +9,11 @@ from typing import Any
 from graphsvc.domain import (
     Client,
     KnowsTie,
-    Membership,
-    Need,
     NotFound,
-    Observation,
     Onion,
     Organization,
     Person,
     Population,
-    SupportTie,
     Team,
     ValidationError,
     VersionConflict,
@@ -276,89 +272,6 @@ class CypherRepository:
             raise VersionConflict(client_id, expected_version, access.version)
         raise NotFound(*missing)
 
-    async def upsert_member(
-        self, person: Person, membership: Membership, expected_version: int | None = None
-    ) -> WriteResult:
-        if membership.person_id != person.id:
-            raise ValidationError("membership.personId", "does not name this person")
-        pprops = records.person_props(person)
-        props = records.membership_props(membership)
-        return await self._network_write(
-            "member_upsert",
-            membership.client_id,
-            expected_version,
-            ("client", membership.client_id),
-            person_id=person.id,
-            person=pprops,
-            person_digest=records.digest(pprops),
-            props=props,
-            digest=records.digest(props),
-        )
-
-    async def remove_member(
-        self, client_id: str, person_id: str, expected_version: int | None = None
-    ) -> WriteResult:
-        return await self._network_write(
-            "member_delete",
-            client_id,
-            expected_version,
-            ("member", person_id),
-            person_id=person_id,
-        )
-
-    async def upsert_need(self, need: Need, expected_version: int | None = None) -> WriteResult:
-        props = records.need_props(need)
-        try:
-            return await self._network_write(
-                "need_upsert",
-                need.client_id,
-                expected_version,
-                ("need", need.id),
-                need_id=need.id,
-                props=props,
-                digest=records.digest(props),
-            )
-        except NotFound as missing:
-            if missing.kind == "need":
-                raise ValidationError(
-                    "need.id", f"{need.id!r} is a need of another client"
-                ) from None
-            raise
-
-    async def remove_need(
-        self, client_id: str, need_id: str, expected_version: int | None = None
-    ) -> WriteResult:
-        return await self._network_write(
-            "need_delete", client_id, expected_version, ("need", need_id), need_id=need_id
-        )
-
-    async def upsert_support(
-        self, client_id: str, tie: SupportTie, expected_version: int | None = None
-    ) -> WriteResult:
-        props = records.support_props(tie)
-        return await self._network_write(
-            "support_upsert",
-            client_id,
-            expected_version,
-            ("need or supporter in this onion", f"{tie.need_id}/{tie.supporter_id}"),
-            need_id=tie.need_id,
-            supporter_id=tie.supporter_id,
-            props=props,
-            digest=records.digest(props),
-        )
-
-    async def remove_support(
-        self, client_id: str, supporter_id: str, need_id: str, expected_version: int | None = None
-    ) -> WriteResult:
-        return await self._network_write(
-            "support_delete",
-            client_id,
-            expected_version,
-            ("support", f"{supporter_id}->{need_id}"),
-            supporter_id=supporter_id,
-            need_id=need_id,
-        )
-
     async def upsert_knows(
         self, client_id: str, tie: KnowsTie, expected_version: int | None = None
     ) -> WriteResult:
@@ -385,32 +298,6 @@ class CypherRepository:
             ("knows", f"{tie.person_a}-{tie.person_b}"),
             person_a=tie.person_a,
             person_b=tie.person_b,
-        )
-
-    async def upsert_observation(
-        self, observation: Observation, expected_version: int | None = None
-    ) -> WriteResult:
-        props = records.observation_props(observation)
-        return await self._network_write(
-            "observation_upsert",
-            observation.client_id,
-            expected_version,
-            ("need", str(observation.need_id)),
-            observation_id=observation.id,
-            need_id=observation.need_id,
-            props=props,
-            digest=records.digest(props),
-        )
-
-    async def remove_observation(
-        self, client_id: str, observation_id: str, expected_version: int | None = None
-    ) -> WriteResult:
-        return await self._network_write(
-            "observation_delete",
-            client_id,
-            expected_version,
-            ("observation", observation_id),
-            observation_id=observation_id,
         )
 
     # -- bulk -----------------------------------------------------------------

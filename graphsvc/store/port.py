@@ -15,14 +15,10 @@ from typing import Any, Protocol
 from graphsvc.domain import (
     Client,
     KnowsTie,
-    Membership,
-    Need,
-    Observation,
     Onion,
     Organization,
     Person,
     Population,
-    SupportTie,
     Team,
 )
 
@@ -106,33 +102,11 @@ class NetworkRepository(Protocol):
     async def ids_of_other_networks(
         self, client_id: str, need_ids: Sequence[str], observation_ids: Sequence[str]
     ) -> TakenIds: ...
-    async def upsert_member(
-        self, person: Person, membership: Membership, expected_version: int | None = None
-    ) -> WriteResult: ...
-    async def remove_member(
-        self, client_id: str, person_id: str, expected_version: int | None = None
-    ) -> WriteResult: ...
-    async def upsert_need(self, need: Need, expected_version: int | None = None) -> WriteResult: ...
-    async def remove_need(
-        self, client_id: str, need_id: str, expected_version: int | None = None
-    ) -> WriteResult: ...
-    async def upsert_support(
-        self, client_id: str, tie: SupportTie, expected_version: int | None = None
-    ) -> WriteResult: ...
-    async def remove_support(
-        self, client_id: str, supporter_id: str, need_id: str, expected_version: int | None = None
-    ) -> WriteResult: ...
     async def upsert_knows(
         self, client_id: str, tie: KnowsTie, expected_version: int | None = None
     ) -> WriteResult: ...
     async def remove_knows(
         self, client_id: str, person_a: str, person_b: str, expected_version: int | None = None
-    ) -> WriteResult: ...
-    async def upsert_observation(
-        self, observation: Observation, expected_version: int | None = None
-    ) -> WriteResult: ...
-    async def remove_observation(
-        self, client_id: str, observation_id: str, expected_version: int | None = None
     ) -> WriteResult: ...
 
     # bulk

@@ -17,7 +17,12 @@ from graphsvc.domain import (
     SupportTie,
     Team,
 )
+from graphsvc.domain.commands import Command
+from graphsvc.services.network_write import NetworkWriter
 from graphsvc.store.cypher_repository import CypherRepository
+from graphsvc.store.fhir_commit import CypherFhirWriter
+from graphsvc.store.port import WriteResult
+from graphsvc.store.resource_store import CypherResourceStore
 
 TEAM = Team("team-a", "Buurtzorg Oost", "Oost")
 OTHER_TEAM = Team("team-b", "Buurtzorg West", "West")
@@ -69,3 +74,12 @@ def population(clients: int, team: Team = TEAM, start: int = 0) -> Population:
         ),
         onions=tuple(onion(i, team.id) for i in range(start, start + clients)),
     )
+
+
+async def edit(
+    repo: CypherRepository, client_id: str, command: Command, expected_version: int | None = None
+) -> WriteResult:
+    """A change to one network through the one write path, on this connection."""
+    runner = repo._runner
+    writer = NetworkWriter(repo, CypherResourceStore(runner), CypherFhirWriter(runner))
+    return await writer.change(client_id, command, expected_version)

@@ -10,10 +10,11 @@ import asyncio
 import pytest
 
 from graphsvc.domain import Membership, Need, Person, VersionConflict
+from graphsvc.domain.commands import SaveMember, SaveNeed
 from graphsvc.store.cypher_repository import CypherRepository
 
 from ..conftest import StoreFactory
-from .builders import client_with_team
+from .builders import client_with_team, edit
 
 WRITES_EACH = 40
 
@@ -29,9 +30,13 @@ async def test_sixteen_concurrent_additions_all_land(database: StoreFactory) -> 
         start = (await repos[0].get_onion(client.id)).version
         await asyncio.gather(
             *(
-                repo.upsert_member(
-                    Person(f"helper-{k}", f"Helper {k}", "informal"),
-                    Membership(f"helper-{k}", client.id, "informal"),
+                edit(
+                    repo,
+                    client.id,
+                    SaveMember(
+                        Person(f"helper-{k}", f"Helper {k}", "informal"),
+                        Membership(f"helper-{k}", client.id, "informal"),
+                    ),
                 )
                 for k, repo in enumerate(repos)
             )
@@ -53,9 +58,13 @@ async def test_concurrent_additions_all_land(database: StoreFactory) -> None:
         async def writer(repo: CypherRepository, tag: str) -> None:
             for i in range(WRITES_EACH):
                 pid = f"{tag}-{i}"
-                await repo.upsert_member(
-                    Person(pid, f"Helper {pid}", "informal"),
-                    Membership(pid, client.id, "informal"),
+                await edit(
+                    repo,
+                    client.id,
+                    SaveMember(
+                        Person(pid, f"Helper {pid}", "informal"),
+                        Membership(pid, client.id, "informal"),
+                    ),
                 )
 
         await asyncio.gather(writer(a, "a"), writer(b, "b"))
@@ -82,9 +91,8 @@ async def test_guarded_read_modify_write_never_loses_an_update(database: StoreFa
                     seen = await repo.get_onion(client.id)
                     await asyncio.sleep(0)  # let the other writer in between read and write
                     try:
-                        await repo.upsert_need(
-                            Need(f"need-{tag}-{i}", client.id, code), expected_version=seen.version
-                        )
+                        need = Need(f"need-{tag}-{i}", client.id, code)
+                        await edit(repo, client.id, SaveNeed(need), seen.version)
                         break
                     except VersionConflict:
                         conflicts += 1
@@ -105,8 +113,8 @@ async def test_same_version_two_writes_exactly_one_wins(database: StoreFactory) 
         client = await client_with_team(a)
         version = (await a.get_onion(client.id)).version
         results = await asyncio.gather(
-            a.upsert_need(Need("need-a", client.id, "06"), expected_version=version),
-            b.upsert_need(Need("need-b", client.id, "21"), expected_version=version),
+            edit(a, client.id, SaveNeed(Need("need-a", client.id, "06")), version),
+            edit(b, client.id, SaveNeed(Need("need-b", client.id, "21")), version),
             return_exceptions=True,
         )
         wins = [r for r in results if not isinstance(r, BaseException)]
@@ -129,7 +137,8 @@ async def test_many_writers_version_counts_every_change(
 
         async def writer(k: int, repo: CypherRepository) -> None:
             for i in range(10):
-                await repo.upsert_need(Need(f"need-{k}-{i}", client.id, f"{i + 1:02d}"))
+                need = Need(f"need-{k}-{i}", client.id, f"{i + 1:02d}")
+                await edit(repo, client.id, SaveNeed(need))
 
         await asyncio.gather(*(writer(k, r) for k, r in enumerate(repos)))
         onion = await repos[0].get_onion(client.id)

@@ -25,9 +25,19 @@ from graphsvc.domain import (
     ValidationError,
     VersionConflict,
 )
+from graphsvc.domain.commands import (
+    RemoveMember,
+    RemoveNeed,
+    RemoveRating,
+    RemoveSupport,
+    SaveMember,
+    SaveNeed,
+    SaveRating,
+    SaveSupport,
+)
 from graphsvc.store.cypher_repository import CypherRepository
 
-from .builders import OTHER_TEAM, TEAM, client_with_team, onion, population
+from .builders import OTHER_TEAM, TEAM, client_with_team, edit, onion, population
 
 HOSTILE = "Robert'); DROP--\"} $x `n` \\ <script>alert(1)</script> \u00e9\u00df\U0001f600"
 
@@ -110,75 +120,77 @@ async def test_member_crud(repository: CypherRepository) -> None:
     tie = Membership(
         "p-1", client.id, Ring.INFORMAL, "mantelzorger", "daughter", "daily", 3, "2019-01-01"
     )
-    v1 = await repository.upsert_member(daughter, tie)
-    same = await repository.upsert_member(daughter, tie)
+    v1 = await edit(repository, client.id, SaveMember(daughter, tie))
+    same = await edit(repository, client.id, SaveMember(daughter, tie))
     assert v1.changed and not same.changed and same.version == v1.version
     onion_ = await repository.get_onion(client.id)
     assert [(m.person, m.membership) for m in onion_.members] == [(daughter, tie)]
     closer = dataclasses.replace(tie, closeness=2, contact_frequency="weekly")
-    v2 = await repository.upsert_member(daughter, closer)
+    v2 = await edit(repository, client.id, SaveMember(daughter, closer))
     assert v2.version == v1.version + 1
     assert (await repository.get_onion(client.id)).members[0].membership == closer
-    v3 = await repository.remove_member(client.id, "p-1")
+    v3 = await edit(repository, client.id, RemoveMember("p-1"))
     assert v3.version == v2.version + 1
     assert (await repository.get_onion(client.id)).members == ()
     with pytest.raises(NotFound):
-        await repository.remove_member(client.id, "p-1")
+        await edit(repository, client.id, RemoveMember("p-1"))
     with pytest.raises(NotFound):
-        await repository.upsert_member(daughter, dataclasses.replace(tie, client_id="nobody"))
+        nobody = dataclasses.replace(tie, client_id="nobody")
+        await edit(repository, "nobody", SaveMember(daughter, nobody))
 
 
 async def test_need_crud(repository: CypherRepository) -> None:
     client = await client_with_team(repository)
     need = Need("need-1", client.id, "38", since="2026-01-10")
-    await repository.upsert_need(need)
-    assert not (await repository.upsert_need(need)).changed
+    await edit(repository, client.id, SaveNeed(need))
+    assert not (await edit(repository, client.id, SaveNeed(need))).changed
     assert (await repository.get_onion(client.id)).needs == (need,)
     resolved = dataclasses.replace(need, status=NeedStatus.RESOLVED)
-    await repository.upsert_need(resolved)
+    await edit(repository, client.id, SaveNeed(resolved))
     assert (await repository.get_onion(client.id)).needs == (resolved,)
     # a need id of another client is refused, and nothing changes
     other = await client_with_team(repository, "client-2")
     with pytest.raises(ValidationError):
-        await repository.upsert_need(Need("need-1", other.id, "06"))
+        await edit(repository, other.id, SaveNeed(Need("need-1", other.id, "06")))
     assert (await repository.get_onion(other.id)).needs == ()
-    await repository.remove_need(client.id, "need-1")
+    await edit(repository, client.id, RemoveNeed("need-1"))
     assert (await repository.get_onion(client.id)).needs == ()
     with pytest.raises(NotFound):
-        await repository.remove_need(client.id, "need-1")
+        await edit(repository, client.id, RemoveNeed("need-1"))
 
 
 async def test_support_crud(repository: CypherRepository) -> None:
     client = await client_with_team(repository)
-    await repository.upsert_member(
-        Person("p-1", "Els", "informal"), Membership("p-1", client.id, "informal")
-    )
-    await repository.upsert_need(Need("need-1", client.id, "35"))
+    els = Person("p-1", "Els", "informal")
+    await edit(repository, client.id, SaveMember(els, Membership("p-1", client.id, "informal")))
+    await edit(repository, client.id, SaveNeed(Need("need-1", client.id, "35")))
     tie = SupportTie("p-1", "need-1", "practical", "weekly", 2.5, since="2025-03-01")
-    await repository.upsert_support(client.id, tie)
-    assert not (await repository.upsert_support(client.id, tie)).changed
+    await edit(repository, client.id, SaveSupport(tie))
+    assert not (await edit(repository, client.id, SaveSupport(tie))).changed
     assert (await repository.get_onion(client.id)).supports == (tie,)
     ended = dataclasses.replace(tie, status=TieStatus.ENDED, hours_per_week=0)
-    await repository.upsert_support(client.id, ended)
+    await edit(repository, client.id, SaveSupport(ended))
     assert (await repository.get_onion(client.id)).supports == (ended,)
-    await repository.remove_support(client.id, "p-1", "need-1")
+    await edit(repository, client.id, RemoveSupport("p-1", "need-1"))
     assert (await repository.get_onion(client.id)).supports == ()
     # only members of the onion support, and only needs of this client
-    await repository.upsert_member(
-        Person("p-2", "Stranger", "informal"), Membership("p-2", "client-1", "informal")
+    stranger = Person("p-2", "Stranger", "informal")
+    await edit(
+        repository, client.id, SaveMember(stranger, Membership("p-2", client.id, "informal"))
     )
-    await repository.remove_member(client.id, "p-2")
+    await edit(repository, client.id, RemoveMember("p-2"))
     with pytest.raises(NotFound):
-        await repository.upsert_support(client.id, SupportTie("p-2", "need-1"))
+        await edit(repository, client.id, SaveSupport(SupportTie("p-2", "need-1")))
     with pytest.raises(NotFound):
-        await repository.upsert_support(client.id, SupportTie("p-1", "need-x"))
+        await edit(repository, client.id, SaveSupport(SupportTie("p-1", "need-x")))
 
 
 async def test_knows_crud(repository: CypherRepository) -> None:
     client = await client_with_team(repository)
     for pid in ("p-1", "p-2"):
-        await repository.upsert_member(
-            Person(pid, pid, "informal"), Membership(pid, client.id, "informal")
+        person = Person(pid, pid, "informal")
+        await edit(
+            repository, client.id, SaveMember(person, Membership(pid, client.id, "informal"))
         )
     await repository.upsert_knows(client.id, KnowsTie("p-2", "p-1", 3))
     # named the other way round, it is the same tie
@@ -202,8 +214,9 @@ async def test_knows_belongs_to_the_onion_it_was_recorded_in(
     second = await client_with_team(repository, "client-2", OTHER_TEAM)
     for client in (first, second):
         for pid in ("gp", "apotheker"):
-            await repository.upsert_member(
-                Person(pid, pid, "formal"), Membership(pid, client.id, "formal")
+            person = Person(pid, pid, "formal")
+            await edit(
+                repository, client.id, SaveMember(person, Membership(pid, client.id, "formal"))
             )
     await repository.upsert_knows(first.id, KnowsTie("gp", "apotheker", 3))
     assert (await repository.get_onion(second.id)).knows == ()
@@ -221,25 +234,24 @@ async def test_knows_belongs_to_the_onion_it_was_recorded_in(
 
 async def test_observation_crud(repository: CypherRepository) -> None:
     client = await client_with_team(repository)
-    await repository.upsert_need(Need("need-1", client.id, "42"))
+    await edit(repository, client.id, SaveNeed(Need("need-1", client.id, "42")))
     about_need = Observation("obs-1", client.id, "need-1", "behavior", 2, "2026-02-01")
     general = Observation("obs-2", client.id, None, "status", 4, "2026-03-01")
-    await repository.upsert_observation(about_need)
-    await repository.upsert_observation(general)
-    assert not (await repository.upsert_observation(general)).changed
+    await edit(repository, client.id, SaveRating(about_need))
+    await edit(repository, client.id, SaveRating(general))
+    assert not (await edit(repository, client.id, SaveRating(general))).changed
     assert (await repository.get_onion(client.id)).observations == (about_need, general)
     better = dataclasses.replace(about_need, value=4)
-    await repository.upsert_observation(better)
+    await edit(repository, client.id, SaveRating(better))
     assert (await repository.get_onion(client.id)).observations[0] == better
-    await repository.remove_observation(client.id, "obs-2")
+    await edit(repository, client.id, RemoveRating("obs-2"))
     assert (await repository.get_onion(client.id)).observations == (better,)
     other = await client_with_team(repository, "client-2")
     with pytest.raises(NotFound):  # a need of another client
-        await repository.upsert_observation(
-            Observation("obs-3", other.id, "need-1", "status", 3, "2026-03-01")
-        )
+        rating = Observation("obs-3", other.id, "need-1", "status", 3, "2026-03-01")
+        await edit(repository, other.id, SaveRating(rating))
     # removing a need removes its ratings
-    await repository.remove_need(client.id, "need-1")
+    await edit(repository, client.id, RemoveNeed("need-1"))
     assert (await repository.get_onion(client.id)).observations == ()
 
 
@@ -258,9 +270,9 @@ async def test_delete_client_takes_needs_and_ratings_keeps_people(
 async def test_version_conflict_changes_nothing(repository: CypherRepository) -> None:
     client = await client_with_team(repository)
     version = (await repository.get_onion(client.id)).version
-    await repository.upsert_need(Need("need-1", client.id, "06"), expected_version=version)
+    await edit(repository, client.id, SaveNeed(Need("need-1", client.id, "06")), version)
     with pytest.raises(VersionConflict) as err:
-        await repository.upsert_need(Need("need-2", client.id, "21"), expected_version=version)
+        await edit(repository, client.id, SaveNeed(Need("need-2", client.id, "21")), version)
     assert err.value.actual == version + 1
     assert [n.id for n in (await repository.get_onion(client.id)).needs] == ["need-1"]
 
@@ -280,9 +292,13 @@ async def test_hostile_strings_are_values_not_cypher(repository: CypherRepositor
     await repository.upsert_team(Team("team-x", HOSTILE))
     client = Client("client-x", HOSTILE, HOSTILE)
     await repository.upsert_client(client, "team-x")
-    await repository.upsert_member(
-        Person("p-x", HOSTILE, "informal", HOSTILE, HOSTILE),
-        Membership("p-x", "client-x", "informal", HOSTILE, HOSTILE),
+    await edit(
+        repository,
+        "client-x",
+        SaveMember(
+            Person("p-x", HOSTILE, "informal", HOSTILE, HOSTILE),
+            Membership("p-x", "client-x", "informal", HOSTILE, HOSTILE),
+        ),
     )
     got = await repository.get_onion("client-x")
     assert got.client == client
