@@ -11,7 +11,7 @@ from fhir_mappings import JsonObject, export_onion
 from fhir_mappings.findings import detected_issue, strength_observation
 from graphsvc.analysis import ClientAnalysis, GapKind
 from graphsvc.domain import Onion, Principal, Ring
-from graphsvc.store.resource_store import CypherResourceStore
+from graphsvc.store.port import ResourceStore
 
 from .analysis import AnalysisService
 from .fhir_view import originals, with_references
@@ -62,7 +62,7 @@ class FhirExportService:
         self,
         network: NetworkService,
         analysis: AnalysisService,
-        resources: CypherResourceStore,
+        resources: ResourceStore,
     ) -> None:
         self._network = network
         self._analysis = analysis

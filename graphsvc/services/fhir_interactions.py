@@ -24,7 +24,7 @@ from fhir_mappings import (
     unpack_bundle,
 )
 from graphsvc.domain import NotFound, Principal
-from graphsvc.store.resource_store import CypherResourceStore
+from graphsvc.store.port import ResourceStore
 
 from .fhir_lookup import lookup_for
 from .fhir_read import SERVED_TYPES, FhirReadService
@@ -57,7 +57,7 @@ class EntryResult:
 
 class FhirInteractions:
     def __init__(
-        self, store: CypherResourceStore, writes: FhirWriteService, reads: FhirReadService
+        self, store: ResourceStore, writes: FhirWriteService, reads: FhirReadService
     ) -> None:
         self._store = store
         self._writes = writes

@@ -12,7 +12,7 @@ from typing import TypeVar
 from fhir_mappings import FhirValidationError, ResourceKey
 from fhir_mappings.references import Lookup, SearchParams
 from fhir_mappings.search import parse_search
-from graphsvc.store.resource_store import CypherResourceStore
+from graphsvc.store.port import ResourceStore
 
 T = TypeVar("T")
 _Search = tuple[str, tuple[tuple[str, str], ...]]
@@ -46,7 +46,7 @@ class StoredLookup:
         return self._found.get((resource_type, tuple(params)), [])
 
 
-async def lookup_for(store: CypherResourceStore, resolve: Callable[[Lookup], T]) -> Lookup:
+async def lookup_for(store: ResourceStore, resolve: Callable[[Lookup], T]) -> Lookup:
     """A lookup holding every stored resource and search result ``resolve``
     asks about."""
     recorder = _Recorder()

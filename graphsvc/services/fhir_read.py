@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from fhir_mappings import ACCEPTED_TYPES, JsonObject, ResourceKey
 from fhir_mappings.search import SearchQuery, include_targets, revinclude_groups
 from graphsvc.domain import NotFound, Principal, Role
-from graphsvc.store.cypher_repository import CypherRepository
-from graphsvc.store.resource_store import CypherResourceStore, StoredResource
+from graphsvc.store.port import NetworkRepository, ResourceStore
+from graphsvc.store.resource_store import StoredResource
 
 from .access import Action, check_resource_access, check_type_access, scope_allows
 from .audit import AuditRecord, AuditTrail
@@ -48,7 +48,7 @@ def check_type(resource_type: str) -> None:
 
 class FhirReadService:
     def __init__(
-        self, repository: CypherRepository, resources: CypherResourceStore, audit: AuditTrail
+        self, repository: NetworkRepository, resources: ResourceStore, audit: AuditTrail
     ) -> None:
         self._repo = repository
         self._resources = resources

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping
 from fhir_mappings import JsonObject, ResourceKey, export_onion
 from fhir_mappings.rewriting import references_in
 from graphsvc.domain import Onion
-from graphsvc.store.resource_store import CypherResourceStore, StoredResource
+from graphsvc.store.port import ResourceStore
+from graphsvc.store.resource_store import StoredResource
 
 PEOPLE_TYPES = ("RelatedPerson", "Practitioner", "PractitionerRole", "Organization")
 _LOCAL = re.compile(r"(?P<type>[A-Z][A-Za-z]{1,63})/(?P<id>[A-Za-z0-9\-.]{1,64})")
@@ -33,7 +34,7 @@ def local_references(resources: Iterable[JsonObject]) -> set[ResourceKey]:
 
 
 async def with_references(
-    store: CypherResourceStore, resources: dict[ResourceKey, JsonObject], depth: int = 2
+    store: ResourceStore, resources: dict[ResourceKey, JsonObject], depth: int = 2
 ) -> dict[ResourceKey, JsonObject]:
     """``resources``, what they refer to ``depth`` references deep (a
     CareTeam's PractitionerRole, then its Practitioner and Organization), and
@@ -55,7 +56,7 @@ async def with_references(
 
 
 async def _follow(
-    store: CypherResourceStore,
+    store: ResourceStore,
     view: dict[ResourceKey, JsonObject],
     frontier: list[JsonObject],
     depth: int,
@@ -70,7 +71,7 @@ async def _follow(
 
 
 async def originals(
-    store: CypherResourceStore, onions: Mapping[str, Onion], client_ids: Iterable[str] = ()
+    store: ResourceStore, onions: Mapping[str, Onion], client_ids: Iterable[str] = ()
 ) -> dict[str, dict[ResourceKey, JsonObject]]:
     """For each client, the stored resources ``export_onion`` lays her onion
     over: her compartment and the resources of everyone in her network (and
@@ -91,7 +92,7 @@ async def originals(
 
 
 async def current_view(
-    store: CypherResourceStore, onions: Mapping[str, Onion], client_ids: Iterable[str] = ()
+    store: ResourceStore, onions: Mapping[str, Onion], client_ids: Iterable[str] = ()
 ) -> dict[ResourceKey, JsonObject]:
     """Every resource of these clients' networks as it is to be exported now.
     ``client_ids`` without an onion contribute what is stored for them. What

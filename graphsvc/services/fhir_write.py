@@ -21,10 +21,10 @@ from fhir_mappings import JsonObject, ResourceKey, project
 from fhir_mappings.issues import Issue
 from fhir_mappings.search import index_terms
 from graphsvc.domain import Onion, Principal, Role
-from graphsvc.store.cypher_repository import CypherRepository
-from graphsvc.store.fhir_commit import CypherFhirWriter, FhirCommit, ResourceWrite
+from graphsvc.store.fhir_commit import FhirCommit, ResourceWrite
+from graphsvc.store.port import FhirWriter, NetworkRepository, ResourceStore
 from graphsvc.store.records import now
-from graphsvc.store.resource_store import CypherResourceStore, StoredResource, canonical
+from graphsvc.store.resource_store import StoredResource, canonical
 
 from .access import Action, check_resource_access, check_type_access
 from .audit import AuditRecord, AuditTrail
@@ -135,9 +135,9 @@ def _same_onion(a: Onion, b: Onion) -> bool:
 class FhirWriteService:
     def __init__(
         self,
-        repository: CypherRepository,
-        resources: CypherResourceStore,
-        writer: CypherFhirWriter,
+        repository: NetworkRepository,
+        resources: ResourceStore,
+        writer: FhirWriter,
         audit: AuditTrail,
     ) -> None:
         self._repo = repository

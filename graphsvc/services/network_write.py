@@ -20,10 +20,9 @@ from fhir_mappings.export import Export
 from fhir_mappings.search import index_terms
 from graphsvc.domain import Onion, Population, ValidationError, VersionConflict
 from graphsvc.domain.commands import Command, apply, same_network
-from graphsvc.store.cypher_repository import CypherRepository
-from graphsvc.store.fhir_commit import CypherFhirWriter, FhirCommit, ResourceWrite
-from graphsvc.store.port import WriteResult
-from graphsvc.store.resource_store import CypherResourceStore, StoredResource, canonical
+from graphsvc.store.fhir_commit import FhirCommit, ResourceWrite
+from graphsvc.store.port import FhirWriter, NetworkRepository, ResourceStore, WriteResult
+from graphsvc.store.resource_store import StoredResource, canonical
 
 from .access import DIRECTORY_RESOURCES
 from .fhir_view import originals, with_references
@@ -90,9 +89,9 @@ def resources_of_change(
 class NetworkWriter:
     def __init__(
         self,
-        repository: CypherRepository,
-        resources: CypherResourceStore,
-        writer: CypherFhirWriter,
+        repository: NetworkRepository,
+        resources: ResourceStore,
+        writer: FhirWriter,
         base_urls: Sequence[str] = (),
     ) -> None:
         self._repo = repository

@@ -8,9 +8,9 @@ Each returns the network's version after the write.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from graphsvc.domain import (
     Client,
@@ -21,6 +21,10 @@ from graphsvc.domain import (
     Population,
     Team,
 )
+
+if TYPE_CHECKING:
+    from .fhir_commit import FhirCommit
+    from .resource_store import StoredResource
 
 
 class StoreUnavailable(Exception):
@@ -111,3 +115,40 @@ class NetworkRepository(Protocol):
 
     # bulk
     async def save_population(self, population: Population) -> int: ...
+
+
+class ResourceStore(Protocol):
+    """FHIR resources as received, with their versions (reads; every write
+    goes through :class:`FhirWriter`)."""
+
+    async def get(
+        self, resource_type: str, resource_id: str, *, include_deleted: bool = False
+    ) -> StoredResource | None: ...
+    async def get_many(
+        self, keys: Iterable[str], *, include_deleted: bool = False
+    ) -> list[StoredResource]: ...
+    async def compartments(self, client_ids: Iterable[str]) -> list[StoredResource]: ...
+    async def vread(
+        self, resource_type: str, resource_id: str, version_id: int
+    ) -> StoredResource: ...
+    async def history(
+        self, resource_type: str, resource_id: str, limit: int = 100
+    ) -> list[StoredResource]: ...
+    async def search(
+        self,
+        resource_type: str,
+        *,
+        tokens: Sequence[str] = (),
+        groups: Sequence[Sequence[str]] = (),
+        date_from: str | None = None,
+        date_to: str | None = None,
+        client_ids: Iterable[str] | None = None,
+        after_id: str | None = None,
+        limit: int = 50,
+    ) -> list[StoredResource]: ...
+
+
+class FhirWriter(Protocol):
+    """The one guarded statement that writes networks and resources together."""
+
+    async def commit(self, unit: FhirCommit) -> bool: ...
