@@ -9,6 +9,7 @@ command and commits the result in one guarded statement.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from .errors import NotFound, ValidationError
@@ -25,6 +26,17 @@ class SaveMember:
 
     person: Person
     membership: Membership
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateMember:
+    """Change some of a member's details (``person``) or of her place in the
+    onion (``membership``): field names of Person and Membership, only those
+    given."""
+
+    person_id: str
+    person: Mapping[str, object]
+    membership: Mapping[str, object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +81,7 @@ class RemoveRating:
 
 Command = (
     SaveMember
+    | UpdateMember
     | RemoveMember
     | SaveNeed
     | RemoveNeed
@@ -85,6 +98,8 @@ def apply(onion: Onion, command: Command) -> Onion:
     match command:
         case SaveMember():
             after = _save_member(onion, command)
+        case UpdateMember():
+            after = _update_member(onion, command)
         case RemoveMember():
             after = _remove_member(onion, command)
         case SaveNeed():
@@ -122,6 +137,18 @@ def _save_member(onion: Onion, command: SaveMember) -> Onion:
         onion,
         members=tuple(member if m is existing else m for m in onion.members),
     )
+
+
+def _update_member(onion: Onion, command: UpdateMember) -> Onion:
+    member = next((m for m in onion.members if m.person.id == command.person_id), None)
+    if member is None:
+        raise NotFound("member", command.person_id)
+    fixed = {"id", "person_id", "client_id"} & {*command.person, *command.membership}
+    if fixed:
+        raise ValidationError(sorted(fixed)[0], "names who and whose; it cannot be changed")
+    person = replace(member.person, **command.person)  # type: ignore[arg-type]
+    membership = replace(member.membership, **command.membership)  # type: ignore[arg-type]
+    return _save_member(onion, SaveMember(person, membership))
 
 
 def _remove_member(onion: Onion, command: RemoveMember) -> Onion:
@@ -203,6 +230,7 @@ __all__ = [
     "SaveNeed",
     "SaveRating",
     "SaveSupport",
+    "UpdateMember",
     "apply",
     "same_network",
 ]

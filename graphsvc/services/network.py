@@ -4,7 +4,7 @@ is checked against the access rules and leaves an audit record."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 
 from graphsvc.domain import (
     Client,
@@ -35,6 +35,7 @@ from graphsvc.domain.commands import (
     SaveNeed,
     SaveRating,
     SaveSupport,
+    UpdateMember,
 )
 from graphsvc.domain.values import is_id
 from graphsvc.store.port import ClientPageRequest, NetworkRepository, WriteResult
@@ -112,11 +113,18 @@ class NetworkService:
     ) -> WriteResult:
         """Every change to a network except KNOWS ties (which FHIR cannot
         carry) goes this one way: the network and its FHIR resources together."""
+
+        async def check_people(before: Onion, after: Onion) -> None:
+            was = {m.person.id: m.person for m in before.members}
+            for member in after.members:
+                if was.get(member.person.id) != member.person:
+                    await self._check_person(principal, member.person, client_id)
+
         return await self._write(
             principal,
             client_id,
             name,
-            lambda: self._changes.change(client_id, command, expected_version),
+            lambda: self._changes.change(client_id, command, expected_version, check_people),
         )
 
     async def _check_person(self, principal: Principal, person: Person, client_id: str) -> None:
@@ -268,7 +276,6 @@ class NetworkService:
         membership: Membership,
         expected_version: int | None = None,
     ) -> WriteResult:
-        await self._check_person(principal, person, membership.client_id)
         return await self._change(
             principal,
             membership.client_id,
@@ -276,6 +283,19 @@ class NetworkService:
             SaveMember(person, membership),
             expected_version,
         )
+
+    async def update_member(
+        self,
+        principal: Principal,
+        client_id: str,
+        person_id: str,
+        person: Mapping[str, object],
+        membership: Mapping[str, object],
+        expected_version: int | None = None,
+    ) -> WriteResult:
+        """Change the details given of a member, on the network as it is."""
+        command = UpdateMember(person_id, person, membership)
+        return await self._change(principal, client_id, "member.save", command, expected_version)
 
     async def remove_member(
         self,

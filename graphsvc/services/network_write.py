@@ -13,7 +13,7 @@ import asyncio
 import itertools
 import random
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 
 from fhir_mappings import JsonObject, ResourceKey, export_onion
 from fhir_mappings.export import Export
@@ -100,11 +100,17 @@ class NetworkWriter:
         self._base_urls = tuple(base_urls)
 
     async def change(
-        self, client_id: str, command: Command, expected_version: int | None
+        self,
+        client_id: str,
+        command: Command,
+        expected_version: int | None,
+        check: Callable[[Onion, Onion], Awaitable[None]] | None = None,
     ) -> WriteResult:
         """Apply the command to the network as it is now. With an expected
         version, a network that has moved on is a VersionConflict; without
-        one, a write that lost a race is planned again from a fresh read."""
+        one, a write that lost a race is planned again from a fresh read.
+        ``check`` may refuse the planned network (the caller's rules of who
+        may change what) before anything is written."""
         deadline = time.monotonic() + PATIENCE
         for attempt in itertools.count():
             if attempt:
@@ -116,6 +122,8 @@ class NetworkWriter:
             if same_network(after, before):
                 return WriteResult(before.version, False)
             await self._check_ids_are_free(before, after)
+            if check is not None:
+                await check(before, after)
             if await self._writer.commit(await self._plan(before, after)):
                 return WriteResult(before.version + 1, True)
             if time.monotonic() > deadline:

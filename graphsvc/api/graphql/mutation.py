@@ -5,10 +5,9 @@ with a typed problem."""
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
@@ -16,7 +15,6 @@ from graphsvc.domain import (
     KnowsTie,
     Membership,
     Need,
-    NotFound,
     Observation,
     Person,
     Ring,
@@ -71,8 +69,9 @@ def _change(info: Info, client_id: str, result: WriteResult) -> NetworkChange:
     )
 
 
-def _given(value: Any, current: Any) -> Any:
-    return current if value is strawberry.UNSET else value
+def _given_fields(values: object, *names: str) -> dict[str, object]:
+    """The fields of an input that were given (null included), by name."""
+    return {n: v for n in names if (v := getattr(values, n)) is not strawberry.UNSET}
 
 
 @strawberry.type
@@ -106,30 +105,19 @@ class Mutation:
     async def update_member(self, info: Info, input: UpdateMemberInput) -> NetworkChangeResult:
         async def run() -> NetworkChange:
             ctx = info.context
-            onion = await ctx.network.onion(ctx.principal, str(input.client_id))
-            member = next((m for m in onion.members if m.person.id == input.person_id), None)
-            if member is None:
-                raise NotFound("member", str(input.person_id))
-            p, t = member.person, member.membership
-            ring = _given(input.ring, t.ring)
-            person = dataclasses.replace(
-                p,
-                name=_given(input.name, p.name),
-                role=_given(input.role, p.role),
-                contact=_given(input.contact, p.contact),
+            person = _given_fields(input, "name", "role", "contact")
+            membership = _given_fields(
+                input, "ring", "role", "relationship", "contact_frequency", "closeness", "since"
             )
-            tie = dataclasses.replace(
-                t,
-                ring=ring,
-                role=_given(input.role, t.role),
-                relationship=_given(input.relationship, t.relationship),
-                contact_frequency=_given(input.contact_frequency, t.contact_frequency),
-                closeness=_given(input.closeness, t.closeness),
-                since=_given(input.since, t.since),
+            result = await ctx.network.update_member(
+                ctx.principal,
+                str(input.client_id),
+                str(input.person_id),
+                person,
+                membership,
+                input.expected_version,
             )
-            version = onion.version if input.expected_version is None else input.expected_version
-            result = await ctx.network.save_member(ctx.principal, person, tie, version)
-            return _change(info, onion.client.id, result)
+            return _change(info, str(input.client_id), result)
 
         return await as_result(run)
 
