@@ -31,7 +31,7 @@ from .pseudonyms import pseudonymous_id
 from .roles import RelationshipGroup, is_gp, is_team_nurse, relationship_group
 from .score import ScoreParts
 from .strength import METRICS, Strength, client_strength
-from .team_gaps import team_gaps
+from .team_gaps import clients_with_each_gap, team_gaps
 from .thresholds import DEFAULT_THRESHOLDS, Thresholds
 from .typology import NetworkType, network_type
 
@@ -64,6 +64,7 @@ __all__ = [
     "build_graph",
     "carer_load",
     "client_strength",
+    "clients_with_each_gap",
     "close_contacts",
     "continuity_of_care",
     "coordinator",

@@ -7,6 +7,8 @@ who works where); the rule takes the counts.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from graphsvc.domain import Team
 
 from .gap import Gap, GapKind, Severity, ordered
@@ -43,3 +45,13 @@ def team_gaps(
             )
         )
     return ordered(gaps)
+
+
+def clients_with_each_gap(client_gaps: Iterable[Iterable[Gap]]) -> dict[GapKind, int]:
+    """How many of the clients given (each by her gaps) have a gap of each
+    kind; every kind is listed, 0 where nobody has it."""
+    counts = dict.fromkeys(GapKind, 0)
+    for gaps in client_gaps:
+        for kind in {g.kind for g in gaps}:
+            counts[kind] += 1
+    return counts

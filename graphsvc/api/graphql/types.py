@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from graphsvc.analysis import clients_with_each_gap
 from graphsvc.domain import Member as DomainMember
 from graphsvc.domain import Need as DomainNeed
 from graphsvc.domain import NotFound, Observation, OmahaProblem, Onion
@@ -219,10 +220,7 @@ class Team:
         own = await ctx.analysis.team_gaps(ctx.principal, str(self.id))
         ids = await all_client_ids(info, team=str(self.id))
         analyses = [a for a in await ctx.analyses.load_many(ids) if a is not None]
-        counts = {kind: 0 for kind in GapKind}
-        for a in analyses:
-            for kind in {g.kind for g in a.gaps}:
-                counts[kind] += 1
+        counts = clients_with_each_gap(a.gaps for a in analyses)
         return TeamGaps(
             team=[GapType.of(g, None) for g in own],
             clients=[GapKindCount(kind=k, clients=n) for k, n in counts.items()],

@@ -7,10 +7,12 @@ from datetime import date, timedelta
 import pytest
 
 from graphsvc.analysis import (
+    Gap,
     GapKind,
     Severity,
     Thresholds,
     Visit,
+    clients_with_each_gap,
     continuity_of_care,
     find_gaps,
     team_gaps,
@@ -96,3 +98,12 @@ def test_no_continuity_gap_without_enough_visits_or_when_continuity_is_high() ->
     assert find_gaps(onion, visits=visits("a", "b", "c", "d")) == ()  # 4 < 5 visits
     assert find_gaps(onion, visits=visits(*"AAAAB")) == ()  # (17 - 5) / 20 = 0.6
     assert find_gaps(onion, visits=visits(*"AAABC")) != ()  # (11 - 5) / 20 = 0.3
+
+
+def test_clients_are_counted_once_per_kind_of_gap() -> None:
+    uncovered = Gap(GapKind.UNCOVERED_NEED, Severity.HIGH, "x", ("n-1",))
+    also_uncovered = Gap(GapKind.UNCOVERED_NEED, Severity.HIGH, "y", ("n-2",))
+    isolated = Gap(GapKind.ISOLATED_CLIENT, Severity.MEDIUM, "z", ("c-2",))
+    counts = clients_with_each_gap([[uncovered, also_uncovered], [isolated, uncovered], []])
+    assert counts[GapKind.UNCOVERED_NEED] == 2 and counts[GapKind.ISOLATED_CLIENT] == 1
+    assert set(counts) == set(GapKind) and counts[GapKind.OVERLOADED_CARER] == 0
