@@ -15,7 +15,10 @@ figure beside its floor measured on the same database.
   interleaved;
 - one guarded write: an update of one Observation through the service (the
   client's network projected again and compared in the same statement)
-  against the raw Cypher write of one resource version (``fhir_resource_put``).
+  against the raw Cypher write of one resource version (``fhir_resource_put``);
+- one graph edit, as GraphQL and the web page make it: a member's closeness
+  through the one write path (read, plan, one guarded ``fhir_commit`` that
+  also writes the new CareTeam version).
 
 For the import and the update, also the share of their time spent inside
 Cypher statements (driver and database: the runner's ``read`` and ``write``,
@@ -219,6 +222,27 @@ async def measure(runtime: Runtime, reads: int, samples: int, seed: int) -> Figu
     )
     figures.cells["update raw"] = f"p50 {p50(raw_times[WARM_WRITES:]):6.2f} ms"
 
+    # One graph edit (what GraphQL and the web page do): a member's closeness
+    # through the one write path, which also writes the CareTeam it changes.
+    edited = await runtime.repository.get_onion(picks[0])
+    member = next(m for m in edited.members if m.ring.value == "informal")
+    edit_times: list[float] = []
+    in_db, count = 0.0, 0
+    for i in range(WARM_WRITES + samples):
+        before = statements.reading()
+        edit = runtime.network.update_member(
+            SYSTEM, picks[0], member.person.id, {}, {"closeness": 1 + i % 3}
+        )
+        edit_times.append(await clock(edit))
+        if i >= WARM_WRITES:
+            after = statements.reading()
+            in_db, count = in_db + after[0] - before[0], count + after[1] - before[1]
+    measured = sum(edit_times[WARM_WRITES:])
+    figures.cells["edit"] = f"p50 {p50(edit_times[WARM_WRITES:]):6.2f} ms"
+    figures.cells["edit db"] = (
+        f"{in_db / measured:4.0%} of the time, {count / samples:.0f} statements each"
+    )
+
     # The import's floor last, so that its extra resources touch nothing above.
     flat = resources_of(demo_documents())  # as read, whatever the import did to its copy
     started = time.perf_counter()
@@ -270,6 +294,8 @@ ROWS = (
     ("update", "one Observation update (service)"),
     ("update db", "  of it in Cypher statements"),
     ("update raw", "  floor: one fhir_resource_put"),
+    ("edit", "one graph edit (a member's closeness)"),
+    ("edit db", "  of it in Cypher statements"),
 )
 
 
