@@ -17,7 +17,7 @@ from .need import Need
 from .observation import Observation
 from .onion import Member, Onion
 from .person import Person
-from .ties import Membership, SupportTie
+from .ties import KnowsTie, Membership, SupportTie
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,19 @@ class RemoveSupport:
 
 
 @dataclass(frozen=True, slots=True)
+class SaveKnows:
+    """Two people of the onion know each other, as recorded in this onion."""
+
+    tie: KnowsTie
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveKnows:
+    person_a: str
+    person_b: str
+
+
+@dataclass(frozen=True, slots=True)
 class SaveRating:
     observation: Observation
 
@@ -87,6 +100,8 @@ Command = (
     | RemoveNeed
     | SaveSupport
     | RemoveSupport
+    | SaveKnows
+    | RemoveKnows
     | SaveRating
     | RemoveRating
 )
@@ -110,6 +125,10 @@ def apply(onion: Onion, command: Command) -> Onion:
             after = _save_support(onion, command)
         case RemoveSupport():
             after = _remove_support(onion, command)
+        case SaveKnows():
+            after = _save_knows(onion, command)
+        case RemoveKnows():
+            after = _remove_knows(onion, command)
         case SaveRating():
             after = _save_rating(onion, command)
         case RemoveRating():
@@ -203,6 +222,26 @@ def _remove_support(onion: Onion, command: RemoveSupport) -> Onion:
     return replace(onion, supports=kept)
 
 
+def _save_knows(onion: Onion, command: SaveKnows) -> Onion:
+    tie = command.tie
+    members = {m.person.id for m in onion.members}
+    if tie.person_a not in members or tie.person_b not in members:
+        raise NotFound("member", f"{tie.person_a} or {tie.person_b}")
+    pair = (tie.person_a, tie.person_b)
+    kept = tuple(k for k in onion.knows if (k.person_a, k.person_b) != pair)
+    return replace(onion, knows=(*kept, tie))
+
+
+def _remove_knows(onion: Onion, command: RemoveKnows) -> Onion:
+    pair = KnowsTie(command.person_a, command.person_b)  # in id order
+    kept = tuple(
+        k for k in onion.knows if (k.person_a, k.person_b) != (pair.person_a, pair.person_b)
+    )
+    if len(kept) == len(onion.knows):
+        raise NotFound("knows", f"{pair.person_a}-{pair.person_b}")
+    return replace(onion, knows=kept)
+
+
 def _save_rating(onion: Onion, command: SaveRating) -> Onion:
     rating = command.observation
     if rating.client_id != onion.client.id:
@@ -222,10 +261,12 @@ def _remove_rating(onion: Onion, command: RemoveRating) -> Onion:
 
 __all__ = [
     "Command",
+    "RemoveKnows",
     "RemoveMember",
     "RemoveNeed",
     "RemoveRating",
     "RemoveSupport",
+    "SaveKnows",
     "SaveMember",
     "SaveNeed",
     "SaveRating",

@@ -28,9 +28,11 @@ from graphsvc.domain import (
 )
 from graphsvc.domain.commands import (
     Command,
+    RemoveKnows,
     RemoveMember,
     RemoveNeed,
     RemoveSupport,
+    SaveKnows,
     SaveMember,
     SaveNeed,
     SaveRating,
@@ -111,8 +113,8 @@ class NetworkService:
         command: Command,
         expected_version: int | None,
     ) -> WriteResult:
-        """Every change to a network except KNOWS ties (which FHIR cannot
-        carry) goes this one way: the network and its FHIR resources together."""
+        """Every change to a network goes this one way: the network and the
+        FHIR resources that represent it, together."""
 
         async def check_people(before: Onion, after: Onion) -> None:
             was = {m.person.id: m.person for m in before.members}
@@ -379,11 +381,8 @@ class NetworkService:
         tie: KnowsTie,
         expected_version: int | None = None,
     ) -> WriteResult:
-        return await self._write(
-            principal,
-            client_id,
-            "knows.save",
-            lambda: self._repo.upsert_knows(client_id, tie, expected_version),
+        return await self._change(
+            principal, client_id, "knows.save", SaveKnows(tie), expected_version
         )
 
     async def remove_knows(
@@ -394,11 +393,12 @@ class NetworkService:
         person_b: str,
         expected_version: int | None = None,
     ) -> WriteResult:
-        return await self._write(
+        return await self._change(
             principal,
             client_id,
             "knows.remove",
-            lambda: self._repo.remove_knows(client_id, person_a, person_b, expected_version),
+            RemoveKnows(person_a, person_b),
+            expected_version,
         )
 
     async def record_rating(

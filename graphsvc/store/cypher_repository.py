@@ -8,7 +8,6 @@ from typing import Any
 
 from graphsvc.domain import (
     Client,
-    KnowsTie,
     NotFound,
     Onion,
     Organization,
@@ -16,7 +15,6 @@ from graphsvc.domain import (
     Population,
     Team,
     ValidationError,
-    VersionConflict,
 )
 
 from . import records
@@ -247,58 +245,6 @@ class CypherRepository:
 
     async def team_staff(self, org_id: str) -> list[Person]:
         return [records.person_from(r["person"]) for r in await self._read("team_staff", id=org_id)]
-
-    # -- network writes -------------------------------------------------------
-
-    async def _network_write(
-        self,
-        name: str,
-        /,
-        client_id: str,
-        expected_version: int | None,
-        missing: tuple[str, str],
-        **params: Any,
-    ) -> WriteResult:
-        rows = await self._write(
-            name, client_id=client_id, expected_version=expected_version, **params
-        )
-        if rows:
-            return WriteResult(int(rows[0]["version"]), bool(rows[0]["changed"]))
-        # Nothing matched: say why, after the fact (the failed write changed nothing).
-        access = await self.client_access(client_id)
-        if access is None:
-            raise NotFound("client", client_id)
-        if expected_version is not None and access.version != expected_version:
-            raise VersionConflict(client_id, expected_version, access.version)
-        raise NotFound(*missing)
-
-    async def upsert_knows(
-        self, client_id: str, tie: KnowsTie, expected_version: int | None = None
-    ) -> WriteResult:
-        props = records.knows_props(tie)
-        return await self._network_write(
-            "knows_upsert",
-            client_id,
-            expected_version,
-            ("member", f"{tie.person_a} or {tie.person_b}"),
-            person_a=tie.person_a,
-            person_b=tie.person_b,
-            props=props,
-            digest=records.digest(props),
-        )
-
-    async def remove_knows(
-        self, client_id: str, person_a: str, person_b: str, expected_version: int | None = None
-    ) -> WriteResult:
-        tie = KnowsTie(person_a, person_b)
-        return await self._network_write(
-            "knows_delete",
-            client_id,
-            expected_version,
-            ("knows", f"{tie.person_a}-{tie.person_b}"),
-            person_a=tie.person_a,
-            person_b=tie.person_b,
-        )
 
     # -- bulk -----------------------------------------------------------------
 

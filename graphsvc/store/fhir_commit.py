@@ -2,8 +2,8 @@
 (queries/fhir_commit.cypher), guarded by the versions the writer read.
 
 The caller hands the onions as they are now (``previous``) and as they are to
-be; what the new ones no longer hold is deleted in the same statement. KNOWS
-ties are the graph's own (FHIR cannot carry them) and are left alone.
+be; what the new ones no longer hold is deleted in the same statement, KNOWS
+ties (the graph's own: FHIR cannot carry them) included.
 """
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ def _gone(
 ) -> dict[str, list[str]]:
     new = {o.client.id: o for o in population.onions}
     gone: dict[str, set[str]] = {
-        name: set() for name in ("members", "serves", "supports", "links", "needs", "observations")
+        name: set()
+        for name in ("members", "serves", "supports", "links", "needs", "observations", "knows")
     }
     touched_needs: set[str] = set()
     touched_observations: set[str] = set()
@@ -90,6 +91,12 @@ def _gone(
             f"{o.need_id}|{o.id}"
             for o in old.observations
             if o.need_id and (o.need_id, o.id) not in keep_links
+        }
+        keep_knows = {(k.person_a, k.person_b) for k in after.knows} if after else set()
+        gone["knows"] |= {
+            f"{cid}|{k.person_a}|{k.person_b}"
+            for k in old.knows
+            if (k.person_a, k.person_b) not in keep_knows
         }
         touched_needs |= {n.id for n in old.needs}
         touched_observations |= {o.id for o in old.observations}
@@ -124,6 +131,8 @@ class CypherFhirWriter:
             "gone_observation_links": gone["links"],
             "gone_needs": gone["needs"],
             "gone_observations": gone["observations"],
+            "gone_knows": gone["knows"],
+            "knows_people": sorted({part for g in gone["knows"] for part in g.split("|")[1:]}),
             "touched_needs": gone["touched_needs"],
             "touched_observations": gone["touched_observations"],
             "removed_clients": sorted(unit.removed_clients),

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from graphsvc.domain import (
     Client,
-    KnowsTie,
     Onion,
     Organization,
     Person,
@@ -106,12 +105,6 @@ class NetworkRepository(Protocol):
     async def ids_of_other_networks(
         self, client_id: str, need_ids: Sequence[str], observation_ids: Sequence[str]
     ) -> TakenIds: ...
-    async def upsert_knows(
-        self, client_id: str, tie: KnowsTie, expected_version: int | None = None
-    ) -> WriteResult: ...
-    async def remove_knows(
-        self, client_id: str, person_a: str, person_b: str, expected_version: int | None = None
-    ) -> WriteResult: ...
 
     # bulk
     async def save_population(self, population: Population) -> int: ...

@@ -26,10 +26,12 @@ from graphsvc.domain import (
     VersionConflict,
 )
 from graphsvc.domain.commands import (
+    RemoveKnows,
     RemoveMember,
     RemoveNeed,
     RemoveRating,
     RemoveSupport,
+    SaveKnows,
     SaveMember,
     SaveNeed,
     SaveRating,
@@ -192,16 +194,17 @@ async def test_knows_crud(repository: CypherRepository) -> None:
         await edit(
             repository, client.id, SaveMember(person, Membership(pid, client.id, "informal"))
         )
-    await repository.upsert_knows(client.id, KnowsTie("p-2", "p-1", 3))
+    await edit(repository, client.id, SaveKnows(KnowsTie("p-2", "p-1", 3)))
     # named the other way round, it is the same tie
-    assert not (await repository.upsert_knows(client.id, KnowsTie("p-1", "p-2", 3))).changed
+    same = await edit(repository, client.id, SaveKnows(KnowsTie("p-1", "p-2", 3)))
+    assert not same.changed
     assert (await repository.get_onion(client.id)).knows == (KnowsTie("p-1", "p-2", 3),)
-    await repository.upsert_knows(client.id, KnowsTie("p-1", "p-2", 1))
+    await edit(repository, client.id, SaveKnows(KnowsTie("p-1", "p-2", 1)))
     assert (await repository.get_onion(client.id)).knows[0].closeness == 1
-    await repository.remove_knows(client.id, "p-2", "p-1")
+    await edit(repository, client.id, RemoveKnows("p-2", "p-1"))
     assert (await repository.get_onion(client.id)).knows == ()
     with pytest.raises(NotFound):
-        await repository.upsert_knows(client.id, KnowsTie("p-1", "p-9"))
+        await edit(repository, client.id, SaveKnows(KnowsTie("p-1", "p-9")))
 
 
 async def test_knows_belongs_to_the_onion_it_was_recorded_in(
@@ -218,17 +221,17 @@ async def test_knows_belongs_to_the_onion_it_was_recorded_in(
             await edit(
                 repository, client.id, SaveMember(person, Membership(pid, client.id, "formal"))
             )
-    await repository.upsert_knows(first.id, KnowsTie("gp", "apotheker", 3))
+    await edit(repository, first.id, SaveKnows(KnowsTie("gp", "apotheker", 3)))
     assert (await repository.get_onion(second.id)).knows == ()
     version = (await repository.get_onion(second.id)).version
-    await repository.upsert_knows(second.id, KnowsTie("gp", "apotheker", 1))
-    await repository.remove_knows(first.id, "gp", "apotheker")
+    await edit(repository, second.id, SaveKnows(KnowsTie("gp", "apotheker", 1)))
+    await edit(repository, first.id, RemoveKnows("gp", "apotheker"))
     assert (await repository.get_onion(first.id)).knows == ()
     after = await repository.get_onion(second.id)
     assert after.knows == (KnowsTie("apotheker", "gp", 1),)
     assert after.version == version + 1  # her own change only
     await repository.delete_client(second.id)
-    await repository.upsert_knows(first.id, KnowsTie("gp", "apotheker", 2))
+    await edit(repository, first.id, SaveKnows(KnowsTie("gp", "apotheker", 2)))
     assert (await repository.get_onion(first.id)).knows == (KnowsTie("apotheker", "gp", 2),)
 
 

@@ -8,6 +8,7 @@ import dataclasses
 import pytest
 
 from graphsvc.domain import (
+    KnowsTie,
     Membership,
     Need,
     NeedStatus,
@@ -18,10 +19,12 @@ from graphsvc.domain import (
     ValidationError,
 )
 from graphsvc.domain.commands import (
+    RemoveKnows,
     RemoveMember,
     RemoveNeed,
     RemoveRating,
     RemoveSupport,
+    SaveKnows,
     SaveMember,
     SaveNeed,
     SaveRating,
@@ -95,3 +98,17 @@ def test_the_same_change_again_is_the_same_network() -> None:
     again = apply(ONION, SaveMember(member.person, member.membership))
     assert same_network(again, ONION)
     assert not same_network(apply(ONION, RemoveMember("p-0-3")), ONION)
+
+
+def test_who_knows_whom_is_recorded_between_members_only() -> None:
+    tie = KnowsTie("p-0-3", "p-0-0", 1)
+    after = apply(ONION, SaveKnows(tie))
+    assert tie in after.knows and len(after.knows) == len(ONION.knows) + 1
+    closer = apply(after, SaveKnows(KnowsTie("p-0-0", "p-0-3", 3)))
+    assert len(closer.knows) == len(after.knows)  # the same pair, either way round
+    with pytest.raises(NotFound):
+        apply(ONION, SaveKnows(KnowsTie("p-0-0", "stranger")))
+    gone = apply(closer, RemoveKnows("p-0-3", "p-0-0"))
+    assert all({k.person_a, k.person_b} != {"p-0-0", "p-0-3"} for k in gone.knows)
+    with pytest.raises(NotFound):
+        apply(gone, RemoveKnows("p-0-0", "p-0-3"))

@@ -43,6 +43,10 @@ OPTIONAL MATCH (n:Need)-[h:HAS_OBSERVATION]->(o:Observation)
 WHERE go AND o.id IN $touched_observations AND (n.id + '|' + o.id) IN $gone_observation_links
 DELETE h
 WITH go, count(*) AS _
+OPTIONAL MATCH (a:Person)-[k:KNOWS]->(b:Person)
+WHERE go AND a.id IN $knows_people AND (k.client_id + '|' + a.id + '|' + b.id) IN $gone_knows
+DELETE k
+WITH go, count(*) AS _
 OPTIONAL MATCH (n:Need)
 WHERE go AND n.id IN $gone_needs
 DETACH DELETE n
