@@ -12,6 +12,9 @@ from .errors import ValidationError
 # The FHIR id rule, so every graph id can also be a FHIR resource id.
 _ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
+# Spaces other than the plain one (a no-break space pasted from a letter, say):
+# FHIR strings may not hold them, so what a nurse types gets a plain space.
+_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
 MAX_TEXT = 500
 
 E = TypeVar("E", bound=Enum)
@@ -34,7 +37,7 @@ def check_text(field: str, value: object, *, required: bool = True) -> str | Non
         return None
     if not isinstance(value, str):
         raise ValidationError(field, f"must be text, got {type(value).__name__}")
-    text = value.strip()
+    text = _ODD_SPACE.sub(" ", value).strip()
     if required and not text:
         raise ValidationError(field, "must not be empty")
     if len(text) > MAX_TEXT:

@@ -123,3 +123,9 @@ def test_onion_consistency() -> None:
     )
     ok.check_consistent()
     assert next(iter(ok.ring(Ring.INFORMAL))).person == els
+
+
+def test_odd_spaces_in_typed_text_become_plain_ones() -> None:
+    """A no-break space pasted from a letter would make invalid FHIR strings."""
+    gp = Person("gp", "Dr.\u00a0Bakker\u2028", "formal", "huisarts\u3000Oost")
+    assert (gp.name, gp.role) == ("Dr. Bakker", "huisarts Oost")
