@@ -21,7 +21,6 @@ from graphsvc.config import Settings
 from graphsvc.domain import Population, Principal, Role
 from graphsvc.runtime import open_runtime
 from graphsvc.services.network import NetworkService
-from graphsvc.services.network_write import NetworkWriter
 from graphsvc.services.population import load_population
 from graphsvc.services.tokens import TokenIssuer
 from graphsvc.store.audit_log import AuditLogFile
@@ -30,12 +29,11 @@ from graphsvc.store.cypher_repository import CypherRepository
 from graphsvc.store.dialect import ONLY_ON
 from graphsvc.store.embedded import EmbeddedFalkorDB
 from graphsvc.store.falkordb_runner import FalkorDBRunner
-from graphsvc.store.fhir_commit import CypherFhirWriter
 from graphsvc.store.neo4j_runner import Neo4jRunner
-from graphsvc.store.resource_store import CypherResourceStore
 from graphsvc.store.runner import CypherRunner
 
 from .databases import DATABASES
+from .integration.builders import network_writer
 from .neo4j_local import LocalNeo4j
 
 _graph_names = itertools.count()
@@ -220,9 +218,7 @@ def audit_log(tmp_path: Path) -> Iterator[AuditLogFile]:
 
 @pytest.fixture
 def network(repository: CypherRepository, audit_log: AuditLogFile) -> NetworkService:
-    runner = repository._runner
-    changes = NetworkWriter(repository, CypherResourceStore(runner), CypherFhirWriter(runner))
-    return NetworkService(repository, audit_log, changes)
+    return NetworkService(repository, audit_log, network_writer(repository))
 
 
 # -- principals and tokens ----------------------------------------------------

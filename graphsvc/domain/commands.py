@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from .errors import NotFound, ValidationError
-from .need import Need
+from .need import Need, NeedStatus
 from .observation import Observation
 from .onion import Member, Onion
 from .person import Person
@@ -49,6 +49,13 @@ class RemoveMember:
 @dataclass(frozen=True, slots=True)
 class SaveNeed:
     need: Need
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveNeed:
+    """A need that no longer is one: kept, with its help and ratings, as resolved."""
+
+    need_id: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +104,7 @@ Command = (
     | UpdateMember
     | RemoveMember
     | SaveNeed
+    | ResolveNeed
     | RemoveNeed
     | SaveSupport
     | RemoveSupport
@@ -119,6 +127,8 @@ def apply(onion: Onion, command: Command) -> Onion:
             after = _remove_member(onion, command)
         case SaveNeed():
             after = _save_need(onion, command)
+        case ResolveNeed():
+            after = _resolve_need(onion, command)
         case RemoveNeed():
             after = _remove_need(onion, command)
         case SaveSupport():
@@ -189,6 +199,13 @@ def _save_need(onion: Onion, command: SaveNeed) -> Onion:
     if any(n.id == need.id for n in onion.needs):
         return replace(onion, needs=tuple(need if n.id == need.id else n for n in onion.needs))
     return replace(onion, needs=(*onion.needs, need))
+
+
+def _resolve_need(onion: Onion, command: ResolveNeed) -> Onion:
+    need = next((n for n in onion.needs if n.id == command.need_id), None)
+    if need is None:
+        raise NotFound("need", command.need_id)
+    return _save_need(onion, SaveNeed(replace(need, status=NeedStatus.RESOLVED)))
 
 
 def _remove_need(onion: Onion, command: RemoveNeed) -> Onion:
@@ -266,6 +283,7 @@ __all__ = [
     "RemoveNeed",
     "RemoveRating",
     "RemoveSupport",
+    "ResolveNeed",
     "SaveKnows",
     "SaveMember",
     "SaveNeed",

@@ -21,6 +21,7 @@ from fhir_mappings import JsonObject, ResourceKey, project
 from fhir_mappings.issues import Issue
 from fhir_mappings.search import index_terms
 from graphsvc.domain import Onion, Principal, Role
+from graphsvc.domain.commands import same_network
 from graphsvc.store.fhir_commit import FhirCommit, ResourceWrite
 from graphsvc.store.port import FhirWriter, NetworkRepository, ResourceStore
 from graphsvc.store.records import now
@@ -30,7 +31,7 @@ from .access import Action, check_resource_access, check_type_access
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
 from .fhir_view import current_view, with_references
-from .network_write import ATTEMPTS, resource_version
+from .network_write import ATTEMPTS, deleted_version, resource_version
 
 
 class PreconditionFailed(Exception):
@@ -123,13 +124,6 @@ def _owners(
     if found is not None:
         owners.add(found.client_id)
     return {o for o in owners if o is not None}
-
-
-def _same_onion(a: Onion, b: Onion) -> bool:
-    return (
-        dataclasses.replace(a, version=0).canonical()
-        == dataclasses.replace(b, version=0).canonical()
-    )
 
 
 class FhirWriteService:
@@ -271,16 +265,7 @@ class FhirWriteService:
             version = (found.version_id if found else 0) + 1
             if change.resource is None:
                 assert found is not None
-                resource_writes.append(
-                    ResourceWrite(
-                        found.type,
-                        found.id,
-                        version,
-                        canonical(found.content),
-                        deleted=True,
-                        client_id=found.client_id,
-                    )
-                )
+                resource_writes.append(deleted_version(found))
                 results.append(ChangeResult(change.key, outcome, version, at, None))
                 continue
             body = view[change.key]
@@ -292,7 +277,7 @@ class FhirWriteService:
             onions=tuple(
                 o
                 for cid, o in sorted(new_onions.items())
-                if cid not in onions or not _same_onion(o, onions[cid])
+                if cid not in onions or not same_network(o, onions[cid])
             ),
         )
         unit = FhirCommit(

@@ -12,7 +12,6 @@ from graphsvc.domain import (
     KnowsTie,
     Membership,
     Need,
-    NeedStatus,
     NotFound,
     Observation,
     Onion,
@@ -32,6 +31,7 @@ from graphsvc.domain.commands import (
     RemoveMember,
     RemoveNeed,
     RemoveSupport,
+    ResolveNeed,
     SaveKnows,
     SaveMember,
     SaveNeed,
@@ -324,17 +324,9 @@ class NetworkService:
         need_id: str,
         expected_version: int | None = None,
     ) -> WriteResult:
-        async def resolve() -> WriteResult:
-            onion = await self._repo.get_onion(client_id)
-            need = next((n for n in onion.needs if n.id == need_id), None)
-            if need is None:
-                raise NotFound("need", need_id)
-            resolved = dataclasses.replace(need, status=NeedStatus.RESOLVED)
-            # Guarded by the version read with the need, unless the caller named one.
-            version = onion.version if expected_version is None else expected_version
-            return await self._changes.change(client_id, SaveNeed(resolved), version)
-
-        return await self._write(principal, client_id, "need.resolve", resolve)
+        return await self._change(
+            principal, client_id, "need.resolve", ResolveNeed(need_id), expected_version
+        )
 
     async def remove_need(
         self,

@@ -73,17 +73,20 @@ def resources_of_change(
         found = versions.get(key)
         if found is None or found.deleted or key.resource_type in DIRECTORY_RESOURCES:
             continue
-        writes.append(
-            ResourceWrite(
-                key.resource_type,
-                key.id,
-                found.version_id + 1,
-                canonical(found.content),
-                deleted=True,
-                client_id=found.client_id,
-            )
-        )
+        writes.append(deleted_version(found))
     return writes
+
+
+def deleted_version(found: StoredResource) -> ResourceWrite:
+    """The version that records a resource's delete; it keeps the last content."""
+    return ResourceWrite(
+        found.type,
+        found.id,
+        found.version_id + 1,
+        canonical(found.content),
+        deleted=True,
+        client_id=found.client_id,
+    )
 
 
 class NetworkWriter:

@@ -80,6 +80,10 @@ async def edit(
     repo: CypherRepository, client_id: str, command: Command, expected_version: int | None = None
 ) -> WriteResult:
     """A change to one network through the one write path, on this connection."""
+    return await network_writer(repo).change(client_id, command, expected_version)
+
+
+def network_writer(repo: CypherRepository) -> NetworkWriter:
+    """The one write path on a repository's connection."""
     runner = repo._runner
-    writer = NetworkWriter(repo, CypherResourceStore(runner), CypherFhirWriter(runner))
-    return await writer.change(client_id, command, expected_version)
+    return NetworkWriter(repo, CypherResourceStore(runner), CypherFhirWriter(runner))
