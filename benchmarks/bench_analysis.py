@@ -25,10 +25,13 @@ from graphsvc.analysis import NodeKind, build_graph, node_key
 from graphsvc.domain import Onion, Principal, Role
 from graphsvc.seeding.generator import iter_population
 from graphsvc.services.analysis import AnalysisService
+from graphsvc.services.network_write import NetworkWriter
 from graphsvc.store.cypher_repository import CypherRepository
 from graphsvc.store.embedded import EmbeddedFalkorDB
 from graphsvc.store.falkordb_runner import FalkorDBRunner
+from graphsvc.store.fhir_commit import CypherFhirWriter
 from graphsvc.store.port import ClientPageRequest
+from graphsvc.store.resource_store import CypherResourceStore
 
 RESEARCHER = Principal(Role.RESEARCHER, "bench")
 
@@ -59,9 +62,11 @@ async def main(teams: int, clients_per_team: int, samples: int) -> None:
         service = AnalysisService(repo, _NoAudit(), research_secret=b"s" * 32)
         try:
             await repo.ensure_schema()
+            runner = repo._runner
+            writer = NetworkWriter(repo, CypherResourceStore(runner), CypherFhirWriter(runner))
             for piece in iter_population(teams, clients_per_team, seed=1, clients_per_chunk=1000):
                 for part in piece.chunks(200):
-                    await repo.save_population(part)
+                    await writer.load(part)
             total = await repo.client_count(ClientPageRequest(team_ids=None))
             print(f"population: {teams} teams, {total} clients")
 

@@ -4,7 +4,7 @@ figure beside its floor measured on the same database.
 - FHIR import: the demo transaction Bundles (``seeds/demo-fhir``) through
   ``FhirImporter`` on the fresh database, first thing after start-up (cold,
   as ``make run`` gets it) and over the Bundles after the first ten (warm),
-  against the raw Cypher write of the same resources (``fhir_resource_put``,
+  against the raw Cypher write of the same resources (``floors.raw_resource_version``,
   one statement per resource) and against validation alone
   (``parse_resource`` on every Bundle, no database);
 - round trip: the ``ping`` statement (``RETURN 1``), the floor of every
@@ -15,7 +15,7 @@ figure beside its floor measured on the same database.
   interleaved;
 - one guarded write: an update of one Observation through the service (the
   client's network projected again and compared in the same statement)
-  against the raw Cypher write of one resource version (``fhir_resource_put``);
+  against the raw Cypher write of one resource version (``floors.raw_resource_version``);
 - one graph edit, as GraphQL and the web page make it: a member's closeness
   through the one write path (read, plan, one guarded ``fhir_commit`` that
   also writes the new CareTeam version).
@@ -48,14 +48,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from floors import raw_resource_version  # benchmarks/floors.py
+
 from fhir_mappings import parse_resource
 from graphsvc.config import Settings
 from graphsvc.domain import Principal, Role
+from graphsvc.domain.commands import UpdateMember
 from graphsvc.runtime import Runtime, open_runtime
 from graphsvc.services.fhir_import import Document, FhirImporter, read_documents
 from graphsvc.store.catalog import Query, query
 from graphsvc.store.port import ClientPageRequest
-from graphsvc.store.resource_store import CypherResourceStore
 from graphsvc.store.runner import CypherRunner, Row
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -201,7 +203,6 @@ async def measure(runtime: Runtime, reads: int, samples: int, seed: int) -> Figu
         if r["resourceType"] == "Observation" and r["id"].startswith("obs-")
     )
     rating = await runtime.fhir_reads.read(SYSTEM, "Observation", sent["id"])
-    store = CypherResourceStore(runner)
     service_times, raw_times = [], []
     in_db, count = 0.0, 0
     for i in range(WARM_WRITES + samples):
@@ -214,7 +215,8 @@ async def measure(runtime: Runtime, reads: int, samples: int, seed: int) -> Figu
         if i >= WARM_WRITES:
             after = statements.reading()
             in_db, count = in_db + after[0] - before[0], count + after[1] - before[1]
-        raw_times.append(await clock(store.put("Observation", f"raw-{i}", changed)))
+        raw = raw_resource_version(runner, "Observation", f"raw-{i}", changed)
+        raw_times.append(await clock(raw))
     measured = sum(service_times[WARM_WRITES:])
     figures.cells["update"] = f"p50 {p50(service_times[WARM_WRITES:]):6.2f} ms"
     figures.cells["update db"] = (
@@ -230,9 +232,8 @@ async def measure(runtime: Runtime, reads: int, samples: int, seed: int) -> Figu
     in_db, count = 0.0, 0
     for i in range(WARM_WRITES + samples):
         before = statements.reading()
-        edit = runtime.network.update_member(
-            SYSTEM, picks[0], member.person.id, {}, {"closeness": 1 + i % 3}
-        )
+        closer = UpdateMember(member.person.id, {}, {"closeness": 1 + i % 3})
+        edit = runtime.network.change(SYSTEM, picks[0], closer)
         edit_times.append(await clock(edit))
         if i >= WARM_WRITES:
             after = statements.reading()
@@ -247,7 +248,7 @@ async def measure(runtime: Runtime, reads: int, samples: int, seed: int) -> Figu
     flat = resources_of(demo_documents())  # as read, whatever the import did to its copy
     started = time.perf_counter()
     for r in flat:
-        await store.put(r["resourceType"], f"raw-{r['id']}", r)
+        await raw_resource_version(runner, r["resourceType"], f"raw-{r['id']}", r)
     took = time.perf_counter() - started
     figures.cells["import raw"] = f"{len(flat) / took:7.0f} resources/s  ({took:5.2f} s)"
     return figures
@@ -290,10 +291,10 @@ ROWS = (
     ("import", "FHIR import of the demo Bundles"),
     ("import db", "  of it in Cypher statements"),
     ("import warm", f"  the same, Bundles after the {WARM_BUNDLES}th"),
-    ("import raw", "  floor: fhir_resource_put each"),
+    ("import raw", "  floor: raw_resource_version each"),
     ("update", "one Observation update (service)"),
     ("update db", "  of it in Cypher statements"),
-    ("update raw", "  floor: one fhir_resource_put"),
+    ("update raw", "  floor: one raw_resource_version"),
     ("edit", "one graph edit (a member's closeness)"),
     ("edit db", "  of it in Cypher statements"),
 )

@@ -7,7 +7,7 @@
 - re-import of the same Bundles (nothing changes, nothing is written);
 - one update of one Observation through the service (the client's whole
   network projected again) against the raw Cypher write of one resource
-  version (``fhir_resource_put``).
+  version (``floors.raw_resource_version``).
 
 Run:  .venv/bin/python benchmarks/bench_fhir_import.py --teams 4 --clients-per-team 50
 """
@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from floors import raw_resource_version  # benchmarks/floors.py
+
 from fhir_mappings import parse_resource
 from graphsvc.config import Settings
 from graphsvc.domain import Principal, Role
@@ -30,7 +32,6 @@ from graphsvc.runtime import open_runtime
 from graphsvc.seeding.fhir_bundles import population_bundles
 from graphsvc.seeding.generator import generate_population
 from graphsvc.services.fhir_import import Document, FhirImporter
-from graphsvc.store.resource_store import CypherResourceStore
 
 SYSTEM = Principal(Role.SYSTEM, "bench", scopes=frozenset({"system/*.*"}))
 
@@ -79,7 +80,7 @@ async def main(teams: int, clients_per_team: int, samples: int) -> None:
             )
             rating = await runtime.fhir_reads.read(SYSTEM, "Observation", sent["id"])
             service_times, raw_times = [], []
-            store = CypherResourceStore(runtime.repository._runner)
+            runner = runtime.repository._runner
             for i in range(samples):
                 changed = copy.deepcopy(rating)
                 changed["valueInteger"] = 1 + i % 5
@@ -90,7 +91,7 @@ async def main(teams: int, clients_per_team: int, samples: int) -> None:
                 )
                 service_times.append(time.perf_counter() - started)
                 started = time.perf_counter()
-                await store.put("Observation", f"raw-{i}", changed)
+                await raw_resource_version(runner, "Observation", f"raw-{i}", changed)
                 raw_times.append(time.perf_counter() - started)
             service_ms = statistics.median(service_times) * 1000
             raw_ms = statistics.median(raw_times) * 1000

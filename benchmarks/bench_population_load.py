@@ -23,10 +23,13 @@ from typing import Any
 
 from graphsvc.domain import Population
 from graphsvc.seeding.generator import iter_population
+from graphsvc.services.network_write import NetworkWriter
 from graphsvc.store.catalog import query
 from graphsvc.store.cypher_repository import CypherRepository
 from graphsvc.store.embedded import EmbeddedFalkorDB
 from graphsvc.store.falkordb_runner import FalkorDBRunner
+from graphsvc.store.fhir_commit import CypherFhirWriter
+from graphsvc.store.resource_store import CypherResourceStore
 
 SLICE = 200
 
@@ -72,6 +75,8 @@ async def main(teams: int, clients_per_team: int, reads: int) -> None:
         floor = FalkorDBRunner.for_embedded(server, graph="bench_floor")
         try:
             await repo.ensure_schema()
+            runner = repo._runner
+            writer = NetworkWriter(repo, CypherResourceStore(runner), CypherFhirWriter(runner))
             await floor.ensure_schema()
             graph = floor._graph
             ours = raw = 0.0
@@ -85,7 +90,7 @@ async def main(teams: int, clients_per_team: int, reads: int) -> None:
                     clients += len(part.onions)
                     members += sum(len(o.members) for o in part.onions)
                     t = time.perf_counter()
-                    await repo.save_population(part)
+                    await writer.load(part)
                     ours += time.perf_counter() - t
                     rows = floor_rows(part, seen)
                     t = time.perf_counter()

@@ -41,7 +41,6 @@ async def _seed(
     from tqdm import tqdm
 
     from .runtime import open_runtime
-    from .services.population import load_population
 
     runtime = await open_runtime(settings)
     try:
@@ -49,12 +48,8 @@ async def _seed(
             print(f"{settings.data_dir}: already holds data; not seeding", file=sys.stderr)
             return 0
         with tqdm(total=clients, unit="client", desc="seeding", file=sys.stderr) as bar:
-            written = await load_population(
-                runtime.repository,
-                runtime.audit,
-                SYSTEM_SEEDER,
-                population,
-                progress=bar.update,
+            written = await runtime.network.load_population(
+                SYSTEM_SEEDER, population, progress=bar.update
             )
         print(f"seeded {written} clients into {settings.data_dir}", file=sys.stderr)
         return written

@@ -21,7 +21,6 @@ from graphsvc.config import Settings
 from graphsvc.domain import Population, Principal, Role
 from graphsvc.runtime import open_runtime
 from graphsvc.services.network import NetworkService
-from graphsvc.services.population import load_population
 from graphsvc.services.tokens import TokenIssuer
 from graphsvc.store.audit_log import AuditLogFile
 from graphsvc.store.catalog import Query, queries
@@ -282,7 +281,7 @@ def seed(settings: Settings, population: Population) -> None:
     async def load() -> None:
         runtime = await open_runtime(settings)
         try:
-            await load_population(runtime.repository, runtime.audit, ADMIN, population)
+            await runtime.network.load_population(ADMIN, population)
         finally:
             await runtime.close()
 

@@ -61,9 +61,10 @@ def export_onion(
     overlay_ratings(overlay)
     overlay_careteams(overlay)
     overlay_careplans(overlay)
-    repair(overlay)
-    overlay.workspace.prune_contained()
-    check(overlay)
+    read = repair(overlay)
+    if overlay.workspace.prune_contained():
+        read = None  # read back again: what was pruned may have counted
+    check(overlay, read)
     workspace = overlay.workspace
     return Export(
         workspace.snapshot(),

@@ -19,6 +19,8 @@ from .context import Overlay
 
 
 def read_back(overlay: Overlay, rounds: int = 3) -> Onion | None:
+    """The onion the workspace reads back as, after repairing what reading
+    it back showed missing (at most ``rounds`` times)."""
     try:
         projection = project(overlay.workspace.snapshot(), base_urls=overlay.base_urls)
     except FhirValidationError as error:
@@ -50,14 +52,16 @@ def read_back(overlay: Overlay, rounds: int = 3) -> Onion | None:
     return after
 
 
-def repair(overlay: Overlay) -> None:
-    """Fill what reading back shows missing: see :func:`read_back`."""
-    read_back(overlay)
+def repair(overlay: Overlay) -> Onion | None:
+    """Fill what reading back shows missing: see :func:`read_back`. Returns
+    the onion the repaired workspace reads back as."""
+    return read_back(overlay)
 
 
-def check(overlay: Overlay) -> None:
+def check(overlay: Overlay, read: Onion | None = None) -> None:
     """Every resource rewritten or made is valid R4, and the whole reads back
-    as the onion; where not, a note says what is off."""
+    as the onion; where not, a note says what is off. ``read``: what the
+    workspace as it is now reads back as, when already known (from repair)."""
     for key in sorted(overlay.workspace.changed | overlay.workspace.generated):
         try:
             parse_resource(overlay.workspace.read(key))
@@ -65,7 +69,7 @@ def check(overlay: Overlay) -> None:
             overlay.notes.extend(
                 Issue(i.expression, i.message, i.code, "error", key.reference) for i in error.issues
             )
-    after = read_back(overlay)
+    after = read if read is not None else read_back(overlay)
     if after is None:
         return
     patient = f"Patient/{overlay.now.client.id}"

@@ -73,8 +73,10 @@ class Workspace:
                 reference["reference"] = container.reference
         self.add(key, standalone)
 
-    def prune_contained(self) -> None:
-        """Drop contained resources nothing refers to any more (FHIR's dom-3)."""
+    def prune_contained(self) -> bool:
+        """Drop contained resources nothing refers to any more (FHIR's dom-3);
+        True when there were any."""
+        pruned = False
         for key in sorted(self.changed | self.generated):
             resource = self._current[key]
             contained = resource.get("contained")
@@ -88,7 +90,9 @@ class Workspace:
                 or any(r.get("reference") == "#" for _, r in references_in(c))
             ]
             if len(kept) != len(contained):
+                pruned = True
                 if kept:
                     resource["contained"] = kept
                 else:
                     del resource["contained"]
+        return pruned

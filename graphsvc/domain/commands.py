@@ -12,12 +12,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from .client import Client
 from .errors import NotFound, ValidationError
 from .need import Need, NeedStatus
 from .observation import Observation
 from .onion import Member, Onion
 from .person import Person
 from .ties import KnowsTie, Membership, SupportTie
+from .values import check_id
+
+
+@dataclass(frozen=True, slots=True)
+class AdmitClient:
+    """Take a client into care with the team that serves her, or change her
+    own details (name, neighbourhood, birth date) or her team; her network
+    stays as it is. The first command of every network."""
+
+    client: Client
+    team_id: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +112,8 @@ class RemoveRating:
 
 
 Command = (
-    SaveMember
+    AdmitClient
+    | SaveMember
     | UpdateMember
     | RemoveMember
     | SaveNeed
@@ -119,6 +132,8 @@ def apply(onion: Onion, command: Command) -> Onion:
     """The network after the command; the version is left as it was (the
     commit moves it)."""
     match command:
+        case AdmitClient():
+            after = _admit_client(onion, command)
         case SaveMember():
             after = _save_member(onion, command)
         case UpdateMember():
@@ -150,6 +165,18 @@ def apply(onion: Onion, command: Command) -> Onion:
 def same_network(a: Onion, b: Onion) -> bool:
     """Equal content, whatever the order and the version."""
     return replace(a.canonical(), version=0) == replace(b.canonical(), version=0)
+
+
+def admission(command: AdmitClient) -> Onion:
+    """The network of a client not yet in care: nobody in it yet."""
+    return Onion(command.client, command.team_id)
+
+
+def _admit_client(onion: Onion, command: AdmitClient) -> Onion:
+    if command.client.id != onion.client.id:
+        raise ValidationError("client.id", "names another client")
+    check_id("teamId", command.team_id)
+    return replace(onion, client=command.client, team_id=command.team_id)
 
 
 def _save_member(onion: Onion, command: SaveMember) -> Onion:

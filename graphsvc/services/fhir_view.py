@@ -76,16 +76,24 @@ async def originals(
     """For each client, the stored resources ``export_onion`` lays her onion
     over: her compartment and the resources of everyone in her network (and
     their organisations). Two reads, however many clients."""
+    stored = await stored_originals(store, onions, client_ids)
+    return {client_id: {k: as_json(s) for k, s in own.items()} for client_id, own in stored.items()}
+
+
+async def stored_originals(
+    store: ResourceStore, onions: Mapping[str, Onion], client_ids: Iterable[str] = ()
+) -> dict[str, dict[ResourceKey, StoredResource]]:
+    """:func:`originals` as stored, with their versions."""
     wanted = sorted({*onions, *client_ids})
-    compartments: dict[str, dict[ResourceKey, JsonObject]] = {c: {} for c in wanted}
-    for stored in await store.compartments(wanted):
-        if stored.client_id in compartments:
-            compartments[stored.client_id][ResourceKey(stored.type, stored.id)] = as_json(stored)
+    compartments: dict[str, dict[ResourceKey, StoredResource]] = {c: {} for c in wanted}
+    for found in await store.compartments(wanted):
+        if found.client_id in compartments:
+            compartments[found.client_id][ResourceKey(found.type, found.id)] = found
     members = [m for o in onions.values() for m in o.members]
     people = [f"{t}/{m.person.id}" for m in members for t in PEOPLE_TYPES]
     orgs = {org for m in members for org in m.organization_ids}
     shared = {
-        ResourceKey(s.type, s.id): as_json(s)
+        ResourceKey(s.type, s.id): s
         for s in await store.get_many([*people, *(f"Organization/{o}" for o in orgs)])
     }
     return {client_id: {**shared, **own} for client_id, own in compartments.items()}

@@ -219,7 +219,8 @@ class FhirWriteService:
             people |= _people_of(change.resource, change.key)
             people |= _people_of(found.content if found else None, change.key)
         client_ids = {cid for c, _, _ in writes for cid in client_of[c.key]}
-        client_ids |= set(await self._repo.person_clients(sorted(people)))
+        for clients in (await self._repo.person_clients(sorted(people))).values():
+            client_ids |= clients
         onions = await self._repo.get_onions(sorted(client_ids))
 
         view = await current_view(self._resources, onions, client_ids)

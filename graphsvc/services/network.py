@@ -4,32 +4,28 @@ is checked against the access rules and leaves an audit record."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 
 from graphsvc.domain import (
-    Client,
     DomainError,
-    KnowsTie,
-    Membership,
-    Need,
     NotFound,
-    Observation,
     Onion,
-    Organization,
     Person,
+    Population,
     Principal,
     Ring,
     Role,
-    SupportTie,
     Team,
     ValidationError,
     VersionConflict,
 )
 from graphsvc.domain.commands import (
+    AdmitClient,
     Command,
     RemoveKnows,
     RemoveMember,
     RemoveNeed,
+    RemoveRating,
     RemoveSupport,
     ResolveNeed,
     SaveKnows,
@@ -54,6 +50,26 @@ from .access import (
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
 from .network_write import NetworkWriter
+
+# What the audit trail calls each change.
+ACTIONS: dict[type[Command], str] = {
+    AdmitClient: "client.admit",
+    SaveMember: "member.save",
+    UpdateMember: "member.save",
+    RemoveMember: "member.remove",
+    SaveNeed: "need.save",
+    ResolveNeed: "need.resolve",
+    RemoveNeed: "need.remove",
+    SaveSupport: "support.save",
+    RemoveSupport: "support.remove",
+    SaveKnows: "knows.save",
+    RemoveKnows: "knows.remove",
+    SaveRating: "rating.save",
+    RemoveRating: "rating.remove",
+}
+
+# Networks per guarded statement when a whole population is loaded.
+CLIENTS_PER_SLICE = 100
 
 
 class NetworkService:
@@ -92,8 +108,11 @@ class NetworkService:
         client_id: str,
         name: str,
         operation: Callable[[], Awaitable[WriteResult]],
+        *,
+        guarded: bool = False,
     ) -> WriteResult:
-        await self._guard(principal, client_id, Action.WRITE, name)
+        if not guarded:
+            await self._guard(principal, client_id, Action.WRITE, name)
         try:
             result = await operation()
         except VersionConflict:
@@ -105,30 +124,6 @@ class NetworkService:
         self._log(principal, name, client_id, "ok")
         return result
 
-    async def _change(
-        self,
-        principal: Principal,
-        client_id: str,
-        name: str,
-        command: Command,
-        expected_version: int | None,
-    ) -> WriteResult:
-        """Every change to a network goes this one way: the network and the
-        FHIR resources that represent it, together."""
-
-        async def check_people(before: Onion, after: Onion) -> None:
-            was = {m.person.id: m.person for m in before.members}
-            for member in after.members:
-                if was.get(member.person.id) != member.person:
-                    await self._check_person(principal, member.person, client_id)
-
-        return await self._write(
-            principal,
-            client_id,
-            name,
-            lambda: self._changes.change(client_id, command, expected_version, check_people),
-        )
-
     async def _check_person(self, principal: Principal, person: Person, client_id: str) -> None:
         """An informal person belongs to one network; a professional or
         organisation is a directory entry that only a directory writer
@@ -137,7 +132,8 @@ class NetworkService:
             existing, _ = await self._repo.get_person(person.id)
         except NotFound:
             return
-        elsewhere = set(await self._repo.person_clients([person.id])) - {client_id}
+        networks = await self._repo.person_clients([person.id])
+        elsewhere = networks.get(person.id, frozenset()) - {client_id}
         if existing.ring is Ring.INFORMAL:
             if elsewhere:
                 raise ValidationError(
@@ -250,174 +246,96 @@ class NetworkService:
 
     # -- clients ------------------------------------------------------------
 
-    async def save_client(self, principal: Principal, client: Client, team_id: str) -> WriteResult:
-        """Register a client with the team that serves her, or update her."""
-        if principal.role is Role.NURSE and team_id not in principal.teams:
-            self._log(principal, "client.save", client.id, "denied")
-            raise Forbidden("a nurse registers clients for her own team only")
-        access = await self._repo.client_access(client.id)
-        if access is not None:
-            await self._guard(principal, client.id, Action.WRITE, "client.save")
-        else:
+    # -- changes to a network ------------------------------------------------
+
+    async def change(
+        self,
+        principal: Principal,
+        client_id: str,
+        command: Command,
+        expected_version: int | None = None,
+    ) -> WriteResult:
+        """Every change to a network goes this one way: access checked, the
+        command applied to the network as it is, and the network committed
+        with the FHIR resources that represent it."""
+        if isinstance(command, AdmitClient):
+            if command.client.id != client_id:
+                raise ValidationError("client.id", "names another client")
+            return await self._admit(principal, command, expected_version)
+
+        async def check_people(before: Onion, after: Onion) -> None:
+            was = {m.person.id: m.person for m in before.members}
+            for member in after.members:
+                if was.get(member.person.id) != member.person:
+                    await self._check_person(principal, member.person, client_id)
+
+        return await self._write(
+            principal,
+            client_id,
+            ACTIONS[type(command)],
+            lambda: self._changes.change(client_id, command, expected_version, check_people),
+        )
+
+    async def _admit(
+        self, principal: Principal, command: AdmitClient, expected_version: int | None
+    ) -> WriteResult:
+        """Take a client into care with the team that serves her, or change
+        her details or her team: a nurse admits for her own teams only, and
+        changes only clients her team serves."""
+        client, team_id, name = command.client, command.team_id, ACTIONS[AdmitClient]
+        if not is_id(team_id):
+            raise ValidationError("teamId", f"{team_id!r} is not an id")
+        try:
+            if principal.role is Role.NURSE and team_id not in principal.teams:
+                raise Forbidden("a nurse admits clients for her own team only")
             check_team_access(principal, {team_id}, Action.WRITE, client.id)
-        result = await self._repo.upsert_client(client, team_id)
-        self._log(principal, "client.save", client.id, "ok")
-        return result
-
-    async def delete_client(self, principal: Principal, client_id: str) -> None:
-        await self._guard(principal, client_id, Action.WRITE, "client.delete")
-        await self._repo.delete_client(client_id)
-        self._log(principal, "client.delete", client_id, "ok")
-
-    # -- the onion ----------------------------------------------------------
-
-    async def save_member(
-        self,
-        principal: Principal,
-        person: Person,
-        membership: Membership,
-        expected_version: int | None = None,
-    ) -> WriteResult:
-        return await self._change(
+        except (NotFound, Forbidden):
+            self._log(principal, name, client.id, "denied")
+            raise
+        if await self._repo.client_access(client.id) is not None:
+            await self._guard(principal, client.id, Action.WRITE, name)
+        try:
+            await self._repo.get_team(team_id)
+        except NotFound:
+            self._log(principal, name, client.id, "invalid")
+            raise
+        return await self._write(
             principal,
-            membership.client_id,
-            "member.save",
-            SaveMember(person, membership),
-            expected_version,
+            client.id,
+            name,
+            lambda: self._changes.change(client.id, AdmitClient(client, team_id), expected_version),
+            guarded=True,
         )
 
-    async def update_member(
+    # -- whole populations ----------------------------------------------------
+
+    async def load_population(
         self,
         principal: Principal,
-        client_id: str,
-        person_id: str,
-        person: Mapping[str, object],
-        membership: Mapping[str, object],
-        expected_version: int | None = None,
-    ) -> WriteResult:
-        """Change the details given of a member, on the network as it is."""
-        command = UpdateMember(person_id, person, membership)
-        return await self._change(principal, client_id, "member.save", command, expected_version)
-
-    async def remove_member(
-        self,
-        principal: Principal,
-        client_id: str,
-        person_id: str,
-        expected_version: int | None = None,
-    ) -> WriteResult:
-        return await self._change(
-            principal, client_id, "member.remove", RemoveMember(person_id), expected_version
-        )
-
-    async def save_need(
-        self, principal: Principal, need: Need, expected_version: int | None = None
-    ) -> WriteResult:
-        return await self._change(
-            principal, need.client_id, "need.save", SaveNeed(need), expected_version
-        )
-
-    async def resolve_need(
-        self,
-        principal: Principal,
-        client_id: str,
-        need_id: str,
-        expected_version: int | None = None,
-    ) -> WriteResult:
-        return await self._change(
-            principal, client_id, "need.resolve", ResolveNeed(need_id), expected_version
-        )
-
-    async def remove_need(
-        self,
-        principal: Principal,
-        client_id: str,
-        need_id: str,
-        expected_version: int | None = None,
-    ) -> WriteResult:
-        return await self._change(
-            principal, client_id, "need.remove", RemoveNeed(need_id), expected_version
-        )
-
-    async def link_supporter(
-        self,
-        principal: Principal,
-        client_id: str,
-        tie: SupportTie,
-        expected_version: int | None = None,
-    ) -> WriteResult:
-        return await self._change(
-            principal, client_id, "support.save", SaveSupport(tie), expected_version
-        )
-
-    async def unlink_supporter(
-        self,
-        principal: Principal,
-        client_id: str,
-        supporter_id: str,
-        need_id: str,
-        expected_version: int | None = None,
-    ) -> WriteResult:
-        return await self._change(
-            principal,
-            client_id,
-            "support.remove",
-            RemoveSupport(supporter_id, need_id),
-            expected_version,
-        )
-
-    async def add_knows(
-        self,
-        principal: Principal,
-        client_id: str,
-        tie: KnowsTie,
-        expected_version: int | None = None,
-    ) -> WriteResult:
-        return await self._change(
-            principal, client_id, "knows.save", SaveKnows(tie), expected_version
-        )
-
-    async def remove_knows(
-        self,
-        principal: Principal,
-        client_id: str,
-        person_a: str,
-        person_b: str,
-        expected_version: int | None = None,
-    ) -> WriteResult:
-        return await self._change(
-            principal,
-            client_id,
-            "knows.remove",
-            RemoveKnows(person_a, person_b),
-            expected_version,
-        )
-
-    async def record_rating(
-        self, principal: Principal, observation: Observation, expected_version: int | None = None
-    ) -> WriteResult:
-        return await self._change(
-            principal,
-            observation.client_id,
-            "rating.save",
-            SaveRating(observation),
-            expected_version,
-        )
-
-    # -- directory: teams, organisations, staff -----------------------------
-
-    async def save_team(self, principal: Principal, team: Team) -> None:
-        check_team_admin(principal, team.id, Action.WRITE)
-        await self._repo.upsert_team(team)
-
-    async def save_organization(self, principal: Principal, org: Organization) -> None:
-        check_team_admin(principal, org.id, Action.WRITE)
-        await self._repo.upsert_organization(org)
-
-    async def save_staff(
-        self, principal: Principal, person: Person, organization_ids: Sequence[str]
-    ) -> None:
-        check_team_admin(principal, None, Action.WRITE)
-        if not organization_ids:
-            raise ValidationError("organizationIds", "a professional works for at least one")
-        await self._repo.upsert_staff(person, organization_ids)
+        population: Population | Iterable[Population],
+        *,
+        clients_per_slice: int = CLIENTS_PER_SLICE,
+        progress: Callable[[int], object] | None = None,
+    ) -> int:
+        """Write teams, organisations, professionals and whole networks (the
+        demo neighbourhood, a generated population) in slices, each slice one
+        guarded statement with the FHIR resources that stand for its networks.
+        A population may come in pieces (a generator streaming a national-size
+        one); ``progress`` hears the clients of each slice. Returns the number
+        of clients written."""
+        if principal.role is not Role.SYSTEM or not (
+            scope_allows(principal.scopes, "CareTeam", Action.WRITE)
+            and scope_allows(principal.scopes, "Organization", Action.WRITE)
+        ):
+            self._log(principal, "population.load", None, "denied")
+            raise Forbidden("loading a population needs a system client with write scopes")
+        pieces = [population] if isinstance(population, Population) else population
+        written = 0
+        for piece in pieces:
+            for part in piece.chunks(clients_per_slice):
+                count = await self._changes.load(part)
+                written += count
+                if progress is not None:
+                    progress(count)
+        self._log(principal, "population.load", None, f"ok: {written} clients")
+        return written

@@ -10,6 +10,7 @@ write planned before it meets a 412 or a refused commit, never a lost edit.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import itertools
 import random
 import time
@@ -18,14 +19,21 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from fhir_mappings import JsonObject, ResourceKey, export_onion
 from fhir_mappings.export import Export
 from fhir_mappings.search import index_terms
-from graphsvc.domain import Onion, Population, ValidationError, VersionConflict
-from graphsvc.domain.commands import Command, apply, same_network
+from graphsvc.domain import (
+    NotFound,
+    Onion,
+    Population,
+    Ring,
+    ValidationError,
+    VersionConflict,
+)
+from graphsvc.domain.commands import AdmitClient, Command, admission, apply, same_network
 from graphsvc.store.fhir_commit import FhirCommit, ResourceWrite
 from graphsvc.store.port import FhirWriter, NetworkRepository, ResourceStore, WriteResult
 from graphsvc.store.resource_store import StoredResource, canonical
 
 from .access import DIRECTORY_RESOURCES
-from .fhir_view import originals, with_references
+from .fhir_view import as_json, stored_originals, with_references
 
 # A FHIR write that keeps meeting concurrent writers (other instances on one
 # database: Neo4j runs them side by side) gives up after these.
@@ -33,6 +41,7 @@ ATTEMPTS = 12
 # A change of a network without a version to hold to is planned again while
 # other writers keep getting in first, for at most this long (seconds).
 PATIENCE = 10.0
+NO_DIRECTORY = Population()
 
 
 def resource_version(
@@ -118,16 +127,18 @@ class NetworkWriter:
         for attempt in itertools.count():
             if attempt:
                 await asyncio.sleep(random.uniform(0, 0.01 * 2 ** min(attempt, 4)))
-            before = await self._repo.get_onion(client_id)
+            before = await self._network(client_id, command)
             if expected_version is not None and before.version != expected_version:
                 raise VersionConflict(client_id, expected_version, before.version)
             after = apply(before, command)
-            if same_network(after, before):
+            new = before.version == 0  # a client taken into care now
+            if not new and same_network(after, before):
                 return WriteResult(before.version, False)
             await self._check_ids_are_free(before, after)
             if check is not None:
                 await check(before, after)
-            if await self._writer.commit(await self._plan(before, after)):
+            unit = await self._plan({client_id: (None if new else before, after)})
+            if await self._writer.commit(unit):
                 return WriteResult(before.version + 1, True)
             if time.monotonic() > deadline:
                 break
@@ -135,6 +146,15 @@ class NetworkWriter:
         # the version to retry from.
         current = await self._repo.get_onion(client_id)
         raise VersionConflict(client_id, before.version, current.version)
+
+    async def _network(self, client_id: str, command: Command) -> Onion:
+        """The network as it is now; version 0 for a client being admitted."""
+        try:
+            return await self._repo.get_onion(client_id)
+        except NotFound:
+            if isinstance(command, AdmitClient):
+                return admission(command)
+            raise
 
     async def _check_ids_are_free(self, before: Onion, after: Onion) -> None:
         """Need and rating ids are global: a new one that another client's
@@ -151,23 +171,96 @@ class NetworkWriter:
         for rating_id in taken.observations:
             raise ValidationError("observation.id", f"{rating_id!r} is a rating of another client")
 
-    async def _plan(self, before: Onion, after: Onion) -> FhirCommit:
-        client_id = after.client.id
-        own = (await originals(self._resources, {client_id: after}))[client_id]
-        # what they refer to too (a CareTeam's PractitionerRoles), so that the
-        # overlay keeps references as they were made
-        stored = await with_references(self._resources, own)
-        export = export_onion(after, stored, base_urls=self._base_urls)
-        touched = export.changed | export.generated | export.removed
-        found = await self._resources.get_many([k.reference for k in touched], include_deleted=True)
-        versions = {ResourceKey(s.type, s.id): s for s in found}
-        writes = resources_of_change(export, versions, self._base_urls)
-        written = {w.key for w in writes}
+    async def load(self, population: Population) -> int:
+        """Whole networks as they are to be, with the teams, organisations and
+        staff they name (seeding a neighbourhood, a generated population): the
+        same plan and the same guarded statement as every other change, for
+        many networks at once. A network that is already so keeps its version.
+        Returns the number of networks given."""
+        ids = [o.client.id for o in population.onions]
+        if len(set(ids)) != len(ids):
+            raise ValidationError("onions", "a client appears twice")
+        deadline = time.monotonic() + PATIENCE
+        for attempt in itertools.count():
+            if attempt:
+                await asyncio.sleep(random.uniform(0, 0.01 * 2 ** min(attempt, 4)))
+            before = await self._repo.get_onions(ids)
+            changes = {
+                o.client.id: (before.get(o.client.id), o)
+                for o in population.onions
+                if o.client.id not in before or not same_network(o, before[o.client.id])
+            }
+            directory = population.teams or population.organizations or population.staff
+            if not changes and not directory:
+                return len(ids)
+            await self._check_informal_people_are_own([after for _, after in changes.values()])
+            unit = await self._plan(changes, population)
+            if await self._writer.commit(unit):
+                return len(ids)
+            if time.monotonic() > deadline:
+                break
+        # Other writers kept changing these networks: said as a conflict on
+        # the first of them, with its version now.
+        client_id, (was, _) = next(iter(changes.items()))
+        now = (await self._repo.get_onions([client_id])).get(client_id)
+        raise VersionConflict(client_id, was.version if was else 0, now.version if now else 0)
+
+    async def _check_informal_people_are_own(self, onions: Sequence[Onion]) -> None:
+        """A relative, friend or neighbour is in one client's network only."""
+        owner: dict[str, str] = {}
+        for onion in onions:
+            for member in onion.ring(Ring.INFORMAL):
+                first = owner.setdefault(member.person.id, onion.client.id)
+                if first != onion.client.id:
+                    raise ValidationError(
+                        "members.person.id",
+                        f"{member.person.id!r} is in the networks of {first!r} and "
+                        f"{onion.client.id!r}; an informal person belongs to one network",
+                    )
+        for person_id, clients in (await self._repo.person_clients(sorted(owner))).items():
+            for other in sorted(clients - {owner[person_id]}):
+                raise ValidationError(
+                    "members.person.id",
+                    f"{person_id!r} is in the network of {other!r}; "
+                    "an informal person belongs to one network",
+                )
+
+    async def _plan(
+        self,
+        changes: Mapping[str, tuple[Onion | None, Onion]],
+        directory: Population = NO_DIRECTORY,
+    ) -> FhirCommit:
+        """The commit that makes each network (client id -> as read, or None
+        for a new one, and as it is to be) and the FHIR resources that stand
+        for it say the same."""
+        afters = {client_id: after for client_id, (_, after) in changes.items()}
+        own = await stored_originals(self._resources, afters)
+        exports = []
+        for client_id, after in afters.items():
+            # what they refer to too (a CareTeam's PractitionerRoles), so that
+            # the overlay keeps references as they were made
+            view = {k: as_json(s) for k, s in own[client_id].items()}
+            stored = await with_references(self._resources, view)
+            exports.append(export_onion(after, stored, base_urls=self._base_urls))
+        touched = {k for e in exports for k in e.changed | e.generated | e.removed}
+        # the versions of what the export touches: read already, or read now
+        # (a new resource, or one deleted before)
+        versions = {k: s for read in own.values() for k, s in read.items() if k in touched}
+        unknown = sorted(k.reference for k in touched - set(versions))
+        for s in await self._resources.get_many(unknown, include_deleted=True):
+            versions[ResourceKey(s.type, s.id)] = s
+        writes: dict[str, ResourceWrite] = {}
+        for export in exports:
+            for write in resources_of_change(export, versions, self._base_urls):
+                if write.key in writes and write.type not in DIRECTORY_RESOURCES:
+                    raise ValidationError(write.key, "is part of two clients' networks")
+                writes.setdefault(write.key, write)
+        before = {cid: was for cid, (was, _) in changes.items() if was is not None}
         return FhirCommit(
-            resources=writes,
+            resources=list(writes.values()),
             # the guard compares the written resources with what was read of them
-            seen_resources={s.key: s.version_id for s in found if s.key in written},
-            population=Population(onions=(after,)),
-            seen_clients={client_id: before.version},
-            previous={client_id: before},
+            seen_resources={s.key: s.version_id for s in versions.values() if s.key in writes},
+            population=dataclasses.replace(directory, onions=tuple(afters.values())),
+            seen_clients={cid: was.version for cid, was in before.items()},
+            previous=before,
         )

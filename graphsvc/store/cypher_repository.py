@@ -12,17 +12,13 @@ from graphsvc.domain import (
     Onion,
     Organization,
     Person,
-    Population,
     Team,
-    ValidationError,
 )
 
 from . import records
 from .catalog import query
-from .port import ClientAccess, ClientPageRequest, TakenIds, WriteResult
+from .port import ClientAccess, ClientPageRequest, TakenIds
 from .runner import CypherRunner, Row
-
-POPULATION_CHUNK = 250  # clients per population_save statement
 
 
 class CypherRepository:
@@ -62,46 +58,20 @@ class CypherRepository:
 
     # -- teams, organisations, staff ------------------------------------------
 
-    async def upsert_team(self, team: Team) -> None:
-        await self._write("team_upsert", id=team.id, props=records.team_props(team))
-
     async def get_team(self, team_id: str) -> Team:
         rows = await self._read("team_get", id=team_id)
         if not rows:
             raise NotFound("team", team_id)
         return records.team_from(rows[0]["team"])
 
-    async def delete_team(self, team_id: str) -> None:
-        if not await self._write("team_delete", id=team_id):
-            raise NotFound("team", team_id)
-
     async def team_client_ids(self, team_id: str) -> list[str]:
         return [r["id"] for r in await self._read("team_clients", team_id=team_id)]
-
-    async def upsert_organization(self, org: Organization) -> None:
-        await self._write("organization_upsert", id=org.id, props=records.organization_props(org))
 
     async def get_organization(self, org_id: str) -> Organization:
         rows = await self._read("organization_get", id=org_id)
         if not rows:
             raise NotFound("organization", org_id)
         return records.organization_from(rows[0]["organization"])
-
-    async def delete_organization(self, org_id: str) -> None:
-        if not await self._write("organization_delete", id=org_id):
-            raise NotFound("organization", org_id)
-
-    async def upsert_staff(self, person: Person, organization_ids: Sequence[str]) -> None:
-        ids = sorted(set(organization_ids))
-        rows = await self._write(
-            "staff_upsert",
-            id=person.id,
-            props=records.with_digest(records.person_props(person)),
-            organization_ids=ids,
-        )
-        if rows and int(rows[0]["linked"]) != len(ids):
-            # The person is written; say which organisations were not there.
-            raise ValidationError("organizationIds", f"not all of {ids} exist")
 
     async def get_person(self, person_id: str) -> tuple[Person, tuple[str, ...]]:
         rows = await self._read("person_get", id=person_id)
@@ -110,24 +80,7 @@ class CypherRepository:
         orgs = tuple(sorted(records.as_list(rows[0]["organization_ids"])))
         return records.person_from(rows[0]["person"]), orgs
 
-    async def delete_person(self, person_id: str) -> None:
-        if not await self._write("person_delete", id=person_id):
-            raise NotFound("person", person_id)
-
     # -- clients --------------------------------------------------------------
-
-    async def upsert_client(self, client: Client, team_id: str) -> WriteResult:
-        props = records.client_props(client)
-        rows = await self._write(
-            "client_upsert",
-            id=client.id,
-            team_id=team_id,
-            props=props,
-            digest=records.digest(props),
-        )
-        if not rows:
-            raise NotFound("team", team_id)
-        return WriteResult(int(rows[0]["version"]), bool(rows[0]["changed"]))
 
     async def get_client(self, client_id: str) -> tuple[Client, str | None, int]:
         rows = await self._read("client_get", id=client_id)
@@ -147,10 +100,6 @@ class CypherRepository:
             )
             for r in rows
         }
-
-    async def delete_client(self, client_id: str) -> None:
-        if not await self._write("client_delete", id=client_id):
-            raise NotFound("client", client_id)
 
     async def get_onion(self, client_id: str) -> Onion:
         onions = await self.get_onions([client_id])
@@ -219,12 +168,12 @@ class CypherRepository:
             for r in rows
         ]
 
-    async def person_clients(self, person_ids: Sequence[str]) -> list[str]:
-        """The clients in whose networks any of these people are."""
+    async def person_clients(self, person_ids: Sequence[str]) -> dict[str, frozenset[str]]:
+        """For each of these people in any network, the clients whose networks hold her."""
         if not person_ids:
-            return []
+            return {}
         rows = await self._read("person_clients", person_ids=sorted(set(person_ids)))
-        return [str(r["client_id"]) for r in rows]
+        return {str(r["person_id"]): frozenset(records.as_list(r["client_ids"])) for r in rows}
 
     async def ids_of_other_networks(
         self, client_id: str, need_ids: Sequence[str], observation_ids: Sequence[str]
@@ -245,13 +194,3 @@ class CypherRepository:
 
     async def team_staff(self, org_id: str) -> list[Person]:
         return [records.person_from(r["person"]) for r in await self._read("team_staff", id=org_id)]
-
-    # -- bulk -----------------------------------------------------------------
-
-    async def save_population(self, population: Population) -> int:
-        """One statement for the whole population given: the caller chunks
-        (Population.chunks) to keep each statement a reasonable size."""
-        for onion in population.onions:
-            onion.check_consistent()
-        rows = await self._write("population_save", **records.population_params(population))
-        return int(rows[0]["clients"]) if rows else 0

@@ -115,7 +115,7 @@ def observation_props(o: Observation) -> Props:
 
 def population_params(population: Population) -> Props:
     """The ``$teams``, ``$organizations``, ``$staff`` and ``$onions`` of the
-    statements that write a population (population_save, fhir_commit)."""
+    statement that writes networks (fhir_commit)."""
     return {
         "teams": [{"id": t.id, "props": team_props(t)} for t in population.teams],
         "organizations": [
@@ -139,7 +139,7 @@ def now() -> str:
 
 
 def onion_item(onion: Onion) -> Props:
-    """One client's onion as the ``$onions`` item of population_save."""
+    """One client's onion as the ``$onions`` item of fhir_commit."""
     item: Props = {
         "id": onion.client.id,
         "props": client_props(onion.client),

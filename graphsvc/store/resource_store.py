@@ -18,16 +18,7 @@ from typing import Any
 from graphsvc.domain import NotFound
 
 from .catalog import query
-from .records import digest, now
 from .runner import CypherRunner, Row
-
-
-class ResourceVersionConflict(Exception):
-    def __init__(self, key: str, expected: int, actual: int | None) -> None:
-        super().__init__(f"{key} is at version {actual}, not {expected}")
-        self.key = key
-        self.expected = expected
-        self.actual = actual
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +36,6 @@ class StoredResource:
         return f"{self.type}/{self.id}"
 
 
-@dataclass(frozen=True, slots=True)
-class PutResult:
-    version_id: int
-    changed: bool
-    last_updated: str
-
-
 def canonical(content: Mapping[str, Any]) -> str:
     body = {k: v for k, v in content.items() if k not in {"id", "meta"}}
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -60,40 +44,6 @@ def canonical(content: Mapping[str, Any]) -> str:
 class CypherResourceStore:
     def __init__(self, runner: CypherRunner) -> None:
         self._runner = runner
-
-    async def put(
-        self,
-        resource_type: str,
-        resource_id: str,
-        content: Mapping[str, Any],
-        *,
-        client_id: str | None = None,
-        tokens: Iterable[str] = (),
-        expected_version: int | None = None,
-    ) -> PutResult:
-        text = canonical(content)
-        key = f"{resource_type}/{resource_id}"
-        rows = await self._runner.write(
-            query("fhir_resource_put"),
-            {
-                "key": key,
-                "type": resource_type,
-                "id": resource_id,
-                "content": text,
-                "digest": digest({"content": text, "client_id": client_id}),
-                "client_id": client_id,
-                "tokens": sorted(set(tokens)),
-                "now": now(),
-                "expected_version": expected_version,
-            },
-        )
-        if not rows:
-            current = await self.get(resource_type, resource_id, include_deleted=True)
-            raise ResourceVersionConflict(
-                key, expected_version or 0, current.version_id if current else None
-            )
-        row = rows[0]
-        return PutResult(int(row["version_id"]), bool(row["changed"]), str(row["last_updated"]))
 
     async def get(
         self, resource_type: str, resource_id: str, *, include_deleted: bool = False
@@ -141,13 +91,6 @@ class CypherResourceStore:
             {"key": f"{resource_type}/{resource_id}", "limit": limit},
         )
         return [_version(resource_type, resource_id, r["version"]) for r in rows]
-
-    async def delete(self, resource_type: str, resource_id: str) -> int | None:
-        """The version that records the delete; None if there was nothing to delete."""
-        rows = await self._runner.write(
-            query("fhir_resource_delete"), {"key": f"{resource_type}/{resource_id}", "now": now()}
-        )
-        return int(rows[0]["version_id"]) if rows else None
 
     async def search(
         self,

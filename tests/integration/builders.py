@@ -20,7 +20,7 @@ from graphsvc.domain import (
 from graphsvc.domain.commands import Command
 from graphsvc.services.network_write import NetworkWriter
 from graphsvc.store.cypher_repository import CypherRepository
-from graphsvc.store.fhir_commit import CypherFhirWriter
+from graphsvc.store.fhir_commit import CypherFhirWriter, FhirCommit
 from graphsvc.store.port import WriteResult
 from graphsvc.store.resource_store import CypherResourceStore
 
@@ -31,10 +31,15 @@ OTHER_TEAM = Team("team-b", "Buurtzorg West", "West")
 async def client_with_team(
     repo: CypherRepository, client_id: str = "client-1", team: Team = TEAM
 ) -> Client:
-    await repo.upsert_team(team)
+    """A client with an empty network, served by ``team``."""
     client = Client(client_id, "Anna de Vries", "Oost", "1938-04-02")
-    await repo.upsert_client(client, team.id)
+    await load(repo, Population(teams=(team,), onions=(Onion(client, team.id),)))
     return client
+
+
+async def load(repo: CypherRepository, population: Population) -> int:
+    """A whole population through the one write path, on this connection."""
+    return await network_writer(repo).load(population)
 
 
 def onion(n: int, team_id: str = "team-a", members: int = 4, needs: int = 3) -> Onion:
@@ -87,3 +92,25 @@ def network_writer(repo: CypherRepository) -> NetworkWriter:
     """The one write path on a repository's connection."""
     runner = repo._runner
     return NetworkWriter(repo, CypherResourceStore(runner), CypherFhirWriter(runner))
+
+
+async def remove_client(repo: CypherRepository, client_id: str) -> None:
+    """A client and her network gone, as a FHIR delete of her Patient writes it
+    (the same guarded statement), without her resources."""
+    before = await repo.get_onion(client_id)
+    unit = FhirCommit(
+        resources=(),
+        seen_resources={},
+        population=Population(),
+        seen_clients={client_id: before.version},
+        previous={client_id: before},
+        removed_clients=(client_id,),
+    )
+    assert await CypherFhirWriter(repo._runner).commit(unit)
+
+
+def graph_only(population: Population) -> FhirCommit:
+    """New networks as the one guarded statement writes them, without the
+    FHIR resources that stand for them (for what the database itself must
+    keep: durability, atomicity)."""
+    return FhirCommit(resources=(), seen_resources={}, population=population, seen_clients={})

@@ -10,32 +10,34 @@ from graphsvc.domain import (
     Need,
     NotFound,
     Person,
+    Population,
     VersionConflict,
 )
+from graphsvc.domain.commands import AdmitClient, RemoveNeed, ResolveNeed, SaveMember, SaveNeed
 from graphsvc.services.errors import Forbidden
 from graphsvc.services.network import NetworkService
 from graphsvc.store.audit_log import AuditLogFile
 from graphsvc.store.cypher_repository import CypherRepository
 
 from ..conftest import ADMIN, RESEARCHER, coach, nurse, system
-from .builders import OTHER_TEAM, TEAM
+from .builders import OTHER_TEAM, TEAM, load
 
 
 @pytest.fixture
 async def two_teams(network: NetworkService, repository: CypherRepository) -> None:
-    await network.save_team(ADMIN, TEAM)
-    await network.save_team(ADMIN, OTHER_TEAM)
-    await network.save_client(ADMIN, Client("client-a", "Anna"), TEAM.id)
-    await network.save_client(ADMIN, Client("client-b", "Bram"), OTHER_TEAM.id)
+    await load(repository, Population(teams=(TEAM, OTHER_TEAM)))
+    await network.change(
+        nurse(TEAM.id), "client-a", AdmitClient(Client("client-a", "Anna"), TEAM.id)
+    )
+    await network.change(ADMIN, "client-b", AdmitClient(Client("client-b", "Bram"), OTHER_TEAM.id))
 
 
 async def test_nurse_reads_and_writes_her_own_teams_clients(
     network: NetworkService, two_teams: None
 ) -> None:
     me = nurse(TEAM.id)
-    result = await network.save_member(
-        me, Person("p-1", "Els", "informal"), Membership("p-1", "client-a", "informal")
-    )
+    els = SaveMember(Person("p-1", "Els", "informal"), Membership("p-1", "client-a", "informal"))
+    result = await network.change(me, "client-a", els)
     onion = await network.onion(me, "client-a")
     assert onion.version == result.version and [m.person.id for m in onion.members] == ["p-1"]
     assert await network.team_client_ids(me, TEAM.id) == ["client-a"]
@@ -53,14 +55,16 @@ async def test_nurse_of_another_team_learns_nothing(
         "client-zz", "X"
     )
     with pytest.raises(NotFound):
-        await network.save_need(stranger, Need("need-1", "client-a", "06"))
+        await network.change(stranger, "client-a", SaveNeed(Need("need-1", "client-a", "06")))
     with pytest.raises(NotFound):
         await network.team_client_ids(stranger, TEAM.id)
     with pytest.raises(Forbidden):
-        await network.save_client(stranger, Client("client-c", "C"), TEAM.id)
-    # an existing client of another team cannot be taken over by re-registering her
+        await network.change(stranger, "client-c", AdmitClient(Client("client-c", "C"), TEAM.id))
+    # an existing client of another team cannot be taken over by admitting her again
     with pytest.raises(NotFound):
-        await network.save_client(stranger, Client("client-a", "Anna"), OTHER_TEAM.id)
+        await network.change(
+            stranger, "client-a", AdmitClient(Client("client-a", "Anna"), OTHER_TEAM.id)
+        )
     assert (await network.onion(nurse(TEAM.id), "client-a")).needs == ()
 
 
@@ -70,7 +74,7 @@ async def test_coach_reads_given_teams_but_does_not_write(
     c = coach(TEAM.id, OTHER_TEAM.id)
     assert (await network.onion(c, "client-b")).client.name == "Bram"
     with pytest.raises(Forbidden):
-        await network.save_need(c, Need("need-1", "client-a", "06"))
+        await network.change(c, "client-a", SaveNeed(Need("need-1", "client-a", "06")))
     with pytest.raises(NotFound):
         await network.onion(coach(OTHER_TEAM.id), "client-a")
 
@@ -88,26 +92,26 @@ async def test_system_client_scopes(network: NetworkService, two_teams: None) ->
     reader = system("system/CareTeam.read")
     assert (await network.onion(reader, "client-a")).client.id == "client-a"
     with pytest.raises(Forbidden):
-        await network.save_need(reader, Need("need-1", "client-a", "06"))
+        await network.change(reader, "client-a", SaveNeed(Need("need-1", "client-a", "06")))
     writer = system("system/CareTeam.cruds")
-    await network.save_need(writer, Need("need-1", "client-a", "06"))
+    await network.change(writer, "client-a", SaveNeed(Need("need-1", "client-a", "06")))
     with pytest.raises(Forbidden):
         await network.onion(system("system/Observation.read"), "client-a")
     with pytest.raises(NotFound):  # a system limited to one team
         await network.onion(system("system/*.read", teams=(OTHER_TEAM.id,)), "client-a")
-    with pytest.raises(Forbidden):  # directory writes need an Organization write scope
-        await network.save_team(reader, TEAM)
+    with pytest.raises(Forbidden):  # loading a population needs write scopes
+        await network.load_population(reader, Population(teams=(TEAM,)))
 
 
 async def test_nurse_resolves_a_need_and_stale_versions_conflict(
     network: NetworkService, two_teams: None
 ) -> None:
     me = nurse(TEAM.id)
-    v = await network.save_need(me, Need("need-1", "client-a", "38"))
-    await network.resolve_need(me, "client-a", "need-1", expected_version=v.version)
+    v = await network.change(me, "client-a", SaveNeed(Need("need-1", "client-a", "38")))
+    await network.change(me, "client-a", ResolveNeed("need-1"), v.version)
     assert (await network.onion(me, "client-a")).needs[0].status.value == "resolved"
     with pytest.raises(VersionConflict):
-        await network.remove_need(me, "client-a", "need-1", expected_version=v.version)
+        await network.change(me, "client-a", RemoveNeed("need-1"), v.version)
 
 
 async def test_every_access_to_personal_data_is_audited(
@@ -117,8 +121,33 @@ async def test_every_access_to_personal_data_is_audited(
     await network.onion(me, "client-a")
     with pytest.raises(NotFound):
         await network.onion(nurse(OTHER_TEAM.id, subject="nurse-9"), "client-a")
-    await network.save_need(me, Need("need-1", "client-a", "06"))
+    await network.change(me, "client-a", SaveNeed(Need("need-1", "client-a", "06")))
     entries = [(e.subject, e.action, e.client_id, e.outcome) for e in audit_log.read()]
     assert ("nurse-7", "onion.read", "client-a", "ok") in entries
     assert ("nurse-9", "onion.read", "client-a", "not-found") in entries
     assert ("nurse-7", "need.save", "client-a", "ok") in entries
+
+
+async def test_a_nurse_admits_a_client_for_her_own_team(
+    network: NetworkService, two_teams: None
+) -> None:
+    me = nurse(TEAM.id)
+    admitted = await network.change(
+        me, "client-c", AdmitClient(Client("client-c", "Cor", "Oost"), TEAM.id)
+    )
+    assert admitted.version == 1 and admitted.changed
+    again = await network.change(
+        me, "client-c", AdmitClient(Client("client-c", "Cor", "Oost"), TEAM.id)
+    )
+    assert (again.version, again.changed) == (1, False)
+    moved = await network.change(
+        me, "client-c", AdmitClient(Client("client-c", "Cor", "West"), TEAM.id), 1
+    )
+    assert moved.version == 2
+    assert (await network.onion(me, "client-c")).client.neighbourhood == "West"
+    with pytest.raises(VersionConflict):
+        await network.change(me, "client-c", AdmitClient(Client("client-c", "Cor"), TEAM.id), 1)
+    with pytest.raises(NotFound):
+        await network.change(
+            ADMIN, "client-d", AdmitClient(Client("client-d", "Dirk"), "no-such-team")
+        )

@@ -17,6 +17,7 @@ import pytest
 from fhir_mappings import onion_differences
 from graphsvc.config import Settings
 from graphsvc.domain import Membership, Person, Principal, Role
+from graphsvc.domain.commands import SaveMember
 from graphsvc.runtime import Runtime, compose
 from graphsvc.seeding.demo import build_demo
 from graphsvc.services.fhir_import import FhirImporter, read_documents
@@ -152,9 +153,8 @@ async def test_graph_edits_and_fhir_writes_at_once_all_land(instances: Instances
 
     async def neighbour(k: int, runtime: Runtime) -> WriteResult:
         person = Person(f"buur-{k}", f"Buur {k}", "informal", "neighbour")
-        return await runtime.network.save_member(
-            nurse, person, Membership(person.id, CLIENT, "informal")
-        )
+        add = SaveMember(person, Membership(person.id, CLIENT, "informal"))
+        return await runtime.network.change(nurse, CLIENT, add)
 
     half = INSTANCES // 2
     added, rated = await asyncio.gather(

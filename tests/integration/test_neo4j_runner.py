@@ -10,10 +10,11 @@ import pytest
 from neo4j.exceptions import AuthError
 
 from graphsvc.config import Settings
-from graphsvc.domain import Client, Team
+from graphsvc.domain import Client, Onion, Population, Team
 from graphsvc.runtime import open_runtime
 from graphsvc.store.neo4j_runner import Neo4jRunner, _without_credentials
 
+from ..conftest import ADMIN
 from ..neo4j_local import LocalNeo4j, free_port
 
 
@@ -55,8 +56,9 @@ async def test_a_user_and_password_as_in_production(tmp_path: Path) -> None:
         )
         runtime = await open_runtime(settings)
         try:
-            await runtime.repository.upsert_team(Team("team-a", "Wijkteam A"))
-            await runtime.repository.upsert_client(Client("client-a", "Anna"), "team-a")
+            team = Team("team-a", "Wijkteam A")
+            onion = Onion(Client("client-a", "Anna"), team.id)
+            await runtime.network.load_population(ADMIN, Population((team,), onions=(onion,)))
             assert (await runtime.repository.get_onion("client-a")).client.name == "Anna"
             assert (await runtime.repository.health())["state"] == "up"
         finally:

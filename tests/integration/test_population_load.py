@@ -13,9 +13,9 @@ from graphsvc.domain import Ring
 from graphsvc.seeding.codec import load_population
 from graphsvc.seeding.generator import iter_population
 from graphsvc.services.errors import Forbidden
-from graphsvc.services.population import load_population as load
-from graphsvc.store.audit_log import AuditLogFile
+from graphsvc.services.network import NetworkService
 from graphsvc.store.cypher_repository import CypherRepository
+from graphsvc.store.resource_store import CypherResourceStore
 
 from ..conftest import ADMIN, nurse, system
 
@@ -23,12 +23,12 @@ DEMO = Path(__file__).resolve().parents[2] / "seeds" / "demo-neighbourhood.json"
 
 
 async def test_demo_neighbourhood_round_trips(
-    repository: CypherRepository, audit_log: AuditLogFile
+    repository: CypherRepository, network: NetworkService
 ) -> None:
     demo = load_population(DEMO)
     heard: list[int] = []
-    written = await load(
-        repository, audit_log, ADMIN, demo, clients_per_slice=10, progress=heard.append
+    written = await network.load_population(
+        ADMIN, demo, clients_per_slice=10, progress=heard.append
     )
     assert written == len(demo.onions) == sum(heard) and len(heard) == 5
     team = demo.teams[0]
@@ -46,16 +46,29 @@ async def test_demo_neighbourhood_round_trips(
             s.person,
             tuple(sorted(s.organization_ids)),
         )
+    # the FHIR resources that stand for each network are written with it
+    resources = CypherResourceStore(repository._runner)
+    for expected in demo.onions[:5]:
+        cid = expected.client.id
+        patient = await resources.get("Patient", cid)
+        assert patient is not None and patient.version_id == 1
+        assert patient.content["name"][0]["text"] == expected.client.name
+        compartment = {r.type for r in await resources.compartments([cid])}
+        assert {"Patient", "CareTeam"} <= compartment
+        for member in expected.ring(Ring.INFORMAL):
+            related = await resources.get("RelatedPerson", member.person.id)
+            assert related is not None and related.client_id == cid
     # loading it again changes nothing
-    await load(repository, audit_log, ADMIN, demo)
+    await network.load_population(ADMIN, demo)
     assert (await repository.get_onion(demo.onions[7].client.id)).version == 1
+    assert (await resources.get("Patient", demo.onions[7].client.id)).version_id == 1  # type: ignore[union-attr]
 
 
 async def test_generated_population_streams_in(
-    repository: CypherRepository, audit_log: AuditLogFile
+    repository: CypherRepository, network: NetworkService
 ) -> None:
     pieces = iter_population(teams=3, clients_per_team=20, seed=7, clients_per_chunk=25)
-    assert await load(repository, audit_log, ADMIN, pieces) == 60
+    assert await network.load_population(ADMIN, pieces) == 60
     total = 0
     for team in ("team-0001", "team-0002", "team-0003"):
         ids = await repository.team_client_ids(team)
@@ -66,10 +79,10 @@ async def test_generated_population_streams_in(
 
 
 async def test_only_a_system_with_write_scopes_loads(
-    repository: CypherRepository, audit_log: AuditLogFile
+    repository: CypherRepository, network: NetworkService
 ) -> None:
     demo = load_population(DEMO)
     for who in (nurse("team-0001"), system("system/*.read")):
         with pytest.raises(Forbidden):
-            await load(repository, audit_log, who, demo)
+            await network.load_population(who, demo)
     assert await repository.node_count() == 0

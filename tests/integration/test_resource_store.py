@@ -1,12 +1,19 @@
-"""FHIR resources kept as received, with versions, on both real databases."""
+"""FHIR resources kept as received, with versions, on both real databases:
+written by the one guarded statement (fhir_commit), read by the store."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pytest
 
-from graphsvc.domain import NotFound
+from fhir_mappings import ResourceKey
+from graphsvc.domain import NotFound, Population
+from graphsvc.services.network_write import deleted_version, resource_version
 from graphsvc.store.cypher_repository import CypherRepository
-from graphsvc.store.resource_store import CypherResourceStore, ResourceVersionConflict
+from graphsvc.store.fhir_commit import CypherFhirWriter, FhirCommit, ResourceWrite
+from graphsvc.store.resource_store import CypherResourceStore
 
 PATIENT = {
     "resourceType": "Patient",
@@ -18,68 +25,97 @@ PATIENT = {
 }
 
 
+class Resources:
+    """The store and the one writer on one connection."""
+
+    def __init__(self, repository: CypherRepository) -> None:
+        self.store = CypherResourceStore(repository._runner)
+        self._writer = CypherFhirWriter(repository._runner)
+
+    async def commit(self, write: ResourceWrite, seen: Mapping[str, int] | None = None) -> bool:
+        unit = FhirCommit(
+            resources=[write],
+            seen_resources=seen or {},
+            population=Population(),
+            seen_clients={},
+        )
+        return await self._writer.commit(unit)
+
+    async def put(self, type_: str, id_: str, body: Mapping[str, Any]) -> int:
+        """A new version on top of the current one; returns its number."""
+        found = await self.store.get(type_, id_, include_deleted=True)
+        version = (found.version_id if found else 0) + 1
+        write = resource_version(ResourceKey(type_, id_), version, {**body, "id": id_})
+        assert await self.commit(write, {found.key: found.version_id} if found else {})
+        return version
+
+    async def delete(self, type_: str, id_: str) -> int:
+        found = await self.store.get(type_, id_)
+        assert found is not None
+        assert await self.commit(deleted_version(found), {found.key: found.version_id})
+        return found.version_id + 1
+
+
 @pytest.fixture
-def store(repository: CypherRepository) -> CypherResourceStore:
-    """The resource store on each database (the repository's connection)."""
-    return CypherResourceStore(repository._runner)
+def resources(repository: CypherRepository) -> Resources:
+    return Resources(repository)
 
 
-async def test_put_read_versions_and_idempotency(store: CypherResourceStore) -> None:
-    first = await store.put("Patient", "client-1", PATIENT, client_id="client-1")
-    again = await store.put(
-        "Patient", "client-1", {**PATIENT, "meta": {"versionId": "77"}}, client_id="client-1"
-    )
-    assert (first.version_id, first.changed) == (1, True)
-    assert (again.version_id, again.changed) == (1, False)  # id and meta are the service's
+async def test_versions_are_kept_and_read_back(resources: Resources) -> None:
+    store = resources.store
+    assert await resources.put("Patient", "client-1", PATIENT) == 1
     got = await store.get("Patient", "client-1")
     assert got is not None and got.version_id == 1
+    # id and meta are the service's; everything else is kept as sent
     assert got.content == {k: v for k, v in PATIENT.items() if k not in {"id", "meta"}}
     renamed = {**PATIENT, "name": [{"family": "Jansen"}]}
-    second = await store.put("Patient", "client-1", renamed, expected_version=1)
-    assert second.version_id == 2
+    assert await resources.put("Patient", "client-1", renamed) == 2
     assert (await store.vread("Patient", "client-1", 1)).content["name"][0]["family"] == "de Vries"
     assert [v.version_id for v in await store.history("Patient", "client-1")] == [2, 1]
-
-
-async def test_stale_if_match_is_refused_and_changes_nothing(store: CypherResourceStore) -> None:
-    await store.put("Patient", "client-1", PATIENT)
-    await store.put("Patient", "client-1", {**PATIENT, "gender": "female"})
-    with pytest.raises(ResourceVersionConflict) as err:
-        await store.put("Patient", "client-1", {**PATIENT, "gender": "male"}, expected_version=1)
-    assert err.value.actual == 2
-    current = await store.get("Patient", "client-1")
-    assert current is not None and current.content["gender"] == "female"
-
-
-async def test_delete_keeps_history(store: CypherResourceStore) -> None:
-    await store.put("Patient", "client-1", PATIENT)
-    assert await store.delete("Patient", "client-1") == 2
-    assert await store.get("Patient", "client-1") is None
-    assert await store.delete("Patient", "client-1") is None
-    history = await store.history("Patient", "client-1")
-    assert [(v.version_id, v.deleted) for v in history] == [(2, True), (1, False)]
-    revived = await store.put("Patient", "client-1", PATIENT)
-    assert revived.version_id == 3 and revived.changed
     with pytest.raises(NotFound):
         await store.vread("Patient", "client-1", 9)
 
 
-async def test_search_by_tokens_and_compartment(store: CypherResourceStore) -> None:
+async def test_a_write_of_a_version_already_moved_on_changes_nothing(
+    resources: Resources,
+) -> None:
+    await resources.put("Patient", "client-1", PATIENT)
+    await resources.put("Patient", "client-1", {**PATIENT, "gender": "female"})
+    stale = resource_version(ResourceKey("Patient", "client-1"), 2, {**PATIENT, "gender": "male"})
+    assert not await resources.commit(stale, {"Patient/client-1": 1})
+    # a new key that someone else wrote first is refused too
+    assert not await resources.commit(stale)
+    current = await resources.store.get("Patient", "client-1")
+    assert current is not None and current.content["gender"] == "female"
+    assert current.version_id == 2
+
+
+async def test_delete_keeps_history(resources: Resources) -> None:
+    store = resources.store
+    await resources.put("Patient", "client-1", PATIENT)
+    assert await resources.delete("Patient", "client-1") == 2
+    assert await store.get("Patient", "client-1") is None
+    history = await store.history("Patient", "client-1")
+    assert [(v.version_id, v.deleted) for v in history] == [(2, True), (1, False)]
+    assert await resources.put("Patient", "client-1", PATIENT) == 3
+
+
+async def test_search_by_tokens_and_compartment(resources: Resources) -> None:
+    store = resources.store
     for i, status in enumerate(["active", "active", "inactive"]):
-        await store.put(
-            "CareTeam",
-            f"ct-{i}",
-            {"resourceType": "CareTeam", "status": status},
-            client_id=f"client-{i % 2}",
-            tokens=[f"status|{status}", f"patient|client-{i % 2}"],
-        )
+        body = {
+            "resourceType": "CareTeam",
+            "status": status,
+            "subject": {"reference": f"Patient/client-{i % 2}"},
+        }
+        await resources.put("CareTeam", f"ct-{i}", body)
     active = await store.search("CareTeam", tokens=["status|active"])
     assert [r.id for r in active] == ["ct-0", "ct-1"]
     mine = await store.search("CareTeam", client_ids=["client-0"])
     assert [r.id for r in mine] == ["ct-0", "ct-2"]
-    both = await store.search("CareTeam", tokens=["status|active", "patient|client-0"])
+    both = await store.search("CareTeam", tokens=["status|active", "patient|Patient/client-0"])
     assert [r.id for r in both] == ["ct-0"]
     page = await store.search("CareTeam", after_id="ct-0", limit=1)
     assert [r.id for r in page] == ["ct-1"]
-    await store.delete("CareTeam", "ct-0")
+    await resources.delete("CareTeam", "ct-0")
     assert [r.id for r in await store.search("CareTeam", client_ids=["client-0"])] == ["ct-2"]

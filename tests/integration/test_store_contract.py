@@ -16,9 +16,12 @@ from graphsvc.domain import (
     NeedStatus,
     NotFound,
     Observation,
+    Onion,
     Organization,
     Person,
+    Population,
     Ring,
+    Staff,
     SupportTie,
     Team,
     TieStatus,
@@ -39,81 +42,72 @@ from graphsvc.domain.commands import (
 )
 from graphsvc.store.cypher_repository import CypherRepository
 
-from .builders import OTHER_TEAM, TEAM, client_with_team, edit, onion, population
+from .builders import (
+    OTHER_TEAM,
+    TEAM,
+    client_with_team,
+    edit,
+    load,
+    onion,
+    population,
+    remove_client,
+)
 
 HOSTILE = "Robert'); DROP--\"} $x `n` \\ <script>alert(1)</script> \u00e9\u00df\U0001f600"
 
 
-async def test_team_crud(repository: CypherRepository) -> None:
-    await repository.upsert_team(TEAM)
+async def test_teams_and_organisations_through_the_one_write_path(
+    repository: CypherRepository,
+) -> None:
+    await load(repository, Population(teams=(TEAM,)))
     assert await repository.get_team(TEAM.id) == TEAM
     renamed = dataclasses.replace(TEAM, name="Buurtzorg Oost 2", neighbourhood=None)
-    await repository.upsert_team(renamed)
+    await load(repository, Population(teams=(renamed,)))
     assert await repository.get_team(TEAM.id) == renamed
     # a team is an organisation as well
     assert (await repository.get_organization(TEAM.id)).kind.value == "nursing-team"
-    await repository.delete_team(TEAM.id)
-    with pytest.raises(NotFound):
-        await repository.get_team(TEAM.id)
-    with pytest.raises(NotFound):
-        await repository.delete_team(TEAM.id)
-
-
-async def test_organization_crud(repository: CypherRepository) -> None:
     org = Organization("apotheek-1", HOSTILE, "pharmacy")
-    await repository.upsert_organization(org)
-    await repository.upsert_organization(org)
+    await load(repository, Population(organizations=(org, org)))
     assert await repository.get_organization(org.id) == org
     with pytest.raises(NotFound):
         await repository.get_team(org.id)  # an organisation is not a team
-    await repository.delete_organization(org.id)
     with pytest.raises(NotFound):
-        await repository.get_organization(org.id)
+        await repository.get_organization("no-such-org")
 
 
 async def test_staff_member_of(repository: CypherRepository) -> None:
-    await repository.upsert_team(TEAM)
-    await repository.upsert_organization(Organization("gp-1", "GP", "gp-practice"))
+    gp = Organization("gp-1", "GP", "gp-practice")
     nurse = Person("nurse-1", "Fatima El Amrani", Ring.TEAM, "district nurse")
-    await repository.upsert_staff(nurse, [TEAM.id, "gp-1"])
+    both = Staff(nurse, (TEAM.id, "gp-1"))
+    await load(repository, Population(teams=(TEAM,), organizations=(gp,), staff=(both,)))
     assert await repository.get_person("nurse-1") == (nurse, ("gp-1", TEAM.id))
-    await repository.upsert_staff(nurse, [TEAM.id])  # left the GP practice
-    assert (await repository.get_person("nurse-1"))[1] == (TEAM.id,)
-    with pytest.raises(ValidationError):
-        await repository.upsert_staff(nurse, ["no-such-org"])
-    await repository.delete_person("nurse-1")
+    assert await repository.team_staff(TEAM.id) == [nurse]
     with pytest.raises(NotFound):
-        await repository.get_person("nurse-1")
+        await repository.get_person("nurse-2")
 
 
-async def test_client_crud_and_idempotent_upsert(repository: CypherRepository) -> None:
-    await repository.upsert_team(TEAM)
+async def test_client_round_trip_and_idempotent_load(repository: CypherRepository) -> None:
     client = Client("client-1", HOSTILE, "Oost", "1938-04-02")
-    first = await repository.upsert_client(client, TEAM.id)
-    again = await repository.upsert_client(client, TEAM.id)
-    assert first.changed and not again.changed and again.version == first.version
-    assert await repository.get_client("client-1") == (client, TEAM.id, first.version)
-    moved = await repository.upsert_client(dataclasses.replace(client, neighbourhood=None), TEAM.id)
-    assert moved.version == first.version + 1
-    assert (await repository.get_client("client-1"))[0].neighbourhood is None
-    await repository.delete_client("client-1")
+    first = Population(teams=(TEAM,), onions=(Onion(client, TEAM.id),))
+    await load(repository, first)
+    version = (await repository.get_onion("client-1")).version
+    await load(repository, first)  # the same again: no version moves
+    assert await repository.get_client("client-1") == (client, TEAM.id, version)
+    moved = dataclasses.replace(client, neighbourhood=None)
+    await load(repository, Population(onions=(Onion(moved, TEAM.id),)))
+    assert await repository.get_client("client-1") == (moved, TEAM.id, version + 1)
     with pytest.raises(NotFound):
-        await repository.get_client("client-1")
-    assert await repository.client_access("client-1") is None
+        await repository.get_client("client-2")
+    assert await repository.client_access("client-2") is None
 
 
-async def test_client_moves_team_and_unknown_team(repository: CypherRepository) -> None:
+async def test_client_moves_team(repository: CypherRepository) -> None:
     client = await client_with_team(repository)
-    await repository.upsert_team(OTHER_TEAM)
-    await repository.upsert_client(client, OTHER_TEAM.id)
+    await load(repository, Population(teams=(OTHER_TEAM,), onions=(Onion(client, OTHER_TEAM.id),)))
     access = await repository.client_access(client.id)
     assert access is not None and access.team_ids == {OTHER_TEAM.id}
     assert await repository.team_client_ids(TEAM.id) == []
     assert await repository.team_client_ids(OTHER_TEAM.id) == [client.id]
-    with pytest.raises(NotFound):
-        await repository.upsert_client(Client("client-2", "X"), "no-such-team")
-    with pytest.raises(NotFound):
-        await repository.get_client("client-2")  # nothing half-written
 
 
 async def test_member_crud(repository: CypherRepository) -> None:
@@ -230,7 +224,7 @@ async def test_knows_belongs_to_the_onion_it_was_recorded_in(
     after = await repository.get_onion(second.id)
     assert after.knows == (KnowsTie("apotheker", "gp", 1),)
     assert after.version == version + 1  # her own change only
-    await repository.delete_client(second.id)
+    await remove_client(repository, second.id)
     await edit(repository, first.id, SaveKnows(KnowsTie("gp", "apotheker", 2)))
     assert (await repository.get_onion(first.id)).knows == (KnowsTie("apotheker", "gp", 2),)
 
@@ -262,8 +256,8 @@ async def test_delete_client_takes_needs_and_ratings_keeps_people(
     repository: CypherRepository,
 ) -> None:
     pop = population(2)
-    await repository.save_population(pop)
-    await repository.delete_client("client-0")
+    await load(repository, pop)
+    await remove_client(repository, "client-0")
     with pytest.raises(NotFound):
         await repository.get_onion("client-0")
     assert (await repository.get_person("p-0-0"))[0].name == "Person 0.0"
@@ -282,19 +276,20 @@ async def test_version_conflict_changes_nothing(repository: CypherRepository) ->
 
 async def test_population_round_trip_and_idempotent(repository: CypherRepository) -> None:
     pop = population(12)
-    assert await repository.save_population(pop) == 12
+    assert await load(repository, pop) == 12
     for expected in pop.onions:
         got = await repository.get_onion(expected.client.id)
         assert got == dataclasses.replace(expected, version=1).canonical()
-    await repository.save_population(pop)  # the same again: no version moves
+    await load(repository, pop)  # the same again: no version moves
     assert (await repository.get_onion("client-3")).version == 1
     assert (await repository.get_person("gp-person-1"))[1] == ("gp-1",)
 
 
 async def test_hostile_strings_are_values_not_cypher(repository: CypherRepository) -> None:
-    await repository.upsert_team(Team("team-x", HOSTILE))
     client = Client("client-x", HOSTILE, HOSTILE)
-    await repository.upsert_client(client, "team-x")
+    await load(
+        repository, Population(teams=(Team("team-x", HOSTILE),), onions=(Onion(client, "team-x"),))
+    )
     await edit(
         repository,
         "client-x",

@@ -13,9 +13,10 @@ import pytest
 from graphsvc.store.cypher_repository import CypherRepository
 from graphsvc.store.embedded import EmbeddedFalkorDB
 from graphsvc.store.falkordb_runner import FalkorDBRunner
+from graphsvc.store.fhir_commit import CypherFhirWriter
 from graphsvc.store.port import StoreUnavailable
 
-from .builders import population
+from .builders import graph_only, load, population
 
 BIG = 1000  # clients in one statement: about 12,000 nodes and 20,000 ties
 
@@ -40,7 +41,7 @@ async def test_data_survives_a_clean_restart(
     server = make_server()
     repo = await _repo(server)
     pop = population(5)
-    await repo.save_population(pop)
+    await load(repo, pop)
     before = await repo.get_onion("client-3")
     await repo.close()
     server.stop()
@@ -57,7 +58,7 @@ async def test_acknowledged_writes_survive_kill_9(
 ) -> None:
     server = make_server()
     repo = await _repo(server)
-    await repo.save_population(population(3))
+    await load(repo, population(3))
     await repo.close()
     server.kill()
     server.start()
@@ -69,7 +70,7 @@ async def _time_big_write(server: EmbeddedFalkorDB) -> float:
     try:
         await repo.ensure_schema()
         started = time.perf_counter()
-        await repo.save_population(population(BIG))
+        assert await CypherFhirWriter(repo._runner).commit(graph_only(population(BIG)))
         return time.perf_counter() - started
     finally:
         await repo.close()
@@ -86,7 +87,8 @@ async def test_kill_9_in_the_middle_of_a_large_write_is_all_or_nothing(
         repo = await _repo(server)
         before = await _client_count(server)
         start = 10_000 * (len(outcomes) + 1)
-        write = asyncio.create_task(repo.save_population(population(BIG, start=start)))
+        unit = graph_only(population(BIG, start=start))
+        write = asyncio.create_task(CypherFhirWriter(repo._runner).commit(unit))
         await asyncio.sleep(duration * fraction)
         was_running = not write.done()
         server.kill()

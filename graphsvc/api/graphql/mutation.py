@@ -7,7 +7,8 @@ from __future__ import annotations
 import contextlib
 import datetime
 import uuid
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Protocol
 
 import strawberry
 
@@ -20,7 +21,19 @@ from graphsvc.domain import (
     Ring,
     SupportTie,
 )
-from graphsvc.store.port import WriteResult
+from graphsvc.domain.commands import (
+    Command,
+    RemoveKnows,
+    RemoveMember,
+    RemoveSupport,
+    ResolveNeed,
+    SaveKnows,
+    SaveMember,
+    SaveNeed,
+    SaveRating,
+    SaveSupport,
+    UpdateMember,
+)
 
 from .context import Info
 from .inputs import (
@@ -61,12 +74,36 @@ def _new_id(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:20]}"
 
 
-def _change(info: Info, client_id: str, result: WriteResult) -> NetworkChange:
-    with contextlib.suppress(KeyError):  # not loaded yet in this request
-        info.context.onions.clear(client_id)  # the client must be read as she is now
-    return NetworkChange(
-        client=Client(id=strawberry.ID(client_id)), version=result.version, changed=result.changed
-    )
+class NetworkInput(Protocol):
+    """What every change's input names: the client, and the version seen."""
+
+    @property
+    def client_id(self) -> strawberry.ID: ...
+    @property
+    def expected_version(self) -> int | None: ...
+
+
+async def _change(
+    info: Info, input: NetworkInput, build: Callable[[], Command]
+) -> NetworkChangeResult:
+    """Build the command from the input and send it to the network service:
+    the client as she now is, or the problem that stopped it (an input value
+    the domain refuses included)."""
+    client_id, expected_version = str(input.client_id), input.expected_version
+
+    async def run() -> NetworkChange:
+        ctx = info.context
+        command = build()
+        result = await ctx.network.change(ctx.principal, client_id, command, expected_version)
+        with contextlib.suppress(KeyError):  # not loaded yet in this request
+            ctx.onions.clear(client_id)  # the client must be read as she is now
+        return NetworkChange(
+            client=Client(id=strawberry.ID(client_id)),
+            version=result.version,
+            changed=result.changed,
+        )
+
+    return await as_result(run)
 
 
 def _given_fields(values: object, *names: str) -> dict[str, object]:
@@ -78,7 +115,7 @@ def _given_fields(values: object, *names: str) -> dict[str, object]:
 class Mutation:
     @strawberry.mutation(description="Put someone in a ring of the client's onion.")
     async def add_member(self, info: Info, input: AddMemberInput) -> NetworkChangeResult:
-        async def run() -> NetworkChange:
+        def command() -> SaveMember:
             ring = Ring(input.ring)
             prefix = "rp" if ring is Ring.INFORMAL else "pr"
             person_id = str(input.person_id or _new_id(prefix))
@@ -93,148 +130,88 @@ class Mutation:
                 input.closeness,
                 input.since,
             )
-            ctx = info.context
-            result = await ctx.network.save_member(
-                ctx.principal, person, tie, input.expected_version
-            )
-            return _change(info, tie.client_id, result)
+            return SaveMember(person, tie)
 
-        return await as_result(run)
+        return await _change(info, input, command)
 
     @strawberry.mutation(description="Change someone's details or place in the onion.")
     async def update_member(self, info: Info, input: UpdateMemberInput) -> NetworkChangeResult:
-        async def run() -> NetworkChange:
-            ctx = info.context
+        def command() -> UpdateMember:
             person = _given_fields(input, "name", "role", "contact")
             membership = _given_fields(
                 input, "ring", "role", "relationship", "contact_frequency", "closeness", "since"
             )
-            result = await ctx.network.update_member(
-                ctx.principal,
-                str(input.client_id),
-                str(input.person_id),
-                person,
-                membership,
-                input.expected_version,
-            )
-            return _change(info, str(input.client_id), result)
+            return UpdateMember(str(input.person_id), person, membership)
 
-        return await as_result(run)
+        return await _change(info, input, command)
 
     @strawberry.mutation(description="Take someone out of the onion, with the help she gave.")
     async def remove_member(self, info: Info, input: RemoveMemberInput) -> NetworkChangeResult:
-        async def run() -> NetworkChange:
-            ctx = info.context
-            result = await ctx.network.remove_member(
-                ctx.principal, str(input.client_id), str(input.person_id), input.expected_version
-            )
-            return _change(info, str(input.client_id), result)
-
-        return await as_result(run)
+        return await _change(info, input, lambda: RemoveMember(str(input.person_id)))
 
     @strawberry.mutation(description="Record a need: an Omaha System problem of the client.")
     async def add_need(self, info: Info, input: AddNeedInput) -> NetworkChangeResult:
-        async def run() -> NetworkChange:
-            ctx = info.context
-            need = Need(
-                str(input.need_id or _new_id("need")),
-                str(input.client_id),
-                input.code,
-                since=input.since or datetime.date.today(),
-            )
-            result = await ctx.network.save_need(ctx.principal, need, input.expected_version)
-            return _change(info, need.client_id, result)
+        def command() -> SaveNeed:
+            need_id = str(input.need_id or _new_id("need"))
+            since = input.since or datetime.date.today()
+            return SaveNeed(Need(need_id, str(input.client_id), input.code, since=since))
 
-        return await as_result(run)
+        return await _change(info, input, command)
 
     @strawberry.mutation(description="Mark a need as resolved.")
     async def resolve_need(self, info: Info, input: NeedRefInput) -> NetworkChangeResult:
-        async def run() -> NetworkChange:
-            ctx = info.context
-            result = await ctx.network.resolve_need(
-                ctx.principal, str(input.client_id), str(input.need_id), input.expected_version
-            )
-            return _change(info, str(input.client_id), result)
-
-        return await as_result(run)
+        return await _change(info, input, lambda: ResolveNeed(str(input.need_id)))
 
     @strawberry.mutation(description="Say who helps with a need, how often and how long.")
     async def link_supporter(self, info: Info, input: LinkSupporterInput) -> NetworkChangeResult:
-        async def run() -> NetworkChange:
-            ctx = info.context
-            tie = SupportTie(
-                str(input.supporter_id),
-                str(input.need_id),
-                input.kind,
-                input.frequency,
-                input.hours_per_week,
-                input.status,
-                input.since,
+        def command() -> SaveSupport:
+            return SaveSupport(
+                SupportTie(
+                    str(input.supporter_id),
+                    str(input.need_id),
+                    input.kind,
+                    input.frequency,
+                    input.hours_per_week,
+                    input.status,
+                    input.since,
+                )
             )
-            result = await ctx.network.link_supporter(
-                ctx.principal, str(input.client_id), tie, input.expected_version
-            )
-            return _change(info, str(input.client_id), result)
 
-        return await as_result(run)
+        return await _change(info, input, command)
 
     @strawberry.mutation(description="Someone no longer helps with a need.")
     async def unlink_supporter(
         self, info: Info, input: UnlinkSupporterInput
     ) -> NetworkChangeResult:
-        async def run() -> NetworkChange:
-            ctx = info.context
-            result = await ctx.network.unlink_supporter(
-                ctx.principal,
-                str(input.client_id),
-                str(input.supporter_id),
-                str(input.need_id),
-                input.expected_version,
-            )
-            return _change(info, str(input.client_id), result)
-
-        return await as_result(run)
+        return await _change(
+            info, input, lambda: RemoveSupport(str(input.supporter_id), str(input.need_id))
+        )
 
     @strawberry.mutation(description="Two people of the onion know each other.")
     async def add_knows(self, info: Info, input: KnowsInput) -> NetworkChangeResult:
-        async def run() -> NetworkChange:
-            ctx = info.context
-            tie = KnowsTie(str(input.person_a), str(input.person_b), input.closeness)
-            result = await ctx.network.add_knows(
-                ctx.principal, str(input.client_id), tie, input.expected_version
-            )
-            return _change(info, str(input.client_id), result)
+        def command() -> SaveKnows:
+            return SaveKnows(KnowsTie(str(input.person_a), str(input.person_b), input.closeness))
 
-        return await as_result(run)
+        return await _change(info, input, command)
 
     @strawberry.mutation(description="Forget that two people know each other.")
     async def remove_knows(self, info: Info, input: KnowsInput) -> NetworkChangeResult:
-        async def run() -> NetworkChange:
-            ctx = info.context
-            result = await ctx.network.remove_knows(
-                ctx.principal,
-                str(input.client_id),
-                str(input.person_a),
-                str(input.person_b),
-                input.expected_version,
-            )
-            return _change(info, str(input.client_id), result)
-
-        return await as_result(run)
+        return await _change(
+            info, input, lambda: RemoveKnows(str(input.person_a), str(input.person_b))
+        )
 
     @strawberry.mutation(description="Record a Knowledge, Behavior or Status rating of a need.")
     async def record_rating(self, info: Info, input: RecordRatingInput) -> NetworkChangeResult:
-        async def run() -> NetworkChange:
-            ctx = info.context
-            rating = Observation(
-                str(input.rating_id or _new_id("obs")),
-                str(input.client_id),
-                str(input.need_id),
-                input.dimension,
-                input.value,
-                input.effective or datetime.date.today(),
+        def command() -> SaveRating:
+            return SaveRating(
+                Observation(
+                    str(input.rating_id or _new_id("obs")),
+                    str(input.client_id),
+                    str(input.need_id),
+                    input.dimension,
+                    input.value,
+                    input.effective or datetime.date.today(),
+                )
             )
-            result = await ctx.network.record_rating(ctx.principal, rating, input.expected_version)
-            return _change(info, rating.client_id, result)
 
-        return await as_result(run)
+        return await _change(info, input, command)

@@ -59,7 +59,7 @@ OPTIONAL MATCH (c:Client)
 WHERE go AND c.id IN $removed_clients
 DETACH DELETE c
 WITH go, count(*) AS _
-// Then what it holds, as population_save writes it.
+// Then what it holds.
 FOREACH (t IN CASE WHEN go THEN $teams ELSE [] END |
   MERGE (x:Organization {id: t.id})
   SET x:Team, x += t.props)

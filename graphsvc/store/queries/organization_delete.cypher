@@ -1,3 +1,0 @@
-MATCH (o:Organization {id: $id})
-DETACH DELETE o
-RETURN 1 AS deleted
