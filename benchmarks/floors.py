@@ -46,3 +46,44 @@ async def raw_resource_version(
             "now": now(),
         },
     )
+
+
+# The same change as a graph edit of a member's closeness makes, as plainly as
+# it can be written: the tie, the network's version and a new version of the
+# CareTeam that says it (no guard, no lock, no projection).
+_EDIT = """
+MATCH (p:Person {id: $person_id})-[t:IN_NETWORK_OF]->(c:Client {id: $client_id})
+SET t.closeness = $closeness, c.version = c.version + 1
+WITH c
+MATCH (r:FhirResource {key: $key})
+SET r.version_id = r.version_id + 1, r.content = $content, r.last_updated = $now
+CREATE (r)-[:HAS_VERSION]->(:FhirVersion {
+  key: $key, version_id: r.version_id, content: $content, last_updated: $now, deleted: false
+})
+"""
+RAW_EDIT = Query(
+    "raw_edit",
+    _EDIT.strip(),
+    frozenset({"person_id", "client_id", "closeness", "key", "content", "now"}),
+)
+
+
+async def raw_edit(
+    runner: CypherRunner,
+    client_id: str,
+    person_id: str,
+    closeness: int,
+    careteam: str,
+    content: Mapping[str, Any],
+) -> None:
+    await runner.write(
+        RAW_EDIT,
+        {
+            "person_id": person_id,
+            "client_id": client_id,
+            "closeness": closeness,
+            "key": careteam,
+            "content": canonical(content),
+            "now": now(),
+        },
+    )

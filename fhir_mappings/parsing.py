@@ -38,11 +38,15 @@ _ABSTRACT = frozenset({"Resource", "DomainResource"})
 _CHOICE_NAMES = re.compile(r"'([A-Za-z]+)'")
 
 
-def parse_resource(data: object, *, accepted: Collection[str] = ACCEPTED_TYPES) -> Resource:
+def parse_resource(
+    data: object, *, accepted: Collection[str] = ACCEPTED_TYPES, lossless: bool = True
+) -> Resource:
     """The R4B model of one resource of JSON (a Bundle's entries included).
 
-    Raises :class:`FhirValidationError` for anything else; never another exception.
-    """
+    Raises :class:`FhirValidationError` for anything else; never another
+    exception. ``lossless``: also refuse a value the model would keep only
+    by changing it (a number sent as a string, say), which needs a second
+    pass; what the service writes itself from typed values needs not."""
     if not isinstance(data, dict):
         raise FhirValidationError([Issue("", "a resource must be a JSON object", "structure")])
     kind = data.get("resourceType")
@@ -56,14 +60,14 @@ def parse_resource(data: object, *, accepted: Collection[str] = ACCEPTED_TYPES) 
     model_class = get_fhir_model_class(root)
     try:
         model = model_class.model_validate(data)
-        dumped = model.model_dump(mode="json", by_alias=True, exclude_none=True)
+        dumped = model.model_dump(mode="json", by_alias=True, exclude_none=True) if lossless else {}
     except pydantic.ValidationError as error:
         raise FhirValidationError(pydantic_issues(error, root)) from None
     except Exception:  # the library's own failures must still be a 4xx
         raise FhirValidationError(
             [Issue(root, "could not be read as a FHIR R4 resource", "structure")]
         ) from None
-    issues = coercion_issues(data, dumped, root)
+    issues = coercion_issues(data, dumped, root) if lossless else []
     if issues:
         raise FhirValidationError(issues)
     if not isinstance(model, Resource):

@@ -64,6 +64,7 @@ def export_onion(
     read = repair(overlay)
     if overlay.workspace.prune_contained():
         read = None  # read back again: what was pruned may have counted
+    overlay.workspace.drop_unchanged()
     check(overlay, read)
     workspace = overlay.workspace
     return Export(

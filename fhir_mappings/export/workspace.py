@@ -45,6 +45,13 @@ class Workspace:
         else:
             self.removed.add(key)
 
+    def drop_unchanged(self) -> None:
+        """Edits that ended where they began are no edits: the original stays,
+        so that nothing gets a new version without a new content."""
+        for key in [k for k in self.changed if self._current[k] == self._originals[k]]:
+            self._current[key] = self._originals[key]
+            self.changed.discard(key)
+
     def items(self) -> Iterator[tuple[ResourceKey, JsonObject]]:
         yield from sorted(self._current.items())
 

@@ -36,7 +36,7 @@ from graphsvc.domain.commands import (
     UpdateMember,
 )
 from graphsvc.domain.values import is_id
-from graphsvc.store.port import ClientPageRequest, NetworkRepository, WriteResult
+from graphsvc.store.port import ClientAccess, ClientPageRequest, NetworkRepository, WriteResult
 
 from .access import (
     NETWORK_RESOURCE,
@@ -85,7 +85,9 @@ class NetworkService:
     def _log(self, principal: Principal, action: str, client_id: str | None, outcome: str) -> None:
         self._audit.record(AuditRecord.of(principal, action, client_id, outcome))
 
-    async def _guard(self, principal: Principal, client_id: str, action: Action, name: str) -> None:
+    async def _guard(
+        self, principal: Principal, client_id: str, action: Action, name: str
+    ) -> ClientAccess:
         # Not an id any client can have: said the same way as an absent client.
         access = await self._repo.client_access(client_id) if is_id(client_id) else None
         try:
@@ -101,20 +103,24 @@ class NetworkService:
         except Forbidden:
             self._log(principal, name, client_id, "denied")
             raise
+        return access
 
     async def _write(
         self,
         principal: Principal,
         client_id: str,
         name: str,
-        operation: Callable[[], Awaitable[WriteResult]],
+        operation: Callable[[int | None], Awaitable[WriteResult]],
         *,
         guarded: bool = False,
     ) -> WriteResult:
+        """Check access (unless the caller did), run the write with the
+        network's version as the check read it, and audit the outcome."""
+        version = None
         if not guarded:
-            await self._guard(principal, client_id, Action.WRITE, name)
+            version = (await self._guard(principal, client_id, Action.WRITE, name)).version
         try:
-            result = await operation()
+            result = await operation(version)
         except VersionConflict:
             self._log(principal, name, client_id, "conflict")
             raise
@@ -273,7 +279,9 @@ class NetworkService:
             principal,
             client_id,
             ACTIONS[type(command)],
-            lambda: self._changes.change(client_id, command, expected_version, check_people),
+            lambda version: self._changes.change(
+                client_id, command, expected_version, check_people, version
+            ),
         )
 
     async def _admit(
@@ -303,7 +311,7 @@ class NetworkService:
             principal,
             client.id,
             name,
-            lambda: self._changes.change(client.id, AdmitClient(client, team_id), expected_version),
+            lambda _: self._changes.change(client.id, command, expected_version),
             guarded=True,
         )
 

@@ -34,6 +34,7 @@ from graphsvc.store.resource_store import StoredResource, canonical
 
 from .access import DIRECTORY_RESOURCES
 from .fhir_view import as_json, stored_originals, with_references
+from .recent_networks import NetworkRead, RecentNetworks
 
 # A FHIR write that keeps meeting concurrent writers (other instances on one
 # database: Neo4j runs them side by side) gives up after these.
@@ -110,6 +111,7 @@ class NetworkWriter:
         self._resources = resources
         self._writer = writer
         self._base_urls = tuple(base_urls)
+        self._recent = RecentNetworks()
 
     async def change(
         self,
@@ -117,17 +119,21 @@ class NetworkWriter:
         command: Command,
         expected_version: int | None,
         check: Callable[[Onion, Onion], Awaitable[None]] | None = None,
+        version_now: int | None = None,
     ) -> WriteResult:
         """Apply the command to the network as it is now. With an expected
         version, a network that has moved on is a VersionConflict; without
         one, a write that lost a race is planned again from a fresh read.
         ``check`` may refuse the planned network (the caller's rules of who
-        may change what) before anything is written."""
+        may change what) before anything is written. ``version_now``: the
+        network's version as the caller has just read it, so that a network
+        this instance read or wrote at that version need not be read again."""
         deadline = time.monotonic() + PATIENCE
         for attempt in itertools.count():
             if attempt:
                 await asyncio.sleep(random.uniform(0, 0.01 * 2 ** min(attempt, 4)))
-            before = await self._network(client_id, command)
+            known = self._recent.get(client_id, None if attempt else version_now)
+            before = known.onion if known else await self._network(client_id, command)
             if expected_version is not None and before.version != expected_version:
                 raise VersionConflict(client_id, expected_version, before.version)
             after = apply(before, command)
@@ -137,9 +143,17 @@ class NetworkWriter:
             await self._check_ids_are_free(before, after)
             if check is not None:
                 await check(before, after)
-            unit = await self._plan({client_id: (None if new else before, after)})
+            if known is None or not known.covers(after):
+                known = (await self._reads({client_id: after}, {client_id: before}))[client_id]
+            unit = await self._plan(
+                {client_id: (None if new else before, after)}, {client_id: known}
+            )
             if await self._writer.commit(unit):
-                return WriteResult(before.version + 1, True)
+                version = before.version + 1
+                written = dataclasses.replace(after, version=version)
+                self._recent.put(known.after(written, unit.resources, unit.at))
+                return WriteResult(version, True)
+            self._recent.forget(client_id)
             if time.monotonic() > deadline:
                 break
         # Other writers kept changing the network: said as a conflict, with
@@ -194,7 +208,10 @@ class NetworkWriter:
             if not changes and not directory:
                 return len(ids)
             await self._check_informal_people_are_own([after for _, after in changes.values()])
-            unit = await self._plan(changes, population)
+            afters = {cid: after for cid, (_, after) in changes.items()}
+            befores = {cid: was for cid, (was, _) in changes.items() if was is not None}
+            reads = await self._reads(afters, befores)
+            unit = await self._plan(changes, reads, population)
             if await self._writer.commit(unit):
                 return len(ids)
             if time.monotonic() > deadline:
@@ -225,27 +242,39 @@ class NetworkWriter:
                     "an informal person belongs to one network",
                 )
 
+    async def _reads(
+        self, afters: Mapping[str, Onion], befores: Mapping[str, Onion]
+    ) -> dict[str, NetworkRead]:
+        """What is stored for these networks as they are to be: each one's
+        compartment and the resources of everyone in it (two reads for all),
+        and what those refer to (a CareTeam's PractitionerRoles), so that the
+        export keeps references as they were made."""
+        own = await stored_originals(self._resources, afters)
+        reads = {}
+        for client_id, after in afters.items():
+            view = {k: as_json(s) for k, s in own[client_id].items()}
+            stored = await with_references(self._resources, view)
+            reads[client_id] = NetworkRead(befores.get(client_id, after), own[client_id], stored)
+        return reads
+
     async def _plan(
         self,
         changes: Mapping[str, tuple[Onion | None, Onion]],
+        reads: Mapping[str, NetworkRead],
         directory: Population = NO_DIRECTORY,
     ) -> FhirCommit:
         """The commit that makes each network (client id -> as read, or None
         for a new one, and as it is to be) and the FHIR resources that stand
         for it say the same."""
         afters = {client_id: after for client_id, (_, after) in changes.items()}
-        own = await stored_originals(self._resources, afters)
-        exports = []
-        for client_id, after in afters.items():
-            # what they refer to too (a CareTeam's PractitionerRoles), so that
-            # the overlay keeps references as they were made
-            view = {k: as_json(s) for k, s in own[client_id].items()}
-            stored = await with_references(self._resources, view)
-            exports.append(export_onion(after, stored, base_urls=self._base_urls))
+        exports = [
+            export_onion(after, reads[client_id].view, base_urls=self._base_urls)
+            for client_id, after in afters.items()
+        ]
         touched = {k for e in exports for k in e.changed | e.generated | e.removed}
         # the versions of what the export touches: read already, or read now
         # (a new resource, or one deleted before)
-        versions = {k: s for read in own.values() for k, s in read.items() if k in touched}
+        versions = {k: s for r in reads.values() for k, s in r.own.items() if k in touched}
         unknown = sorted(k.reference for k in touched - set(versions))
         for s in await self._resources.get_many(unknown, include_deleted=True):
             versions[ResourceKey(s.type, s.id)] = s

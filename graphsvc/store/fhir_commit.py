@@ -9,14 +9,16 @@ ties (the graph's own: FHIR cannot carry them) included.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 from graphsvc.domain import Onion, Population
 
 from . import records
 from .catalog import query
 from .runner import CypherRunner
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,27 @@ def _gone(
     return result
 
 
+def _what_changed(before: Onion | None, after: Onion) -> Onion:
+    """The onion with only the members, needs, help, ties and ratings that are
+    new or differ from ``before``: the statement merges what it is given and
+    deletes what is gone, so the rest need not travel."""
+    if before is None:
+        return after
+
+    def new(now: tuple[T, ...], was: tuple[T, ...]) -> tuple[T, ...]:
+        old = set(was)
+        return tuple(x for x in now if x not in old)
+
+    return replace(
+        after,
+        members=new(after.members, before.members),
+        needs=new(after.needs, before.needs),
+        supports=new(after.supports, before.supports),
+        knows=new(after.knows, before.knows),
+        observations=new(after.observations, before.observations),
+    )
+
+
 class CypherFhirWriter:
     def __init__(self, runner: CypherRunner) -> None:
         self._runner = runner
@@ -136,7 +159,14 @@ class CypherFhirWriter:
             "touched_needs": gone["touched_needs"],
             "touched_observations": gone["touched_observations"],
             "removed_clients": sorted(unit.removed_clients),
-            **records.population_params(population),
+            **records.population_params(
+                replace(
+                    population,
+                    onions=tuple(
+                        _what_changed(unit.previous.get(o.client.id), o) for o in population.onions
+                    ),
+                )
+            ),
             "resources": [
                 {
                     "key": r.key,

@@ -139,7 +139,9 @@ def now() -> str:
 
 
 def onion_item(onion: Onion) -> Props:
-    """One client's onion as the ``$onions`` item of fhir_commit."""
+    """One client's onion as the ``$onions`` item of fhir_commit: her own
+    details and team, and the parts of her network to write (all of them, or
+    those that changed)."""
     item: Props = {
         "id": onion.client.id,
         "props": client_props(onion.client),
@@ -175,7 +177,6 @@ def onion_item(onion: Onion) -> Props:
         ],
     }
     item["props"] = with_digest(item["props"])
-    item["digest"] = digest(item)
     return item
 
 

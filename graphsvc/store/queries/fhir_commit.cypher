@@ -74,9 +74,10 @@ FOREACH (s IN CASE WHEN go THEN $staff ELSE [] END |
     MERGE (p)-[:MEMBER_OF]->(o)))
 FOREACH (item IN CASE WHEN go THEN $onions ELSE [] END |
   MERGE (c:Client {id: item.id})
-  // The writer sends only networks that changed: each is one new version.
-  SET c.version = coalesce(c.version, 0) + 1,
-      c.onion_digest = item.digest
+  // The writer sends only networks that changed, each with the parts of it
+  // that changed (what it no longer holds is deleted above): one new version.
+  SET c.version = coalesce(c.version, 0) + 1
+  REMOVE c.onion_digest
   SET c += item.props
   FOREACH (team_id IN item.team_ids |
     MERGE (t:Organization {id: team_id})
