@@ -231,20 +231,22 @@ async def measure(runtime: Runtime, reads: int, samples: int, seed: int) -> Figu
     # this instance wrote last is not read again), and once each on clients
     # not edited before (everything read); beside the raw write of the same
     # change (the tie, the version, a CareTeam version: floors.raw_edit).
-    async def informal_member(client_id: str) -> str:
+    async def informal_member(client_id: str) -> str | None:
         onion = await runtime.repository.get_onion(client_id)
-        return next(m.person.id for m in onion.members if m.ring.value == "informal")
+        return next((m.person.id for m in onion.members if m.ring.value == "informal"), None)
 
     async def closeness_edit(client_id: str, person_id: str, i: int) -> float:
         closer = UpdateMember(person_id, {}, {"closeness": 1 + i % 3})
         return await clock(runtime.network.change(SYSTEM, client_id, closer))
 
-    member = await informal_member(picks[0])
+    edited = [c for c in dict.fromkeys(picks) if await informal_member(c)]
+    member = await informal_member(edited[0])
+    assert member is not None
     edit_times: list[float] = []
     in_db, count = 0.0, 0
     for i in range(WARM_WRITES + samples):
         before = statements.reading()
-        edit_times.append(await closeness_edit(picks[0], member, i))
+        edit_times.append(await closeness_edit(edited[0], member, i))
         if i >= WARM_WRITES:
             after = statements.reading()
             in_db, count = in_db + after[0] - before[0], count + after[1] - before[1]
@@ -254,14 +256,15 @@ async def measure(runtime: Runtime, reads: int, samples: int, seed: int) -> Figu
         f"{in_db / measured:4.0%} of the time, {count / samples:.0f} statements each"
     )
     cold = []
-    for client_id in list(dict.fromkeys(picks[1:]))[:samples]:
+    for client_id in edited[1 : samples + 1]:
         person = await informal_member(client_id)
+        assert person is not None
         cold.append(await closeness_edit(client_id, person, 1))
     figures.cells["edit cold"] = f"p50 {p50(cold):6.2f} ms  ({len(cold)} clients)"
-    (careteam, *_) = await CypherResourceStore(runner).search("CareTeam", client_ids=[picks[0]])
+    (careteam, *_) = await CypherResourceStore(runner).search("CareTeam", client_ids=edited[:1])
     raw_times = []
     for i in range(WARM_WRITES + samples):
-        raw = raw_edit(runner, picks[0], member, 1 + i % 3, careteam.key, careteam.content)
+        raw = raw_edit(runner, edited[0], member, 1 + i % 3, careteam.key, careteam.content)
         raw_times.append(await clock(raw))
     figures.cells["edit raw"] = f"p50 {p50(raw_times[WARM_WRITES:]):6.2f} ms"
 

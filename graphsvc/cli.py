@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .analysis import Cell
 from .config import Settings
 from .domain import DomainError, Population, Principal, Role
 
@@ -91,75 +90,24 @@ RESEARCH_EXPORTER = Principal(Role.RESEARCHER, "graphsvc-analyse")
 
 
 async def _analyse(settings: Settings, out: Path) -> None:
-    import csv
-
-    import networkx as nx
     from tqdm import tqdm
 
-    from .analysis import METRICS, Grouping, aggregate
     from .runtime import open_runtime
+    from .services.research_files import write_research_files
     from .store.port import ClientPageRequest
 
     runtime = await open_runtime(settings)
     try:
         total = await runtime.repository.client_count(ClientPageRequest(team_ids=None))
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "networks").mkdir(exist_ok=True)
-        rows = []
-        teams: dict[str, list[object]] = {}
-        with (
-            (out / "clients.csv").open("w", newline="", encoding="utf-8") as f,
-            tqdm(total=total, unit="client", desc="analysing", file=sys.stderr) as bar,
-        ):
-            writer = csv.writer(f)
-            # No neighbourhood per client: with the metrics it could single
-            # someone out; it is in the aggregates, where small cells are suppressed.
-            writer.writerow(["client", "team", "network_type", *METRICS, "gaps"])
-            async for client in runtime.analysis.deidentified(RESEARCH_EXPORTER, bar.update):
-                row = client.row
-                rows.append(row)
-                writer.writerow(
-                    [
-                        client.pseudonym,
-                        row.team or "",
-                        row.network_type.value,
-                        *("" if row.metrics.get(m) is None else row.metrics[m] for m in METRICS),
-                        " ".join(sorted(k.name for k in row.gap_kinds)),
-                    ]
-                )
-                teams.setdefault(row.team or "unserved", []).append(client.graph)
-        for team, graphs in teams.items():
-            nx.write_graphml(nx.compose_all(graphs), out / "networks" / f"{team}.graphml")
-        for by in Grouping:
-            _write_cells(out / f"aggregates-{by.value}.csv", aggregate(rows, by))
+        with tqdm(total=total, unit="client", desc="analysing", file=sys.stderr) as bar:
+            files = await write_research_files(runtime.analysis, RESEARCH_EXPORTER, out, bar.update)
         print(
-            f"wrote {len(rows)} de-identified clients, {len(teams)} team networks and "
+            f"wrote {files.clients} de-identified clients, {files.teams} team networks and "
             f"aggregates to {out}",
             file=sys.stderr,
         )
     finally:
         await runtime.close()
-
-
-def _write_cells(path: Path, cells: Sequence[Cell]) -> None:
-    import csv
-
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(
-            ["group", "clients", "suppressed", "measure", "count", "mean", "median", "p25", "p75"]
-        )
-        for cell in cells:
-            shown = "" if cell.clients is None else cell.clients
-            for name, d in cell.metrics.items():
-                figures = (d.count, d.mean, d.median, d.p25, d.p75)
-                writer.writerow(
-                    [cell.group, shown, d.suppressed or cell.suppressed, name]
-                    + ["" if v is None else v for v in figures]
-                )
-            for kind, count in cell.gaps.items():
-                clients = "" if count.clients is None else count.clients
-                writer.writerow([cell.group, shown, count.suppressed, f"gap:{kind.name}", clients])
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
