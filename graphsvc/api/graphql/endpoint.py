@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
-from starlette.types import Receive, Scope, Send
+from starlette.responses import JSONResponse, Response
+from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
@@ -14,6 +14,7 @@ from graphsvc.runtime import Runtime
 
 from ..auth import PrincipalUser, unauthorized
 from .context import Context
+from .request_body import BadBody, checked_body
 from .schema import schema
 
 
@@ -56,4 +57,26 @@ class GraphQLEndpoint:
             if not (self._graphiql and wants_page):
                 await unauthorized("send 'Authorization: Bearer <token>'")(scope, receive, send)
                 return
+        if scope.get("method") == "POST":
+            try:
+                body = await checked_body(Request(scope, receive))
+            except BadBody as error:
+                refused = JSONResponse({"errors": [{"message": error.message}]}, error.status)
+                await refused(scope, receive, send)
+                return
+            receive = _replay(body, receive)
         await self._app(scope, receive, send)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """The body read once, handed on as if it had not been read."""
+    pending = True
+
+    async def replayed() -> Message:
+        nonlocal pending
+        if pending:
+            pending = False
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replayed

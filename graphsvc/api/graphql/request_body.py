@@ -1,0 +1,115 @@
+"""The body of a POST to /graphql, checked before GraphQL sees it: small
+enough, UTF-8, JSON, one object with a string ``query`` and, if given,
+``variables`` (an object, not nested too deep) and ``operationName``, and
+Unicode text throughout. What is not is a 400 (413, 415) that says what."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from starlette.requests import Request
+
+MAX_BYTES = 1024 * 1024  # a query and its variables; a network is sent in pieces
+MAX_DEPTH = 32  # objects and lists within ``variables``
+MEDIA_TYPES = ("application/json", "application/graphql-response+json")
+
+
+class BadBody(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+async def checked_body(request: Request) -> bytes:
+    """The body as sent, once it is known to be a GraphQL request."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media not in MEDIA_TYPES:
+        raise BadBody(415, f"Content-Type {media or '(none)'} is not served; send application/json")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BYTES:
+        raise BadBody(413, _too_large())
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BYTES:
+            raise BadBody(413, _too_large())
+    _check(_parsed(bytes(body)))
+    return bytes(body)
+
+
+def _too_large() -> str:
+    return f"the body is larger than {MAX_BYTES // (1024 * 1024)} MiB"
+
+
+def _parsed(body: bytes) -> object:
+    try:
+        return json.loads(body.decode("utf-8"), parse_constant=_no_constant)
+    except UnicodeDecodeError as error:
+        raise BadBody(400, f"the body is not UTF-8 (byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise BadBody(
+            400, f"the body is not JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+        ) from None
+    except ValueError as error:
+        raise BadBody(400, f"the body is not JSON: {error}") from None
+    except RecursionError:
+        raise BadBody(400, f"the body nests more than {MAX_DEPTH} levels deep") from None
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _check(data: object) -> None:
+    if not isinstance(data, dict):
+        raise BadBody(
+            400,
+            "the body must be a JSON object with 'query' (and, if needed, 'variables' "
+            f"and 'operationName'), not {_kind(data)}",
+        )
+    if not isinstance(data.get("query"), str):
+        raise BadBody(400, "'query' must be a string holding the GraphQL document")
+    variables = data.get("variables")
+    if variables is not None and not isinstance(variables, dict):
+        raise BadBody(400, f"'variables' must be a JSON object or null, not {_kind(variables)}")
+    name = data.get("operationName")
+    if name is not None and not isinstance(name, str):
+        raise BadBody(400, f"'operationName' must be a string or null, not {_kind(name)}")
+    for path, depth, value in _walk(data, "", 0):
+        if depth > MAX_DEPTH:
+            raise BadBody(400, f"'{path}' nests more than {MAX_DEPTH} levels deep")
+        if isinstance(value, str) and any("\ud800" <= c <= "\udfff" for c in value):
+            raise BadBody(
+                400, f"'{path}' holds a lone surrogate (\\ud800-\\udfff), which is not text"
+            )
+
+
+def _walk(value: object, path: str, depth: int) -> Iterator[tuple[str, int, object]]:
+    yield path, depth, value
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield path or "(body)", depth, key
+            yield from _walk(inner, f"{path}.{key}" if path else key, depth + 1)
+    elif isinstance(value, list):
+        for i, inner in enumerate(value):
+            yield from _walk(inner, f"{path}[{i}]", depth + 1)
+
+
+def _kind(value: object) -> str:
+    match value:
+        case None:
+            return "null"
+        case bool():
+            return "true or false"
+        case int() | float():
+            return "a number"
+        case str():
+            return "a string"
+        case list():
+            return "a list"
+        case _:
+            return "an object"
