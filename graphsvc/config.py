@@ -30,6 +30,10 @@ class Settings:
     # Public base URLs of /fhir (behind a proxy, say): absolute references to
     # them are local. The URL a request came in on always counts.
     fhir_base_urls: tuple[str, ...] = ()
+    # Connections to the database per instance, and how long a request waits
+    # for one when all are busy before it is answered 503 with Retry-After.
+    pool_size: int = 16
+    pool_wait: float = 5.0
     # Development conveniences (the GraphiQL page); `make run` turns them on.
     dev: bool = False
 
@@ -49,6 +53,8 @@ class Settings:
             fsync=e.get("GRAPHSVC_FSYNC", "always"),
             graph=e.get("GRAPHSVC_GRAPH", "care_network"),
             fhir_base_urls=tuple(u for u in e.get("GRAPHSVC_FHIR_BASE_URLS", "").split() if u),
+            pool_size=int(e.get("GRAPHSVC_POOL_SIZE", "16")),
+            pool_wait=float(e.get("GRAPHSVC_POOL_WAIT", "5")),
             dev=e.get("GRAPHSVC_DEV", "") not in {"", "0", "false", "no"},
         )
         given = {k: v for k, v in overrides.items() if v is not None}

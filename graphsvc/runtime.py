@@ -82,11 +82,15 @@ async def open_runtime(settings: Settings) -> Runtime:
             settings.neo4j_user,
             settings.neo4j_password,
             settings.neo4j_database,
+            pool_size=settings.pool_size,
+            pool_wait=settings.pool_wait,
         )
         return await compose(settings, neo4j)
     server = EmbeddedFalkorDB(settings.data_dir, fsync=settings.fsync)
     server.start()
-    runner = FalkorDBRunner.for_embedded(server, graph=settings.graph)
+    runner = FalkorDBRunner.for_embedded(
+        server, graph=settings.graph, pool_size=settings.pool_size, pool_wait=settings.pool_wait
+    )
     return await compose(settings, runner, server)
 
 

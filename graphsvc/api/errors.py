@@ -29,7 +29,11 @@ async def handle(request: Request, exc: Exception) -> Response:
             {"error": "invalid", "field": exc.field, "message": exc.message}, status_code=422
         )
     if isinstance(exc, StoreUnavailable):
-        return JSONResponse({"error": "unavailable", "message": str(exc)}, status_code=503)
+        return JSONResponse(
+            {"error": "unavailable", "message": str(exc)},
+            status_code=503,
+            headers={"Retry-After": str(exc.retry_after)},
+        )
     raise exc
 
 

@@ -9,11 +9,12 @@ from typing import Any
 
 import redis
 from falkordb.asyncio import FalkorDB
+from redis.asyncio import BlockingConnectionPool
 
 from .catalog import Query, query
 from .dialect import FALKORDB, UNIQUE_KEYS, normalise
 from .embedded import EmbeddedFalkorDB
-from .port import StoreUnavailable
+from .port import StoreBusy, StoreUnavailable
 from .runner import Row, checked_params
 
 GRAPH = "care_network"
@@ -30,22 +31,36 @@ class FalkorDBRunner:
         password: str | None = None,
         graph: str = GRAPH,
         embedded: EmbeddedFalkorDB | None = None,
-        max_connections: int = 16,
+        pool_size: int = 16,
+        pool_wait: float = 5.0,
     ) -> None:
         self.kind = "falkordb-embedded" if embedded else "falkordb"
         self._embedded = embedded
         self._graph_name = graph
-        self._db = FalkorDB(
+        self._pool_wait = pool_wait
+        # When every connection is busy a statement waits for one (at most
+        # pool_wait seconds), instead of failing at once.
+        pool = BlockingConnectionPool(
             host=host,
             port=port,
             password=password,
-            max_connections=max_connections,
+            max_connections=pool_size,
+            timeout=pool_wait,
             socket_connect_timeout=2,
+            decode_responses=True,  # as the client's own pool would
+            encoding="utf-8",
         )
+        self._db = FalkorDB(connection_pool=pool)
         self._graph = self._db.select_graph(graph)
 
     @classmethod
-    def for_embedded(cls, server: EmbeddedFalkorDB, graph: str = GRAPH) -> FalkorDBRunner:
+    def for_embedded(
+        cls,
+        server: EmbeddedFalkorDB,
+        graph: str = GRAPH,
+        pool_size: int = 16,
+        pool_wait: float = 5.0,
+    ) -> FalkorDBRunner:
         if server.port is None:
             raise RuntimeError("start the embedded server first")
         return cls(
@@ -54,6 +69,8 @@ class FalkorDBRunner:
             password=server.password,
             graph=graph,
             embedded=server,
+            pool_size=pool_size,
+            pool_wait=pool_wait,
         )
 
     async def _run(self, query: Query, params: Mapping[str, Any], *, read_only: bool) -> list[Row]:
@@ -65,7 +82,14 @@ class FalkorDBRunner:
                     result = await self._graph.ro_query(query.text, values)
                 else:
                     result = await self._graph.query(query.text, values)
-            except (redis.ConnectionError, redis.TimeoutError, ConnectionError) as exc:
+            except redis.ConnectionError as exc:
+                if "No connection available" in str(exc):
+                    raise StoreBusy(self._pool_wait) from exc
+                if attempt + 1 == attempts:
+                    raise StoreUnavailable(f"graph database unreachable: {exc}") from exc
+                await asyncio.sleep(0.2 * (attempt + 1))
+                continue
+            except (redis.TimeoutError, ConnectionError) as exc:
                 # A write is not retried: it may have been applied before the
                 # connection dropped. Callers retry with expected_version.
                 if attempt + 1 == attempts:

@@ -13,11 +13,17 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    ConnectionAcquisitionTimeoutError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 from .catalog import Query, query
 from .dialect import NEO4J, normalise
-from .port import StoreUnavailable
+from .port import StoreBusy, StoreUnavailable
 from .runner import Row, checked_params
 
 HEALTH_TIMEOUT = 5.0  # seconds
@@ -27,7 +33,15 @@ class Neo4jRunner:
     dialect = NEO4J
     kind = "neo4j"
 
-    def __init__(self, uri: str, user: str, password: str, database: str = "neo4j") -> None:
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        database: str = "neo4j",
+        pool_size: int = 100,
+        pool_wait: float = 5.0,
+    ) -> None:
         # No password means a database without authentication (the local one
         # on loopback); production always gives user and password.
         auth = (user, password) if password else None
@@ -38,7 +52,12 @@ class Neo4jRunner:
             auth=auth,
             notifications_min_severity="WARNING",
             notifications_disabled_classifications=["UNRECOGNIZED"],
+            # When every connection is busy a statement waits for one (at
+            # most pool_wait seconds), instead of failing at once.
+            max_connection_pool_size=pool_size,
+            connection_acquisition_timeout=pool_wait,
         )
+        self._pool_wait = pool_wait
         self._database = database
         self.uri = uri
 
@@ -61,6 +80,8 @@ class Neo4jRunner:
                 if write:
                     return await session.execute_write(work)
                 return await session.execute_read(work)
+        except ConnectionAcquisitionTimeoutError as exc:
+            raise StoreBusy(self._pool_wait) from exc
         except (ServiceUnavailable, SessionExpired) as exc:
             raise StoreUnavailable(f"Neo4j unreachable: {exc}") from exc
 

@@ -28,6 +28,19 @@ if TYPE_CHECKING:
 class StoreUnavailable(Exception):
     """The database cannot be reached; the request may be tried again."""
 
+    retry_after = 5  # seconds a client should wait before it tries again
+
+
+class StoreBusy(StoreUnavailable):
+    """Every connection to the database stayed busy for as long as a request
+    may wait for one."""
+
+    def __init__(self, waited: float) -> None:
+        super().__init__(
+            f"the database is busy: no connection came free within {waited:g} s; try again"
+        )
+        self.retry_after = max(1, round(waited))
+
 
 @dataclass(frozen=True, slots=True)
 class ClientAccess:

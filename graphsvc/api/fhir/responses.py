@@ -65,5 +65,9 @@ def status_of(exc: Exception) -> tuple[int, JsonObject]:
 
 def from_error(exc: Exception) -> Response:
     status, body = status_of(exc)
-    headers = {"WWW-Authenticate": 'Bearer realm="graphsvc"'} if status == 401 else None
+    headers = None
+    if status == 401:
+        headers = {"WWW-Authenticate": 'Bearer realm="graphsvc"'}
+    elif isinstance(exc, StoreUnavailable):
+        headers = {"Retry-After": str(exc.retry_after)}
     return fhir(body, status, headers)

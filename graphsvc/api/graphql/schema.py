@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
@@ -9,6 +11,7 @@ from strawberry.extensions import (
     MaxAliasesLimiter,
     MaxTokensLimiter,
     QueryDepthLimiter,
+    SchemaExtension,
 )
 
 from graphsvc.domain import DomainError
@@ -32,6 +35,22 @@ def _should_mask(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, (*_SPOKEN, GraphQLError))
 
 
+class UnavailableIs503(SchemaExtension):
+    """A request the database could not serve (unreachable, or every
+    connection busy for as long as a request may wait) is answered 503 with
+    Retry-After, not as an error inside a 200."""
+
+    def on_execute(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        errors = getattr(result, "errors", None) or ()
+        down = [e.original_error for e in errors if isinstance(e.original_error, StoreUnavailable)]
+        if down:
+            response = self.execution_context.context.response
+            response.status_code = 503
+            response.headers["Retry-After"] = str(max(e.retry_after for e in down))
+
+
 def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
@@ -43,6 +62,7 @@ def build_schema() -> strawberry.Schema:
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
             lambda: MaskErrors(should_mask_error=_should_mask, error_message="Unexpected error."),
+            UnavailableIs503,
         ],
     )
 
