@@ -221,8 +221,14 @@ def cmd_token(args: argparse.Namespace) -> int:
         print("graphsvc token: a system client needs --scope, e.g. system/*.read", file=sys.stderr)
         return 2
     principal = Principal(role, args.subject, frozenset(args.team), frozenset(args.scope))
-    issuer = TokenIssuer(settings.signing_key(), default_ttl=settings.token_ttl)
-    print(issuer.mint(principal, ttl=args.ttl))
+    issuer = TokenIssuer(
+        settings.signing_key(), default_ttl=settings.token_ttl, max_ttl=settings.token_max_ttl
+    )
+    try:
+        print(issuer.mint(principal, ttl=args.ttl))
+    except DomainError as exc:
+        print(f"graphsvc token: --ttl {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -307,7 +313,11 @@ def parser() -> argparse.ArgumentParser:
     token.add_argument(
         "--scope", action="append", default=[], help="SMART scope, e.g. system/*.read; repeatable"
     )
-    token.add_argument("--ttl", type=int, help="lifetime in seconds (default 12 h)")
+    token.add_argument(
+        "--ttl",
+        type=int,
+        help="lifetime in seconds (default and most: 12 h, GRAPHSVC_TOKEN_MAX_TTL)",
+    )
     token.set_defaults(run=cmd_token)
     return top
 

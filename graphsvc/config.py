@@ -25,6 +25,7 @@ class Settings:
     # HS256 key for bearer tokens; unset means one generated into the data directory.
     jwt_key: str | None = None
     token_ttl: int = 12 * 3600
+    token_max_ttl: int = 12 * 3600  # no token minted or accepted lives longer
     fsync: str = "always"
     graph: str = "care_network"
     # Public base URLs of /fhir (behind a proxy, say): absolute references to
@@ -50,6 +51,7 @@ class Settings:
             neo4j_database=e.get("GRAPHSVC_NEO4J_DATABASE", "neo4j"),
             jwt_key=e.get("GRAPHSVC_JWT_KEY") or None,
             token_ttl=int(e.get("GRAPHSVC_TOKEN_TTL", str(12 * 3600))),
+            token_max_ttl=int(e.get("GRAPHSVC_TOKEN_MAX_TTL", str(12 * 3600))),
             fsync=e.get("GRAPHSVC_FSYNC", "always"),
             graph=e.get("GRAPHSVC_GRAPH", "care_network"),
             fhir_base_urls=tuple(u for u in e.get("GRAPHSVC_FHIR_BASE_URLS", "").split() if u),

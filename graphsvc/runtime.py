@@ -127,6 +127,6 @@ async def compose(
         fhir_reads=fhir_reads,
         fhir_writes=fhir_writes,
         fhir_interactions=FhirInteractions(resources, fhir_writes, fhir_reads),
-        tokens=TokenIssuer(key, default_ttl=settings.token_ttl),
+        tokens=TokenIssuer(key, default_ttl=settings.token_ttl, max_ttl=settings.token_max_ttl),
         server=server,
     )

@@ -15,15 +15,28 @@ ISSUER = "graphsvc"
 AUDIENCE = "graphsvc"
 ALGORITHM = "HS256"
 DEFAULT_TTL = 12 * 3600  # a working day and a bit
+MAX_TTL = 12 * 3600  # no token lives longer, whoever mints it
 MIN_KEY_BYTES = 32
 
 
+def _hours(seconds: int) -> str:
+    return f"{seconds / 3600:g} h"
+
+
 class TokenIssuer:
-    def __init__(self, key: bytes, *, default_ttl: int = DEFAULT_TTL) -> None:
+    def __init__(
+        self, key: bytes, *, default_ttl: int = DEFAULT_TTL, max_ttl: int = MAX_TTL
+    ) -> None:
         if len(key) < MIN_KEY_BYTES:
             raise ValueError(f"signing key must be at least {MIN_KEY_BYTES} bytes")
+        if not 0 < default_ttl <= max_ttl:
+            raise ValueError(
+                f"the default token lifetime ({default_ttl} s) must be positive and at "
+                f"most the maximum ({max_ttl} s)"
+            )
         self._key = key
         self.default_ttl = default_ttl
+        self.max_ttl = max_ttl
 
     def mint(
         self, principal: Principal, *, ttl: int | None = None, now: float | None = None
@@ -32,6 +45,10 @@ class TokenIssuer:
         lifetime = self.default_ttl if ttl is None else ttl
         if lifetime <= 0:
             raise ValidationError("ttl", "must be positive")
+        if lifetime > self.max_ttl:
+            raise ValidationError(
+                "ttl", f"must be at most {self.max_ttl} s ({_hours(self.max_ttl)})"
+            )
         claims: dict[str, Any] = {
             "iss": ISSUER,
             "aud": AUDIENCE,
@@ -58,6 +75,13 @@ class TokenIssuer:
             raise Unauthenticated("token expired") from None
         except jwt.InvalidTokenError as exc:
             raise Unauthenticated(f"invalid token: {exc}") from None
+        issued, expires = claims["iat"], claims["exp"]
+        if not isinstance(issued, int | float) or not isinstance(expires, int | float):
+            raise Unauthenticated("token claims have the wrong shape")
+        if expires - issued > self.max_ttl:
+            raise Unauthenticated(
+                f"token lives longer than the {_hours(self.max_ttl)} allowed; ask for a new one"
+            )
         raw_role = claims.get("role")
         if not isinstance(raw_role, str) or raw_role not in Role.__members__.values():
             raise Unauthenticated("token names no known role")

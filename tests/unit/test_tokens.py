@@ -5,7 +5,7 @@ import time
 import jwt
 import pytest
 
-from graphsvc.domain import Principal, Role
+from graphsvc.domain import Principal, Role, ValidationError
 from graphsvc.services.errors import Unauthenticated
 from graphsvc.services.tokens import TokenIssuer
 
@@ -63,3 +63,32 @@ def test_alg_none_and_unknown_role_refused() -> None:
 def test_short_key_refused() -> None:
     with pytest.raises(ValueError):
         TokenIssuer(b"short")
+
+
+def test_no_token_lives_longer_than_the_maximum() -> None:
+    issuer = TokenIssuer(KEY)
+    with pytest.raises(ValidationError, match="at most 43200 s"):
+        issuer.mint(NURSE, ttl=100 * 365 * 24 * 3600)
+    assert issuer.verify(issuer.mint(NURSE, ttl=12 * 3600)) == NURSE
+    # minted elsewhere with the same key (or before the maximum was lowered)
+    now = int(time.time())
+    claims = {
+        "sub": "nurse-1",
+        "role": "nurse",
+        "teams": ["team-0001"],
+        "iss": "graphsvc",
+        "aud": "graphsvc",
+        "iat": now,
+        "exp": now + 100 * 365 * 24 * 3600,
+    }
+    forever = jwt.encode(claims, KEY, algorithm="HS256")
+    with pytest.raises(Unauthenticated, match="longer than the 12 h allowed"):
+        issuer.verify(forever)
+    tomorrow = jwt.encode({**claims, "iat": now + 86400, "exp": now + 90000}, KEY, "HS256")
+    with pytest.raises(Unauthenticated, match="not yet valid"):
+        issuer.verify(tomorrow)
+    shorter = TokenIssuer(KEY, default_ttl=600, max_ttl=3600)
+    with pytest.raises(Unauthenticated, match="1 h allowed"):
+        shorter.verify(issuer.mint(NURSE))
+    with pytest.raises(ValueError, match="maximum"):
+        TokenIssuer(KEY, default_ttl=7200, max_ttl=3600)
