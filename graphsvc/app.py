@@ -15,6 +15,7 @@ from .api import errors, system
 from .api.auth import BearerTokenBackend, on_auth_error
 from .api.fhir.routes import routes as fhir_routes
 from .api.graphql.endpoint import GraphQLEndpoint
+from .api.requests import RequestIds
 from .api.web import routes as web_routes
 from .config import Settings
 from .runtime import Runtime, open_runtime
@@ -63,7 +64,7 @@ def create_app(settings: Settings | None = None, *, supervise: bool = True) -> S
     ]
     return Starlette(
         routes=routes,
-        middleware=[Middleware(_LateAuthentication)],
+        middleware=[Middleware(RequestIds), Middleware(_LateAuthentication)],
         exception_handlers={cls: errors.handle for cls in errors.HANDLED},
         lifespan=lifespan,
     )

@@ -1,4 +1,4 @@
-"""The ``graphsvc`` command: serve, seed, import, analyse, export, token."""
+"""The ``graphsvc`` command: serve, seed, import, analyse, export, token, audit."""
 
 from __future__ import annotations
 
@@ -232,6 +232,33 @@ def cmd_token(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    import dataclasses
+    import json
+
+    from .store.audit_log import records, verify
+
+    path = _settings(args).data_dir / "audit.jsonl"
+    if not path.exists():
+        print(f"graphsvc audit: {path} does not exist", file=sys.stderr)
+        return 2
+    if args.action == "verify":
+        problems = verify(path)
+        for problem in problems:
+            print(f"{path}: {problem}", file=sys.stderr)
+        if problems:
+            return 1
+        print(f"{path}: every record is as written and in its place", file=sys.stderr)
+        return 0
+    if not args.client:
+        print("graphsvc audit show: say --client ID", file=sys.stderr)
+        return 2
+    for _, record in records(path):
+        if record.client_id == args.client:
+            print(json.dumps(dataclasses.asdict(record), ensure_ascii=False))
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -319,6 +346,19 @@ def parser() -> argparse.ArgumentParser:
         help="lifetime in seconds (default and most: 12 h, GRAPHSVC_TOKEN_MAX_TTL)",
     )
     token.set_defaults(run=cmd_token)
+
+    audit = sub.add_parser(
+        "audit", help="check the audit trail's chain, or show one client's records"
+    )
+    _add_data(audit)
+    audit.add_argument(
+        "action",
+        choices=["verify", "show"],
+        help="verify: exit 1 on any changed, missing or reordered record; "
+        "show: one client's records as JSON lines",
+    )
+    audit.add_argument("--client", help="the client (her FHIR Patient id), for show")
+    audit.set_defaults(run=cmd_audit)
     return top
 
 

@@ -1,13 +1,30 @@
-"""The audit trail port: every read or write of personal data leaves a record."""
+"""The audit trail port: every read or write of personal data leaves a
+record; and the request an action belongs to, for the records it leaves."""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Protocol
 
 from graphsvc.domain.audit import AuditRecord
 
-__all__ = ["AuditRecord", "AuditTrail"]
+__all__ = ["AuditRecord", "AuditTrail", "RequestInfo", "current_request", "request_info"]
 
 
 class AuditTrail(Protocol):
     def record(self, entry: AuditRecord) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RequestInfo:
+    request_id: str
+    source: str | None
+
+
+request_info: ContextVar[RequestInfo | None] = ContextVar("request_info", default=None)
+
+
+def current_request() -> RequestInfo | None:
+    """The request being served (set by the HTTP app), if any."""
+    return request_info.get()

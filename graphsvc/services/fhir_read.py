@@ -60,13 +60,22 @@ class FhirReadService:
         if stored.client_id is not None:
             access = await self._repo.client_access(stored.client_id)
             teams = access.team_ids if access else frozenset()
+        action = f"fhir.{stored.type}.read"
         try:
             check_resource_access(principal, stored.type, Action.READ, stored.client_id, teams)
         except NotFound:
+            self._audit.record(
+                AuditRecord.of(principal, action, stored.client_id, "denied", [key.reference])
+            )
             # out of reach is said as absent, so that existence does not leak
             raise NotFound("resource", key.reference) from None
+        except Forbidden:
+            self._audit.record(
+                AuditRecord.of(principal, action, stored.client_id, "denied", [key.reference])
+            )
+            raise
         self._audit.record(
-            AuditRecord.of(principal, f"fhir.{stored.type}.read", stored.client_id, "ok")
+            AuditRecord.of(principal, action, stored.client_id, "ok", [key.reference])
         )
 
     async def _current(
@@ -132,11 +141,16 @@ class FhirReadService:
         found = await self._search(query.resource_type, query, clients, query.count + 1)
         page, more = found[: query.count], len(found) > query.count
         included = await self._included(principal, query, page, clients, base_urls)
-        self._audit.record(
-            AuditRecord.of(
-                principal, f"fhir.{query.resource_type}.search", None, f"ok: {len(page)}"
-            )
-        )
+        # one record per client whose data the answer holds (includes too),
+        # naming what of hers was shown; one without a client for the rest
+        shown_of: dict[str | None, list[str]] = {}
+        for stored in [*page, *included]:
+            shown_of.setdefault(stored.client_id, []).append(stored.key)
+        action = f"fhir.{query.resource_type}.search"
+        for client_id, keys in sorted(shown_of.items(), key=lambda kv: kv[0] or ""):
+            self._audit.record(AuditRecord.of(principal, action, client_id, "ok", keys))
+        if not shown_of:
+            self._audit.record(AuditRecord.of(principal, action, None, "ok: nothing found"))
         return SearchPage(
             [shown(s) for s in page],
             [shown(s) for s in included],

@@ -14,7 +14,7 @@ import asyncio
 import dataclasses
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from fhir_mappings import JsonObject, ResourceKey, project
@@ -78,6 +78,8 @@ class _Plan:
     results: list[ChangeResult]
     unit: FhirCommit | None
     notes: tuple[Issue, ...]
+    # the clients in whose compartments each resource is, before and after
+    clients: dict[ResourceKey, set[str]] = field(default_factory=dict)
 
 
 _PEOPLE = frozenset({"Practitioner", "Organization", "RelatedPerson"})
@@ -163,19 +165,15 @@ class FhirWriteService:
                 committed = plan.unit is None or await self._writer.commit(plan.unit)
             if committed:
                 for result in plan.results:
-                    client = (
-                        (result.resource or {}).get("id")
-                        if result.key.resource_type == "Patient"
-                        else None
-                    )
-                    self._audit.record(
-                        AuditRecord.of(
-                            principal,
-                            f"fhir.{result.key.resource_type}.write",
-                            client,
-                            f"ok: {result.outcome.value} {result.key.reference}",
+                    action = f"fhir.{result.key.resource_type}.write"
+                    outcome = f"ok: {result.outcome.value}"
+                    clients: Sequence[str | None] = sorted(plan.clients.get(result.key, ()))
+                    for client in clients or [None]:
+                        self._audit.record(
+                            AuditRecord.of(
+                                principal, action, client, outcome, [result.key.reference]
+                            )
                         )
-                    )
                 return plan.results
         raise WriteContention("the resources changed while this write was prepared; send it again")
 
@@ -290,7 +288,7 @@ class FhirWriteService:
             removed_clients=removed,
             at=at,
         )
-        return _Plan(results, unit, projection.notes)
+        return _Plan(results, unit, projection.notes, client_of)
 
     @staticmethod
     def _check_new_team(

@@ -1,14 +1,37 @@
-"""The audit trail as an append-only JSON-lines file in the data directory."""
+"""The audit trail as an append-only JSON-lines file in the data directory,
+each record chained to the one before by a SHA-256 hash, so that a changed,
+missing or reordered record shows (``verify``). Several processes may append
+to one file: each append holds an exclusive lock on it and reads the last
+record's hash under that lock."""
 
 from __future__ import annotations
 
 import dataclasses
+import fcntl
+import hashlib
 import json
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from graphsvc.domain.audit import AuditRecord
+from graphsvc.services.audit import current_request
+
+GENESIS = "0" * 64  # the "record before" the first one
+_TAIL = 64 * 1024  # bytes read back to find the last record
+
+
+def _digest(prev: str, body: dict[str, object]) -> str:
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256((prev + "\n" + canonical).encode("utf-8")).hexdigest()
+
+
+def chained(entry: AuditRecord, prev: str) -> AuditRecord:
+    """The record as it is written after ``prev``: its hash covers every field."""
+    body = dataclasses.asdict(dataclasses.replace(entry, prev=prev, hash=""))
+    del body["hash"]
+    return dataclasses.replace(entry, prev=prev, hash=_digest(prev, body))
 
 
 class AuditLogFile:
@@ -16,18 +39,74 @@ class AuditLogFile:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        self._file = os.fdopen(fd, "a", encoding="utf-8", buffering=1)
+        self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
 
     def record(self, entry: AuditRecord) -> None:
-        line = json.dumps(dataclasses.asdict(entry), ensure_ascii=False)
+        request = current_request()
+        if request is not None and entry.request_id is None:
+            entry = dataclasses.replace(entry, request_id=request.request_id, source=request.source)
         with self._lock:
-            self._file.write(line + "\n")
+            fcntl.flock(self._fd, fcntl.LOCK_EX)
+            try:
+                line = json.dumps(
+                    dataclasses.asdict(chained(entry, self._last_hash())), ensure_ascii=False
+                )
+                os.write(self._fd, (line + "\n").encode("utf-8"))
+            finally:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+
+    def _last_hash(self) -> str:
+        size = os.fstat(self._fd).st_size
+        if size == 0:
+            return GENESIS
+        start = max(0, size - _TAIL)
+        tail = os.pread(self._fd, size - start, start).decode("utf-8", errors="replace")
+        last = tail.rstrip("\n").rsplit("\n", 1)[-1]
+        try:
+            found = json.loads(last).get("hash")
+        except (json.JSONDecodeError, AttributeError):
+            found = None
+        # a last line that is not a record breaks the chain; verify says where
+        return found if isinstance(found, str) else GENESIS
 
     def close(self) -> None:
         with self._lock:
-            self._file.close()
+            os.close(self._fd)
 
     def read(self) -> list[AuditRecord]:
-        with self.path.open(encoding="utf-8") as f:
-            return [AuditRecord(**json.loads(line)) for line in f if line.strip()]
+        return [record for _, record in records(self.path)]
+
+
+def records(path: Path) -> Iterator[tuple[int, AuditRecord]]:
+    """Each record with its line number; raises ValueError on a line that is
+    not one."""
+    with path.open(encoding="utf-8") as f:
+        for number, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                raw = json.loads(line)
+                raw["resources"] = tuple(raw.get("resources", ()))
+                yield number, AuditRecord(**raw)
+            except (json.JSONDecodeError, TypeError) as error:
+                raise ValueError(f"line {number}: not an audit record ({error})") from None
+
+
+def verify(path: Path) -> list[str]:
+    """What is wrong with the chain, line by line; empty when every record is
+    as written and in its place."""
+    problems: list[str] = []
+    prev = GENESIS
+    try:
+        for number, record in records(path):
+            if record.prev != prev:
+                problems.append(
+                    f"line {number}: does not follow the record before it "
+                    "(a record was removed, inserted or moved)"
+                )
+            if chained(record, record.prev).hash != record.hash:
+                problems.append(f"line {number}: changed after it was written")
+            prev = record.hash
+    except ValueError as error:
+        problems.append(str(error))
+    return problems

@@ -1,0 +1,69 @@
+"""The audit trail as the HTTP surfaces fill it (NEN 7513): one record per
+client whose data an answer held, on whose behalf, with the request's id and
+address; writes name their client; refusals and missing tokens leave a
+record too; and the chain verifies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from starlette.testclient import TestClient
+
+from graphsvc.services.tokens import TokenIssuer
+from graphsvc.store.audit_log import verify
+
+from ..conftest import ADMIN, nurse
+from .test_graphql_gaps import DEMO
+
+TEAM = DEMO.teams[0].id
+
+
+def test_every_client_an_answer_held_is_recorded(
+    make_http: Callable[..., TestClient], issuer: TokenIssuer
+) -> None:
+    http = make_http(DEMO)
+    runtime = http.app.state.runtime  # type: ignore[attr-defined]
+    trail = runtime.audit
+    before = len(trail.read())
+    me = {"Authorization": f"Bearer {issuer.mint(nurse(TEAM, 'nurse-7'))}"}
+    found = http.get(
+        "/fhir/CareTeam?_count=50", headers={**me, "X-Request-ID": "visit-2026-12-02-a"}
+    )
+    assert found.status_code == 200 and found.headers["X-Request-ID"] == "visit-2026-12-02-a"
+    clients = {
+        e["resource"]["subject"]["reference"].removeprefix("Patient/")
+        for e in found.json()["entry"]
+    }
+    assert len(clients) > 20
+    new = trail.read()[before:]
+    searched = [r for r in new if r.action == "fhir.CareTeam.search"]
+    assert {r.client_id for r in searched} == clients
+    for record in searched:
+        assert record.subject == "nurse-7" and record.on_behalf_of == TEAM
+        assert record.request_id == "visit-2026-12-02-a" and record.source
+        assert all(ref.startswith("CareTeam/") for ref in record.resources)
+
+    # a write names the client whose compartment it is in
+    admin = {"Authorization": f"Bearer {issuer.mint(ADMIN)}"}
+    careteam = found.json()["entry"][0]["resource"]
+    owner = careteam["subject"]["reference"].removeprefix("Patient/")
+    careteam["note"] = [{"text": "besproken met de dochter"}]
+    written = http.put(f"/fhir/CareTeam/{careteam['id']}", json=careteam, headers=admin)
+    assert written.status_code == 200, written.text
+    write = [r for r in trail.read() if r.action == "fhir.CareTeam.write"][-1]
+    assert write.client_id == owner and write.resources == (f"CareTeam/{careteam['id']}",)
+    assert write.request_id == written.headers["X-Request-ID"]
+
+    # a nurse of another team reading it: refused, and recorded as such
+    stranger = {"Authorization": f"Bearer {issuer.mint(nurse('team-elders', 'nurse-9'))}"}
+    refused = http.get(f"/fhir/CareTeam/{careteam['id']}", headers=stranger)
+    assert refused.status_code == 404
+    denied = trail.read()[-1]
+    assert (denied.subject, denied.client_id, denied.outcome) == ("nurse-9", owner, "denied")
+
+    # no token, or a bad one: 401 on every surface, and a record of it
+    assert http.get("/fhir/CareTeam", headers={"Authorization": "Bearer nope"}).status_code == 401
+    assert http.post("/graphql", json={"query": "{ me { subject } }"}).status_code == 401
+    refusals = [r for r in trail.read() if r.outcome == "unauthenticated"]
+    assert [r.action for r in refusals[-2:]] == ["http.GET /fhir/CareTeam", "http.POST /graphql"]
+    assert verify(trail.path) == []

@@ -1,0 +1,91 @@
+"""The audit trail file: each record chained to the one before, so that a
+changed, missing or reordered record shows; several processes append to one
+file without breaking the chain."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import subprocess
+import sys
+from pathlib import Path
+
+from graphsvc.domain import Principal, Role
+from graphsvc.domain.audit import AuditRecord
+from graphsvc.store.audit_log import AuditLogFile, verify
+
+NURSE = Principal(Role.NURSE, "nurse-1", frozenset({"team-a"}))
+
+
+def write(path: Path, count: int, tag: str = "x") -> None:
+    trail = AuditLogFile(path)
+    for i in range(count):
+        trail.record(AuditRecord.of(NURSE, "onion.read", f"client-{tag}-{i}", "ok"))
+    trail.close()
+
+
+def lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def test_a_written_trail_verifies_and_says_on_whose_behalf(tmp_path: Path) -> None:
+    path = tmp_path / "audit.jsonl"
+    write(path, 5)
+    assert verify(path) == []
+    first = json.loads(lines(path)[0])
+    assert first["on_behalf_of"] == "team-a" and first["prev"] == "0" * 64
+    assert json.loads(lines(path)[1])["prev"] == first["hash"]
+    write(path, 2, "later")  # reopened: the chain goes on
+    assert verify(path) == [] and len(lines(path)) == 7
+
+
+def test_a_changed_record_shows(tmp_path: Path) -> None:
+    path = tmp_path / "audit.jsonl"
+    write(path, 4)
+    records = lines(path)
+    records[2] = records[2].replace("client-x-2", "client-x-9")
+    path.write_text("\n".join(records) + "\n", encoding="utf-8")
+    assert verify(path) == ["line 3: changed after it was written"]
+
+
+def test_a_removed_or_moved_record_shows(tmp_path: Path) -> None:
+    path = tmp_path / "audit.jsonl"
+    write(path, 4)
+    records = lines(path)
+    path.write_text("\n".join(records[:1] + records[2:]) + "\n", encoding="utf-8")
+    assert [p.split(":")[0] for p in verify(path)] == ["line 2"]
+    path.write_text("\n".join([records[1], records[0], *records[2:]]) + "\n", encoding="utf-8")
+    assert verify(path)
+    path.write_text("\n".join([*records[:2], "not json", *records[2:]]) + "\n", encoding="utf-8")
+    assert "line 3: not an audit record" in verify(path)[0]
+
+
+def test_processes_appending_at_once_keep_one_chain(tmp_path: Path) -> None:
+    path = tmp_path / "audit.jsonl"
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=write, args=(path, 200, str(n))) for n in range(4)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(60)
+    assert [w.exitcode for w in workers] == [0] * 4
+    assert len(lines(path)) == 800 and verify(path) == []
+
+
+def test_the_command_verifies_and_shows(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    path = data / "audit.jsonl"
+    write(path, 3)
+
+    def graphsvc(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "graphsvc", "audit", *args, "--data", str(data)]
+        return subprocess.run(command, capture_output=True, text=True, timeout=60)
+
+    assert graphsvc("verify").returncode == 0
+    shown = graphsvc("show", "--client", "client-x-1")
+    assert shown.returncode == 0
+    assert [json.loads(line)["client_id"] for line in shown.stdout.splitlines()] == ["client-x-1"]
+    path.write_text(path.read_text().replace("onion.read", "onion.rea", 1), encoding="utf-8")
+    broken = graphsvc("verify")
+    assert broken.returncode == 1 and "line 1: changed after it was written" in broken.stderr
