@@ -2,8 +2,9 @@
 
 For a generated population (deterministic, ``--teams`` x ``--clients-per-team``):
 
-- load: ``graphsvc``'s idempotent bulk load (MERGE, digests, versions; one
-  statement per slice) against the floor, a bare ``UNWIND ... CREATE`` of the
+- load: ``graphsvc``'s bulk load through the one write path (each slice's
+  networks exported as FHIR resources and written with them in one guarded
+  ``fhir_commit``; idempotent) against the floor, a bare ``UNWIND ... CREATE`` of the
   same nodes and ties through the raw ``falkordb`` client into a second graph;
 - read: ``repository.get_onion`` (one statement, decoded into domain objects)
   against the floor, the raw ``onion_get`` query without decoding.
@@ -103,7 +104,7 @@ async def main(teams: int, clients_per_team: int, reads: int) -> None:
             print(f"generation           {generation:8.1f} s")
             print(
                 f"load (graphsvc)      {ours:8.1f} s  {clients / ours:8.0f} clients/s  "
-                "(whole onions: people, needs, support, KNOWS, ratings; MERGE + digests)"
+                "(whole networks and their FHIR resources, one guarded statement a slice)"
             )
             print(
                 f"load (floor)         {raw:8.1f} s  {clients / raw:8.0f} clients/s  "
@@ -120,7 +121,7 @@ async def main(teams: int, clients_per_team: int, reads: int) -> None:
                 await repo.get_onion(cid)
                 ours_t.append(time.perf_counter() - t)
                 t = time.perf_counter()
-                await repo._runner._graph.ro_query(onion_q.text, {"client_id": cid})  # type: ignore[attr-defined]
+                await repo._runner._graph.ro_query(onion_q.text, {"client_ids": [cid]})  # type: ignore[attr-defined]
                 raw_t.append(time.perf_counter() - t)
             if ids:
                 print(
