@@ -12,6 +12,7 @@ from typing import TextIO
 
 from .config import Settings
 from .domain import DomainError, Population, Principal, Role
+from .store.embedded import DataDirectoryInUse
 
 SYSTEM_SEEDER = Principal(
     Role.SYSTEM, "graphsvc-seed", scopes=frozenset({"system/*.write", "system/*.read"})
@@ -367,7 +368,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         code: int = args.run(args)
-    except (DomainError, ValueError) as exc:
+    except (DomainError, ValueError, DataDirectoryInUse) as exc:
         print(f"graphsvc {args.command}: {exc}", file=sys.stderr)
         return 2
     return code

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import fcntl
 import logging
 import os
 import secrets
@@ -39,6 +40,10 @@ log = logging.getLogger(__name__)
 FSYNC_POLICIES = ("always", "everysec", "no")
 COMPACT_AT_BYTES = 1 << 20
 _PR_SET_PDEATHSIG = 1
+
+
+class DataDirectoryInUse(RuntimeError):
+    """Another process holds the data directory's embedded database."""
 
 
 class EmbeddedDatabaseError(RuntimeError):
@@ -87,6 +92,7 @@ class EmbeddedFalkorDB:
         self._process: subprocess.Popen[bytes] | None = None
         self._password = ""
         self._stopping = False
+        self._lock_fd: int | None = None
 
     # -- paths ------------------------------------------------------------
 
@@ -116,6 +122,7 @@ class EmbeddedFalkorDB:
         if self.alive:
             return
         self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._hold_lock()
         self._stop_leftover()
         self._password = self._load_password()
         last_error = ""
@@ -155,6 +162,39 @@ class EmbeddedFalkorDB:
             self._process = None
             with contextlib.suppress(FileNotFoundError):
                 self.pidfile.unlink()
+            self._release_lock()
+
+    # -- one user of the data at a time -----------------------------------
+
+    @property
+    def lockfile(self) -> Path:
+        return self.data_dir / "in-use.lock"
+
+    def _hold_lock(self) -> None:
+        """The data directory is this process's until it stops (the kernel
+        lets go of the lock when the process ends, however it ends): a second
+        service, import or seed on the same directory is refused at once,
+        never allowed to take the running one's database down."""
+        if self._lock_fd is not None:
+            return
+        fd = os.open(self.lockfile, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", errors="replace").strip() or "?"
+            os.close(fd)
+            raise DataDirectoryInUse(
+                f"{self.data_dir.parent} is in use by another graphsvc process (pid {holder}); "
+                "stop it first, or give another --data"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+        self._lock_fd = fd
+
+    def _release_lock(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # closing the descriptor lets go of the lock
+            self._lock_fd = None
 
     def kill(self) -> None:
         """SIGKILL, as a crash would; for tests of durability."""

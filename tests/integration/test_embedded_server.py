@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from graphsvc.store.embedded import EmbeddedFalkorDB
+from graphsvc.store.embedded import DataDirectoryInUse, EmbeddedFalkorDB
 
 
 def _gone(pid: int, within: float = 10.0) -> bool:
@@ -74,6 +74,8 @@ def test_a_leftover_server_on_the_same_data_is_stopped(tmp_path: Path) -> None:
     first = EmbeddedFalkorDB(tmp_path)
     first.start()
     leftover = first.pid
+    # the service crashed and its server stayed: the kernel let go of its lock
+    first._release_lock()
     # a new launcher on the same directory, as after a crash of the service
     second = EmbeddedFalkorDB(tmp_path)
     second.start()
@@ -104,3 +106,25 @@ def test_server_dies_with_an_abruptly_killed_parent(tmp_path: Path) -> None:
     parent.kill()
     parent.wait()
     assert _gone(child), "redis-server outlived its parent"
+
+
+def test_a_second_user_of_the_same_data_is_refused(tmp_path: Path) -> None:
+    """A second service (or an import, or a seed) on a directory a running
+    service holds is refused at once and leaves the running one alone."""
+    first = EmbeddedFalkorDB(tmp_path)
+    first.start()
+    try:
+        with pytest.raises(DataDirectoryInUse, match=f"pid {os.getpid()}"):
+            EmbeddedFalkorDB(tmp_path).start()
+        assert first.alive
+        command = [sys.executable, "-m", "graphsvc", "seed", "--generate", "--teams", "1"]
+        other = subprocess.run(
+            [*command, "--data", str(tmp_path)], capture_output=True, text=True, timeout=120
+        )
+        assert other.returncode == 2 and "is in use by another graphsvc process" in other.stderr
+        assert first.alive
+    finally:
+        first.stop()
+    again = EmbeddedFalkorDB(tmp_path)  # once stopped, free again
+    again.start()
+    again.stop()
