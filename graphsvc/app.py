@@ -16,6 +16,7 @@ from .api.auth import BearerTokenBackend, on_auth_error
 from .api.fhir.routes import routes as fhir_routes
 from .api.graphql.endpoint import GraphQLEndpoint
 from .api.requests import RequestIds
+from .api.smart import routes as smart_routes
 from .api.web import routes as web_routes
 from .config import Settings
 from .runtime import Runtime, open_runtime
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None, *, supervise: bool = True) -> S
         Route("/healthz", system.healthz),
         Route("/api/me", system.me),
         Route("/graphql", GraphQLEndpoint(graphiql=config.dev), methods=["GET", "POST"]),
+        *smart_routes(),
         *fhir_routes(),
         *web_routes(),
     ]

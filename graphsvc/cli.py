@@ -1,4 +1,4 @@
-"""The ``graphsvc`` command: serve, seed, import, analyse, export, token, audit."""
+"""The ``graphsvc`` command: serve, seed, import, analyse, export, token, client, audit."""
 
 from __future__ import annotations
 
@@ -260,6 +260,26 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_client(args: argparse.Namespace) -> int:
+    import json
+
+    from .services.backend_clients import BackendClient, BackendClients
+
+    try:
+        jwks = json.loads(args.jwks.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        print(f"graphsvc client add: --jwks {args.jwks}: {exc}", file=sys.stderr)
+        return 2
+    path = _settings(args).data_dir / "clients.json"
+    BackendClients(path).add(BackendClient(args.id, jwks, tuple(args.scope), tuple(args.team)))
+    print(
+        f"registered {args.id} with {len(jwks['keys'])} key(s) and scopes "
+        f"{' '.join(sorted(set(args.scope)))}; it asks for tokens at /auth/token",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -347,6 +367,26 @@ def parser() -> argparse.ArgumentParser:
         help="lifetime in seconds (default and most: 12 h, GRAPHSVC_TOKEN_MAX_TTL)",
     )
     token.set_defaults(run=cmd_token)
+
+    client = sub.add_parser(
+        "client", help="register another system for SMART Backend Services tokens"
+    )
+    _add_data(client)
+    client.add_argument("action", choices=["add"], help="add (or replace) a client")
+    client.add_argument("--id", required=True, help="the client id (the assertion's iss)")
+    client.add_argument(
+        "--jwks", type=Path, required=True, help="its public keys: a JSON Web Key Set file"
+    )
+    client.add_argument(
+        "--scope",
+        action="append",
+        required=True,
+        help="a scope it may ask for, e.g. system/CareTeam.rs; repeatable",
+    )
+    client.add_argument(
+        "--team", action="append", default=[], help="only these teams' clients; repeatable"
+    )
+    client.set_defaults(run=cmd_client)
 
     audit = sub.add_parser(
         "audit", help="check the audit trail's chain, or show one client's records"

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from .config import Settings
 from .services.analysis import AnalysisService, research_secret_from
+from .services.backend_clients import BackendClients
+from .services.backend_tokens import BackendTokens, UsedAssertions
 from .services.fhir_export import FhirExportService
 from .services.fhir_interactions import FhirInteractions
 from .services.fhir_read import FhirReadService
@@ -41,6 +43,7 @@ class Runtime:
     fhir_writes: FhirWriteService
     fhir_interactions: FhirInteractions
     tokens: TokenIssuer
+    backend_tokens: BackendTokens
     server: EmbeddedFalkorDB | None = None
     _supervisor: asyncio.Task[None] | None = None
 
@@ -117,6 +120,7 @@ async def compose(
     analysis = AnalysisService(repository, audit, research_secret=research_secret_from(key))
     fhir_reads = FhirReadService(repository, resources, audit)
     fhir_writes = FhirWriteService(repository, resources, writer, audit)
+    tokens = TokenIssuer(key, default_ttl=settings.token_ttl, max_ttl=settings.token_max_ttl)
     return Runtime(
         settings=settings,
         repository=repository,
@@ -127,6 +131,11 @@ async def compose(
         fhir_reads=fhir_reads,
         fhir_writes=fhir_writes,
         fhir_interactions=FhirInteractions(resources, fhir_writes, fhir_reads),
-        tokens=TokenIssuer(key, default_ttl=settings.token_ttl, max_ttl=settings.token_max_ttl),
+        tokens=tokens,
+        backend_tokens=BackendTokens(
+            BackendClients(settings.data_dir / "clients.json"),
+            UsedAssertions(settings.data_dir / "used-jti"),
+            tokens,
+        ),
         server=server,
     )
