@@ -18,6 +18,7 @@ from .json_rules import coercion_issues, shape_issues
 from .jsontypes import JsonObject, JsonPath
 from .keys import is_id, is_resource_type_name
 from .narrative import narrative_problem
+from .required_codes import code_issues
 
 ACCEPTED_TYPES = frozenset(
     {
@@ -31,6 +32,7 @@ ACCEPTED_TYPES = frozenset(
         "Organization",
         "Condition",
         "Goal",
+        "Location",
         "Bundle",
     }
 )
@@ -154,6 +156,7 @@ def _resource_issues(data: JsonObject, root: str, accepted: Collection[str]) -> 
             if problem:
                 issues.append(Issue(expression(where, ("text", "div")), problem, "security"))
         issues.extend(_unreferenced_contained(resource, where))
+        issues.extend(code_issues(resource, where))
     return issues
 
 

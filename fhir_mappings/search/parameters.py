@@ -17,6 +17,7 @@ SEARCHABLE_TYPES: tuple[str, ...] = (
     "CareTeam",
     "Condition",
     "Goal",
+    "Location",
     "Observation",
     "Organization",
     "Patient",
@@ -187,6 +188,24 @@ SEARCH_PARAMETERS: Mapping[str, tuple[SearchParameter, ...]] = MappingProxyType(
                 "Words of the name or an alias, each matching the start of a word; "
                 "case and accents ignored",
                 ("name", "alias"),
+            ),
+        ),
+        "Location": (
+            _id(),
+            _identifier(),
+            SearchParameter(
+                "name",
+                "string",
+                "Words of the name or an alias, each matching the start of a word; "
+                "case and accents ignored",
+                ("name", "alias"),
+            ),
+            SearchParameter(
+                "organization",
+                "reference",
+                "The organisation the location belongs to (managingOrganization)",
+                ("managingOrganization",),
+                ("Organization",),
             ),
         ),
         "Patient": (_id(), _identifier(), _name()),

@@ -117,7 +117,7 @@ def readable_teams(principal: Principal) -> frozenset[str] | None:
 
 # FHIR resources outside any client's compartment: the directory of
 # professionals and organisations.
-DIRECTORY_RESOURCES = frozenset({"Practitioner", "PractitionerRole", "Organization"})
+DIRECTORY_RESOURCES = frozenset({"Practitioner", "PractitionerRole", "Organization", "Location"})
 
 
 def check_type_access(principal: Principal, resource_type: str, action: Action) -> None:

@@ -14,7 +14,13 @@ from graphsvc.domain import NotFound, Principal, Role
 from graphsvc.store.port import NetworkRepository, ResourceStore
 from graphsvc.store.resource_store import StoredResource
 
-from .access import Action, check_resource_access, check_type_access, scope_allows
+from .access import (
+    DIRECTORY_RESOURCES,
+    Action,
+    check_resource_access,
+    check_type_access,
+    scope_allows,
+)
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
 from .fhir_write import with_meta
@@ -165,7 +171,7 @@ class FhirReadService:
         limit: int,
         groups: Sequence[Sequence[str]] | None = None,
     ) -> list[StoredResource]:
-        directory = resource_type in {"Practitioner", "PractitionerRole", "Organization"}
+        directory = resource_type in DIRECTORY_RESOURCES
         return await self._resources.search(
             resource_type,
             groups=query.groups if groups is None else groups,

@@ -25,7 +25,7 @@ from graphsvc.domain.commands import same_network
 from graphsvc.store.fhir_commit import FhirCommit, ResourceWrite
 from graphsvc.store.port import FhirWriter, NetworkRepository, ResourceStore
 from graphsvc.store.records import now
-from graphsvc.store.resource_store import StoredResource, canonical
+from graphsvc.store.resource_store import StoredResource, canonical, senders_meta
 
 from .access import Action, check_resource_access, check_type_access
 from .audit import AuditRecord, AuditTrail
@@ -89,7 +89,7 @@ def with_meta(
     resource_type: str, resource_id: str, version: int, at: str, content: JsonObject
 ) -> JsonObject:
     body = {k: v for k, v in content.items() if k not in {"resourceType", "id", "meta"}}
-    meta = {"versionId": str(version), "lastUpdated": at}
+    meta = {**senders_meta(content), "versionId": str(version), "lastUpdated": at}
     return {"resourceType": resource_type, "id": resource_id, "meta": meta, **body}
 
 

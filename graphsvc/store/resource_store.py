@@ -36,8 +36,23 @@ class StoredResource:
         return f"{self.type}/{self.id}"
 
 
+# The parts of meta the service writes itself; the rest (profile, tag,
+# security, source) is the sender's and is kept.
+SERVICE_META = frozenset({"versionId", "lastUpdated"})
+
+
+def senders_meta(content: Mapping[str, Any]) -> dict[str, Any]:
+    meta = content.get("meta")
+    return (
+        {k: v for k, v in meta.items() if k not in SERVICE_META} if isinstance(meta, dict) else {}
+    )
+
+
 def canonical(content: Mapping[str, Any]) -> str:
     body = {k: v for k, v in content.items() if k not in {"id", "meta"}}
+    meta = senders_meta(content)
+    if meta:
+        body["meta"] = meta
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 

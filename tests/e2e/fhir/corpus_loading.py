@@ -13,6 +13,7 @@ from .conftest import Fhir
 
 ORDER = [
     "Organization",
+    "Location",
     "Practitioner",
     "PractitionerRole",
     "Patient",

@@ -32,6 +32,7 @@ def test_what_the_statement_lists_is_served(fhir: Fhir) -> None:
         "Organization",
         "Condition",
         "Goal",
+        "Location",
     }
     for kind, entry in listed.items():
         interactions = {i["code"] for i in entry["interaction"]}

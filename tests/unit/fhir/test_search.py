@@ -113,6 +113,7 @@ def test_the_parameters_of_each_type() -> None:
         "Organization": {"_id", "identifier", "name"},
         "Condition": subject | {"code"},
         "Goal": subject,
+        "Location": {"_id", "identifier", "name", "organization"},
     }
     for params in SEARCH_PARAMETERS.values():
         for param in params:
@@ -416,6 +417,11 @@ CORPUS_SEARCHES: list[tuple[str, list[tuple[str, str]], set[str]]] = [
     ("Organization", [("name", "zwolle noord")], {"team-zwolle-noord"}),
     ("Organization", [("name", "fysioz")], {"fysio-zwolle-zuid"}),  # its alias FysioZuid
     ("Organization", [("_id", "humanitas-zwolle")], {"humanitas-zwolle"}),
+    ("Location", [("name", "praktijk assendorp")], {"huisartsen-assendorp"}),
+    ("Location", [("identifier", "01059999")], {"huisartsen-assendorp"}),
+    ("Location", [("organization", "huisartsen-assendorp")], {"huisartsen-assendorp"}),
+    ("Location", [("organization", "team-assendorp")], set()),
+    ("Location", [("_id", "huisartsen-assendorp")], {"huisartsen-assendorp"}),
     ("Condition", [("code", f"{OMS}|42")], {"condition-bouzid-42", "condition-gerrit-42"}),
     ("Condition", [("code", "http://snomed.info/sct|84114007")], {"condition-gerrit-hartfalen"}),
     (

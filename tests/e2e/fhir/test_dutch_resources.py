@@ -1,0 +1,128 @@
+"""FHIR as Dutch systems write it (Nictiz nl-core): the profiles, tags and
+security labels a resource claims are kept; a code outside a required value
+set is refused with where and what is allowed, and nothing is written."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .conftest import Fhir
+from .test_rest import TEAM, care_team, patient
+
+NL_CORE = "http://nictiz.nl/fhir/StructureDefinition/nl-core-Patient"
+META = {
+    "profile": [NL_CORE],
+    "tag": [{"system": "http://example.org/bron", "code": "huisarts"}],
+    "security": [
+        {"system": "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "code": "N"}
+    ],
+}
+
+
+def test_profiles_tags_and_security_labels_are_kept(fhir: Fhir) -> None:
+    assert fhir.put("Organization/team-rest", TEAM).status_code == 201
+    sent = {**patient(), "id": "p-nl", "meta": {**META, "versionId": "77"}}
+    assert fhir.put("Patient/p-nl", sent).status_code == 201
+    got = fhir.get("Patient/p-nl").json()
+    assert got["meta"]["profile"] == [NL_CORE]
+    assert got["meta"]["tag"] == META["tag"] and got["meta"]["security"] == META["security"]
+    assert got["meta"]["versionId"] == "1"  # the version is the service's own
+    # sent again as read: nothing changes
+    assert fhir.put("Patient/p-nl", got).json()["meta"]["versionId"] == "1"
+    # the profile dropped: a new version without it
+    plain = {k: v for k, v in got.items() if k != "meta"}
+    updated = fhir.put("Patient/p-nl", plain).json()
+    assert updated["meta"]["versionId"] == "2" and "profile" not in updated["meta"]
+    assert fhir.get("Patient/p-nl/_history/1").json()["meta"]["profile"] == [NL_CORE]
+
+
+@pytest.mark.parametrize(
+    ("path", "resource", "where"),
+    [
+        ("Patient/p-bad", {**patient(), "id": "p-bad", "gender": "bogus"}, "Patient.gender"),
+        (
+            "Patient/p-bad",
+            {**patient(), "id": "p-bad", "telecom": [{"system": "telefoon", "value": "06"}]},
+            "Patient.telecom[0].system",
+        ),
+        (
+            "CareTeam/ct-bad",
+            {**care_team("p-rest"), "id": "ct-bad", "status": "bogus"},
+            "CareTeam.status",
+        ),
+        (
+            "Condition/c-bad",
+            {
+                "resourceType": "Condition",
+                "id": "c-bad",
+                "subject": {"reference": "Patient/p-rest"},
+                "code": {"text": "valt"},
+                "clinicalStatus": {
+                    "coding": [
+                        {
+                            "system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                            "code": "actief",
+                        }
+                    ]
+                },
+            },
+            "Condition.clinicalStatus.coding[0].code",
+        ),
+    ],
+)
+def test_a_code_outside_its_required_value_set_is_refused(
+    fhir: Fhir, path: str, resource: dict[str, Any], where: str
+) -> None:
+    answer = fhir.put(path, resource)
+    assert answer.status_code == 422, answer.text
+    (issue,) = answer.json()["issue"]
+    assert issue["code"] == "code-invalid" and issue["expression"] == [where]
+    assert "is not one of" in issue["diagnostics"]
+    assert fhir.get(path).status_code == 404  # nothing written
+
+
+def test_a_location_in_a_transaction_is_kept_and_found(fhir: Fhir) -> None:
+    """A HealthcareProvider's Location (nl-core) travels with its Organization:
+    stored as sent, found by name and organisation, not part of any onion."""
+    location = {
+        "resourceType": "Location",
+        "meta": {
+            "profile": ["http://nictiz.nl/fhir/StructureDefinition/nl-core-HealthcareProvider"]
+        },
+        "name": "Huisartsenpraktijk De Linde, Zorgpad 3",
+        "status": "active",
+        "managingOrganization": {"reference": "urn:uuid:8f6c1b2e-0a3b-4c1e-9d1f-5a6b7c8d9e01"},
+    }
+    practice = {"resourceType": "Organization", "name": "Huisartsenpraktijk De Linde"}
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "transaction",
+        "entry": [
+            {
+                "fullUrl": "urn:uuid:8f6c1b2e-0a3b-4c1e-9d1f-5a6b7c8d9e01",
+                "resource": practice,
+                "request": {"method": "POST", "url": "Organization"},
+            },
+            {
+                "fullUrl": "urn:uuid:8f6c1b2e-0a3b-4c1e-9d1f-5a6b7c8d9e02",
+                "resource": location,
+                "request": {"method": "POST", "url": "Location"},
+            },
+        ],
+    }
+    answer = fhir.post("", bundle)
+    assert answer.status_code == 200, answer.text
+    where = answer.json()["entry"][1]["response"]["location"]
+    organization = answer.json()["entry"][0]["response"]["location"].split("/_history")[0]
+    stored = fhir.get(where.split("/_history")[0]).json()
+    assert stored["managingOrganization"]["reference"] == organization
+    assert stored["meta"]["profile"] == location["meta"]["profile"]
+    found = fhir.get("Location?name=linde").json()
+    assert [e["resource"]["id"] for e in found.get("entry", [])] == [stored["id"]]
+    bad = fhir.post(
+        "",
+        {**bundle, "entry": [{**bundle["entry"][1], "resource": {**location, "status": "open"}}]},
+    )
+    assert bad.status_code == 422 and bad.json()["issue"][0]["code"] == "code-invalid"
