@@ -61,6 +61,24 @@ def overlay_people(overlay: Overlay) -> None:
             relationships = items(resource.get("relationship"))
             concept = [{"text": person.role}] if person.role else []
             set_or_drop(resource, "relationship", concept + relationships[1:])
+    overlay_active_relatives(overlay)
+
+
+def overlay_active_relatives(overlay: Overlay) -> None:
+    """Every active RelatedPerson of a client is in her network: one taken
+    out of it is kept, as no longer active; one put back is active again."""
+    now = {m.person.id for m in overlay.now.members}
+    gone = {m.person.id for m in overlay.before.members} - now
+    for person_id in sorted(gone | now):
+        origin = overlay.origin(GraphRef(GraphKind.PERSON, person_id))
+        if origin is None:
+            continue
+        resource = overlay.element(origin, edit=False)
+        if resource.get("resourceType") != "RelatedPerson":
+            continue
+        active = person_id in now
+        if (resource.get("active") is not False) != active:
+            overlay.element(origin)["active"] = active
 
 
 def new_patient(client: Client) -> JsonObject:

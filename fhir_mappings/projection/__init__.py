@@ -17,7 +17,7 @@ from ..jsontypes import JsonObject
 from ..keys import ResourceKey
 from .builder import Builder
 from .catalog import Catalog
-from .memberships import read_careteams
+from .memberships import read_careteams, read_relatives
 from .needs import read_needs
 from .parties import Parties, organization_kind
 from .ratings import read_ratings
@@ -54,6 +54,7 @@ def project(
     clients = parties.clients()
     teams, organizations = parties.organizations()
     careteams = read_careteams(builder, parties, clients)
+    read_relatives(builder, parties, clients, careteams)
     needs = read_needs(builder, clients)
     careplans = read_careplans(builder, parties, needs, careteams)
     ratings = read_ratings(builder, clients, needs)

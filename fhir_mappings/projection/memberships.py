@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graphsvc.domain import Client, Member, Membership
+from graphsvc.domain import Client, Member, Membership, Ring
 
 from ..code_systems import CLOSENESS, CONTACT_FREQUENCY, ONION_RING
 from ..elements import day, extension_value, first_concept_text, items
+from ..jsontypes import JsonObject
 from ..keys import ResourceKey
 from ..rings import INFORMAL_TYPES, PROFESSIONAL_TYPES, explicit_ring, infer_ring
 from .builder import Builder
@@ -31,6 +32,8 @@ def read_careteams(builder: Builder, parties: Parties, clients: dict[str, Client
             builder.note(key, ("status",), "entered in error; not projected")
             continue
         subject = catalog.resolve(key, ("subject",))
+        if subject is None and "subject" not in careteam:
+            subject = _patient_participant(builder, key, careteam, clients)
         if subject is None or subject.resource_type != "Patient" or subject.id not in clients:
             builder.note(key, ("subject",), "names no client included here; not projected")
             continue
@@ -97,3 +100,60 @@ def read_careteams(builder: Builder, parties: Parties, clients: dict[str, Client
             builder.came_from(GraphRef(GraphKind.MEMBERSHIP, person_id, client_id), key, element)
             builder.link(key, (*element, "member"), GraphRef(GraphKind.PERSON, person_id))
     return found
+
+
+def _patient_participant(
+    builder: Builder, key: ResourceKey, careteam: JsonObject, clients: dict[str, Client]
+) -> ResourceKey | None:
+    """A CareTeam without a subject is about its one Patient participant, when
+    it has exactly one (as some Dutch systems send it)."""
+    participants = careteam.get("participant")
+    patients = {
+        target
+        for index, _ in enumerate(participants if isinstance(participants, list) else ())
+        if (target := builder.catalog.resolve(key, ("participant", index, "member"))) is not None
+        and target.resource_type == "Patient"
+        and target.id in clients
+    }
+    if len(patients) != 1:
+        return None
+    (patient,) = patients
+    builder.note(key, ("subject",), f"no subject: taken to be its participant {patient.reference}")
+    return patient
+
+
+def read_relatives(
+    builder: Builder, parties: Parties, clients: dict[str, Client], found: CareTeams
+) -> None:
+    """Every RelatedPerson of a client is in her informal ring, named in a
+    CareTeam or not (nl-core ContactPerson: a husband registered as contact
+    person is in her network); one no longer active is not."""
+    catalog = builder.catalog
+    for key, related in catalog.of_type("RelatedPerson"):
+        patient = catalog.resolve(key, ("patient",))
+        if patient is None or patient.resource_type != "Patient" or patient.id not in clients:
+            continue
+        person_id = parties.person_for(key)
+        if person_id is None or related.get("active") is False:
+            continue
+        members = found.members.setdefault(patient.id, {})
+        if person_id in members:
+            continue
+        period = related.get("period")
+        membership = builder.build(
+            key,
+            ("patient",),
+            Membership,
+            person_id,
+            patient.id,
+            Ring.INFORMAL,
+            None,
+            parties.persons[person_id].role,
+            None,
+            None,
+            day(period.get("start")) if isinstance(period, dict) else None,
+        )
+        if membership is None:
+            continue
+        members[person_id] = Member(parties.persons[person_id], membership, ())
+        builder.came_from(GraphRef(GraphKind.MEMBERSHIP, person_id, patient.id), key, ("patient",))

@@ -121,6 +121,16 @@ def _name(paths: tuple[str, ...] = ("name",)) -> SearchParameter:
     )
 
 
+def _name_or_alias() -> SearchParameter:
+    return SearchParameter(
+        "name",
+        "string",
+        "Words of the name or an alias, each matching the start of a word; "
+        "case and accents ignored",
+        ("name", "alias"),
+    )
+
+
 SEARCH_PARAMETERS: Mapping[str, tuple[SearchParameter, ...]] = MappingProxyType(
     {
         "CarePlan": (
@@ -182,24 +192,12 @@ SEARCH_PARAMETERS: Mapping[str, tuple[SearchParameter, ...]] = MappingProxyType(
         "Organization": (
             _id(),
             _identifier(),
-            SearchParameter(
-                "name",
-                "string",
-                "Words of the name or an alias, each matching the start of a word; "
-                "case and accents ignored",
-                ("name", "alias"),
-            ),
+            _name_or_alias(),
         ),
         "Location": (
             _id(),
             _identifier(),
-            SearchParameter(
-                "name",
-                "string",
-                "Words of the name or an alias, each matching the start of a word; "
-                "case and accents ignored",
-                ("name", "alias"),
-            ),
+            _name_or_alias(),
             SearchParameter(
                 "organization",
                 "reference",

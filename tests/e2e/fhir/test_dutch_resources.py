@@ -126,3 +126,95 @@ def test_a_location_in_a_transaction_is_kept_and_found(fhir: Fhir) -> None:
         {**bundle, "entry": [{**bundle["entry"][1], "resource": {**location, "status": "open"}}]},
     )
     assert bad.status_code == 422 and bad.json()["issue"][0]["code"] == "code-invalid"
+
+
+MEMBERS = """query($id: ID!) { client(id: $id) { members { id displayName ring relationship } } }"""
+
+
+def test_a_contact_person_is_in_her_network_without_a_careteam(fhir: Fhir, issuer_for: Any) -> None:
+    """nl-core ContactPerson: a husband registered as contact person of the
+    client, in no CareTeam, is in her informal ring; taken out of the network
+    in the graph, his RelatedPerson says he no longer is active."""
+    from ...conftest import nurse
+
+    assert fhir.put("Organization/team-rest", TEAM).status_code == 201
+    assert fhir.put("Patient/p-nl", {**patient(), "id": "p-nl"}).status_code == 201
+    assert fhir.put("CareTeam/ct-nl", {**care_team("p-nl"), "id": "ct-nl"}).status_code == 201
+    husband = {
+        "resourceType": "RelatedPerson",
+        "id": "rp-nl-husband",
+        "meta": {"profile": ["http://nictiz.nl/fhir/StructureDefinition/nl-core-ContactPerson"]},
+        "patient": {"reference": "Patient/p-nl"},
+        "relationship": [
+            {
+                "coding": [
+                    {
+                        "system": "urn:oid:2.16.840.1.113883.2.4.3.11.22.472",
+                        "code": "01",
+                        "display": "Eerste relatie/contactpersoon",
+                    }
+                ]
+            },
+            {
+                "coding": [
+                    {
+                        "system": "http://terminology.hl7.org/CodeSystem/v3-RoleCode",
+                        "code": "HUSB",
+                        "display": "husband",
+                    }
+                ]
+            },
+        ],
+        "name": [{"family": "Visser", "given": ["Henk"]}],
+    }
+    assert fhir.put("RelatedPerson/rp-nl-husband", husband).status_code == 201
+    gql = issuer_for(nurse("team-rest"))
+    members = gql(MEMBERS, {"id": "p-nl"})["client"]["members"]
+    assert [(m["id"], m["ring"]) for m in members] == [("rp-nl-husband", "INFORMAL")]
+    removed = gql(
+        """mutation($c: ID!) { removeMember(input: {clientId: $c, personId: "rp-nl-husband"}) {
+             ... on NetworkChange { version } } }""",
+        {"c": "p-nl"},
+    )
+    assert removed["removeMember"]["version"]
+    assert gql(MEMBERS, {"id": "p-nl"})["client"]["members"] == []
+    kept = fhir.get("RelatedPerson/rp-nl-husband").json()
+    assert kept["active"] is False and kept["relationship"] == husband["relationship"]
+
+
+def test_a_careteam_without_subject_is_about_its_patient_participant(
+    fhir: Fhir, issuer_for: Any
+) -> None:
+    from ...conftest import nurse
+
+    assert fhir.put("Organization/team-rest", TEAM).status_code == 201
+    assert fhir.put("Patient/p-nl", {**patient(), "id": "p-nl"}).status_code == 201
+    neighbour = {
+        "resourceType": "RelatedPerson",
+        "id": "rp-nl-buur",
+        "patient": {"reference": "Patient/p-nl"},
+        "name": [{"text": "Buurvrouw Els"}],
+    }
+    careteam = {
+        **care_team("p-nl", "RelatedPerson/rp-nl-buur"),
+        "id": "ct-nl-2",
+    }
+    del careteam["subject"]
+    careteam["participant"].append({"member": {"reference": "Patient/p-nl"}})
+    answer = fhir.post(
+        "",
+        {
+            "resourceType": "Bundle",
+            "type": "transaction",
+            "entry": [
+                {
+                    "resource": neighbour,
+                    "request": {"method": "PUT", "url": "RelatedPerson/rp-nl-buur"},
+                },
+                {"resource": careteam, "request": {"method": "PUT", "url": "CareTeam/ct-nl-2"}},
+            ],
+        },
+    )
+    assert answer.status_code == 200, answer.text
+    members = issuer_for(nurse("team-rest"))(MEMBERS, {"id": "p-nl"})["client"]["members"]
+    assert [m["id"] for m in members] == ["rp-nl-buur"]

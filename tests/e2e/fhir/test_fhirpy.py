@@ -4,51 +4,28 @@ delete, and a transaction."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from fhirpy import SyncFHIRClient
 from fhirpy.base.exceptions import BaseFHIRError, OperationOutcome, ResourceNotFound
 
-from graphsvc.app import create_app
 from graphsvc.config import Settings
-from graphsvc.services.tokens import TokenIssuer
 
 from ...conftest import ADMIN
 from ...unit.fhir import corpus
+from ..web.served_app import serve
 from .corpus_loading import loose
 from .test_bundles import TRANSACTION
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, str]]:
     """The app under uvicorn on a free port: its FHIR base URL and a token."""
-    settings = Settings(data_dir=tmp_path / "data", port=_free_port())
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=settings.port, log_level="warning"
-    )
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not running.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.05)
-    token = TokenIssuer(settings.signing_key()).mint(ADMIN)
-    yield f"http://127.0.0.1:{settings.port}/fhir", token
-    running.should_exit = True
-    thread.join(timeout=30)
+    app = serve(Settings(data_dir=tmp_path / "data"))
+    yield f"{app.base_url}/fhir", app.issuer.mint(ADMIN)
+    app.stop()
 
 
 def client(server: tuple[str, str], **headers: str) -> SyncFHIRClient:

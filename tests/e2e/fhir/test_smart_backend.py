@@ -8,28 +8,24 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import threading
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import httpx
 import jwt
 import pytest
-import uvicorn
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from fhirpy import SyncFHIRClient
 from fhirpy.base.exceptions import ForbiddenError
 
-from graphsvc.app import create_app
 from graphsvc.config import Settings
 
 from ...conftest import seed
 from ..test_graphql_gaps import DEMO
-from .test_fhirpy import _free_port
+from ..web.served_app import serve
 
 PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 
@@ -52,8 +48,7 @@ def keys() -> dict[str, PrivateKey]:
 @pytest.fixture
 def base(settings: Settings, keys: dict[str, PrivateKey], tmp_path: Path) -> Iterator[str]:
     """The demo under uvicorn, with the GP's system registered."""
-    served = replace(settings, port=_free_port())
-    seed(served, DEMO)
+    seed(settings, DEMO)
     jwks = tmp_path / "gp-system.jwks.json"
     jwks.write_text(
         json.dumps(
@@ -68,25 +63,15 @@ def base(settings: Settings, keys: dict[str, PrivateKey], tmp_path: Path) -> Ite
     register = [sys.executable, "-m", "graphsvc", "client", "add", "--id", "gp-system"]
     scopes = ["--scope", "system/CareTeam.rs", "--scope", "system/Patient.rs"]
     done = subprocess.run(
-        [*register, "--jwks", str(jwks), *scopes, "--data", str(served.data_dir)],
+        [*register, "--jwks", str(jwks), *scopes, "--data", str(settings.data_dir)],
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    config = uvicorn.Config(
-        create_app(served), host="127.0.0.1", port=served.port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{served.port}/fhir"
-    server.should_exit = True
-    thread.join(timeout=30)
+    app = serve(settings)
+    yield f"{app.base_url}/fhir"
+    app.stop()
 
 
 def assertion(key: PrivateKey, kid: str, aud: str, **claims: Any) -> str:

@@ -4,6 +4,7 @@ by element; each edit shows in exactly the elements it should."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 
 from fhir_mappings import (
     Export,
+    JsonObject,
     ResourceKey,
     differences,
     export_onion,
@@ -51,8 +53,8 @@ def onion(client_id: str) -> Onion:
     return found
 
 
-def export(edited: Onion) -> Export:
-    result = export_onion(edited, STORE, base_urls=(BASE_URL,))
+def export(edited: Onion, store: Mapping[ResourceKey, JsonObject] = STORE) -> Export:
+    result = export_onion(edited, store, base_urls=(BASE_URL,))
     assert not result.notes, result.notes
     for key in result.changed | result.generated:
         parse_resource(result.resources[key])
@@ -100,7 +102,8 @@ def test_export_after_import_gives_back_what_was_sent() -> None:
 
 def test_removing_a_supporter() -> None:
     result = export(edits.without_member(onion("gerrit-jansen"), "annelies-jansen"))
-    assert result.changed == {GERRIT_CARETEAM, GERRIT_CAREPLAN}
+    annelies = ResourceKey("RelatedPerson", "annelies-jansen")
+    assert result.changed == {GERRIT_CARETEAM, GERRIT_CAREPLAN, annelies}
     assert not result.generated and not result.removed
     expected = copy.deepcopy(STORE[GERRIT_CARETEAM])
     del expected["participant"][1]
@@ -113,11 +116,11 @@ def test_removing_a_supporter() -> None:
             None,
         )
     ]
-    # who she is does not change
-    assert (
-        result.resources[ResourceKey("RelatedPerson", "annelies-jansen")]
-        is STORE[ResourceKey("RelatedPerson", "annelies-jansen")]
-    )
+    # who she is does not change; that she is in his network no more does
+    # (every active RelatedPerson of a client is in her network)
+    assert result.resources[annelies] == {**STORE[annelies], "active": False}
+    back = export(onion("gerrit-jansen"), result.resources)
+    assert back.resources[annelies] == {**STORE[annelies], "active": True}
 
 
 def test_changing_hours() -> None:
