@@ -68,8 +68,8 @@ def overlay_active_relatives(overlay: Overlay) -> None:
     """Every active RelatedPerson of a client is in her network: one taken
     out of it is kept, as no longer active; one put back is active again."""
     now = {m.person.id for m in overlay.now.members}
-    gone = {m.person.id for m in overlay.before.members} - now
-    for person_id in sorted(gone | now):
+    before = {m.person.id for m in overlay.before.members}
+    for person_id in sorted(now ^ before):  # taken out, or put (back) in
         origin = overlay.origin(GraphRef(GraphKind.PERSON, person_id))
         if origin is None:
             continue

@@ -127,9 +127,12 @@ def read_relatives(
 ) -> None:
     """Every RelatedPerson of a client is in her informal ring, named in a
     CareTeam or not (nl-core ContactPerson: a husband registered as contact
-    person is in her network); one no longer active is not."""
+    person is in her network); one no longer active is not, nor one
+    contained in another resource (it stands for whatever refers to it)."""
     catalog = builder.catalog
     for key, related in catalog.of_type("RelatedPerson"):
+        if key not in catalog.top:
+            continue  # a contained one is part of what refers to it, no more
         patient = catalog.resolve(key, ("patient",))
         if patient is None or patient.resource_type != "Patient" or patient.id not in clients:
             continue
