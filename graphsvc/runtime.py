@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .config import Settings
 from .services.analysis import AnalysisService, research_secret_from
+from .services.audit_events import AuditEvents
 from .services.backend_clients import BackendClients
 from .services.backend_tokens import BackendTokens, UsedAssertions
 from .services.fhir_export import FhirExportService
@@ -44,6 +45,7 @@ class Runtime:
     fhir_interactions: FhirInteractions
     tokens: TokenIssuer
     backend_tokens: BackendTokens
+    audit_events: AuditEvents
     server: EmbeddedFalkorDB | None = None
     _supervisor: asyncio.Task[None] | None = None
 
@@ -132,6 +134,7 @@ async def compose(
         fhir_writes=fhir_writes,
         fhir_interactions=FhirInteractions(resources, fhir_writes, fhir_reads),
         tokens=tokens,
+        audit_events=AuditEvents(repository, audit, audit.read),
         backend_tokens=BackendTokens(
             BackendClients(settings.data_dir / "clients.json"),
             UsedAssertions(settings.data_dir / "used-jti"),

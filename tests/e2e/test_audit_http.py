@@ -67,3 +67,36 @@ def test_every_client_an_answer_held_is_recorded(
     refusals = [r for r in trail.read() if r.outcome == "unauthenticated"]
     assert [r.action for r in refusals[-2:]] == ["http.GET /fhir/CareTeam", "http.POST /graphql"]
     assert verify(trail.path) == []
+
+
+def test_the_clients_team_reads_her_trail_as_audit_events(
+    make_http: Callable[..., TestClient], issuer: TokenIssuer
+) -> None:
+    from fhir.resources.R4B import get_fhir_model_class
+
+    http = make_http(DEMO)
+    me = {"Authorization": f"Bearer {issuer.mint(nurse(TEAM, 'nurse-7'))}"}
+    client = DEMO.onions[0].client.id
+    assert http.get(f"/fhir/Patient/{client}", headers=me).status_code == 200
+    trail = http.get(f"/fhir/AuditEvent?patient={client}", headers=me)
+    assert trail.status_code == 200, trail.text
+    events = [e["resource"] for e in trail.json()["entry"]]
+    model = get_fhir_model_class("AuditEvent")
+    for event in events:
+        model.model_validate(event)
+    read = next(e for e in events if e["subtype"][0]["code"] == "fhir.Patient.read")
+    assert read["action"] == "R" and read["outcome"] == "0"
+    assert read["agent"][0]["who"]["identifier"]["value"] == "nurse-7"
+    assert {"reference": f"Organization/{TEAM}"} in [a["who"] for a in read["agent"]]
+    assert {"reference": f"Patient/{client}"} in [e["what"] for e in read["entity"]]
+    # another team's nurse learns nothing, and that is recorded too
+    stranger = {"Authorization": f"Bearer {issuer.mint(nurse('team-elders', 'nurse-9'))}"}
+    assert http.get(f"/fhir/AuditEvent?patient={client}", headers=stranger).status_code == 404
+    assert http.get("/fhir/AuditEvent", headers=me).status_code == 400
+    runtime = http.app.state.runtime  # type: ignore[attr-defined]
+    last = [r for r in runtime.audit.read() if r.subject == "nurse-9"][-1]
+    assert (last.subject, last.action, last.outcome) == (
+        "nurse-9",
+        "fhir.AuditEvent.search",
+        "denied",
+    )

@@ -85,6 +85,32 @@ async def history(request: Request, principal: Principal, runtime: Runtime) -> R
 
 
 @handled
+async def audit_events(request: Request, principal: Principal, runtime: Runtime) -> Response:
+    """The client's audit trail (``patient`` names her), as AuditEvents."""
+    patient = request.query_params.get("patient", "").removeprefix("Patient/")
+    if not patient:
+        issue = Issue("AuditEvent.patient", "say whose trail: ?patient=ID", "required")
+        return fhir(operation_outcome([issue]), 400)
+    events = await runtime.audit_events.of_client(principal, patient)
+    base = base_of(request)
+    return fhir(
+        {
+            "resourceType": "Bundle",
+            "type": "searchset",
+            "total": len(events),
+            "entry": [
+                {
+                    "fullUrl": f"{base}/AuditEvent/{e['id']}",
+                    "resource": e,
+                    "search": {"mode": "match"},
+                }
+                for e in events
+            ],
+        }
+    )
+
+
+@handled
 async def search(request: Request, principal: Principal, runtime: Runtime) -> Response:
     resource_type = request.path_params["type"]
     params = list(request.query_params.multi_items())
@@ -230,6 +256,7 @@ def routes() -> list[Route]:
         Route("/fhir", bundle, methods=["POST"]),
         Route("/fhir/", bundle, methods=["POST"]),
         Route("/fhir/Patient/{id}/$everything", everything, methods=["GET"]),
+        Route("/fhir/AuditEvent", audit_events, methods=["GET"]),
         Route("/fhir/{type}/_search", search, methods=["POST"]),
         Route("/fhir/{type}/{id}/_history/{vid}", vread, methods=["GET"]),
         Route("/fhir/{type}/{id}/_history", history, methods=["GET"]),
