@@ -38,6 +38,12 @@ def searchset(base: str, query: SearchQuery, page: SearchPage) -> JsonObject:
     return {"resourceType": "Bundle", "type": "searchset", "link": links, "entry": entries}
 
 
+def matches(base: str, resources: Sequence[JsonObject]) -> JsonObject:
+    """A searchset of these resources, all of them matches, on one page."""
+    entries = [_entry(base, r, "match") for r in resources]
+    return {"resourceType": "Bundle", "type": "searchset", "total": len(entries), "entry": entries}
+
+
 def _entry(base: str, resource: JsonObject, mode: str) -> JsonObject:
     return {
         "fullUrl": f"{base}/{resource['resourceType']}/{resource['id']}",

@@ -24,6 +24,7 @@ from .capability import capability_statement
 from .rendering import (
     bundle_response,
     history_bundle,
+    matches,
     searchset,
     written,
 )
@@ -92,22 +93,7 @@ async def audit_events(request: Request, principal: Principal, runtime: Runtime)
         issue = Issue("AuditEvent.patient", "say whose trail: ?patient=ID", "required")
         return fhir(operation_outcome([issue]), 400)
     events = await runtime.audit_events.of_client(principal, patient)
-    base = base_of(request)
-    return fhir(
-        {
-            "resourceType": "Bundle",
-            "type": "searchset",
-            "total": len(events),
-            "entry": [
-                {
-                    "fullUrl": f"{base}/AuditEvent/{e['id']}",
-                    "resource": e,
-                    "search": {"mode": "match"},
-                }
-                for e in events
-            ],
-        }
-    )
+    return fhir(matches(base_of(request), events))
 
 
 @handled
@@ -186,22 +172,7 @@ async def bundle(request: Request, principal: Principal, runtime: Runtime) -> Re
 @handled
 async def everything(request: Request, principal: Principal, runtime: Runtime) -> Response:
     resources = await runtime.fhir_export.everything(principal, request.path_params["id"])
-    base = base_of(request)
-    return fhir(
-        {
-            "resourceType": "Bundle",
-            "type": "searchset",
-            "total": len(resources),
-            "entry": [
-                {
-                    "fullUrl": f"{base}/{r['resourceType']}/{r['id']}",
-                    "resource": r,
-                    "search": {"mode": "match"},
-                }
-                for r in resources
-            ],
-        }
-    )
+    return fhir(matches(base_of(request), resources))
 
 
 async def unsupported(request: Request) -> Response:
