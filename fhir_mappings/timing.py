@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from graphsvc.domain import Frequency
+from graphsvc.domain import Frequency, frequency_band
 
 from .jsontypes import JsonObject
 
@@ -46,7 +46,6 @@ DAYS = {
 }
 HOURS = {unit: days * 24 for unit, days in DAYS.items()}
 HOURS_IN_A_WEEK = 168
-_ONCE_A_MONTH = 7 / DAYS["mo"]  # occurrences a week
 _SHAPES = {
     Frequency.DAILY: (1, 1, "d"),
     Frequency.SEVERAL_TIMES_A_WEEK: (3, 1, "wk"),
@@ -76,16 +75,7 @@ class Schedule:
     hours_per_week: float = 0.0
 
 
-def band(per_week: Fraction) -> Frequency:
-    if per_week >= 7:
-        return Frequency.DAILY
-    if per_week >= 2:
-        return Frequency.SEVERAL_TIMES_A_WEEK
-    if per_week >= 1:
-        return Frequency.WEEKLY
-    if per_week >= _ONCE_A_MONTH:
-        return Frequency.MONTHLY
-    return Frequency.LESS_OFTEN
+band = frequency_band
 
 
 def occurrences_per_week(repeat: object) -> Fraction | None:

@@ -11,9 +11,9 @@ back the stored resources unchanged. What the graph made and FHIR never had
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from graphsvc.domain import Onion
+from graphsvc.domain import Help, Onion
 
 from ..issues import Issue
 from ..jsontypes import JsonObject
@@ -36,6 +36,13 @@ class Export:
     generated: frozenset[ResourceKey]  # made here: create them only where none exists yet
     removed: frozenset[ResourceKey]  # stored resources the graph no longer has
     notes: tuple[Issue, ...]  # what the export could not say; empty when all is well
+    # each member's help as the exported care plans say it (person id -> help)
+    helps: Mapping[str, tuple[Help, ...]]
+
+    def onion(self, planned: Onion) -> Onion:
+        """The planned onion with each member's help as exported."""
+        members = tuple(replace(m, helps=self.helps.get(m.person.id, ())) for m in planned.members)
+        return replace(planned, members=members)
 
 
 def export_onion(
@@ -65,7 +72,7 @@ def export_onion(
     if overlay.workspace.prune_contained():
         read = None  # read back again: what was pruned may have counted
     overlay.workspace.drop_unchanged()
-    check(overlay, read)
+    read = check(overlay, read)
     workspace = overlay.workspace
     return Export(
         workspace.snapshot(),
@@ -73,4 +80,5 @@ def export_onion(
         frozenset(workspace.generated),
         frozenset(workspace.removed),
         tuple(overlay.notes),
+        {m.person.id: m.helps for m in read.members} if read is not None else {},
     )

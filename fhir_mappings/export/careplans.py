@@ -53,6 +53,7 @@ def overlay_careplans(overlay: Overlay) -> None:
     now = {(t.supporter_id, t.need_id): t for t in overlay.now.supports}
     before = {(t.supporter_id, t.need_id): t for t in overlay.before.supports}
     needs_now = {n.id for n in overlay.now.needs}
+    members_now = {m.person.id for m in overlay.now.members}
     activities = [a for a in overlay.projection.activities if a.careplan in overlay.careplans]
     first: dict[Pair, tuple[ResourceKey, int]] = {}
     for activity in activities:
@@ -71,7 +72,8 @@ def overlay_careplans(overlay: Overlay) -> None:
             elif first[pair] == (activity.careplan, activity.index):
                 wanted[pair] = Terms.of(tie)
         lost_needs = set(activity.needs) - needs_now
-        if wanted != original or lost_needs:
+        lost_performers = set(activity.performers) - members_now
+        if wanted != original or lost_needs or lost_performers:
             replacement = _rebuild(overlay, activity, wanted, needs_now)
             rewritten.setdefault(activity.careplan, {})[activity.index] = replacement
     for key, replaced in rewritten.items():
@@ -155,8 +157,14 @@ def _rebuild(
     if not groups:
         rebuilt = copy.deepcopy(original)
         detail = rebuilt["detail"]
-        unmapped = [p for i, p in enumerate(performers) if i not in performer_of]
-        set_or_drop(detail, "performer", unmapped)
+        # help for no need in particular stays with whoever is still a member
+        members = {m.person.id for m in overlay.now.members} if not activity.needs else set()
+        kept_performers = [
+            p
+            for i, p in enumerate(performers)
+            if i not in performer_of or performer_of[i] in members
+        ]
+        set_or_drop(detail, "performer", kept_performers)
         kept = [r for i, r in enumerate(reasons) if i not in need_of or need_of[i] in needs_now]
         set_or_drop(detail, "reasonReference", kept)
         return [rebuilt]

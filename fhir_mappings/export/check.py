@@ -58,10 +58,11 @@ def repair(overlay: Overlay) -> Onion | None:
     return read_back(overlay)
 
 
-def check(overlay: Overlay, read: Onion | None = None) -> None:
+def check(overlay: Overlay, read: Onion | None = None) -> Onion | None:
     """Every resource rewritten or made is valid R4, and the whole reads back
     as the onion; where not, a note says what is off. ``read``: what the
-    workspace as it is now reads back as, when already known (from repair)."""
+    workspace as it is now reads back as, when already known (from repair).
+    Returns what the workspace reads back as (None when it cannot be read)."""
     for key in sorted(overlay.workspace.changed | overlay.workspace.generated):
         try:
             # what the overlay wrote came from typed values: valid R4 is
@@ -73,15 +74,17 @@ def check(overlay: Overlay, read: Onion | None = None) -> None:
             )
     after = read if read is not None else read_back(overlay)
     if after is None:
-        return
+        return None
     patient = f"Patient/{overlay.now.client.id}"
     for difference in onion_differences(overlay.now, after):
         overlay.note("", f"the exported resources read back differently: {difference}", patient)
+    return after
 
 
 def onion_differences(wanted: Onion, got: Onion) -> list[str]:
     """Where two onions differ, ignoring what FHIR has no place for (KNOWS ties,
-    the version, the organisations a member works for)."""
+    the version, the organisations a member works for) and what only FHIR says
+    (each member's help, read from the care plans as exported)."""
     found = []
     if wanted.client != got.client:
         found.append(f"client {wanted.client} (got {got.client})")

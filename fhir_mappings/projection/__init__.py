@@ -9,6 +9,7 @@ one onion per Patient — with the origin of every object in it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from graphsvc.domain import Onion, OrganizationKind, Population, ValidationError
 
@@ -67,6 +68,9 @@ def project(
             **careplans.implied.get(client_id, {}),
             **careteams.members.get(client_id, {}),
         }
+        for person_id, helps in careplans.helps.get(client_id, {}).items():
+            if person_id in members:
+                members[person_id] = replace(members[person_id], helps=tuple(helps))
         onion = Onion(
             client,
             careteams.serving.get(client_id),

@@ -133,7 +133,8 @@ class Parties:
             return None
         name = self._name(key, resource)
         contact = first_telecom(resource.get("telecom"))
-        person = self.b.build(key, (), Person, key.id, name, ring, role, contact)
+        organization = kind == "Organization"
+        person = self.b.build(key, (), Person, key.id, name, ring, role, contact, organization)
         if person is None:
             return None
         claimed = self._person_source.get(person.id)

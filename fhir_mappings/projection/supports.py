@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from fractions import Fraction
 
 from graphsvc.domain import (
     Frequency,
+    Help,
     Member,
     Membership,
     Need,
@@ -24,12 +26,20 @@ from graphsvc.domain import (
     TieStatus,
 )
 
-from ..code_systems import SUPPORT_KIND, coded
-from ..elements import day, items
+from ..code_systems import SUPPORT_KIND, coded, codings
+from ..elements import concept_text, day, items, text
 from ..jsontypes import JsonObject
 from ..keys import ResourceKey
 from ..rings import INFORMAL_TYPES, infer_ring
-from ..timing import ImpossibleSchedule, read_schedule
+from ..schedule_text import describe, times_per_week
+from ..timing import (
+    ImpossibleSchedule,
+    Schedule,
+    band,
+    duration_hours,
+    occurrences_per_week,
+    read_schedule,
+)
 from .builder import Builder
 from .memberships import CareTeams
 from .parties import Parties
@@ -50,6 +60,7 @@ class CarePlans:
     activities: list[ActivitySupport] = field(default_factory=list)
     ties: dict[str, dict[tuple[str, str], SupportTie]] = field(default_factory=dict)
     implied: dict[str, dict[str, Member]] = field(default_factory=dict)  # client -> person -> …
+    helps: dict[str, dict[str, list[Help]]] = field(default_factory=dict)  # client -> person -> …
 
 
 def activity_since(detail: JsonObject, careplan: JsonObject) -> tuple[date | None, bool]:
@@ -67,6 +78,38 @@ def activity_kind(detail: JsonObject, careplan: JsonObject) -> SupportKind | Non
     return coded([detail.get("code")], SUPPORT_KIND, SupportKind) or coded(
         items(careplan.get("category")), SUPPORT_KIND, SupportKind
     )
+
+
+KIND_NAMES = {
+    SupportKind.PRACTICAL: "praktische hulp",
+    SupportKind.HOUSEHOLD: "huishoudelijke hulp",
+    SupportKind.PERSONAL_CARE: "persoonlijke verzorging",
+    SupportKind.EMOTIONAL: "emotionele steun",
+    SupportKind.INFORMATIONAL: "informatie en advies",
+    SupportKind.NURSING: "verpleging",
+    SupportKind.MEDICAL: "medische zorg",
+    SupportKind.COORDINATION: "coördinatie van zorg",
+}
+
+
+def activity_name(detail: JsonObject, careplan: JsonObject) -> str:
+    """What the help is, in the plan's own words: the activity's code text or
+    display, its description, else the kind of support it is coded as."""
+    code = detail.get("code")
+    found = text(code.get("text")) if isinstance(code, dict) else None
+    found = found or next(
+        (
+            text(c.get("display"))
+            for c in codings(code)
+            if c.get("system") != SUPPORT_KIND and text(c.get("display"))
+        ),
+        None,
+    )
+    found = found or text(detail.get("description"))
+    if found:
+        return found
+    kind = activity_kind(detail, careplan)
+    return KIND_NAMES[kind] if kind is not None else "hulp"
 
 
 def activity_status(detail: JsonObject) -> TieStatus:
@@ -112,6 +155,7 @@ class _Reader:
         self.needs = needs
         self.careteams = careteams
         self.found = CarePlans()
+        self.addressed: list[str] = []  # the needs the care plan being read addresses
 
     def careplan(self, key: ResourceKey, careplan: JsonObject) -> None:
         subject = self.catalog.resolve(key, ("subject",))
@@ -119,8 +163,11 @@ class _Reader:
             self.builder.note(key, ("subject",), "names no client included here; not projected")
             return
         self.builder.link(key, ("subject",), GraphRef(GraphKind.CLIENT, subject.id))
+        self.addressed = []
         for index, target in self.catalog.resolve_all(key, ("addresses",)):
-            self._need_of(key, ("addresses", index), target, subject)
+            need_id = self._need_of(key, ("addresses", index), target, subject)
+            if need_id is not None and need_id not in self.addressed:
+                self.addressed.append(need_id)
         activities = careplan.get("activity")
         for index, activity in enumerate(activities if isinstance(activities, list) else ()):
             detail = activity.get("detail") if isinstance(activity, dict) else None
@@ -164,6 +211,10 @@ class _Reader:
         except ImpossibleSchedule as impossible:
             self.builder.error(key, (*element, "scheduledTiming"), str(impossible))
             return None
+        written = text(detail.get("scheduledString"))
+        rate = times_per_week(written) if written else None
+        if rate is not None and schedule.frequency is None:
+            schedule = Schedule(band(rate), schedule.hours_per_week)
         kind = activity_kind(detail, careplan)
         status = activity_status(detail)
         since, since_from_timing = activity_since(detail, careplan)
@@ -189,6 +240,18 @@ class _Reader:
                     ties[pair] = tie
                     ref = GraphRef(GraphKind.SUPPORT, person_id, need_id)
                     self.builder.came_from(ref, key, ("activity", index))
+        self._helps(
+            key,
+            (*element, "performer"),
+            careplan,
+            detail,
+            subject,
+            performers,
+            reasons,
+            written,
+            rate,
+            status,
+        )
         return ActivitySupport(
             key,
             index,
@@ -201,6 +264,48 @@ class _Reader:
             since,
             since_from_timing,
         )
+
+    def _helps(
+        self,
+        key: ResourceKey,
+        where: tuple[str | int, ...],
+        careplan: JsonObject,
+        detail: JsonObject,
+        subject: ResourceKey,
+        performers: list[str],
+        reasons: list[str],
+        written: str | None,
+        rate: Fraction | None,
+        status: TieStatus,
+    ) -> None:
+        """Each performer's help: for the needs the activity names, else those
+        the plan addresses, else for no need in particular."""
+        needs: list[str | None] = list(reasons or self.addressed)
+        timing = detail.get("scheduledTiming")
+        repeat = timing.get("repeat") if isinstance(timing, dict) else None
+        if written is None:
+            rate = occurrences_per_week(repeat)
+            code = timing.get("code") if isinstance(timing, dict) else None
+            written = concept_text(code) or (describe(rate) if rate is not None else None)
+        duration = duration_hours(repeat)
+        hours = round(float(rate * duration), 2) if rate is not None and duration else None
+        activity = activity_name(detail, careplan)
+        helps = self.found.helps.setdefault(subject.id, {})
+        for person_id in performers:
+            for need_id in needs or [None]:
+                found = self.builder.build(
+                    key,
+                    where,
+                    Help,
+                    activity,
+                    need_id,
+                    written,
+                    None if rate is None else float(rate),
+                    hours,
+                    status,
+                )
+                if found is not None:
+                    helps.setdefault(person_id, []).append(found)
 
     def _need_of(
         self,

@@ -31,7 +31,7 @@ def is_close_contact(member: Member, thresholds: Thresholds = DEFAULT_THRESHOLDS
     m = member.membership
     return (
         m.ring is Ring.INFORMAL
-        and at_least(m.contact_frequency, thresholds.contact_at_least)
+        and at_least(member.in_touch, thresholds.contact_at_least)
         and (m.closeness is None or m.closeness >= thresholds.contact_min_closeness)
     )
 

@@ -55,7 +55,7 @@ def network_type(onion: Onion, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> N
             continue
         in_touch += 1
         if group is RelationshipGroup.KIN:
-            local_kin += at_least(m.membership.contact_frequency, LOCAL_KIN_CONTACT)
+            local_kin += at_least(m.in_touch, LOCAL_KIN_CONTACT)
         elif group is RelationshipGroup.NEIGHBOUR:
             local += 1
         elif group in _WIDER:

@@ -3,6 +3,7 @@
 from .audit import AuditRecord
 from .client import Client
 from .errors import DomainError, NotFound, ValidationError, VersionConflict
+from .help import Help, frequency_band
 from .need import Need, NeedStatus
 from .observation import Observation, RatingDimension
 from .omaha import OMAHA_SYSTEM, OmahaDomain, OmahaProblem, catalogue, omaha_problem
@@ -20,6 +21,7 @@ __all__ = [
     "Client",
     "DomainError",
     "Frequency",
+    "Help",
     "KnowsTie",
     "Member",
     "Membership",
@@ -46,5 +48,6 @@ __all__ = [
     "ValidationError",
     "VersionConflict",
     "catalogue",
+    "frequency_band",
     "omaha_problem",
 ]

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field, replace
 
 from .client import Client
 from .errors import ValidationError
+from .help import Help
 from .need import Need
 from .observation import Observation
 from .person import Person
 from .rings import Ring
-from .ties import KnowsTie, Membership, SupportTie
+from .ties import Frequency, KnowsTie, Membership, SupportTie
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,10 +20,20 @@ class Member:
     person: Person
     membership: Membership
     organization_ids: tuple[str, ...] = ()
+    # as the client's care plans say it: read from FHIR, never edited here
+    helps: tuple[Help, ...] = ()
 
     @property
     def ring(self) -> Ring:
         return self.membership.ring
+
+    @property
+    def in_touch(self) -> Frequency | None:
+        """How often she is in touch with the client: as recorded, or as often
+        as she helps (a neighbour who shops weekly is in touch weekly)."""
+        seen = [self.membership.contact_frequency, *(h.frequency for h in self.helps if h.active)]
+        known = [f for f in seen if f is not None]
+        return min(known, key=list(Frequency).index) if known else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +55,11 @@ class Onion:
             members=tuple(
                 sorted(
                     (
-                        replace(m, organization_ids=tuple(sorted(set(m.organization_ids))))
+                        replace(
+                            m,
+                            organization_ids=tuple(sorted(set(m.organization_ids))),
+                            helps=tuple(sorted(set(m.helps), key=repr)),
+                        )
                         for m in self.members
                     ),
                     key=lambda m: m.person.id,

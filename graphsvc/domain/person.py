@@ -20,6 +20,7 @@ class Person:
     ring: Ring
     role: str | None = None  # "daughter", "neighbour", "district nurse", "general practitioner"
     contact: str | None = None  # phone or e-mail, as the nurse wrote it down
+    organization: bool = False  # an organisation taking part as one (a home-help service)
 
     def __post_init__(self) -> None:
         settle(
@@ -29,4 +30,5 @@ class Person:
             ring=check_enum("person.ring", Ring, self.ring),
             role=check_text("person.role", self.role, required=False),
             contact=check_text("person.contact", self.contact, required=False),
+            organization=self.organization is True,
         )

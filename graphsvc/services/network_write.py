@@ -266,11 +266,16 @@ class NetworkWriter:
         """The commit that makes each network (client id -> as read, or None
         for a new one, and as it is to be) and the FHIR resources that stand
         for it say the same."""
-        afters = {client_id: after for client_id, (_, after) in changes.items()}
+        planned = {client_id: after for client_id, (_, after) in changes.items()}
         exports = [
             export_onion(after, reads[client_id].view, base_urls=self._base_urls)
-            for client_id, after in afters.items()
+            for client_id, after in planned.items()
         ]
+        # help is what the care plans say: as exported, whatever the plan said
+        afters = {
+            client_id: export.onion(after)
+            for (client_id, after), export in zip(planned.items(), exports, strict=True)
+        }
         touched = {k for e in exports for k in e.changed | e.generated | e.removed}
         # the versions of what the export touches: read already, or read now
         # (a new resource, or one deleted before)

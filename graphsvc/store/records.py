@@ -17,6 +17,7 @@ from typing import Any
 
 from graphsvc.domain import (
     Client,
+    Help,
     KnowsTie,
     Member,
     Membership,
@@ -71,7 +72,10 @@ def organization_props(org: Organization) -> Props:
 
 
 def person_props(person: Person) -> Props:
-    return _props(name=person.name, ring=person.ring, role=person.role, contact=person.contact)
+    props = _props(name=person.name, ring=person.ring, role=person.role, contact=person.contact)
+    if person.organization:  # only then, so that the digests of people stay as they were
+        props["organization"] = True
+    return props
 
 
 def client_props(client: Client) -> Props:
@@ -89,6 +93,30 @@ def membership_props(m: Membership) -> Props:
         closeness=m.closeness,
         since=m.since,
     )
+
+
+def member_tie_props(m: Member) -> Props:
+    """A member's IN_NETWORK_OF: her membership, and the help she gives as one
+    JSON text (a property cannot hold a list of maps)."""
+    helps = [help_props(h) for h in m.helps]
+    return {**membership_props(m.membership), "helps": json.dumps(helps) if helps else None}
+
+
+def help_props(h: Help) -> Props:
+    return _props(
+        activity=h.activity,
+        need_id=h.need_id,
+        frequency_text=h.frequency_text,
+        times_per_week=h.times_per_week,
+        hours_per_week=h.hours_per_week,
+        status=h.status,
+    )
+
+
+def helps_from(text: object) -> tuple[Help, ...]:
+    if not isinstance(text, str):
+        return ()
+    return tuple(Help(**item) for item in json.loads(text))
 
 
 def need_props(n: Need) -> Props:
@@ -150,7 +178,7 @@ def onion_item(onion: Onion) -> Props:
             {
                 "id": m.person.id,
                 "props": with_digest(person_props(m.person)),
-                "tie": with_digest(membership_props(m.membership)),
+                "tie": with_digest(member_tie_props(m)),
             }
             for m in onion.members
         ],
@@ -198,6 +226,7 @@ def person_from(props: Mapping[str, Any]) -> Person:
         ring=props["ring"],
         role=props.get("role"),
         contact=props.get("contact"),
+        organization=props.get("organization") is True,
     )
 
 
@@ -272,6 +301,7 @@ def onion_from(row: Mapping[str, Any]) -> Onion:
             person=person_from(m["person"]),
             membership=membership_from(m["person"]["id"], cid, m["membership"]),
             organization_ids=tuple(affiliations.get(m["person"]["id"], [])),
+            helps=helps_from(m["membership"].get("helps")),
         )
         for m in as_list(row["members"])
     )

@@ -42,7 +42,7 @@ class GapType:
         onion = await info.context.onions.load(self.client_id)
         if onion is None:
             return []
-        members = {m.person.id: Member.of(m) for m in onion.members}
+        members = {m.person.id: Member.of(m, onion) for m in onion.members}
         needs = {n.id: Need.of(n, onion, members) for n in onion.needs}
         found: list[OnionNode] = []
         for sid in self.subject_ids:
@@ -103,7 +103,7 @@ class StrengthType:
         if onion is None or self.coordinator_id is None:
             return None
         found = next((m for m in onion.members if m.person.id == self.coordinator_id), None)
-        return None if found is None else Member.of(found)
+        return None if found is None else Member.of(found, onion)
 
 
 @strawberry.type(description="How many clients have a gap of this kind.")

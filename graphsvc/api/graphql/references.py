@@ -10,6 +10,8 @@ def client_reference(client: Client) -> str:
 
 
 def person_reference(person: Person) -> str:
+    if person.organization:
+        return f"Organization/{person.id}"
     kind = "RelatedPerson" if person.ring is Ring.INFORMAL else "Practitioner"
     return f"{kind}/{person.id}"
 

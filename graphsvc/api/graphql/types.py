@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from graphsvc.analysis import clients_with_each_gap
+from graphsvc.domain import Help as DomainHelp
 from graphsvc.domain import Member as DomainMember
 from graphsvc.domain import Need as DomainNeed
 from graphsvc.domain import NotFound, Observation, OmahaProblem, Onion
@@ -65,9 +66,12 @@ class Member(OnionNode):
     closeness: int | None = strawberry.field(description="1 not very close .. 3 very close.")
     since: datetime.date | None
     organization_ids: list[strawberry.ID]
+    helps: list[Help] = strawberry.field(
+        description="What she does for the client, as the care plans say it (help from others)."
+    )
 
     @staticmethod
-    def of(member: DomainMember) -> Member:
+    def of(member: DomainMember, onion: Onion) -> Member:
         person, tie = member.person, member.membership
         return Member(
             id=strawberry.ID(person.id),
@@ -82,7 +86,45 @@ class Member(OnionNode):
             closeness=tie.closeness,
             since=tie.since,
             organization_ids=[strawberry.ID(o) for o in member.organization_ids],
+            helps=[Help.of(h, onion) for h in member.helps],
         )
+
+
+@strawberry.type(description="One activity of help for the client, as a care plan says it.")
+class Help:
+    activity: str = strawberry.field(description="What the help is, in the plan's own words.")
+    frequency_text: str | None = strawberry.field(
+        description='How often, as written ("2x per week") or described from the schedule.'
+    )
+    times_per_week: float | None = strawberry.field(
+        description="How often a week; null when the schedule could not be read."
+    )
+    hours_per_week: float | None = strawberry.field(
+        description="Hours a week; null when the plan gives no duration."
+    )
+    status: TieStatus
+    need_id: strawberry.Private[str | None]
+    onion: strawberry.Private[Onion]
+
+    @staticmethod
+    def of(help: DomainHelp, onion: Onion) -> Help:
+        return Help(
+            activity=help.activity,
+            frequency_text=help.frequency_text,
+            times_per_week=help.times_per_week,
+            hours_per_week=help.hours_per_week,
+            status=help.status,
+            need_id=help.need_id,
+            onion=onion,
+        )
+
+    @strawberry.field(description="The need it is for; null when the plan names none.")
+    def need(self) -> Need | None:
+        found = next((n for n in self.onion.needs if n.id == self.need_id), None)
+        if found is None:
+            return None
+        members = {m.person.id: Member.of(m, self.onion) for m in self.onion.members}
+        return Need.of(found, self.onion, members)
 
 
 @strawberry.type(description="A supporter's help with one need.")
@@ -275,12 +317,12 @@ class Client:
     @strawberry.field(description="The people of the onion, in one ring or all.")
     async def members(self, info: Info, ring: Ring | None = None) -> list[Member]:
         onion = await self._onion(info)
-        return [Member.of(m) for m in onion.members if ring is None or m.ring is ring]
+        return [Member.of(m, onion) for m in onion.members if ring is None or m.ring is ring]
 
     @strawberry.field(description="The client's needs, optionally only active or resolved.")
     async def needs(self, info: Info, status: NeedStatus | None = None) -> list[Need]:
         onion = await self._onion(info)
-        members = {m.person.id: Member.of(m) for m in onion.members}
+        members = {m.person.id: Member.of(m, onion) for m in onion.members}
         return [
             Need.of(n, onion, members) for n in onion.needs if status is None or n.status is status
         ]
@@ -288,7 +330,7 @@ class Client:
     @strawberry.field(description="Who among the onion's people know each other.")
     async def knows(self, info: Info) -> list[KnowsType]:
         onion = await self._onion(info)
-        members = {m.person.id: Member.of(m) for m in onion.members}
+        members = {m.person.id: Member.of(m, onion) for m in onion.members}
         return [
             KnowsType(a=members[k.person_a], b=members[k.person_b], closeness=k.closeness)
             for k in onion.knows

@@ -218,3 +218,160 @@ def test_a_careteam_without_subject_is_about_its_patient_participant(
     assert answer.status_code == 200, answer.text
     members = issuer_for(nurse("team-rest"))(MEMBERS, {"id": "p-nl"})["client"]["members"]
     assert [m["id"] for m in members] == ["rp-nl-buur"]
+
+
+def _omaha_condition(condition_id: str, patient_id: str, code: str) -> dict[str, Any]:
+    return {
+        "resourceType": "Condition",
+        "id": condition_id,
+        "subject": {"reference": f"Patient/{patient_id}"},
+        "code": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/oms", "code": code}]},
+    }
+
+
+def _relative(person_id: str, patient_id: str, name: str, relation: str) -> dict[str, Any]:
+    return {
+        "resourceType": "RelatedPerson",
+        "id": person_id,
+        "patient": {"reference": f"Patient/{patient_id}"},
+        "relationship": [{"text": relation}],
+        "name": [{"text": name}],
+    }
+
+
+HELP_FROM_OTHERS = "http://nictiz.nl/fhir/StructureDefinition/zib-HelpFromOthers"
+HELPS = """query($id: ID!) { client(id: $id) {
+  version
+  members { id fhirReference ring
+    helps { activity frequencyText timesPerWeek hoursPerWeek status need { code } } }
+  strength { closeContacts } } }"""
+
+
+def _help_plans() -> list[dict[str, Any]]:
+    shopping = {
+        "code": {"text": "Boodschappen doen"},
+        "status": "in-progress",
+        "scheduledString": "2x per week",
+        "performer": [{"reference": "RelatedPerson/rp-help-daughter"}],
+    }
+    household = {
+        "description": "Huishoudelijke hulp",
+        "status": "in-progress",
+        "scheduledTiming": {
+            "repeat": {
+                "frequency": 1,
+                "period": 1,
+                "periodUnit": "wk",
+                "duration": 3,
+                "durationUnit": "h",
+            }
+        },
+        "performer": [{"reference": "Organization/org-thuishulp"}],
+    }
+    visiting = {
+        "code": {"text": "Even langs"},
+        "status": "in-progress",
+        "scheduledString": "dagelijks",
+        "performer": [{"reference": "RelatedPerson/rp-help-neighbour"}],
+    }
+    unread = {
+        "code": {"text": "Klusjes"},
+        "status": "in-progress",
+        "scheduledString": "als het uitkomt",
+        "performer": [{"reference": "RelatedPerson/rp-help-neighbour"}],
+    }
+    subject = {"reference": "Patient/p-help"}
+    common = {"resourceType": "CarePlan", "status": "active", "intent": "plan", "subject": subject}
+    return [
+        {
+            **common,
+            "id": "cp-help-1",
+            "meta": {"profile": [HELP_FROM_OTHERS]},
+            "addresses": [{"reference": "Condition/c-help-income"}],
+            "activity": [{"detail": household}, {"detail": shopping}],
+        },
+        {**common, "id": "cp-help-2", "activity": [{"detail": visiting}, {"detail": unread}]},
+    ]
+
+
+def test_help_from_others_is_read_from_each_activity_with_a_performer(
+    fhir: Fhir, issuer_for: Any
+) -> None:
+    """nl-core HelpFromOthers: who helps with what, how often and for which
+    need, written as Dutch care plans write it — with no reasonReference, a
+    schedule in words, an organisation performing — and help counts as contact."""
+    from ...conftest import nurse
+
+    assert fhir.put("Organization/team-rest", TEAM).status_code == 201
+    assert fhir.put("Patient/p-help", {**patient(), "id": "p-help"}).status_code == 201
+    assert fhir.put("CareTeam/ct-help", {**care_team("p-help"), "id": "ct-help"}).status_code == 201
+    condition = _omaha_condition("c-help-income", "p-help", "06")
+    assert fhir.put("Condition/c-help-income", condition).status_code == 201
+    for person_id, name, relation in [
+        ("rp-help-daughter", "Anja Visser", "dochter"),
+        ("rp-help-neighbour", "Buurman Kees", "buurman"),
+    ]:
+        resource = _relative(person_id, "p-help", name, relation)
+        assert fhir.put(f"RelatedPerson/{person_id}", resource).status_code == 201
+    service = {"resourceType": "Organization", "id": "org-thuishulp", "name": "Thuishulp Zwolle"}
+    assert fhir.put("Organization/org-thuishulp", service).status_code == 201
+    for plan in _help_plans():
+        assert fhir.put(f"CarePlan/{plan['id']}", plan).status_code == 201, plan["id"]
+
+    gql = issuer_for(nurse("team-rest"))
+    client = gql(HELPS, {"id": "p-help"})["client"]
+    members = {m["id"]: m for m in client["members"]}
+    assert members["org-thuishulp"]["fhirReference"] == "Organization/org-thuishulp"
+    assert members["org-thuishulp"]["ring"] == "FORMAL"
+    assert members["org-thuishulp"]["helps"] == [
+        {
+            "activity": "Huishoudelijke hulp",
+            "frequencyText": "wekelijks",
+            "timesPerWeek": 1.0,
+            "hoursPerWeek": 3.0,
+            "status": "ACTIVE",
+            "need": {"code": "06"},  # the need the plan addresses
+        }
+    ]
+    assert members["rp-help-daughter"]["helps"] == [
+        {
+            "activity": "Boodschappen doen",
+            "frequencyText": "2x per week",
+            "timesPerWeek": 2.0,
+            "hoursPerWeek": None,
+            "status": "ACTIVE",
+            "need": {"code": "06"},
+        }
+    ]
+    neighbour = sorted(members["rp-help-neighbour"]["helps"], key=lambda h: h["activity"])
+    assert [(h["activity"], h["timesPerWeek"], h["need"]) for h in neighbour] == [
+        ("Even langs", 7.0, None),
+        ("Klusjes", None, None),  # kept as written, how often unknown
+    ]
+    assert neighbour[1]["frequencyText"] == "als het uitkomt"
+    # daughter and neighbour are in touch through the help they give
+    assert client["strength"]["closeContacts"] == 2
+
+    # an edit in the graph leaves the help as the care plans say it
+    changed = gql(
+        """mutation($c: ID!, $v: Int!) { updateMember(input: {clientId: $c,
+             personId: "rp-help-daughter", closeness: 3, expectedVersion: $v}) {
+             ... on NetworkChange { version } } }""",
+        {"c": "p-help", "v": client["version"]},
+    )
+    assert changed["updateMember"]["version"] == client["version"] + 1
+    again = {m["id"]: m for m in gql(HELPS, {"id": "p-help"})["client"]["members"]}
+    assert {k: v["helps"] for k, v in again.items()} == {k: v["helps"] for k, v in members.items()}
+    stored = fhir.get("CarePlan/cp-help-2").json()
+    assert stored["activity"][1]["detail"]["scheduledString"] == "als het uitkomt"
+    # taken out of the network, she performs no more: her activities lose her
+    gone = gql(
+        """mutation($c: ID!) { removeMember(input: {clientId: $c, personId: "rp-help-neighbour"}) {
+             __typename ... on NetworkChange { version } ... on Problem { message } } }""",
+        {"c": "p-help"},
+    )
+    assert gone["removeMember"]["__typename"] == "NetworkChange", gone
+    left = {m["id"] for m in gql(HELPS, {"id": "p-help"})["client"]["members"]}
+    assert left == {"org-thuishulp", "rp-help-daughter"}
+    plan = fhir.get("CarePlan/cp-help-2").json()
+    assert all("performer" not in a["detail"] for a in plan["activity"]), plan
