@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from graphsvc.domain import Help, Onion
+from graphsvc.domain import Onion
 
 from ..issues import Issue
 from ..jsontypes import JsonObject
@@ -36,13 +36,17 @@ class Export:
     generated: frozenset[ResourceKey]  # made here: create them only where none exists yet
     removed: frozenset[ResourceKey]  # stored resources the graph no longer has
     notes: tuple[Issue, ...]  # what the export could not say; empty when all is well
-    # each member's help as the exported care plans say it (person id -> help)
-    helps: Mapping[str, tuple[Help, ...]]
+    read_back: Onion | None  # what the exported resources read back as
 
     def onion(self, planned: Onion) -> Onion:
-        """The planned onion with each member's help as exported."""
-        members = tuple(replace(m, helps=self.helps.get(m.person.id, ())) for m in planned.members)
-        return replace(planned, members=members)
+        """The planned onion with what only FHIR says (each member's help, the
+        client's diagnoses) as the exported resources say it."""
+        read = self.read_back
+        if read is None:
+            return planned
+        helps = {m.person.id: m.helps for m in read.members}
+        members = tuple(replace(m, helps=helps.get(m.person.id, ())) for m in planned.members)
+        return replace(planned, members=members, diagnoses=read.diagnoses)
 
 
 def export_onion(
@@ -80,5 +84,5 @@ def export_onion(
         frozenset(workspace.generated),
         frozenset(workspace.removed),
         tuple(overlay.notes),
-        {m.person.id: m.helps for m in read.members} if read is not None else {},
+        read,
     )

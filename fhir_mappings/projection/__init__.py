@@ -18,6 +18,7 @@ from ..jsontypes import JsonObject
 from ..keys import ResourceKey
 from .builder import Builder
 from .catalog import Catalog
+from .diagnoses import read_diagnoses
 from .memberships import read_careteams, read_relatives
 from .needs import read_needs
 from .parties import Parties, organization_kind
@@ -57,6 +58,7 @@ def project(
     careteams = read_careteams(builder, parties, clients)
     read_relatives(builder, parties, clients, careteams)
     needs = read_needs(builder, clients)
+    diagnoses = read_diagnoses(builder, clients)
     careplans = read_careplans(builder, parties, needs, careteams)
     ratings = read_ratings(builder, clients, needs)
     staff = parties.staff()
@@ -78,6 +80,7 @@ def project(
             needs=tuple(needs.get(client_id, {}).values()),
             supports=tuple(careplans.ties.get(client_id, {}).values()),
             observations=tuple(ratings.get(client_id, ())),
+            diagnoses=tuple(diagnoses.get(client_id, ())),
         ).canonical()
         try:
             onion.check_consistent()

@@ -2,6 +2,7 @@
 
 from .audit import AuditRecord
 from .client import Client
+from .diagnosis import Classification, Diagnosis
 from .errors import DomainError, NotFound, ValidationError, VersionConflict
 from .help import Help, frequency_band
 from .need import Need, NeedStatus
@@ -18,7 +19,9 @@ from .ties import Frequency, KnowsTie, Membership, SupportKind, SupportTie, TieS
 __all__ = [
     "OMAHA_SYSTEM",
     "AuditRecord",
+    "Classification",
     "Client",
+    "Diagnosis",
     "DomainError",
     "Frequency",
     "Help",

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from .client import Client
+from .diagnosis import Diagnosis
 from .errors import ValidationError
 from .help import Help
 from .need import Need
@@ -46,6 +47,8 @@ class Onion:
     supports: tuple[SupportTie, ...] = ()
     knows: tuple[KnowsTie, ...] = ()
     observations: tuple[Observation, ...] = field(default=())
+    # as her Conditions coded in SNOMED CT, ICPC or ICD-10 say: read from FHIR only
+    diagnoses: tuple[Diagnosis, ...] = ()
 
     def canonical(self) -> Onion:
         """The same onion with every collection in a fixed order, so that two
@@ -69,6 +72,7 @@ class Onion:
             supports=tuple(sorted(self.supports, key=lambda s: (s.need_id, s.supporter_id))),
             knows=tuple(sorted(set(self.knows), key=lambda k: (k.person_a, k.person_b))),
             observations=tuple(sorted(self.observations, key=lambda o: (o.effective, o.id))),
+            diagnoses=tuple(sorted(set(self.diagnoses), key=lambda d: d.id)),
         )
 
     def ring(self, ring: Ring) -> Iterator[Member]:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from dataclasses import fields
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
 from graphsvc.domain import (
     Client,
+    Diagnosis,
     Help,
     KnowsTie,
     Member,
@@ -98,25 +100,26 @@ def membership_props(m: Membership) -> Props:
 def member_tie_props(m: Member) -> Props:
     """A member's IN_NETWORK_OF: her membership, and the help she gives as one
     JSON text (a property cannot hold a list of maps)."""
-    helps = [help_props(h) for h in m.helps]
-    return {**membership_props(m.membership), "helps": json.dumps(helps) if helps else None}
+    return {**membership_props(m.membership), "helps": _json_list(m.helps)}
 
 
-def help_props(h: Help) -> Props:
-    return _props(
-        activity=h.activity,
-        need_id=h.need_id,
-        frequency_text=h.frequency_text,
-        times_per_week=h.times_per_week,
-        hours_per_week=h.hours_per_week,
-        status=h.status,
-    )
+def _json_list(items: tuple[Help, ...] | tuple[Diagnosis, ...]) -> str | None:
+    """What only FHIR says, kept as one JSON text (a property cannot hold a
+    list of maps); None when there is nothing."""
+    listed = [_props(**{f.name: getattr(i, f.name) for f in fields(i)}) for i in items]
+    return json.dumps(listed) if listed else None
 
 
 def helps_from(text: object) -> tuple[Help, ...]:
     if not isinstance(text, str):
         return ()
     return tuple(Help(**item) for item in json.loads(text))
+
+
+def diagnoses_from(text: object) -> tuple[Diagnosis, ...]:
+    if not isinstance(text, str):
+        return ()
+    return tuple(Diagnosis(**item) for item in json.loads(text))
 
 
 def need_props(n: Need) -> Props:
@@ -172,7 +175,7 @@ def onion_item(onion: Onion) -> Props:
     those that changed)."""
     item: Props = {
         "id": onion.client.id,
-        "props": client_props(onion.client),
+        "props": {**client_props(onion.client), "diagnoses": _json_list(onion.diagnoses)},
         "team_ids": [] if onion.team_id is None else [onion.team_id],
         "members": [
             {
@@ -324,4 +327,5 @@ def onion_from(row: Mapping[str, Any]) -> Onion:
         supports=supports,
         knows=knows,
         observations=observations,
+        diagnoses=diagnoses_from(row["client"].get("diagnoses")),
     ).canonical()

@@ -8,6 +8,7 @@ import strawberry
 
 from graphsvc.analysis import GapKind, Grouping, NetworkType, Severity
 from graphsvc.domain import (
+    Classification,
     Frequency,
     NeedStatus,
     OmahaDomain,
@@ -22,6 +23,9 @@ from graphsvc.domain import (
 # annotations as they are, and GraphQL shows their member names.
 strawberry.enum(Ring, name="Ring", description="A ring of the onion.")
 strawberry.enum(NeedStatus, name="NeedStatus")
+strawberry.enum(
+    Classification, name="Classification", description="The medical classification of a diagnosis."
+)
 strawberry.enum(Frequency, name="Frequency")
 strawberry.enum(SupportKind, name="SupportKind")
 strawberry.enum(TieStatus, name="TieStatus")
@@ -36,6 +40,7 @@ strawberry.enum(NetworkType, name="NetworkType", description="In the spirit of W
 strawberry.enum(Grouping, name="Grouping", description="How research aggregates are grouped.")
 
 __all__ = [
+    "Classification",
     "ClientSortField",
     "Frequency",
     "GapKind",

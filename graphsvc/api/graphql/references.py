@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graphsvc.domain import Client, Need, Observation, Person, Ring
+from graphsvc.domain import Client, Diagnosis, Need, Observation, Person, Ring
 
 
 def client_reference(client: Client) -> str:
@@ -18,6 +18,10 @@ def person_reference(person: Person) -> str:
 
 def need_reference(need: Need) -> str:
     return f"Condition/{need.id}"
+
+
+def diagnosis_reference(diagnosis: Diagnosis) -> str:
+    return f"Condition/{diagnosis.id}"
 
 
 def rating_reference(observation: Observation) -> str:

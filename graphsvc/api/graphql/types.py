@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from graphsvc.analysis import clients_with_each_gap
+from graphsvc.domain import Diagnosis as DomainDiagnosis
 from graphsvc.domain import Help as DomainHelp
 from graphsvc.domain import Member as DomainMember
 from graphsvc.domain import Need as DomainNeed
@@ -18,6 +19,7 @@ from graphsvc.domain import Team as DomainTeam
 from . import references
 from .context import Info
 from .enums import (
+    Classification,
     Frequency,
     GapKind,
     NeedStatus,
@@ -211,6 +213,34 @@ class Need(OnionNode):
         )
 
 
+@strawberry.type(
+    description="A diagnosis in a medical classification (SNOMED CT, ICPC, ICD-10), "
+    "as her GP or hospital records it: kept beside her needs, never one."
+)
+class Diagnosis:
+    id: strawberry.ID
+    display: str
+    classification: Classification
+    code: str | None
+    system: str | None
+    status: NeedStatus
+    since: datetime.date | None
+    fhir_reference: str
+
+    @staticmethod
+    def of(diagnosis: DomainDiagnosis) -> Diagnosis:
+        return Diagnosis(
+            id=strawberry.ID(diagnosis.id),
+            display=diagnosis.display,
+            classification=diagnosis.classification,
+            code=diagnosis.code,
+            system=diagnosis.system,
+            status=diagnosis.status,
+            since=diagnosis.since,
+            fhir_reference=references.diagnosis_reference(diagnosis),
+        )
+
+
 @strawberry.type(name="Knows", description="Two members of the onion know each other.")
 class KnowsType:
     a: Member
@@ -327,6 +357,10 @@ class Client:
             Need.of(n, onion, members) for n in onion.needs if status is None or n.status is status
         ]
 
+    @strawberry.field(description="Her diagnoses (non-Omaha Conditions), not needs.")
+    async def diagnoses(self, info: Info) -> list[Diagnosis]:
+        return [Diagnosis.of(d) for d in (await self._onion(info)).diagnoses]
+
     @strawberry.field(description="Who among the onion's people know each other.")
     async def knows(self, info: Info) -> list[KnowsType]:
         onion = await self._onion(info)
@@ -363,6 +397,7 @@ class Client:
         refs = [references.client_reference(onion.client)]
         refs += [references.person_reference(m.person) for m in onion.members]
         refs += [references.need_reference(n) for n in onion.needs]
+        refs += [references.diagnosis_reference(d) for d in onion.diagnoses]
         refs += [references.rating_reference(o) for o in onion.observations]
         return refs
 

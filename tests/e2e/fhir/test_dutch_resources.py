@@ -375,3 +375,90 @@ def test_help_from_others_is_read_from_each_activity_with_a_performer(
     assert left == {"org-thuishulp", "rp-help-daughter"}
     plan = fhir.get("CarePlan/cp-help-2").json()
     assert all("performer" not in a["detail"] for a in plan["activity"]), plan
+
+
+DIAGNOSES = """query($id: ID!) { client(id: $id) { version
+  diagnoses { id display classification code system status since fhirReference }
+  needs { code } } }"""
+
+
+def test_snomed_and_icpc_problems_are_diagnoses_not_needs(fhir: Fhir, issuer_for: Any) -> None:
+    """nl-core Problem: a Condition coded in SNOMED CT or ICPC is one of the
+    client's diagnoses, shown as such; only Omaha problems are needs. A graph
+    edit keeps them as they are."""
+    from ...conftest import nurse
+
+    assert fhir.put("Organization/team-rest", TEAM).status_code == 201
+    assert fhir.put("Patient/p-dx", {**patient(), "id": "p-dx"}).status_code == 201
+    assert fhir.put("CareTeam/ct-dx", {**care_team("p-dx"), "id": "ct-dx"}).status_code == 201
+    snomed = {
+        "resourceType": "Condition",
+        "id": "c-dx-hartfalen",
+        "meta": {"profile": ["http://nictiz.nl/fhir/StructureDefinition/nl-core-Problem"]},
+        "clinicalStatus": {
+            "coding": [
+                {
+                    "system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                    "code": "active",
+                }
+            ]
+        },
+        "code": {
+            "coding": [
+                {"system": "http://hl7.org/fhir/sid/icpc-1-nl", "code": "K77"},
+                {"system": "http://snomed.info/sct", "code": "84114007", "display": "hartfalen"},
+            ]
+        },
+        "subject": {"reference": "Patient/p-dx"},
+        "onsetDateTime": "2021-05-04",
+    }
+    icpc = {
+        "resourceType": "Condition",
+        "id": "c-dx-diabetes",
+        "code": {
+            "coding": [{"system": "http://hl7.org/fhir/sid/icpc-1-nl", "code": "T90"}],
+            "text": "Diabetes mellitus type 2",
+        },
+        "subject": {"reference": "Patient/p-dx"},
+    }
+    for condition in (snomed, icpc, _omaha_condition("c-dx-omaha", "p-dx", "38")):
+        answer = fhir.put(f"Condition/{condition['id']}", condition)
+        assert answer.status_code == 201, answer.text
+    gql = issuer_for(nurse("team-rest"))
+    client = gql(DIAGNOSES, {"id": "p-dx"})["client"]
+    assert client["needs"] == [{"code": "38"}]
+    assert client["diagnoses"] == [
+        {
+            "id": "c-dx-diabetes",
+            "display": "Diabetes mellitus type 2",
+            "classification": "ICPC",
+            "code": "T90",
+            "system": "http://hl7.org/fhir/sid/icpc-1-nl",
+            "status": "ACTIVE",
+            "since": None,
+            "fhirReference": "Condition/c-dx-diabetes",
+        },
+        {
+            "id": "c-dx-hartfalen",
+            "display": "hartfalen",  # SNOMED CT preferred over ICPC
+            "classification": "SNOMED_CT",
+            "code": "84114007",
+            "system": "http://snomed.info/sct",
+            "status": "ACTIVE",
+            "since": "2021-05-04",
+            "fhirReference": "Condition/c-dx-hartfalen",
+        },
+    ]
+    resolved = gql(
+        """mutation($c: ID!) { resolveNeed(input: {clientId: $c, needId: "c-dx-omaha"}) {
+             ... on NetworkChange { version } } }""",
+        {"c": "p-dx"},
+    )
+    assert resolved["resolveNeed"]["version"] == client["version"] + 1
+    assert gql(DIAGNOSES, {"id": "p-dx"})["client"]["diagnoses"] == client["diagnoses"]
+    assert fhir.get("Condition/c-dx-hartfalen").json()["meta"]["versionId"] == "1"
+    # resolved by the GP: the diagnosis follows
+    snomed["clinicalStatus"]["coding"][0]["code"] = "resolved"
+    assert fhir.put("Condition/c-dx-hartfalen", snomed).status_code == 200
+    after = gql(DIAGNOSES, {"id": "p-dx"})["client"]["diagnoses"]
+    assert [d["status"] for d in after] == ["ACTIVE", "RESOLVED"]
