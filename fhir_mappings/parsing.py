@@ -19,23 +19,9 @@ from .jsontypes import JsonObject, JsonPath
 from .keys import is_id, is_resource_type_name
 from .narrative import narrative_problem
 from .required_codes import code_issues
+from .resource_types import STORED_TYPES
 
-ACCEPTED_TYPES = frozenset(
-    {
-        "CareTeam",
-        "CarePlan",
-        "Observation",
-        "Patient",
-        "RelatedPerson",
-        "Practitioner",
-        "PractitionerRole",
-        "Organization",
-        "Condition",
-        "Goal",
-        "Location",
-        "Bundle",
-    }
-)
+ACCEPTED_TYPES = STORED_TYPES | {"Bundle"}
 _ABSTRACT = frozenset({"Resource", "DomainResource"})
 _CHOICE_NAMES = re.compile(r"'([A-Za-z]+)'")
 

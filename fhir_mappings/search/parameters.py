@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Literal
 
+from ..resource_types import PATIENT_ELEMENT, STORED_TYPES
+
 ParamType = Literal["reference", "token", "string", "date"]
 
 SEARCHABLE_TYPES: tuple[str, ...] = (
@@ -131,7 +133,23 @@ def _name_or_alias() -> SearchParameter:
     )
 
 
-SEARCH_PARAMETERS: Mapping[str, tuple[SearchParameter, ...]] = MappingProxyType(
+LAST_UPDATED_PARAMETER = SearchParameter(
+    "_lastUpdated",
+    "date",
+    "When the resource last changed here (meta.lastUpdated); prefixes eq, ge, gt, le, lt",
+    ("meta.lastUpdated",),
+)
+
+
+def _generic(resource_type: str) -> tuple[SearchParameter, ...]:
+    """A type the onion does not use: its id, and the Patient it is about."""
+    element = PATIENT_ELEMENT.get(resource_type)
+    if element is None:
+        return (_id(),)
+    return (_id(), _patient(element, "the resource is about"))
+
+
+_DETAILED: Mapping[str, tuple[SearchParameter, ...]] = MappingProxyType(
     {
         "CarePlan": (
             _id(),
@@ -234,6 +252,12 @@ SEARCH_PARAMETERS: Mapping[str, tuple[SearchParameter, ...]] = MappingProxyType(
         ),
     }
 )
+SEARCH_PARAMETERS: Mapping[str, tuple[SearchParameter, ...]] = MappingProxyType(
+    {
+        kind: (*(_DETAILED.get(kind) or _generic(kind)), LAST_UPDATED_PARAMETER)
+        for kind in sorted(STORED_TYPES)
+    }
+)
 
 
 def parameter(resource_type: str, name: str) -> SearchParameter | None:
@@ -251,7 +275,7 @@ def _reference_parameters(resource_type: str) -> list[SearchParameter]:
 INCLUDES: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         kind: tuple(f"{kind}:{p.name}" for p in _reference_parameters(kind))
-        for kind in SEARCHABLE_TYPES
+        for kind in SEARCH_PARAMETERS
     }
 )
 REVINCLUDES: Mapping[str, tuple[str, ...]] = MappingProxyType(
@@ -259,12 +283,12 @@ REVINCLUDES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         kind: tuple(
             sorted(
                 f"{source}:{p.name}"
-                for source in SEARCHABLE_TYPES
+                for source in SEARCH_PARAMETERS
                 for p in _reference_parameters(source)
                 if kind in p.targets
             )
         )
-        for kind in SEARCHABLE_TYPES
+        for kind in SEARCH_PARAMETERS
     }
 )
 

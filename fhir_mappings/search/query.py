@@ -63,6 +63,9 @@ class SearchQuery:
     includes: tuple[Include, ...] = ()
     revincludes: tuple[Include, ...] = ()
     criteria: tuple[tuple[str, str], ...] = ()
+    # _lastUpdated: the bounds of the last change here, to the second
+    updated_from: str | None = None
+    updated_to: str | None = None
 
     def as_query(self, after: str | None = None) -> str:
         """The canonical query string (urlencoded, stable order) of this search
@@ -74,6 +77,10 @@ class SearchQuery:
             pairs.append(("date", f"ge{self.date_from}"))
         if self.date_to is not None:
             pairs.append(("date", f"le{self.date_to}"))
+        if self.updated_from is not None:
+            pairs.append(("_lastUpdated", f"ge{self.updated_from}"))
+        if self.updated_to is not None:
+            pairs.append(("_lastUpdated", f"le{self.updated_to}"))
         pairs.extend(("_include", include.text) for include in self.includes)
         pairs.extend(("_revinclude", include.text) for include in self.revincludes)
         pairs.append(("_count", str(self.count)))
@@ -129,6 +136,8 @@ class _Reader:
         self.criteria: set[tuple[str, str]] = set()
         self.froms: list[str] = []
         self.tos: list[str] = []
+        self.updated_froms: list[str] = []
+        self.updated_tos: list[str] = []
         self.count = DEFAULT_COUNT
         self.after: str | None = None
         self.includes: set[Include] = set()
@@ -148,6 +157,8 @@ class _Reader:
             tuple(sorted(self.includes, key=lambda i: i.text)),
             tuple(sorted(self.revincludes, key=lambda i: i.text)),
             tuple(sorted(self.criteria)),
+            max(self.updated_froms) if self.updated_froms else None,
+            min(self.updated_tos) if self.updated_tos else None,
         )
 
     def fail(self, raw: str, message: str, code: IssueType = "value") -> None:
@@ -185,8 +196,10 @@ class _Reader:
             self.reference(raw, param, modifier if colon else None, value)
         elif colon:
             self.fail(raw, f"{name} takes no modifier", "not-supported")
+        elif name == "_lastUpdated":
+            self.date(raw, value, self.updated_froms, self.updated_tos)
         elif param.type == "date":
-            self.date(raw, value)
+            self.date(raw, value, self.froms, self.tos)
         elif param.type == "string":
             self.words(raw, param, value)
         elif name == "_id":
@@ -336,9 +349,12 @@ class _Reader:
         ]
         self.add(param.name, ",".join(" ".join(words) for words in ordered), groups)
 
-    def date(self, raw: str, value: str) -> None:
+    def date(self, raw: str, value: str, froms: list[str], tos: list[str]) -> None:
         if "," in value:
-            message = "takes one value; repeat date= to combine bounds (date=ge...&date=lt...)"
+            name = raw.partition(":")[0]
+            message = (
+                f"takes one value; repeat {name}= to combine bounds ({name}=ge...&{name}=lt...)"
+            )
             self.fail(raw, message)
             return
         prefix, rest = (value[:2], value[2:]) if value[:2] in _DATE_PREFIXES else ("eq", value)
@@ -353,13 +369,13 @@ class _Reader:
         first, last = found
         try:
             if prefix in ("eq", "ge"):
-                self.froms.append(instant(first))
+                froms.append(instant(first))
             if prefix in ("eq", "le"):
-                self.tos.append(instant(last))
+                tos.append(instant(last))
             if prefix == "gt":
-                self.froms.append(instant(last + _SECOND))
+                froms.append(instant(last + _SECOND))
             if prefix == "lt":
-                self.tos.append(instant(first - _SECOND))
+                tos.append(instant(first - _SECOND))
         except OverflowError:
             self.fail(raw, f"{_shown(value)}: no date this server keeps is {prefix} that")
 

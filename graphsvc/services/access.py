@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
+from fhir_mappings.resource_types import PROJECTED_TYPES
 from graphsvc.domain import NotFound, Principal, Role
 
 from .errors import Forbidden
@@ -132,6 +133,15 @@ def check_type_access(principal: Principal, resource_type: str, action: Action) 
             raise Forbidden("a coach reads the network but does not change it")
         case Role.NURSE if action is Action.WRITE and resource_type in DIRECTORY_RESOURCES:
             raise Forbidden(f"{resource_type} is directory data, written by directory feeds")
+
+
+def check_shared_write(principal: Principal, resource_type: str) -> None:
+    """A resource of a type the onion does not use, about no client (a
+    Medication, a Schedule): shared data, kept by the systems that own it."""
+    if principal.role in {Role.NURSE, Role.COACH} and resource_type not in PROJECTED_TYPES:
+        raise Forbidden(
+            f"a {resource_type} about no client is shared data, written by other systems"
+        )
 
 
 def check_resource_access(

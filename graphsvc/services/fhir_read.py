@@ -177,6 +177,8 @@ class FhirReadService:
             groups=query.groups if groups is None else groups,
             date_from=query.date_from if groups is None else None,
             date_to=query.date_to if groups is None else None,
+            updated_from=query.updated_from if groups is None else None,
+            updated_to=query.updated_to if groups is None else None,
             client_ids=None if clients is None or directory else clients,
             after_id=query.after if groups is None else None,
             limit=limit,

@@ -27,7 +27,7 @@ from graphsvc.store.port import FhirWriter, NetworkRepository, ResourceStore
 from graphsvc.store.records import now
 from graphsvc.store.resource_store import StoredResource, canonical, senders_meta
 
-from .access import Action, check_resource_access, check_type_access
+from .access import Action, check_resource_access, check_shared_write, check_type_access
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
 from .fhir_view import current_view, with_references
@@ -200,6 +200,8 @@ class FhirWriteService:
         owners = sorted({cid for found in client_of.values() for cid in found})
         access = await self._repo.clients_access(owners)
         for change, _, _ in outcomes:
+            if not client_of[change.key]:
+                check_shared_write(principal, change.key.resource_type)
             for client_id in client_of[change.key]:
                 if client_id in access:
                     check_resource_access(

@@ -139,6 +139,8 @@ class ResourceStore(Protocol):
         client_ids: Iterable[str] | None = None,
         after_id: str | None = None,
         limit: int = 50,
+        updated_from: str | None = None,
+        updated_to: str | None = None,
     ) -> list[StoredResource]: ...
 
 

@@ -118,8 +118,11 @@ class CypherResourceStore:
         client_ids: Iterable[str] | None = None,
         after_id: str | None = None,
         limit: int = 50,
+        updated_from: str | None = None,
+        updated_to: str | None = None,
     ) -> list[StoredResource]:
-        """``tokens`` must all match; of each of ``groups`` any one must."""
+        """``tokens`` must all match; of each of ``groups`` any one must.
+        ``updated_from``/``updated_to``: instants (``YYYY-MM-DDTHH:MM:SSZ``)."""
         rows = await self._runner.read(
             query("fhir_resource_search"),
             {
@@ -127,6 +130,8 @@ class CypherResourceStore:
                 "groups": [[t] for t in tokens] + [list(g) for g in groups],
                 "date_from": date_from,
                 "date_to": date_to,
+                "updated_from": None if updated_from is None else updated_from[:19],
+                "updated_to": None if updated_to is None else updated_to[:19],
                 "client_ids": None if client_ids is None else sorted(client_ids),
                 "after_id": after_id,
                 "limit": limit,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from fhir_mappings.resource_types import UNDERSTOOD_PROFILES
 from fhir_mappings.search import INCLUDES, REVINCLUDES, SEARCH_PARAMETERS
 from graphsvc.services.fhir_read import SERVED_TYPES
 
@@ -30,6 +31,9 @@ def _resource(resource_type: str) -> dict[str, object]:
             for p in SEARCH_PARAMETERS.get(resource_type, ())
         ],
     }
+    profiles = UNDERSTOOD_PROFILES.get(resource_type)
+    if profiles:
+        entry["supportedProfile"] = list(profiles)
     if resource_type == "Patient":
         entry["operation"] = [
             {

@@ -9,6 +9,7 @@ import pytest
 from fhir.resources.R4B import get_fhir_model_class
 
 from fhir_mappings import ACCEPTED_TYPES, parse_resource
+from fhir_mappings.resource_types import PROJECTED_TYPES
 
 from .corpus import files, load, resources, stored
 
@@ -16,7 +17,9 @@ from .corpus import files, load, resources, stored
 def test_corpus_is_big_enough() -> None:
     kinds = Counter(r["resourceType"] for r in resources())
     assert sum(kinds.values()) >= 40
-    assert set(kinds) == ACCEPTED_TYPES - {"Bundle"}
+    # every type the onion is read from, and the directory's Location
+    assert set(kinds) == PROJECTED_TYPES | {"Location"}
+    assert set(kinds) <= ACCEPTED_TYPES
     assert kinds["CareTeam"] >= 4 and kinds["CarePlan"] >= 4 and kinds["Observation"] >= 8
 
 

@@ -131,7 +131,7 @@ def test_a_valid_resource_parses() -> None:
         ),
         ({"resourceType": "Patient", "name": [["nested"]]}, "Patient.name[0]", "arrays"),
         ({"resourceType": "Patient", "<script>": 1}, "Patient", "not a FHIR element name"),
-        ({"resourceType": "Medication"}, "Medication.resourceType", "not accepted"),
+        ({"resourceType": "Citation"}, "Citation.resourceType", "not accepted"),
         ({"resourceType": "Foo"}, "Foo.resourceType", "not accepted"),
         ({"resourceType": 7}, "resourceType", "name of a resource type"),
         ({"resourceType": "patient"}, "resourceType", "name of a resource type"),
@@ -233,7 +233,7 @@ def test_contained_type_errors_name_the_contained_element() -> None:
 def test_bundle_entries_are_checked_one_by_one() -> None:
     bundle = load(FIXTURES / "Bundle-transaction-truus-veenstra.json")
     bundle["entry"][2]["resource"]["participant"][0]["member"] = "RelatedPerson/x"
-    bundle["entry"][4]["resource"]["resourceType"] = "Medication"
+    bundle["entry"][4]["resource"]["resourceType"] = "Citation"  # R4B's, not R4's
     bundle["entry"][5]["resource"]["onsetDateTime"] = "gisteren"
     found = expressions(bundle)
     assert "Bundle.entry[4].resource.resourceType" in found
