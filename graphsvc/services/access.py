@@ -140,7 +140,8 @@ def check_shared_write(principal: Principal, resource_type: str) -> None:
     Medication, a Schedule): shared data, kept by the systems that own it."""
     if principal.role in {Role.NURSE, Role.COACH} and resource_type not in PROJECTED_TYPES:
         raise Forbidden(
-            f"a {resource_type} about no client is shared data, written by other systems"
+            f"{resource_type} resources about no client are shared data, "
+            "written by the systems that keep them"
         )
 
 

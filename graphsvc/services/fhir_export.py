@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 from fhir_mappings import JsonObject, export_onion
 from fhir_mappings.findings import detected_issue, strength_observation
 from graphsvc.analysis import ClientAnalysis, GapKind
-from graphsvc.domain import Onion, Principal, Ring
+from graphsvc.domain import Onion, Principal, Ring, Role
 from graphsvc.store.port import ResourceStore
 
+from .access import Action, scope_allows
 from .analysis import AnalysisService
 from .fhir_view import originals, with_references
 from .network import NetworkService
@@ -80,4 +81,10 @@ class FhirExportService:
             {**body, "resourceType": key.resource_type, "id": key.id}
             for key, body in sorted(export.resources.items())
         ]
-        return resources + findings_as_fhir(onion, found, when)
+        everything = resources + findings_as_fhir(onion, found, when)
+        if principal.role is not Role.SYSTEM:
+            return everything
+        # a system sees of her record only the types its scopes name
+        return [
+            r for r in everything if scope_allows(principal.scopes, r["resourceType"], Action.READ)
+        ]

@@ -177,6 +177,9 @@ class FhirInteractions:
         (result,) = await self._writes.apply(
             principal, [ResourceChange(ResourceKey(resource_type, resource_id), None)]
         )
+        if result.version_id is None:
+            # never there: the same answer as for one of a client out of reach
+            raise NotFound(resource_type, resource_id)
         return result
 
     # -- Bundles ------------------------------------------------------------

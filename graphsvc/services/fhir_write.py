@@ -20,7 +20,7 @@ from enum import StrEnum
 from fhir_mappings import JsonObject, ResourceKey, project
 from fhir_mappings.issues import Issue
 from fhir_mappings.search import index_terms
-from graphsvc.domain import Onion, Principal, Role
+from graphsvc.domain import NotFound, Onion, Principal, Role
 from graphsvc.domain.commands import same_network
 from graphsvc.store.fhir_commit import FhirCommit, ResourceWrite
 from graphsvc.store.port import FhirWriter, NetworkRepository, ResourceStore
@@ -199,18 +199,22 @@ class FhirWriteService:
         client_of = {c.key: _owners(c, s, base_urls) for c, s, _ in outcomes}
         owners = sorted({cid for found in client_of.values() for cid in found})
         access = await self._repo.clients_access(owners)
-        for change, _, _ in outcomes:
-            if not client_of[change.key]:
+        for change, _, outcome in outcomes:
+            if not client_of[change.key] and outcome is not Outcome.ABSENT:
                 check_shared_write(principal, change.key.resource_type)
             for client_id in client_of[change.key]:
                 if client_id in access:
-                    check_resource_access(
-                        principal,
-                        change.key.resource_type,
-                        Action.WRITE,
-                        client_id,
-                        access[client_id].team_ids,
-                    )
+                    try:
+                        check_resource_access(
+                            principal,
+                            change.key.resource_type,
+                            Action.WRITE,
+                            client_id,
+                            access[client_id].team_ids,
+                        )
+                    except NotFound:
+                        # as if it were not there: whether it is says nothing
+                        raise NotFound(change.key.resource_type, change.key.id) from None
         if not writes:
             return _Plan([self._unchanged(c, s, o) for c, s, o in outcomes], None, ())
 

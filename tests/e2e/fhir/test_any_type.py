@@ -94,11 +94,43 @@ def test_another_teams_nurse_neither_sees_nor_writes_her_encounters(
     assert own.put("Encounter/enc-2", _encounter("enc-2", "p-any")).status_code == 201
     assert other.get("Encounter/enc-1").status_code == 404
     assert _ids(other.get("Encounter?patient=p-any").json()) == []
-    assert other.put("Encounter/enc-3", _encounter("enc-3", "p-any")).status_code in (403, 404)
+    # a write or delete out of reach answers as if there were nothing
+    answers = {
+        name: (answer.status_code, answer.json()["issue"][0]["diagnostics"].replace(name, "X"))
+        for name, answer in (
+            ("enc-1", other.put("Encounter/enc-1", _encounter("enc-1", "p-any"))),
+            ("enc-3", other.put("Encounter/enc-3", _encounter("enc-3", "p-any"))),
+        )
+    }
+    assert answers["enc-1"] == answers["enc-3"] and answers["enc-1"][0] == 404, answers
+    deletes = {
+        name: (answer.status_code, answer.json()["issue"][0]["diagnostics"].replace(name, "X"))
+        for name, answer in (
+            ("enc-1", other.delete("Encounter/enc-1")),
+            ("enc-9", other.delete("Encounter/enc-9")),
+        )
+    }
+    assert deletes["enc-1"] == deletes["enc-9"] and deletes["enc-1"][0] == 404, deletes
     assert fhir.get("Encounter/enc-3").status_code == 404  # nothing written
+    assert fhir.get("Encounter/enc-1").json()["meta"]["versionId"] == "1"  # nor deleted
     # about nobody: shared data, read by all, written by the systems that keep it
     medication = {"resourceType": "Medication", "id": "med-1", "status": "active"}
     refused = own.put("Medication/med-1", medication)
     assert refused.status_code == 403 and "shared data" in refused.text
     assert fhir.put("Medication/med-1", medication).status_code == 201
     assert own.get("Medication/med-1").json()["status"] == "active"
+
+
+def test_everything_holds_only_the_types_a_systems_scopes_name(fhir: Fhir, make_fhir: Any) -> None:
+    from ...conftest import system
+
+    assert fhir.put("Organization/team-rest", TEAM).status_code == 201
+    assert fhir.put("Patient/p-any", {**patient(), "id": "p-any"}).status_code == 201
+    assert fhir.put("CareTeam/ct-any", {**care_team("p-any"), "id": "ct-any"}).status_code == 201
+    assert fhir.put("Encounter/enc-1", _encounter("enc-1", "p-any")).status_code == 201
+    careteams_only = make_fhir(system("system/CareTeam.read"))
+    bundle = careteams_only.get("Patient/p-any/$everything").json()
+    assert {e["resource"]["resourceType"] for e in bundle["entry"]} == {"CareTeam"}
+    v2 = make_fhir(system("system/CareTeam.rs", "system/Encounter.rs"))
+    bundle = v2.get("Patient/p-any/$everything").json()
+    assert {e["resource"]["resourceType"] for e in bundle["entry"]} == {"CareTeam", "Encounter"}
