@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .api import errors, system
 from .api.auth import BearerTokenBackend, on_auth_error
 from .api.fhir.routes import routes as fhir_routes
+from .api.fhir.xml_answers import XmlAnswers
 from .api.graphql.endpoint import GraphQLEndpoint
 from .api.requests import RequestIds
 from .api.smart import routes as smart_routes
@@ -66,7 +67,11 @@ def create_app(settings: Settings | None = None, *, supervise: bool = True) -> S
     ]
     return Starlette(
         routes=routes,
-        middleware=[Middleware(RequestIds), Middleware(_LateAuthentication)],
+        middleware=[
+            Middleware(RequestIds),
+            Middleware(XmlAnswers),
+            Middleware(_LateAuthentication),
+        ],
         exception_handlers={cls: errors.handle for cls in errors.HANDLED},
         lifespan=lifespan,
     )

@@ -7,9 +7,11 @@ import json
 from starlette.requests import Request
 
 from fhir_mappings import FhirValidationError, Issue
+from fhir_mappings.xml_format import json_of_xml
 
 MAX_BODY_BYTES = 16 * 1024 * 1024  # a transaction of some thousands of resources
 _MEDIA_TYPES = ("application/fhir+json", "application/json", "application/json+fhir")
+XML_MEDIA_TYPES = ("application/fhir+xml", "application/xml", "text/xml", "application/xml+fhir")
 
 
 class BodyTooLarge(Exception):
@@ -20,15 +22,17 @@ class BodyTooLarge(Exception):
 class UnsupportedMediaType(Exception):
     def __init__(self, given: str) -> None:
         super().__init__(
-            f"Content-Type {given or '(none)'} is not served; send application/fhir+json"
+            f"Content-Type {given or '(none)'} is not served; "
+            "send application/fhir+json or application/fhir+xml"
         )
 
 
 async def json_body(request: Request) -> object:
-    """The parsed JSON body; raises UnsupportedMediaType, BodyTooLarge or
-    FhirValidationError (not JSON, or not UTF-8)."""
+    """The parsed JSON body (FHIR XML read as the JSON it stands for); raises
+    UnsupportedMediaType, BodyTooLarge or FhirValidationError (not JSON, not
+    FHIR XML, or not UTF-8)."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media not in _MEDIA_TYPES:
+    if media not in _MEDIA_TYPES and media not in XML_MEDIA_TYPES:
         raise UnsupportedMediaType(media)
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
@@ -38,6 +42,8 @@ async def json_body(request: Request) -> object:
         chunks += chunk
         if len(chunks) > MAX_BODY_BYTES:
             raise BodyTooLarge()
+    if media in XML_MEDIA_TYPES:
+        return json_of_xml(bytes(chunks))
     try:
         return json.loads(bytes(chunks).decode("utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError as error:

@@ -53,7 +53,7 @@ def capability_statement(base: str) -> dict[str, object]:
         "software": {"name": "graphsvc", "version": SOFTWARE_VERSION},
         "implementation": {"description": "Care-network graph service", "url": base},
         "fhirVersion": "4.0.1",
-        "format": ["application/fhir+json", "application/json"],
+        "format": ["application/fhir+json", "application/json", "application/fhir+xml", "xml"],
         "rest": [
             {
                 "mode": "server",

@@ -1,0 +1,93 @@
+"""FHIR XML <-> the JSON the service works in, through the R4B models (which
+keep every element, extension and narrative): a resource sent as XML is read
+as the JSON it stands for, and an answer can be written back as XML.
+
+FHIR XML has no DTD: one declared is refused before anything is parsed, and
+the parser neither resolves entities nor reaches the network.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from fhir.resources.R4B import get_fhir_model_class
+from lxml import etree
+from pydantic import ValidationError as ModelError
+
+from .expressions import expression
+from .issues import FhirValidationError, Issue
+from .jsontypes import JsonObject
+
+FHIR_NAMESPACE = "http://hl7.org/fhir"
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_RESOURCE_TYPE = re.compile(r"[A-Z][A-Za-z]{1,63}")
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def json_of_xml(body: bytes) -> JsonObject:
+    """The JSON a FHIR XML resource (or Bundle) stands for; raises
+    :class:`FhirValidationError` saying where it is not FHIR XML."""
+    if _DECLARATION.search(body):
+        raise _unreadable("the body declares a DTD or entities; FHIR XML has none")
+    try:
+        root = etree.fromstring(body, parser=_parser())
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        raise _unreadable(
+            f"the body is not XML at line {line}, column {column}: {error.msg}"
+        ) from None
+    qname = etree.QName(root)
+    if qname.namespace != FHIR_NAMESPACE:
+        where = f"{{{qname.namespace}}}" if qname.namespace else "no namespace"
+        raise _unreadable(f"the root element is in {where}, not in {FHIR_NAMESPACE}")
+    resource_type = qname.localname
+    model = _model(resource_type)
+    try:
+        read = model.model_validate_xml(body, xmlparser=_parser())
+    except ModelError as error:
+        raise FhirValidationError(
+            [
+                Issue(expression(resource_type, tuple(e["loc"])), e["msg"], "structure")
+                for e in error.errors()
+            ]
+        ) from None
+    except KeyError as error:
+        raise _unreadable(f"{resource_type} has no element {error}") from None
+    except (ValueError, TypeError, AttributeError) as error:
+        raise _unreadable(f"the body cannot be read as a {resource_type}: {error}") from None
+    found: JsonObject = json.loads(read.model_dump_json())
+    return found
+
+
+def xml_of_json(resource: JsonObject) -> bytes:
+    """A resource (or Bundle) the service answers with, as FHIR XML."""
+    model = _model(str(resource.get("resourceType")))
+    written: bytes = model.model_validate(resource).model_dump_xml()
+    return written
+
+
+def _model(resource_type: str) -> Any:
+    if not _RESOURCE_TYPE.fullmatch(resource_type):
+        raise _unreadable(f"the root element {resource_type!r} is no resource type")
+    try:
+        return get_fhir_model_class(resource_type)
+    except (KeyError, ValueError):
+        raise FhirValidationError(
+            [Issue(resource_type, f"{resource_type} is not a FHIR resource type", "not-supported")]
+        ) from None
+
+
+def _unreadable(message: str) -> FhirValidationError:
+    return FhirValidationError([Issue("", message, "structure")])
