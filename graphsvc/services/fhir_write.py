@@ -71,6 +71,8 @@ class ChangeResult:
     version_id: int | None
     last_updated: str | None
     resource: JsonObject | None  # as stored now, with id and meta
+    # what of it was kept but not read into the graph, and why (warnings)
+    notes: tuple[Issue, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +176,15 @@ class FhirWriteService:
                                 principal, action, client, outcome, [result.key.reference]
                             )
                         )
-                return plan.results
+                return [
+                    dataclasses.replace(
+                        result,
+                        notes=tuple(
+                            n for n in plan.notes if n.resource in (None, result.key.reference)
+                        ),
+                    )
+                    for result in plan.results
+                ]
         raise WriteContention("the resources changed while this write was prepared; send it again")
 
     async def _plan(

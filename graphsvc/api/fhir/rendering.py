@@ -23,9 +23,12 @@ _STATUS = {
 }
 
 
-def written(result: ChangeResult) -> JsonObject:
-    """The body of a create or update: the resource as stored."""
-    return result.resource or operation_outcome([])
+def written(result: ChangeResult, prefer: str = "") -> JsonObject:
+    """The body of a create or update: the resource as stored, or with
+    ``Prefer: return=OperationOutcome`` what of it the graph did not read."""
+    if "return=operationoutcome" in prefer.replace(" ", "").lower():
+        return operation_outcome(result.notes)
+    return result.resource or operation_outcome(result.notes)
 
 
 def searchset(base: str, query: SearchQuery, page: SearchPage) -> JsonObject:
@@ -101,6 +104,8 @@ def _written_entry(base: str, result: ChangeResult) -> JsonObject:
         response["etag"] = f'W/"{result.version_id}"'
     if result.last_updated is not None:
         response["lastModified"] = result.last_updated
+    if result.notes:
+        response["outcome"] = operation_outcome(result.notes)
     entry: JsonObject = {"response": response}
     if result.resource is not None:
         entry["fullUrl"] = f"{base}/{result.key.reference}"

@@ -185,7 +185,8 @@ def _written(request: Request, result: ChangeResult) -> Response:
     headers = {"Location": f"{base_of(request)}/{key.reference}/_history/{result.version_id}"}
     resource = result.resource or {}
     headers.update(_version_headers(resource))
-    return fhir(written(result), status_code=status, headers=headers)
+    body = written(result, request.headers.get("prefer", ""))
+    return fhir(body, status_code=status, headers=headers)
 
 
 def _version_headers(resource: JsonObject) -> dict[str, str]:

@@ -462,3 +462,38 @@ def test_snomed_and_icpc_problems_are_diagnoses_not_needs(fhir: Fhir, issuer_for
     assert fhir.put("Condition/c-dx-hartfalen", snomed).status_code == 200
     after = gql(DIAGNOSES, {"id": "p-dx"})["client"]["diagnoses"]
     assert [d["status"] for d in after] == ["ACTIVE", "RESOLVED"]
+
+
+def test_a_careteam_about_no_one_is_kept_with_a_warning(fhir: Fhir) -> None:
+    """A CareTeam with neither subject nor one Patient participant is stored
+    but read into no onion; the answer says so as a warning (the outcome of a
+    transaction entry, or the body with Prefer: return=OperationOutcome)."""
+    assert fhir.put("Organization/team-rest", TEAM).status_code == 201
+    careteam = {
+        "resourceType": "CareTeam",
+        "id": "ct-nobody",
+        "status": "active",
+        "name": "Wijkteam Assendorp",
+        "managingOrganization": [{"reference": "Organization/team-rest"}],
+    }
+    answer = fhir.put("CareTeam/ct-nobody", careteam, Prefer="return=OperationOutcome")
+    assert answer.status_code == 201, answer.text
+    (issue,) = answer.json()["issue"]
+    assert issue["severity"] == "warning" and issue["expression"] == ["CareTeam.subject"]
+    assert "not projected" in issue["diagnostics"]
+    assert fhir.get("CareTeam/ct-nobody").json()["name"] == "Wijkteam Assendorp"
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "transaction",
+        "entry": [
+            {
+                "resource": {**careteam, "id": "ct-nobody-2"},
+                "request": {"method": "PUT", "url": "CareTeam/ct-nobody-2"},
+            }
+        ],
+    }
+    answer = fhir.post("", bundle)
+    assert answer.status_code == 200, answer.text
+    outcome = answer.json()["entry"][0]["response"]["outcome"]
+    assert outcome["issue"][0]["severity"] == "warning"
+    assert outcome["issue"][0]["expression"] == ["CareTeam.subject"]
