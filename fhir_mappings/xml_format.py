@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from fhir.resources.R4B import get_fhir_model_class
@@ -23,6 +24,8 @@ from .jsontypes import JsonObject
 FHIR_NAMESPACE = "http://hl7.org/fhir"
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _RESOURCE_TYPE = re.compile(r"[A-Z][A-Za-z]{1,63}")
+# Elements that hold a whole resource, wrapped in an element named for its type.
+_RESOURCE_HOLDERS = frozenset({"resource", "contained", "outcome"})
 
 
 def _parser() -> etree.XMLParser:
@@ -68,14 +71,65 @@ def json_of_xml(body: bytes) -> JsonObject:
     except (ValueError, TypeError, AttributeError) as error:
         raise _unreadable(f"the body cannot be read as a {resource_type}: {error}") from None
     found: JsonObject = json.loads(read.model_dump_json())
+    for element, holder, key in _primitives(root, found):
+        holder[key] = _as_written(element.get("value"), holder[key])
     return found
 
 
 def xml_of_json(resource: JsonObject) -> bytes:
     """A resource (or Bundle) the service answers with, as FHIR XML."""
     model = _model(str(resource.get("resourceType")))
-    written: bytes = model.model_validate(resource).model_dump_xml()
+    root = etree.fromstring(model.model_validate(resource).model_dump_xml(), parser=_parser())
+    for element, holder, key in _primitives(root, resource):
+        value = holder[key]  # as stored, not as the model re-wrote it
+        element.set("value", value if isinstance(value, str) else json.dumps(value))
+    written: bytes = etree.tostring(root, xml_declaration=True, encoding="utf-8")
     return written
+
+
+def _primitives(element: etree._Element, data: JsonObject) -> Iterator[tuple[Any, Any, Any]]:
+    """Each text or number primitive of ``data`` (a JSON object) with the XML element
+    that holds it, as (element, the list or object holding it, its key). The
+    models write instants and decimals in forms of their own (5 as 5.0);
+    walking the two together puts back the form that was sent."""
+    seen: dict[str, int] = {}
+    for child in element:
+        if not isinstance(child.tag, str) or etree.QName(child).namespace != FHIR_NAMESPACE:
+            continue  # comments, the narrative's XHTML
+        name = etree.QName(child).localname
+        index = seen[name] = seen.get(name, -1) + 1
+        value = data.get(name)
+        holder: Any = data
+        key: Any = name
+        if isinstance(value, list):
+            if index >= len(value):
+                continue
+            holder, key, value = value, index, value[index]
+        if _is_primitive(value) and "value" in child.attrib:
+            yield child, holder, key
+        elif isinstance(value, dict):
+            inner = child[0] if name in _RESOURCE_HOLDERS and len(child) else child
+            yield from _primitives(inner, value)
+        twin = data.get(f"_{name}")  # a primitive's id and extensions
+        if isinstance(twin, list):
+            twin = twin[index] if index < len(twin) else None
+        if isinstance(twin, dict):
+            yield from _primitives(child, twin)
+
+
+def _is_primitive(value: object) -> bool:
+    """Text or a number: what the models may write in another form than sent."""
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _as_written(text: str | None, read: object) -> object:
+    """The JSON value of an XML primitive as written: "5" stays 5, "5.0" 5.0."""
+    if text is None or isinstance(read, str):
+        return text if text is not None else read
+    try:
+        return int(text) if re.fullmatch(r"-?[0-9]+", text) else float(text)
+    except ValueError:
+        return read
 
 
 def _model(resource_type: str) -> Any:

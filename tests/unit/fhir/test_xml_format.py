@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -73,3 +75,38 @@ def test_any_bytes_give_json_or_a_clear_refusal(body: bytes) -> None:
 @given(st.text(max_size=60))
 def test_any_accept_header_is_answered(accept: str) -> None:
     assert wants_xml(accept, None) in (True, False)
+
+
+def test_instants_keep_the_form_they_were_sent_in_both_ways() -> None:
+    observation = {
+        "resourceType": "Observation",
+        "id": "o-1",
+        "meta": {"lastUpdated": "2026-12-02T09:01:50.776Z"},
+        "status": "final",
+        "_status": {"extension": [{"url": "http://e.x/b", "valueInstant": "2026-01-01T00:00:00Z"}]},
+        "code": {"text": "bloeddruk"},
+        "issued": "2026-11-30T09:00:00.5+01:00",
+    }
+    bundle = {"resourceType": "Bundle", "type": "searchset", "entry": [{"resource": observation}]}
+    xml = xml_of_json(bundle)
+    assert b'<issued value="2026-11-30T09:00:00.5+01:00"/>' in xml
+    assert b'<lastUpdated value="2026-12-02T09:01:50.776Z"/>' in xml
+    assert json_of_xml(xml) == bundle
+
+
+@given(
+    st.one_of(st.integers(-(10**9), 10**9), st.floats(-1e6, 1e6, allow_nan=False)),
+    st.sampled_from(["2026-11-30T09:00:00Z", "2026-11-30T09:00:00.123+01:00"]),
+)
+def test_numbers_and_instants_come_back_as_sent(number: float, instant: str) -> None:
+    quantity = {"value": number, "unit": "mg"}
+    observation = {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"text": "x"},
+        "issued": instant,
+        "valueQuantity": quantity,
+    }
+    back = json_of_xml(xml_of_json(observation))
+    assert back == observation
+    assert json.dumps(back) == json.dumps(observation)
