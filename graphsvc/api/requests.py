@@ -1,10 +1,13 @@
 """Every request gets an id (the caller's ``X-Request-ID`` when it is a
 sensible one, else a new one), answered in ``X-Request-ID`` and written into
-every audit record the request leaves, with the address it came from. A
-request refused for want of a valid token (401) leaves a record too."""
+every audit record the request leaves, with the address it came from and,
+for a system client, the end user it acts for: the first agent of the
+Provenance in FHIR's ``X-Provenance`` header. A request refused for want of a
+valid token (401) leaves a record too."""
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 
@@ -15,6 +18,8 @@ from graphsvc.domain.audit import AuditRecord
 from graphsvc.services.audit import RequestInfo, request_info
 
 _GIVEN = re.compile(r"[A-Za-z0-9._-]{8,64}")
+_MAX_PROVENANCE = 16 * 1024
+_PRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class RequestIds:
@@ -28,7 +33,8 @@ class RequestIds:
         given = dict(scope.get("headers", ())).get(b"x-request-id", b"").decode("latin-1")
         request_id = given if _GIVEN.fullmatch(given) else uuid.uuid4().hex
         client = scope.get("client")
-        info = RequestInfo(request_id, client[0] if client else None)
+        provenance = dict(scope.get("headers", ())).get(b"x-provenance", b"")
+        info = RequestInfo(request_id, client[0] if client else None, end_user(provenance))
         token = request_info.set(info)
 
         async def send_with_id(message: Message) -> None:
@@ -42,6 +48,31 @@ class RequestIds:
             await self._app(scope, receive, send_with_id)
         finally:
             request_info.reset(token)
+
+
+def end_user(provenance: bytes) -> str | None:
+    """Who the first agent of an ``X-Provenance`` Provenance is: her
+    reference, else her identifier, else her name as written; None when the
+    header holds no such agent."""
+    if not provenance or len(provenance) > _MAX_PROVENANCE:
+        return None
+    try:
+        agents = json.loads(provenance.decode("utf-8")).get("agent")
+        who = agents[0]["who"]
+    except (ValueError, AttributeError, LookupError, TypeError):
+        return None
+    if not isinstance(who, dict):
+        return None
+    identifier = who.get("identifier")
+    named = [
+        who.get("reference"),
+        f"{identifier.get('system', '')}|{identifier.get('value', '')}"
+        if isinstance(identifier, dict) and identifier.get("value")
+        else None,
+        who.get("display"),
+    ]
+    found = next((n for n in named if isinstance(n, str) and n.strip()), None)
+    return None if found is None else _PRINTABLE.sub("?", found.strip())[:200]
 
 
 def _record_refusal(scope: Scope) -> None:

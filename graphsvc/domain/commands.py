@@ -162,8 +162,12 @@ def apply(onion: Onion, command: Command) -> Onion:
     return after
 
 
-def same_network(a: Onion, b: Onion) -> bool:
-    """Equal content, whatever the order and the version."""
+def same_network(a: Onion, b: Onion, *, fhir_only: bool = True) -> bool:
+    """Equal content, whatever the order and the version; ``fhir_only=False``:
+    ignoring what only FHIR says (help, diagnoses), for a network given as
+    the graph says it (a generated population)."""
+    if not fhir_only:
+        a, b = a.without_fhir_only(), b.without_fhir_only()
     return replace(a.canonical(), version=0) == replace(b.canonical(), version=0)
 
 

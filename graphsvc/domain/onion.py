@@ -75,6 +75,13 @@ class Onion:
             diagnoses=tuple(sorted(set(self.diagnoses), key=lambda d: d.id)),
         )
 
+    def without_fhir_only(self) -> Onion:
+        """The onion as the graph's own commands and a generated population
+        say it: without what only FHIR says (each member's help, the
+        client's diagnoses)."""
+        members = tuple(replace(m, helps=()) for m in self.members)
+        return replace(self, members=members, diagnoses=())
+
     def ring(self, ring: Ring) -> Iterator[Member]:
         return (m for m in self.members if m.ring is ring)
 

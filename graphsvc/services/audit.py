@@ -20,6 +20,8 @@ class AuditTrail(Protocol):
 class RequestInfo:
     request_id: str
     source: str | None
+    # the person a system client says it acts for (FHIR's X-Provenance header)
+    end_user: str | None = None
 
 
 request_info: ContextVar[RequestInfo | None] = ContextVar("request_info", default=None)

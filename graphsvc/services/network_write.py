@@ -18,12 +18,15 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 
 from fhir_mappings import JsonObject, ResourceKey, export_onion
 from fhir_mappings.export import Export
+from fhir_mappings.export.directory import organization_resource
 from fhir_mappings.search import index_terms
 from graphsvc.domain import (
     NotFound,
     Onion,
+    Organization,
     Population,
     Ring,
+    Team,
     ValidationError,
     VersionConflict,
 )
@@ -202,7 +205,8 @@ class NetworkWriter:
             changes = {
                 o.client.id: (before.get(o.client.id), o)
                 for o in population.onions
-                if o.client.id not in before or not same_network(o, before[o.client.id])
+                if o.client.id not in before
+                or not same_network(o, before[o.client.id], fhir_only=False)
             }
             directory = population.teams or population.organizations or population.staff
             if not changes and not directory:
@@ -277,6 +281,11 @@ class NetworkWriter:
             for (client_id, after), export in zip(planned.items(), exports, strict=True)
         }
         touched = {k for e in exports for k in e.changed | e.generated | e.removed}
+        # the directory's teams and organisations that FHIR has no resource for yet
+        entries: dict[ResourceKey, Team | Organization] = {
+            ResourceKey("Organization", t.id): t for t in directory.teams
+        }
+        entries.update({ResourceKey("Organization", o.id): o for o in directory.organizations})
         # the versions of what the export touches: read already, or read now
         # (a new resource, or one deleted before)
         versions = {k: s for r in reads.values() for k, s in r.own.items() if k in touched}
@@ -284,6 +293,21 @@ class NetworkWriter:
         for s in await self._resources.get_many(unknown, include_deleted=True):
             versions[ResourceKey(s.type, s.id)] = s
         writes: dict[str, ResourceWrite] = {}
+        missing = sorted(k.reference for k in entries.keys() - set(versions))
+        for found in (
+            await self._resources.get_many(missing, include_deleted=True) if missing else []
+        ):
+            if not found.deleted:  # there already: the directory's, never changed from here
+                entries.pop(ResourceKey(found.type, found.id), None)
+            else:
+                versions[ResourceKey(found.type, found.id)] = found
+        for key, entry in sorted(entries.items()):
+            if key in versions and not versions[key].deleted:
+                continue
+            number = versions[key].version_id + 1 if key in versions else 1
+            body = organization_resource(entry)
+            write = resource_version(key, number, body, self._base_urls)
+            writes[write.key] = write
         for export in exports:
             for write in resources_of_change(export, versions, self._base_urls):
                 if write.key in writes and write.type not in DIRECTORY_RESOURCES:

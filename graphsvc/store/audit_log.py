@@ -45,6 +45,8 @@ class AuditLogFile:
         request = current_request()
         if request is not None and entry.request_id is None:
             entry = dataclasses.replace(entry, request_id=request.request_id, source=request.source)
+            if entry.role == "system" and request.end_user is not None:
+                entry = dataclasses.replace(entry, on_behalf_of=request.end_user)
         with self._lock:
             fcntl.flock(self._fd, fcntl.LOCK_EX)
             try:

@@ -5,6 +5,7 @@ record too; and the chain verifies."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from starlette.testclient import TestClient
@@ -50,9 +51,30 @@ def test_every_client_an_answer_held_is_recorded(
     careteam["note"] = [{"text": "besproken met de dochter"}]
     written = http.put(f"/fhir/CareTeam/{careteam['id']}", json=careteam, headers=admin)
     assert written.status_code == 200, written.text
+    # the client is still her team's: the write kept the team it names
+    assert http.get(f"/fhir/CareTeam/{careteam['id']}", headers=me).status_code == 200
     write = [r for r in trail.read() if r.action == "fhir.CareTeam.write"][-1]
     assert write.client_id == owner and write.resources == (f"CareTeam/{careteam['id']}",)
     assert write.request_id == written.headers["X-Request-ID"]
+
+    # a system acting for a person says so (FHIR's X-Provenance): she is recorded
+    provenance = {
+        "resourceType": "Provenance",
+        "target": [{"reference": f"CareTeam/{careteam['id']}"}],
+        "recorded": "2026-12-02T10:00:00Z",
+        "agent": [{"who": {"reference": "Practitioner/eva-smit", "display": "E. Smit"}}],
+    }
+    careteam["note"] = [{"text": "besproken met de huisarts"}]
+    on_behalf = {**admin, "X-Provenance": json.dumps(provenance)}
+    again = http.put(f"/fhir/CareTeam/{careteam['id']}", json=careteam, headers=on_behalf)
+    assert again.is_success, again.text
+    write = [r for r in trail.read() if r.action == "fhir.CareTeam.write"][-1]
+    assert write.subject == ADMIN.subject and write.on_behalf_of == "Practitioner/eva-smit"
+    # a nurse names nobody but her team; a header that is not a Provenance names nobody
+    nonsense = {**me, "X-Provenance": "{not json"}
+    seen = http.get(f"/fhir/CareTeam/{careteam['id']}", headers=nonsense)
+    assert seen.status_code == 200, seen.text
+    assert trail.read()[-1].on_behalf_of == TEAM
 
     # a nurse of another team reading it: refused, and recorded as such
     stranger = {"Authorization": f"Bearer {issuer.mint(nurse('team-elders', 'nurse-9'))}"}
