@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from fhir_mappings.resource_types import PROJECTED_TYPES, STORED_TYPES
+
 from .conftest import Fhir
 
 SAMPLE = {
@@ -21,19 +23,13 @@ def test_what_the_statement_lists_is_served(fhir: Fhir) -> None:
     rest = statement["rest"][0]
     assert {i["code"] for i in rest["interaction"]} == {"transaction", "batch"}
     listed = {r["type"]: r for r in rest["resource"]}
-    assert set(listed) == {
-        "CareTeam",
-        "CarePlan",
-        "Observation",
-        "Patient",
-        "RelatedPerson",
-        "Practitioner",
-        "PractitionerRole",
-        "Organization",
-        "Condition",
-        "Goal",
-        "Location",
-    }
+    # every R4 type kept here (fhir_mappings.resource_types), the onion's among them
+    assert set(listed) == STORED_TYPES
+    assert PROJECTED_TYPES | {"Location"} <= set(listed)
+    assert listed["Patient"]["supportedProfile"] == [
+        "http://nictiz.nl/fhir/StructureDefinition/nl-core-Patient"
+    ]
+    assert "application/fhir+xml" in statement["format"]
     for kind, entry in listed.items():
         interactions = {i["code"] for i in entry["interaction"]}
         assert {
@@ -59,5 +55,5 @@ def test_what_the_statement_lists_is_served(fhir: Fhir) -> None:
         assert fhir.get(f"{kind}/none/_history").status_code == 404
     assert [o["name"] for o in listed["Patient"]["operation"]] == ["everything"]
     # a type not listed is not served
-    assert fhir.get("Medication").status_code == 404
-    assert fhir.post("Medication", {"resourceType": "Medication"}).status_code in (404, 422)
+    assert fhir.get("SubscriptionTopic").status_code == 404  # R4B's, not R4's
+    assert fhir.post("Citation", {"resourceType": "Citation"}).status_code in (404, 422)
