@@ -50,6 +50,7 @@ from .access import (
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
 from .network_write import NetworkWriter
+from .recent_onions import RecentOnions
 
 # What the audit trail calls each change.
 ACTIONS: dict[type[Command], str] = {
@@ -79,6 +80,7 @@ class NetworkService:
         self._repo = repository
         self._audit = audit
         self._changes = changes
+        self._recent = RecentOnions()
 
     # -- guards -------------------------------------------------------------
 
@@ -159,8 +161,11 @@ class NetworkService:
     # -- reads --------------------------------------------------------------
 
     async def onion(self, principal: Principal, client_id: str) -> Onion:
-        await self._guard(principal, client_id, Action.READ, "onion.read")
-        onion = await self._repo.get_onion(client_id)
+        access = await self._guard(principal, client_id, Action.READ, "onion.read")
+        onion = self._recent.get(client_id, access.version)
+        if onion is None:
+            onion = await self._repo.get_onion(client_id)
+            self._recent.put(onion)
         self._log(principal, "onion.read", client_id, "ok")
         return onion
 
@@ -178,7 +183,17 @@ class NetworkService:
                 continue
             if entry is not None:
                 readable.append(cid)
-        onions = await self._repo.get_onions(readable)
+        onions: dict[str, Onion] = {}
+        stale: list[str] = []
+        for cid in readable:
+            known = self._recent.get(cid, access[cid].version)
+            if known is None:
+                stale.append(cid)
+            else:
+                onions[cid] = known
+        for onion in (await self._repo.get_onions(stale)).values() if stale else ():
+            self._recent.put(onion)
+            onions[onion.client.id] = onion
         for cid in onions:
             self._log(principal, "onion.read", cid, "ok")
         return onions

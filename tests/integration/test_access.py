@@ -151,3 +151,22 @@ async def test_a_nurse_admits_a_client_for_her_own_team(
         await network.change(
             ADMIN, "client-d", AdmitClient(Client("client-d", "Dirk"), "no-such-team")
         )
+
+
+async def test_an_onion_read_before_is_used_only_at_the_version_it_was_read(
+    network: NetworkService, repository: CypherRepository, audit_log: AuditLogFile, two_teams: None
+) -> None:
+    """Two instances on one database: the one that read a network before
+    reads it again once another instance changed it."""
+    from .builders import network_writer
+
+    me = nurse(TEAM.id)
+    other_instance = NetworkService(repository, audit_log, network_writer(repository))
+    first = await network.onion(me, "client-a")
+    assert (await network.onions(me, ["client-a"]))["client-a"] is first  # kept, same version
+    els = SaveMember(Person("p-9", "Els", "informal"), Membership("p-9", "client-a", "informal"))
+    changed = await other_instance.change(me, "client-a", els)
+    again = await network.onion(me, "client-a")
+    assert again.version == changed.version > first.version
+    assert [m.person.id for m in again.members] == ["p-9"]
+    assert (await network.onions(me, ["client-a"]))["client-a"] == again

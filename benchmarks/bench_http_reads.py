@@ -1,0 +1,229 @@
+"""Nurses' reads over HTTP under concurrent load, beside /healthz in the same run.
+
+Serves the demo neighbourhood with ``graphsvc serve`` (one process, embedded
+FalkorDB, loaded from seeds/demo-fhir), then keeps CONNECTIONS requests in
+flight for SECONDS on each of:
+
+- ``/healthz`` — the floor: the same server, the same HTTP stack, no work;
+- the nurse's onion query (members, needs with supporters, gaps, strength of
+  one client, a different client of her team each time) through GraphQL;
+- a FHIR read of a client's CareTeam.
+
+For each: requests a second, p50/p95/p99 latency, and every answer that was
+not a 200 (by status, and GraphQL answers carrying errors). Then BURST
+requests are sent at once on each surface and their answers counted.
+
+Run:  .venv/bin/python benchmarks/bench_http_reads.py [--connections 50] [--seconds 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+TEAM = "team-0001"
+ONION = """query($id: ID!) { client(id: $id) { name version
+  members { id displayName ring relationship contactFrequency closeness
+    helps { activity timesPerWeek } }
+  needs { code status supporters { supporter { id } frequency hoursPerWeek } }
+  gaps { kind severity explanation }
+  strength { score networkType closeContacts informalMembers } } }"""
+CLIENTS = """query($team: ID!) { team(id: $team) { clients(first: 60) { nodes { id } } } }"""
+
+
+@dataclass
+class Run:
+    latencies: list[float] = field(default_factory=list)
+    answers: Counter[str] = field(default_factory=Counter)
+
+    def line(self, name: str, seconds: float) -> str:
+        ordered = sorted(self.latencies)
+
+        def at(q: float) -> float:
+            return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+        rate = len(ordered) / seconds
+        others = {k: v for k, v in self.answers.items() if k != "200"}
+        return (
+            f"| {name} | {rate:,.0f} | {statistics.median(ordered) * 1000:.1f} | "
+            f"{at(0.95):.1f} | {at(0.99):.1f} | {len(ordered):,} | {others or 'none'} |"
+        )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def graphsvc(*args: str, data: Path) -> str:
+    command = [sys.executable, "-m", "graphsvc", *args, "--data", str(data)]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip()
+
+
+async def wait_ready(base: str, server: subprocess.Popen[bytes]) -> None:
+    async with httpx.AsyncClient() as http:
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError("the server stopped before it was ready")
+            try:
+                if (await http.get(f"{base}/healthz")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.5)
+
+
+def classify(response: httpx.Response) -> str:
+    if response.status_code != 200:
+        return str(response.status_code)
+    if response.headers.get("content-type", "").startswith("application/json"):
+        body = response.json()
+        if isinstance(body, dict) and body.get("errors"):
+            return "200 with errors"
+    return "200"
+
+
+async def load(
+    http: httpx.AsyncClient,
+    request: Callable[[int], httpx.Request],
+    connections: int,
+    seconds: float,
+) -> tuple[Run, float]:
+    run = Run()
+    deadline = time.perf_counter() + seconds
+    counter = iter(range(10**9))
+
+    async def worker() -> None:
+        while time.perf_counter() < deadline:
+            started = time.perf_counter()
+            try:
+                answer = await http.send(request(next(counter)))
+                run.answers[classify(answer)] += 1
+            except httpx.TransportError as error:
+                run.answers[type(error).__name__] += 1
+                continue
+            run.latencies.append(time.perf_counter() - started)
+
+    began = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(connections)))
+    return run, time.perf_counter() - began
+
+
+async def burst(http: httpx.AsyncClient, request: Callable[[int], httpx.Request], n: int) -> str:
+    answers: Counter[str] = Counter()
+
+    async def one(i: int) -> None:
+        try:
+            answers[classify(await http.send(request(i)))] += 1
+        except httpx.TransportError as error:
+            answers[type(error).__name__] += 1
+
+    await asyncio.gather(*(one(i) for i in range(n)))
+    return ", ".join(f"{k}: {v}" for k, v in sorted(answers.items()))
+
+
+async def bench(connections: int, seconds: float, burst_size: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "graphsvc",
+                "serve",
+                "--data",
+                str(data),
+                "--port",
+                str(port),
+                "--seed-if-empty",
+                str(ROOT / "seeds" / "demo-fhir"),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            await wait_ready(base, server)
+            token = graphsvc(
+                "token", "--role", "nurse", "--subject", "bench-nurse", "--team", TEAM, data=data
+            )
+            headers = {"Authorization": f"Bearer {token}"}
+            limits = httpx.Limits(max_connections=max(connections, burst_size))
+            async with httpx.AsyncClient(
+                base_url=base, headers=headers, limits=limits, timeout=60
+            ) as http:
+                listed = await http.post(
+                    "/graphql",
+                    json={"query": CLIENTS, "variables": {"team": TEAM}},
+                )
+                clients = [n["id"] for n in listed.json()["data"]["team"]["clients"]["nodes"]]
+                careteams = await http.get("/fhir/CareTeam", params={"_count": "60"})
+                careteam_ids = [e["resource"]["id"] for e in careteams.json()["entry"]]
+
+                def healthz(i: int) -> httpx.Request:
+                    return http.build_request("GET", "/healthz")
+
+                def onion(i: int) -> httpx.Request:
+                    body = {"query": ONION, "variables": {"id": clients[i % len(clients)]}}
+                    return http.build_request(
+                        "POST",
+                        "/graphql",
+                        content=json.dumps(body),
+                        headers={"Content-Type": "application/json"},
+                    )
+
+                def careteam(i: int) -> httpx.Request:
+                    return http.build_request(
+                        "GET", f"/fhir/CareTeam/{careteam_ids[i % len(careteam_ids)]}"
+                    )
+
+                print(
+                    f"{len(clients)} clients of {TEAM}; {connections} connections, {seconds:.0f} s"
+                )
+                print("| what | req/s | p50 ms | p95 ms | p99 ms | requests | other answers |")
+                print("| --- | --- | --- | --- | --- | --- | --- |")
+                for name, make in (
+                    ("floor: /healthz", healthz),
+                    ("onion query (GraphQL)", onion),
+                    ("CareTeam read (FHIR)", careteam),
+                ):
+                    await load(http, make, connections, 2)  # warm up
+                    run, took = await load(http, make, connections, seconds)
+                    print(run.line(name, took), flush=True)
+                for name, make in (("onion query", onion), ("CareTeam read", careteam)):
+                    print(f"{burst_size} at once, {name}: {await burst(http, make, burst_size)}")
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--burst", type=int, default=200)
+    args = parser.parse_args()
+    asyncio.run(bench(args.connections, args.seconds, args.burst))
+
+
+if __name__ == "__main__":
+    main()
