@@ -39,10 +39,15 @@ class Anonymised:
     withheld: int
 
 
-def age_band(width: int) -> Rung:
+def age_band(width: int, top: int) -> Rung:
+    """Bands of ``width`` years; ``top`` and older in one band (``90+``), as
+    the very old are few and easily singled out."""
+
     def band(age: str | int | None) -> str:
         if age is None:
             return UNKNOWN
+        if int(age) >= top:
+            return f"{top}+"
         low = int(age) // width * width
         return f"{low}-{low + width - 1}"
 
@@ -63,7 +68,7 @@ def municipality(value: str | int | None) -> str:
 
 TEAM = QuasiIdentifier("team", (as_given,))
 NEIGHBOURHOOD = QuasiIdentifier("neighbourhood", (as_given, municipality))
-AGE = QuasiIdentifier("age_band", (age_band(5), age_band(10), age_band(20)))
+AGE = QuasiIdentifier("age_band", (age_band(5, 90), age_band(10, 90), age_band(20, 80)))
 
 
 def k_anonymise(

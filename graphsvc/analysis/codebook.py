@@ -93,7 +93,7 @@ def client_file(name: str = "clients.csv") -> list[Column]:
                "(as coarse as k-anonymity needs)", "string", "", "a name, unknown or *"),
         Column(name, "age_band", "age in whole years at the time of the export, in a band "
                "(as wide as k-anonymity needs)", "string", "years",
-               "LOW-HIGH (e.g. 80-84, 80-89, 80-99), unknown or *"),
+               "LOW-HIGH (e.g. 80-84, 80-89, 60-79), TOP+ (90+, 80+), unknown or *"),
         Column(name, "network_type", "type of informal network after Wenger", "string", "",
                TYPES),
         *(metric_column(name, m) for m in METRICS),
