@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from graphsvc.analysis import Grouping, analyse_population, group_of, pseudonymous_id, research_row
+from graphsvc.analysis.release import COMPLEMENT_NOTE
+from graphsvc.config import Settings
 from graphsvc.domain import (
     Client,
     Member,
@@ -22,9 +25,6 @@ from graphsvc.domain import (
     Team,
     ValidationError,
 )
-from graphsvc.analysis import Grouping, analyse_population, group_of, pseudonymous_id, research_row
-from graphsvc.analysis.release import COMPLEMENT_NOTE
-from graphsvc.config import Settings
 from graphsvc.seeding.codec import load_population
 from graphsvc.services.analysis import research_secret_from
 from graphsvc.services.tokens import TokenIssuer
