@@ -9,7 +9,10 @@ rungs in total (ties: the first in the order the quasi-identifiers are
 given) under which at most ``max_suppressed`` of the rows sit in a
 combination of fewer than k rows. Those few rows say ``*`` for every
 quasi-identifier; if the rows saying ``*`` everywhere are still fewer than
-k, they are withheld from the file.
+k, rows of the largest combinations join them (those combinations keep k or
+more), so that the outliers hide among k. Rows are withheld from the file
+only when there are fewer than k in all: leaving an outlier out would let
+the aggregates, which count her, give her figures back by subtraction.
 """
 
 from __future__ import annotations
@@ -113,6 +116,15 @@ def _settle(
     for i in small:
         values[i] = nothing
     blank = sum(v == nothing for v in values)
+    if 0 < blank < k:
+        sizes = Counter(v for v in values if v != nothing)
+        for combination, size in sorted(sizes.items(), key=lambda c: (-c[1], c[0])):
+            spare = min(size - k, k - blank)
+            for i in [i for i, v in enumerate(values) if v == combination][size - spare :]:
+                values[i] = nothing
+            blank += max(spare, 0)
+            if blank >= k:
+                break
     withheld = blank if blank < k else 0
     return Anonymised(
         tuple(None if withheld and v == nothing else v for v in values),

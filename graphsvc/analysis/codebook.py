@@ -109,7 +109,7 @@ def aggregate_file(name: str) -> list[Column]:
         Column(name, "clients", "clients in the group; empty when suppressed", "integer",
                "clients", "5 or more, or empty"),
         Column(name, "suppressed", "whether this row's figures are withheld (too few clients, "
-               "or they would give away a withheld figure)", "boolean", "", "True False"),
+               "or they would give away a withheld figure)", "boolean", "", "true false"),
         Column(name, "measure", "a metric's name, or gap:KIND for the clients with that gap",
                "string", "", f"{' '.join(METRICS)} or gap:KIND"),
         Column(name, "count", "clients with a value of the metric, or with the gap", "integer",

@@ -102,7 +102,7 @@ def _write_cells(path: Path, cells: Sequence[Cell]) -> None:
             for name, d in cell.metrics.items():
                 figures = (d.count, d.mean, d.median, d.p25, d.p75)
                 writer.writerow(
-                    [cell.group, shown, d.suppressed or cell.suppressed, name]
+                    [cell.group, shown, _boolean(d.suppressed or cell.suppressed), name]
                     + ["" if v is None else v for v in figures]
                 )
             for kind, count in cell.gaps.items():
@@ -120,6 +120,10 @@ def _write_cells(path: Path, cells: Sequence[Cell]) -> None:
                         "",
                     ]
                 )
+
+
+def _boolean(value: bool) -> str:
+    return "true" if value else "false"  # what R, pandas and spreadsheets all read
 
 
 def _write_codebook(path: Path, columns: Sequence[Column]) -> None:
