@@ -22,8 +22,9 @@ combinations left are a subset of those audited: the loop ends, and what it
 publishes passes the audit.
 
 With more light atoms than :data:`.disclosure.MAX_LIGHT_ATOMS` the audit
-would be slow, so first the cell holding most clients of light atoms is
-suppressed until there are few enough (coarser, still audited).
+would be slow, so first the cell made most of light atoms (in practice a
+month, the finest grouping) is suppressed, one at a time, until there are
+few enough; what is left is still audited.
 """
 
 from __future__ import annotations
@@ -125,16 +126,12 @@ class _Auditor:
             atoms = Atoms.of(figures)
             light = atoms.light(self.min_cell)
             if len(light) > MAX_LIGHT_ATOMS:
+                # the cell most made of small atoms splits them most: merge it away
                 crowded = {u for a in light for u in atoms.members[a]}
-                most = max(
-                    range(len(figures)),
-                    key=lambda i: (
-                        visible[i][0] is not Grouping.ALL,
-                        len(figures[i] & crowded),
-                        -len(figures[i]),
-                    ),
-                )
-                hidden.add(visible[most])
+                share = [len(f & crowded) / len(f) for f in figures]
+                splitting = [i for i, part in enumerate(share) if part]
+                coarsest = min(splitting, key=lambda i: (cost[i][0], -share[i], cost[i][1:]))
+                hidden.add(visible[coarsest])
                 continue
             found = find_disclosures(figures, self.min_cell)
             if not found:
