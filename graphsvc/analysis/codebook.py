@@ -4,8 +4,13 @@ and allowed values, written beside the files as ``codebook.csv``."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+from graphsvc.domain import Frequency, NeedStatus, OmahaDomain, Ring, SupportKind
 
 from .gap import GapKind
+from .graph import EdgeType
+from .roles import RelationshipGroup
 from .strength import METRICS
 from .typology import NetworkType
 
@@ -120,4 +125,44 @@ def aggregate_file(name: str) -> list[Column]:
                "as the metric", "empty for gaps"),
         Column(name, "p25", "25th percentile", "decimal", "as the metric", "empty for gaps"),
         Column(name, "p75", "75th percentile", "decimal", "as the metric", "empty for gaps"),
+    ]  # fmt: skip
+
+
+def _values(kind: type[StrEnum]) -> str:
+    return " ".join(v.value for v in kind)
+
+
+def graph_file(name: str = "networks/*.graphml") -> list[Column]:
+    """The node and edge attributes of the GraphML networks."""
+    return [
+        Column(name, "node id", "pseudonym of the node: client- (as in clients.csv), person- "
+               "or need- and 32 hex digits", "string", "", ""),
+        Column(name, "node kind", "what the node is", "string", "", "client person need"),
+        Column(name, "node ring", "a person's ring in this client's onion", "string", "",
+               _values(Ring)),
+        Column(name, "node person_ring", "what the person is, whatever her place here",
+               "string", "", _values(Ring)),
+        Column(name, "node code", "a need's Omaha System problem code", "string", "",
+               "01 to 42"),
+        Column(name, "node domain", "a need's Omaha System domain", "string", "",
+               _values(OmahaDomain)),
+        Column(name, "node status", "a need's status", "string", "", _values(NeedStatus)),
+        Column(name, "node active", "whether a need is active", "boolean", "", "true false"),
+        Column(name, "edge type", "what the edge joins", "string", "", _values(EdgeType)),
+        Column(name, "edge ring", "IN_NETWORK_OF: the person's ring in the onion", "string", "",
+               _values(Ring)),
+        Column(name, "edge relationship_group", "IN_NETWORK_OF, informal ring: who she is to "
+               "the client", "string", "", _values(RelationshipGroup)),
+        Column(name, "edge contact_frequency", "IN_NETWORK_OF: how often they are in touch",
+               "string", "", _values(Frequency)),
+        Column(name, "edge closeness", "IN_NETWORK_OF, KNOWS: how close, as recorded (1 not very, "
+               "2 sort of, 3 very close)", "integer", "", "1 2 3"),
+        Column(name, "edge kinds", "SUPPORTS: kinds of help, comma-separated", "string", "",
+               _values(SupportKind)),
+        Column(name, "edge hours_per_week", "SUPPORTS: hours of help a week", "decimal",
+               "hours a week", "0 or more"),
+        Column(name, "edge frequency", "SUPPORTS: how often, the most frequent of her ties",
+               "string", "", _values(Frequency)),
+        Column(name, "edge ties", "SUPPORTS: ties of hers to this need", "integer", "ties",
+               "1 or more"),
     ]  # fmt: skip

@@ -23,7 +23,7 @@ import networkx as nx
 
 from graphsvc.analysis import METRICS, Cell, Grouping, k_anonymise, release
 from graphsvc.analysis.anonymity import AGE, NEIGHBOURHOOD, SUPPRESSED, TEAM
-from graphsvc.analysis.codebook import Column, aggregate_file, client_file
+from graphsvc.analysis.codebook import Column, aggregate_file, client_file, graph_file
 from graphsvc.domain import Principal
 
 from .analysis import AnalysisService
@@ -89,7 +89,7 @@ async def write_research_files(
         name = f"aggregates-{by.value}.csv"
         _write_cells(out / name, published[by])
         codebook += aggregate_file(name)
-    _write_codebook(out / "codebook.csv", codebook)
+    _write_codebook(out / "codebook.csv", codebook + graph_file())
     return ResearchFiles(clients=written, teams=len(teams), withheld=anonymous.withheld)
 
 

@@ -150,7 +150,7 @@ def test_a_research_row_names_nobody() -> None:
 
 
 def test_the_codebook_names_every_column() -> None:
-    from graphsvc.analysis.codebook import aggregate_file, client_file
+    from graphsvc.analysis.codebook import aggregate_file, client_file, graph_file
 
     columns = client_file()
     assert [c.name for c in columns][:5] == [
@@ -161,6 +161,12 @@ def test_the_codebook_names_every_column() -> None:
         assert c.meaning and c.type in {"string", "integer", "decimal", "boolean"}, c
     network_type = next(c for c in columns if c.name == "network_type")
     assert set(network_type.allowed_values.split()) == {t.value for t in NetworkType}
+    from graphsvc.analysis.deidentify import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
+
+    described = {c.name for c in graph_file()}
+    assert {f"node {a}" for a in NODE_ATTRIBUTES} | {f"edge {a}" for a in EDGE_ATTRIBUTES} <= (
+        described
+    )
 
 
 def test_graph_pseudonyms_are_scoped_but_the_client_keeps_hers() -> None:
