@@ -17,10 +17,13 @@ combination of the figures iff it is orthogonal to that null space). So the
 audit looks for dependent sets among the rows of the light atoms (fewer than
 k clients) whose weights add up to less than k: sets of at most k-1 rows.
 
-The search runs modulo a small prime on a random projection to k+1
-dimensions, where sets of up to k-1 rows keep their independence but for a
-chance of about one in 65521**3; whatever it finds is checked on the full
-rows modulo 2**31 - 1 and dropped if independent there. It does not try
+The search runs modulo a small prime, one modulo which the matrix keeps the
+rank it has modulo 2**31 - 1 (so its null space is that of the rationals,
+reduced), on a random projection to k+1 dimensions, where sets of up to k-1
+rows keep their independence but for a chance of about one in 65521**3;
+whatever it finds is checked on the full rows modulo 2**31 - 1 and dropped if
+independent there. (That the rank modulo 2**31 - 1 is the rank over the
+rationals is the one thing left to chance, about one in 2**31.) It does not try
 every set: with up to k-3 rows fixed, two more close a dependent set exactly
 when they point the same way once the fixed rows are factored out, which a
 hash of their normalised directions shows. The last two levels are done for
@@ -39,7 +42,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .finite_field import (
-    SMALL_P,
+    SMALL_PRIMES,
     Matrix,
     P,
     inverses,
@@ -51,7 +54,6 @@ from .finite_field import (
 Indices = npt.NDArray[np.intp]
 
 MAX_LIGHT_ATOMS = 300
-_INVERSE = inverses(SMALL_P)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +103,17 @@ def find_disclosures(
         a[list(fs), col] = 1
     reduced, pivots = row_reduce(np.hstack([a, np.eye(m, dtype=np.int64)]), columns=n)
     exact = null_space_of_reduced(reduced, pivots, n)[light]
-    small = null_space(a, SMALL_P)[light]
+    p = next((q for q in SMALL_PRIMES if len(row_reduce(a, p=q)[1]) == len(pivots)), None)
+    if p is None:
+        raise ArithmeticError("the figures lose rank modulo every small prime tried")
+    small = null_space(a, p)[light]
     size = min_cell - 1
     rng = np.random.default_rng(seed)
-    projection = rng.integers(0, SMALL_P, size=(small.shape[1], size + 2))
-    rows = small @ projection % SMALL_P
+    projection = rng.integers(0, p, size=(small.shape[1], size + 2))
+    rows = small @ projection % p
     weights = np.array([len(atoms.members[i]) for i in light], dtype=np.int64)
     found: dict[frozenset[int], Disclosure] = {}
-    for chosen in _Search(rows, weights, size, rng).run():
+    for chosen in _Search(rows, weights, size, p, rng).run():
         left = null_space(exact[list(chosen)].T)
         if left.shape[1] == 0:
             continue  # dependent only modulo the small prime
@@ -133,12 +138,19 @@ def _figures_making(weight: Matrix, reduced: Matrix, pivots: list[int], n: int) 
 
 
 class _Search:
-    """Sets of rows, linearly dependent modulo SMALL_P, whose weights add
-    up to at most ``budget`` (every weight at least 1)."""
+    """Sets of rows, linearly dependent modulo the prime ``p``, whose weights
+    add up to at most ``budget`` (every weight at least 1)."""
 
     def __init__(
-        self, rows: Matrix, weights: npt.NDArray[np.int64], budget: int, rng: np.random.Generator
+        self,
+        rows: Matrix,
+        weights: npt.NDArray[np.int64],
+        budget: int,
+        p: int,
+        rng: np.random.Generator,
     ) -> None:
+        self.p = p
+        self.inverse = inverses(p)
         self.rows = rows
         self.w = weights
         self.budget = budget
@@ -174,7 +186,7 @@ class _Search:
             rest = left - int(w[cands[x]])
             later = np.flatnonzero(w[cands[x + 1 :]] <= rest - 1) + x + 1
             if later.size:
-                quotient = _factor_out(vecs[later], vecs[x])
+                quotient = self._factor_out(vecs[later], vecs[x])
                 self._level((*prefix, int(cands[x])), cands[later], quotient, rest)
 
     def _last_two(self, prefix: tuple[int, ...], cands: Indices, vecs: Matrix, left: int) -> None:
@@ -183,8 +195,9 @@ class _Search:
         w = self.w[cands]
         n = len(cands)
         pivot = np.argmax(vecs != 0, axis=1)
-        scale = vecs[:, pivot].T * _INVERSE[vecs[np.arange(n), pivot]][:, None] % SMALL_P
-        quotients = (vecs[None, :, :] - scale[:, :, None] * vecs[:, None, :]) % SMALL_P
+        p = self.p
+        scale = vecs[:, pivot].T * self.inverse[vecs[np.arange(n), pivot]][:, None] % p
+        quotients = (vecs[None, :, :] - scale[:, :, None] * vecs[:, None, :]) % p
         index = np.arange(n)
         usable = (index[None, :] > index[:, None]) & (w[:, None] + w[None, :] + 1 <= left)
         usable &= quotients.any(axis=2)
@@ -200,14 +213,13 @@ class _Search:
         """A hash of each (nonzero) row's direction: the row scaled so that
         its first nonzero entry is 1."""
         lead = np.take_along_axis(vecs, np.argmax(vecs != 0, axis=-1)[..., None], axis=-1)
-        normal = vecs * _INVERSE[lead] % SMALL_P
+        normal = vecs * self.inverse[lead] % self.p
         keys: npt.NDArray[np.int64] = (normal * self.hash).sum(axis=-1)
         return keys
 
-
-def _factor_out(vecs: Matrix, row: Matrix) -> Matrix:
-    """The rows modulo ``row`` (a nonzero row): its span maps to zero."""
-    c = int(np.argmax(row != 0))
-    scale = vecs[:, c] * _INVERSE[row[c]] % SMALL_P
-    out: Matrix = (vecs - scale[:, None] * row[None, :]) % SMALL_P
-    return out
+    def _factor_out(self, vecs: Matrix, row: Matrix) -> Matrix:
+        """The rows modulo ``row`` (a nonzero row): its span maps to zero."""
+        c = int(np.argmax(row != 0))
+        scale = vecs[:, c] * self.inverse[row[c]] % self.p
+        out: Matrix = (vecs - scale[:, None] * row[None, :]) % self.p
+        return out

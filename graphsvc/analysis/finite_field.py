@@ -9,6 +9,8 @@ less."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import numpy.typing as npt
 
@@ -17,9 +19,12 @@ P = 2_147_483_647  # 2**31 - 1: a product of two residues fits in int64
 Matrix = npt.NDArray[np.int64]
 
 
-SMALL_P = 65_521  # below 2**16: its inverses fit in a table
+# below 2**16, so their inverses fit in a table; more than one, for the rare
+# matrix whose rank drops modulo one of them
+SMALL_PRIMES = (65_521, 65_519, 65_497, 65_479, 65_449)
 
 
+@functools.cache
 def inverses(p: int) -> Matrix:
     """The inverse of every residue modulo ``p`` (0 for 0), by Fermat."""
     result = np.ones(p, dtype=np.int64)
