@@ -90,7 +90,7 @@ def cmd_seed(args: argparse.Namespace) -> int:
 RESEARCH_EXPORTER = Principal(Role.RESEARCHER, "graphsvc-analyse")
 
 
-async def _analyse(settings: Settings, out: Path) -> None:
+async def _analyse(settings: Settings, out: Path, k: int) -> None:
     from tqdm import tqdm
 
     from .runtime import open_runtime
@@ -101,10 +101,12 @@ async def _analyse(settings: Settings, out: Path) -> None:
     try:
         total = await runtime.repository.client_count(ClientPageRequest(team_ids=None))
         with tqdm(total=total, unit="client", desc="analysing", file=sys.stderr) as bar:
-            files = await write_research_files(runtime.analysis, RESEARCH_EXPORTER, out, bar.update)
+            files = await write_research_files(
+                runtime.analysis, RESEARCH_EXPORTER, out, bar.update, k=k
+            )
         print(
-            f"wrote {files.clients} de-identified clients, {files.teams} team networks and "
-            f"aggregates to {out}",
+            f"wrote {files.clients} de-identified clients ({k}-anonymous; {files.withheld} "
+            f"withheld), {files.teams} team networks, aggregates and a codebook to {out}",
             file=sys.stderr,
         )
     finally:
@@ -115,7 +117,10 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     if not args.all:
         print("graphsvc analyse: say --all (the whole population)", file=sys.stderr)
         return 2
-    asyncio.run(_analyse(_settings(args), args.out))
+    if args.k < 1:
+        print("graphsvc analyse: --k must be at least 1", file=sys.stderr)
+        return 2
+    asyncio.run(_analyse(_settings(args), args.out, args.k))
     return 0
 
 
@@ -340,6 +345,12 @@ def parser() -> argparse.ArgumentParser:
     _add_data(analyse)
     analyse.add_argument("--all", action="store_true", help="the whole population")
     analyse.add_argument("--out", type=Path, required=True, help="folder to write into")
+    analyse.add_argument(
+        "--k",
+        type=int,
+        default=5,
+        help="least clients sharing team, neighbourhood and age band in clients.csv (5)",
+    )
     analyse.set_defaults(run=cmd_analyse)
 
     export = sub.add_parser(

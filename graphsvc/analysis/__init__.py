@@ -14,9 +14,12 @@ from .aggregate import (
     Grouping,
     ResearchRow,
     aggregate,
+    care_began,
+    group_of,
     research_row,
 )
 from .analyse import ClientAnalysis, analyse_client, analyse_population
+from .anonymity import Anonymised, QuasiIdentifier, k_anonymise
 from .client_gaps import find_gaps
 from .concentration import herfindahl_hirschman
 from .contacts import close_contacts, is_close_contact
@@ -28,6 +31,7 @@ from .gap import Gap, GapKind, Severity
 from .graph import EdgeType, NodeKind, build_graph, node_key, support_graph
 from .load import CarerLoad, carer_load
 from .pseudonyms import pseudonymous_id
+from .release import release
 from .roles import RelationshipGroup, is_gp, is_team_nurse, relationship_group
 from .score import ScoreParts
 from .strength import METRICS, Strength, client_strength
@@ -39,6 +43,7 @@ __all__ = [
     "DEFAULT_THRESHOLDS",
     "METRICS",
     "MIN_CELL",
+    "Anonymised",
     "CarerLoad",
     "Cell",
     "ClientAnalysis",
@@ -51,6 +56,7 @@ __all__ = [
     "Grouping",
     "NetworkType",
     "NodeKind",
+    "QuasiIdentifier",
     "RelationshipGroup",
     "ResearchRow",
     "ScoreParts",
@@ -62,6 +68,7 @@ __all__ = [
     "analyse_client",
     "analyse_population",
     "build_graph",
+    "care_began",
     "carer_load",
     "client_strength",
     "clients_with_each_gap",
@@ -71,14 +78,17 @@ __all__ = [
     "coverage",
     "deidentified_graph",
     "find_gaps",
+    "group_of",
     "herfindahl_hirschman",
     "is_close_contact",
     "is_gp",
     "is_team_nurse",
+    "k_anonymise",
     "network_type",
     "node_key",
     "pseudonymous_id",
     "relationship_group",
+    "release",
     "research_row",
     "support_graph",
     "team_gaps",

@@ -1,5 +1,6 @@
 """De-identified aggregates for research: distributions of every strength
-metric and counts of every gap kind, by team, neighbourhood or network type.
+metric and counts of every gap kind, by team, neighbourhood, network type or
+the month care began.
 
 Small cells are suppressed, and say so rather than vanish: a group of fewer
 than ``min_cell`` (5) clients keeps its name but shows no figures
@@ -7,6 +8,9 @@ than ``min_cell`` (5) clients keeps its name but shows no figures
 1-4 values and a gap kind found in 1-4 clients are suppressed the same way.
 A count of 0 is shown. Percentiles interpolate linearly between ranks
 (``statistics.quantiles(method="inclusive")``, numpy's default).
+
+This is one grouping on its own; what is published is :func:`.release.release`,
+which also suppresses what the groupings together would give away.
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
-from graphsvc.domain import Onion
+from graphsvc.domain import Onion, Ring
 
 from .analyse import ClientAnalysis
 from .gap import GapKind
@@ -33,26 +38,50 @@ class Grouping(StrEnum):
     TEAM = "team"
     NEIGHBOURHOOD = "neighbourhood"
     NETWORK_TYPE = "network-type"
+    MONTH = "month"
 
 
 @dataclass(frozen=True, slots=True)
 class ResearchRow:
-    """One client with nothing that names her."""
+    """One client with nothing that names her. ``month``: when her care
+    began (YYYY-MM, see :func:`care_began`); ``age`` in whole years."""
 
     team: str | None
     neighbourhood: str | None
     network_type: NetworkType
     metrics: Mapping[str, float | None]
     gap_kinds: frozenset[GapKind]
+    month: str | None = None
+    age: int | None = None
 
 
-def research_row(onion: Onion, analysis: ClientAnalysis) -> ResearchRow:
+def care_began(onion: Onion) -> date | None:
+    """The first day the nursing team was in her network (the earliest
+    ``since`` of a team-ring member); without one, the day her first need was
+    recorded; None when neither is dated."""
+    team = [m.membership.since for m in onion.ring(Ring.TEAM) if m.membership.since]
+    if team:
+        return min(team)
+    needs = [n.since for n in onion.needs if n.since]
+    return min(needs) if needs else None
+
+
+def age_on(birth: date | None, day: date) -> int | None:
+    if birth is None:
+        return None
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def research_row(onion: Onion, analysis: ClientAnalysis, *, on: date | None = None) -> ResearchRow:
+    began = care_began(onion)
     return ResearchRow(
         team=onion.team_id,
         neighbourhood=onion.client.neighbourhood,
         network_type=analysis.strength.network_type,
         metrics=analysis.strength.metrics(),
         gap_kinds=frozenset(g.kind for g in analysis.gaps),
+        month=None if began is None else f"{began:%Y-%m}",
+        age=age_on(onion.client.birth_date, on or date.today()),
     )
 
 
@@ -87,13 +116,15 @@ class Cell:
     gaps: dict[GapKind, GapCount]
 
 
-def _key(row: ResearchRow, by: Grouping) -> str:
+def group_of(row: ResearchRow, by: Grouping) -> str:
     if by is Grouping.ALL:
         return "all"
     if by is Grouping.TEAM:
         return row.team or NO_GROUP
     if by is Grouping.NEIGHBOURHOOD:
         return row.neighbourhood or NO_GROUP
+    if by is Grouping.MONTH:
+        return row.month or NO_GROUP
     return row.network_type.value
 
 
@@ -141,5 +172,5 @@ def aggregate(
         raise ValueError("min_cell must be at least 1")
     groups: defaultdict[str, list[ResearchRow]] = defaultdict(list)
     for row in rows:
-        groups[_key(row, by)].append(row)
+        groups[group_of(row, by)].append(row)
     return tuple(_cell(by, g, groups[g], min_cell) for g in sorted(groups))

@@ -31,12 +31,16 @@ EDGE_ATTRIBUTES = frozenset(
 )
 
 
-def deidentified_graph(graph: Any, secret: bytes) -> Any:
-    """A copy of a :func:`.graph.build_graph` graph for research."""
+def deidentified_graph(graph: Any, secret: bytes, *, scope: str = "") -> Any:
+    """A copy of a :func:`.graph.build_graph` graph for research. The client
+    keeps her one pseudonym; people and needs get pseudonyms of the
+    ``scope`` (one file), so that nobody links two files through a nurse or a
+    GP they share."""
 
     def key(node: str) -> str:
         kind = graph.nodes[node]["kind"]
-        return pseudonymous_id(graph.nodes[node]["id"], secret, kind=kind)
+        within = "" if kind == "client" else scope
+        return pseudonymous_id(graph.nodes[node]["id"], secret, kind=kind, scope=within)
 
     out = nx.Graph()
     for node, attrs in graph.nodes(data=True):

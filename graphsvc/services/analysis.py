@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from graphsvc.analysis import (
@@ -19,11 +20,11 @@ from graphsvc.analysis import (
     Grouping,
     ResearchRow,
     Thresholds,
-    aggregate,
     analyse_client,
     build_graph,
     deidentified_graph,
     pseudonymous_id,
+    release,
     research_row,
     team_gaps,
 )
@@ -41,7 +42,13 @@ RESEARCH_PAGE = 500
 class DeidentifiedClient:
     pseudonym: str
     row: ResearchRow
-    graph: Any  # networkx.Graph
+    _graph: Any  # networkx.Graph of her onion, still naming everyone
+    _secret: bytes
+
+    def graph(self, scope: str = "") -> Any:
+        """Her onion graph with pseudonymous nodes and no names, ids, free
+        text or dates; people and needs pseudonymous within ``scope``."""
+        return deidentified_graph(self._graph, self._secret, scope=scope)
 
 
 class AnalysisService:
@@ -114,22 +121,18 @@ class AnalysisService:
         ids, free text or dates. For researchers only."""
         if principal.role is not Role.RESEARCHER:
             raise Forbidden("research data is for researcher tokens")
+        today = date.today()
         request = ClientPageRequest(team_ids=None, sort="id", limit=RESEARCH_PAGE)
         async for page in self._repo.client_pages(request):
             onions = await self._repo.get_onions([cid for cid, _ in page])
             for cid, found in (await self.analyse(principal, onions)).items():
                 onion = onions[cid]
-                row = research_row(onion, found)
+                row = research_row(onion, found, on=today)
                 yield DeidentifiedClient(
                     pseudonym=self._pseudonym("client", cid) or "",
-                    row=ResearchRow(
-                        team=self._pseudonym("team", row.team),
-                        neighbourhood=row.neighbourhood,
-                        network_type=row.network_type,
-                        metrics=row.metrics,
-                        gap_kinds=row.gap_kinds,
-                    ),
-                    graph=deidentified_graph(build_graph(onion), self._secret),
+                    row=replace(row, team=self._pseudonym("team", row.team)),
+                    _graph=build_graph(onion),
+                    _secret=self._secret,
                 )
             if progress is not None:
                 progress(len(page))
@@ -142,9 +145,10 @@ class AnalysisService:
         progress: Callable[[int], object] | None = None,
     ) -> tuple[Cell, ...]:
         """De-identified aggregates for researchers: teams by pseudonym, cells
-        of fewer than five clients suppressed."""
+        of fewer than five clients suppressed, and with them whatever would
+        give those away, in every grouping at once (:func:`release`)."""
         rows = [c.row async for c in self.deidentified(principal, progress)]
-        cells = aggregate(rows, by)
+        cells = release(rows)[by]
         self._audit.record(AuditRecord.of(principal, f"research.{by.value}", None, "ok"))
         return cells
 

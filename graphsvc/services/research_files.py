@@ -1,27 +1,42 @@
 """The de-identified research files of the whole population, written to a
-folder: one row per client (pseudonym, team by pseudonym, network type,
-measures, gaps), one GraphML network per team, and the aggregates by every
-grouping with small cells suppressed."""
+folder for researchers to open directly:
+
+- ``clients.csv``: one row per client (pseudonym, team by pseudonym,
+  neighbourhood, age band, network type, measures, gaps), k-anonymous on
+  team, neighbourhood and age band (:mod:`graphsvc.analysis.anonymity`);
+- ``networks/TEAM.graphml``: the onions of each team as the client file
+  names it (``teams-combined.graphml`` for rows whose team it does not say),
+  for Gephi or any GraphML reader; client nodes carry the pseudonym of
+  ``clients.csv``, people and needs pseudonyms of that file only;
+- ``aggregates-BY.csv``: every grouping, protected together
+  (:func:`graphsvc.analysis.release`);
+- ``codebook.csv``: every column of the files above."""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import networkx as nx
 
-from graphsvc.analysis import METRICS, Cell, Grouping, aggregate
+from graphsvc.analysis import METRICS, Cell, Grouping, k_anonymise, release
+from graphsvc.analysis.anonymity import AGE, NEIGHBOURHOOD, SUPPRESSED, TEAM
+from graphsvc.analysis.codebook import Column, aggregate_file, client_file, graph_file
 from graphsvc.domain import Principal
 
 from .analysis import AnalysisService
+
+DEFAULT_K = 5
+COMBINED = "teams-combined"
 
 
 @dataclass(frozen=True, slots=True)
 class ResearchFiles:
     clients: int
     teams: int
+    withheld: int = 0
 
 
 async def write_research_files(
@@ -29,52 +44,90 @@ async def write_research_files(
     principal: Principal,
     out: Path,
     progress: Callable[[int], object] | None = None,
+    *,
+    k: int = DEFAULT_K,
 ) -> ResearchFiles:
-    """``clients.csv``, ``networks/TEAM.graphml`` and ``aggregates-BY.csv``
-    in ``out``; for researchers only (the analysis service checks)."""
+    """The files above in ``out``; for researchers only (the analysis
+    service checks). ``k``: the least rows sharing team, neighbourhood and
+    age band in ``clients.csv``."""
+    clients = [c async for c in analysis.deidentified(principal, progress)]
+    rows = [c.row for c in clients]
+    anonymous = k_anonymise(
+        [(r.team, r.neighbourhood, r.age) for r in rows], (TEAM, NEIGHBOURHOOD, AGE), k
+    )
     out.mkdir(parents=True, exist_ok=True)
     (out / "networks").mkdir(exist_ok=True)
-    rows = []
     teams: dict[str, list[nx.Graph]] = {}
+    written = 0
     with (out / "clients.csv").open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
-        # No neighbourhood per client: with the metrics it could single
-        # someone out; it is in the aggregates, where small cells are suppressed.
-        writer.writerow(["client", "team", "network_type", *METRICS, "gaps"])
-        async for client in analysis.deidentified(principal, progress):
+        writer.writerow([c.name for c in client_file()])
+        for client, said in zip(clients, anonymous.values, strict=True):
+            if said is None:
+                continue
+            team, neighbourhood, age_band = said
             row = client.row
-            rows.append(row)
             writer.writerow(
                 [
                     client.pseudonym,
-                    row.team or "",
+                    team,
+                    neighbourhood,
+                    age_band,
                     row.network_type.value,
                     *("" if row.metrics.get(m) is None else row.metrics[m] for m in METRICS),
                     " ".join(sorted(k.name for k in row.gap_kinds)),
                 ]
             )
-            teams.setdefault(row.team or "unserved", []).append(client.graph)
-    for team, graphs in teams.items():
-        nx.write_graphml(nx.compose_all(graphs), out / "networks" / f"{team}.graphml")
+            written += 1
+            file = COMBINED if team == SUPPRESSED else team
+            teams.setdefault(file, []).append(client.graph(scope=file))
+    for file, graphs in teams.items():
+        nx.write_graphml(nx.compose_all(graphs), out / "networks" / f"{file}.graphml")
+    published = release(rows)
+    codebook = client_file()
     for by in Grouping:
-        _write_cells(out / f"aggregates-{by.value}.csv", aggregate(rows, by))
-    return ResearchFiles(clients=len(rows), teams=len(teams))
+        name = f"aggregates-{by.value}.csv"
+        _write_cells(out / name, published[by])
+        codebook += aggregate_file(name)
+    _write_codebook(out / "codebook.csv", codebook + graph_file())
+    return ResearchFiles(clients=written, teams=len(teams), withheld=anonymous.withheld)
 
 
 def _write_cells(path: Path, cells: Sequence[Cell]) -> None:
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
-        writer.writerow(
-            ["group", "clients", "suppressed", "measure", "count", "mean", "median", "p25", "p75"]
-        )
+        writer.writerow([c.name for c in aggregate_file(path.name)])
         for cell in cells:
             shown = "" if cell.clients is None else cell.clients
             for name, d in cell.metrics.items():
                 figures = (d.count, d.mean, d.median, d.p25, d.p75)
                 writer.writerow(
-                    [cell.group, shown, d.suppressed or cell.suppressed, name]
+                    [cell.group, shown, _boolean(d.suppressed or cell.suppressed), name]
                     + ["" if v is None else v for v in figures]
                 )
             for kind, count in cell.gaps.items():
                 clients = "" if count.clients is None else count.clients
-                writer.writerow([cell.group, shown, count.suppressed, f"gap:{kind.name}", clients])
+                writer.writerow(
+                    [
+                        cell.group,
+                        shown,
+                        count.suppressed,
+                        f"gap:{kind.name}",
+                        clients,
+                        "",
+                        "",
+                        "",
+                        "",
+                    ]
+                )
+
+
+def _boolean(value: bool) -> str:
+    return "true" if value else "false"  # what R, pandas and spreadsheets all read
+
+
+def _write_codebook(path: Path, columns: Sequence[Column]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, [field.name for field in fields(Column)])
+        writer.writeheader()
+        writer.writerows(asdict(c) for c in columns)

@@ -4,8 +4,10 @@ server and leaves no database process behind."""
 
 from __future__ import annotations
 
+import csv
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -13,12 +15,19 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
+from graphsvc.analysis import Grouping, analyse_population, group_of, pseudonymous_id, research_row
+from graphsvc.config import Settings
+from graphsvc.services.analysis import research_secret_from
 from graphsvc.store.embedded import free_port
+
+from ..differencing import attack
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "seeds" / "demo-neighbourhood.json"
@@ -196,17 +205,33 @@ def test_analyse_writes_deidentified_research_files(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "45/45" in done.stderr  # the progress bar got to the end
-    clients = (out / "clients.csv").read_text().splitlines()
-    assert len(clients) == 46 and clients[0].startswith("client,team,network_type,")
-    networks = list((out / "networks").glob("*.graphml"))
-    assert len(networks) == 1
+    withheld = int(re.search(r"; (\d+) withheld", done.stderr).group(1))  # type: ignore[union-attr]
+    with (out / "clients.csv").open(newline="") as f:
+        clients = list(csv.DictReader(f))
+    assert len(clients) == 45 and withheld == 0  # every client: the aggregates count them all
+    # k-anonymous: nobody is alone, or one of four, in her team, neighbourhood and age band
+    combos = Counter((c["team"], c["neighbourhood"], c["age_band"]) for c in clients)
+    assert min(combos.values()) >= 5
+    networks = {p.stem: nx.read_graphml(p) for p in (out / "networks").glob("*.graphml")}
+    for c in clients:  # each client's onion is in the file of the team her row names
+        graph = networks["teams-combined" if c["team"] == "*" else c["team"]]
+        assert graph.nodes[c["client"]]["kind"] == "client"
+    assert len(networks) == len({c["team"] for c in clients}) <= 2
+    people = [{n for n in g if n.startswith("person-")} for g in networks.values()]
+    assert len(people) == 1 or not set.intersection(*people)  # no nurse or GP links two files
     aggregates = {p.name for p in out.glob("aggregates-*.csv")}
     assert aggregates == {
         "aggregates-all.csv",
         "aggregates-team.csv",
         "aggregates-neighbourhood.csv",
         "aggregates-network-type.csv",
+        "aggregates-month.csv",
     }
+    with (out / "codebook.csv").open(newline="") as f:
+        codebook = {(c["file"], c["name"]): c for c in csv.DictReader(f)}
+    for name in ["clients.csv", *aggregates]:
+        header = (out / name).read_text().splitlines()[0].split(",")
+        assert all(codebook[(name, column)]["meaning"] for column in header)
     from graphsvc.seeding.codec import load_population
 
     written = "\n".join(p.read_text() for p in out.rglob("*") if p.is_file())
@@ -217,6 +242,28 @@ def test_analyse_writes_deidentified_research_files(tmp_path: Path) -> None:
             assert member.person.id not in written
             assert member.person.name not in written
     assert demo.teams[0].id not in written and demo.teams[0].name not in written
+    # the aggregates pass the researcher's attack too
+    found = analyse_population(demo.onions)
+    rows = {o.client.id: research_row(o, a) for o, a in zip(demo.onions, found, strict=True)}
+    team = pseudonymous_id(
+        demo.teams[0].id, research_secret_from(Settings(data_dir=data).signing_key()), kind="team"
+    )
+    members: dict[tuple[str, str], set[str]] = {}
+    shown: dict[str, set[tuple[str, str]]] = {}
+    for by in Grouping:
+        for cid, row in rows.items():
+            group = team if by is Grouping.TEAM else group_of(row, by)
+            members.setdefault((by.name, group), set()).add(cid)
+        with (out / f"aggregates-{by.value}.csv").open(newline="") as f:
+            for line in csv.DictReader(f):
+                key = (by.name, line["group"])
+                assert key in members
+                if line["clients"]:
+                    shown.setdefault("clients", set()).add(key)
+                if line["count"]:
+                    shown.setdefault(line["measure"], set()).add(key)
+    frozen = {k: frozenset(v) for k, v in members.items()}
+    assert attack(shown, frozen, rows) == {}
 
 
 def test_export_writes_valid_fhir_ndjson(tmp_path: Path) -> None:

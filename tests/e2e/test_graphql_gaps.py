@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from graphsvc.analysis import Grouping, analyse_population, group_of, pseudonymous_id, research_row
+from graphsvc.analysis.release import COMPLEMENT_NOTE
+from graphsvc.config import Settings
 from graphsvc.domain import (
     Client,
     Member,
@@ -23,9 +26,11 @@ from graphsvc.domain import (
     ValidationError,
 )
 from graphsvc.seeding.codec import load_population
+from graphsvc.services.analysis import research_secret_from
 from graphsvc.services.tokens import TokenIssuer
 
 from ..conftest import ADMIN, RESEARCHER, nurse, system
+from ..differencing import attack, mixed_population, shown_in_graphql
 from .graphql_client import GraphQL
 from .test_graphql_mutations import mutate
 
@@ -131,11 +136,14 @@ def test_team_gaps_and_gap_filter(http: TestClient, issuer: TokenIssuer) -> None
     assert "where.team" in wide["errors"][0]["message"]
 
 
+RESEARCH = """query($by: Grouping!) { research(by: $by) { grouping group clients suppressed
+  note metrics { metric count mean median p25 p75 suppressed }
+  gaps { kind clients suppressed } } }"""
+
+
 def test_research_aggregates_name_nobody(http: TestClient, issuer: TokenIssuer) -> None:
     gql = GraphQL(http, issuer, RESEARCHER)
-    query = """query($by: Grouping!) { research(by: $by) { grouping group clients suppressed
-      note metrics { metric count mean median p25 p75 suppressed }
-      gaps { kind clients suppressed } } }"""
+    query = RESEARCH
     overall = gql(query, {"by": "ALL"})["research"]
     assert overall[0]["clients"] == 45 and not overall[0]["suppressed"]
     score = next(m for m in overall[0]["metrics"] if m["metric"] == "score")
@@ -145,7 +153,10 @@ def test_research_aggregates_name_nobody(http: TestClient, issuer: TokenIssuer) 
     by_type = gql(query, {"by": "NETWORK_TYPE"})["research"]
     assert sum(c["clients"] or 0 for c in by_type) <= 45
     small = [c for c in by_type if c["suppressed"]]
-    assert all(c["clients"] is None and "fewer than 5" in c["note"] for c in small)
+    assert all(c["clients"] is None for c in small)
+    notes = {c["note"] for c in small}
+    assert "fewer than 5 clients: suppressed" in notes
+    assert notes <= {"fewer than 5 clients: suppressed", COMPLEMENT_NOTE}
     text = json.dumps([overall, by_team, by_type])
     for onion in DEMO.onions:
         assert onion.client.id not in text and onion.client.name not in text
@@ -155,6 +166,39 @@ def test_research_aggregates_name_nobody(http: TestClient, issuer: TokenIssuer) 
     denied = gql.raw('{ client(id: "client-000001") { name } }')
     assert denied.get("data", {}).get("client") is None
     assert "de-identified" in str(gql.raw("{ clients { totalCount } }")["errors"])
+
+
+def test_research_cannot_be_differenced(
+    make_http: Callable[..., TestClient], issuer: TokenIssuer, settings: Settings
+) -> None:
+    """Two teams of fifteen and a team of one, in three neighbourhoods: a
+    researcher who asks every grouping and combines all the figures shown
+    (ALL minus the teams, neighbourhoods against teams, months against
+    everything) works out nothing about fewer than five clients."""
+    population = mixed_population()
+    gql = GraphQL(make_http(population), issuer, RESEARCHER)
+    cells = [
+        cell
+        for by in ("ALL", "TEAM", "NEIGHBOURHOOD", "NETWORK_TYPE", "MONTH")
+        for cell in gql(RESEARCH, {"by": by})["research"]
+    ]
+    found = analyse_population(population.onions)
+    rows = {o.client.id: research_row(o, a) for o, a in zip(population.onions, found, strict=True)}
+    secret = research_secret_from(settings.signing_key())
+    members: dict[tuple[str, str], set[str]] = {}
+    for cid, row in rows.items():
+        team = pseudonymous_id(row.team or "", secret, kind="team")
+        for by in Grouping:
+            group = team if by is Grouping.TEAM else group_of(row, by)
+            members.setdefault((by.name, group), set()).add(cid)
+    frozen = {k: frozenset(v) for k, v in members.items()}
+    assert {(c["grouping"], c["group"]) for c in cells} == set(frozen)
+    assert attack(shown_in_graphql(cells), frozen, rows) == {}
+    # the team of one is suppressed, and so is a complement beside it
+    teams = [c for c in cells if c["grouping"] == "TEAM"]
+    assert sorted(c["clients"] or 0 for c in teams) == [0, 0, 15]
+    overall = next(c for c in cells if c["grouping"] == "ALL")
+    assert overall["clients"] == 31
 
 
 def test_only_researchers_get_research(http: TestClient, issuer: TokenIssuer) -> None:

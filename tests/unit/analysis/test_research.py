@@ -147,3 +147,32 @@ def test_a_research_row_names_nobody() -> None:
     assert r.gap_kinds == frozenset({GapKind.ISOLATED_CLIENT})
     assert set(r.metrics) == set(METRICS)
     assert not {"c-1", "d", "nurse", "gp"} & {str(v) for v in r.metrics.values()}
+
+
+def test_the_codebook_names_every_column() -> None:
+    from graphsvc.analysis.codebook import aggregate_file, client_file, graph_file
+
+    columns = client_file()
+    assert [c.name for c in columns][:5] == [
+        "client", "team", "neighbourhood", "age_band", "network_type",
+    ]  # fmt: skip
+    assert {c.name for c in columns} >= set(METRICS) | {"gaps"}
+    for c in [*columns, *aggregate_file("aggregates-team.csv")]:
+        assert c.meaning and c.type in {"string", "integer", "decimal", "boolean"}, c
+    network_type = next(c for c in columns if c.name == "network_type")
+    assert set(network_type.allowed_values.split()) == {t.value for t in NetworkType}
+    from graphsvc.analysis.deidentify import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
+
+    described = {c.name for c in graph_file()}
+    assert {f"node {a}" for a in NODE_ATTRIBUTES} | {f"edge {a}" for a in EDGE_ATTRIBUTES} <= (
+        described
+    )
+
+
+def test_graph_pseudonyms_are_scoped_but_the_client_keeps_hers() -> None:
+    s = anchored()
+    g = build_graph(s.onion())
+    one, two = deidentified_graph(g, SECRET, scope="a"), deidentified_graph(g, SECRET, scope="b")
+    client = pseudonymous_id("c-1", SECRET, kind="client")
+    assert client in one and client in two
+    assert set(one) & set(two) == {client}  # the nurse and the GP differ per file

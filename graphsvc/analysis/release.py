@@ -1,0 +1,147 @@
+"""The research aggregates as published: every grouping at once, small cells
+suppressed, and beside them whatever else must go so that no sum or
+difference of the figures shown gives a suppressed one back.
+
+Every grouping (ALL, TEAM, NEIGHBOURHOOD, NETWORK_TYPE, MONTH) splits the
+same clients, so a researcher can combine any of their figures: ALL minus
+the shown teams is the suppressed team; a neighbourhood plus a team minus
+ALL can be the few clients of that team in that neighbourhood. Each figure
+is a sum over the clients of its cell (a count of clients, a count of those
+with a gap kind, a metric's count and its mean times that count), so what a
+researcher can work out is exactly the linear combinations of the figures.
+
+For each measure (the clients, each metric, each gap kind) the figures left
+after the small-cell rule are audited (:mod:`.disclosure`) for a combination
+resting on 1 to ``min_cell - 1`` clients. For each one found, one more
+figure it uses is suppressed, the smallest (never ALL while another will
+do), and the audit runs again until it finds nothing: complementary
+suppression, decided for all groupings together, so the same figure is
+shown or hidden whichever grouping is asked for. A cell whose client count
+goes is suppressed whole. Suppressing only ever removes figures, so the
+combinations left are a subset of those audited: the loop ends, and what it
+publishes passes the audit.
+
+With more light atoms than :data:`.disclosure.MAX_LIGHT_ATOMS` the audit
+would be slow, so first the cell made most of light atoms (in practice a
+month, the finest grouping) is suppressed, one at a time, until there are
+few enough; what is left is still audited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+
+from .aggregate import (
+    MIN_CELL,
+    Cell,
+    Distribution,
+    GapCount,
+    Grouping,
+    ResearchRow,
+    aggregate,
+    group_of,
+)
+from .disclosure import MAX_LIGHT_ATOMS, Atoms, find_disclosures
+from .gap import GapKind
+
+COMPLEMENT_NOTE = "suppressed so that it cannot be worked out from the figures shown"
+
+CellKey = tuple[Grouping, str]
+_ORDER = {by: i for i, by in enumerate(Grouping)}
+
+
+def release(
+    rows: Sequence[ResearchRow], *, min_cell: int = MIN_CELL
+) -> dict[Grouping, tuple[Cell, ...]]:
+    """Every grouping's cells, protected together."""
+    primary = {by: aggregate(rows, by, min_cell=min_cell) for by in Grouping}
+    members: dict[CellKey, frozenset[int]] = {}
+    for by in Grouping:
+        groups: dict[str, set[int]] = {}
+        for i, row in enumerate(rows):
+            groups.setdefault(group_of(row, by), set()).add(i)
+        members.update({(by, g): frozenset(us) for g, us in groups.items()})
+    cells = {(c.grouping, c.group): c for by in Grouping for c in primary[by]}
+    audit = _Auditor(members, min_cell)
+
+    everyone = frozenset(range(len(rows)))
+    whole = audit.protect([k for k, c in cells.items() if not c.suppressed], everyone)
+    out = {k: _without_cell(c) if k in whole else c for k, c in cells.items()}
+    for name in sorted({m for c in cells.values() for m in c.metrics}):
+        having = frozenset(i for i, r in enumerate(rows) if r.metrics.get(name) is not None)
+        shown = [k for k, c in out.items() if c.metrics[name].count is not None]
+        for k in audit.protect(shown, having):
+            out[k] = replace(out[k], metrics={**out[k].metrics, name: _HIDDEN_DISTRIBUTION})
+    for kind in GapKind:
+        having = frozenset(i for i, r in enumerate(rows) if kind in r.gap_kinds)
+        shown = [k for k, c in out.items() if c.gaps[kind].clients is not None]
+        for k in audit.protect(shown, having):
+            out[k] = replace(out[k], gaps={**out[k].gaps, kind: _HIDDEN_COUNT})
+    return {by: tuple(out[(c.grouping, c.group)] for c in primary[by]) for by in Grouping}
+
+
+_HIDDEN_DISTRIBUTION = Distribution(None, suppressed=True)
+_HIDDEN_COUNT = GapCount(None, suppressed=True)
+
+
+def _without_cell(cell: Cell) -> Cell:
+    return replace(
+        cell,
+        clients=None,
+        suppressed=True,
+        note=COMPLEMENT_NOTE,
+        metrics=dict.fromkeys(cell.metrics, _HIDDEN_DISTRIBUTION),
+        gaps=dict.fromkeys(cell.gaps, _HIDDEN_COUNT),
+    )
+
+
+class _Auditor:
+    """Complementary suppression of one measure at a time; measures with the
+    same figures get the same answer once."""
+
+    def __init__(self, members: dict[CellKey, frozenset[int]], min_cell: int) -> None:
+        self.members = members
+        self.min_cell = min_cell
+        self.known: dict[tuple[frozenset[CellKey], frozenset[int]], frozenset[CellKey]] = {}
+
+    def protect(self, shown: Collection[CellKey], having: frozenset[int]) -> frozenset[CellKey]:
+        """The cells, of those ``shown``, to suppress as well for the measure
+        that the clients ``having`` it contribute to."""
+        key = (frozenset(shown), having)
+        if key not in self.known:
+            self.known[key] = self._protect(sorted(shown, key=_rank), having)
+        return self.known[key]
+
+    def _protect(self, shown: list[CellKey], having: frozenset[int]) -> frozenset[CellKey]:
+        hidden: set[CellKey] = set()
+        while True:
+            visible = [k for k in shown if k not in hidden and self.members[k] & having]
+            figures = [self.members[k] & having for k in visible]
+
+            cost = [
+                (by is Grouping.ALL, len(units), _ORDER[by], group)
+                for (by, group), units in zip(visible, figures, strict=True)
+            ]
+            atoms = Atoms.of(figures)
+            light = atoms.light(self.min_cell)
+            if len(light) > MAX_LIGHT_ATOMS:
+                # the cell most made of small atoms splits them most: merge it away
+                crowded = {u for a in light for u in atoms.members[a]}
+                share = [len(f & crowded) / len(f) for f in figures]
+                splitting = [i for i, part in enumerate(share) if part]
+                coarsest = min(splitting, key=lambda i: (cost[i][0], -share[i], cost[i][1:]))
+                hidden.add(visible[coarsest])
+                continue
+            found = find_disclosures(figures, self.min_cell)
+            if not found:
+                return frozenset(hidden)
+            for disclosure in found:
+                used = list(disclosure.figures)
+                if any(visible[i] in hidden for i in used):
+                    continue  # already broken this round; the next audit tells
+                hidden.add(visible[min(used, key=cost.__getitem__)])
+
+
+def _rank(key: CellKey) -> tuple[int, str]:
+    return _ORDER[key[0]], key[1]
