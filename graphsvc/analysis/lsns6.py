@@ -19,7 +19,8 @@ so each item is *derived* by counting informal members:
   ring (neighbours, friends, community, unknown relationships), by
   :func:`.roles.relationship_group`;
 - *in touch*: contact recorded at least monthly, or an active support tie
-  to an active need given at least monthly or with hours a week;
+  to an active need given at least that often (its hours a week say nothing of
+  how often: 3 minutes a week may be one visit a year);
 - *private matters*: closeness recorded as "very close" (3 of 3), or active
   emotional support;
 - *help*: closeness at least "sort of close" (``contact_min_closeness``), or
@@ -36,7 +37,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from graphsvc.domain import Frequency, Member, Onion, Ring, SupportKind, SupportTie
+from graphsvc.domain import Member, Onion, Ring, SupportKind, SupportTie
 from graphsvc.domain.ties import CLOSENESS_MAX
 
 from .contacts import at_least
@@ -127,7 +128,7 @@ def item_score(people: int) -> int:
 def _in_touch(member: Member, ties: list[SupportTie], thresholds: Thresholds) -> bool:
     if at_least(member.membership.contact_frequency, thresholds.contact_at_least):
         return True
-    return any(t.hours_per_week > 0 or at_least(t.frequency, Frequency.MONTHLY) for t in ties)
+    return any(at_least(t.frequency, thresholds.contact_at_least) for t in ties)
 
 
 def _private_matters(member: Member, ties: list[SupportTie]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graphsvc.analysis import ItemSource, Lsns6, Lsns6Item, item_score, lsns6
-from graphsvc.domain import Frequency, NeedStatus, SupportKind, TieStatus
+from graphsvc.domain import Frequency, NeedStatus, SupportKind, SupportTie, TieStatus
 
 from .sketch import Sketch, anchored
 from .test_strength import rich
@@ -122,3 +122,21 @@ def test_the_isolation_cut_off_is_below_twelve() -> None:
 def test_an_answer_outside_0_to_5_is_refused(answer: object) -> None:
     with pytest.raises(ValueError):
         lsns6(Sketch().onion(), {R.RELATIVES_HELP: answer})  # type: ignore[dict-item]
+
+
+def test_hours_alone_do_not_make_contact() -> None:
+    """A niece seen less than monthly, not close, helping a little with the
+    shopping less than monthly: she helps, but is not in touch."""
+    s = Sketch()
+    s.informal("n", "Joke Visser", "niece", Frequency.LESS_OFTEN, 1)
+    s.supports.append(
+        SupportTie("n", s.need("35"), SupportKind.PRACTICAL, Frequency.LESS_OFTEN, 0.05)
+    )
+    assert scores(lsns6(s.onion())) == {
+        R.RELATIVES_IN_TOUCH: 0,
+        R.RELATIVES_PRIVATE_MATTERS: 0,
+        R.RELATIVES_HELP: 1,
+        R.FRIENDS_IN_TOUCH: 0,
+        R.FRIENDS_PRIVATE_MATTERS: 0,
+        R.FRIENDS_HELP: 0,
+    }
