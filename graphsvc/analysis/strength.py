@@ -10,7 +10,7 @@
 - hours HHI: the Herfindahl-Hirschman index of the hours a week each
   supporter gives to the active needs (:mod:`.concentration`); None without hours;
 - coordinator betweenness: see :mod:`.coordinator`; None without a coordinator;
-- LSNS-6: :mod:`.lsns6`;
+- LSNS-6, its total and its relatives and friends subscales: :mod:`.lsns6`;
 - network size and density: :mod:`.ego_network`; effective size and
   constraint: :mod:`.structural_holes`;
 - continuity of care: :mod:`.continuity`, from the visits given; None without;
@@ -75,6 +75,14 @@ class Strength:
         return self.lsns6.score
 
     @property
+    def lsns6_relatives(self) -> int:
+        return self.lsns6.relatives
+
+    @property
+    def lsns6_friends(self) -> int:
+        return self.lsns6.friends
+
+    @property
     def informal_care_hours(self) -> float:
         return sum(c.hours_per_week for c in self.informal_carers)
 
@@ -108,6 +116,8 @@ METRICS = (
     "hours_hhi",
     "coordinator_betweenness",
     "lsns6_score",
+    "lsns6_relatives",
+    "lsns6_friends",
     "network_size",
     "density",
     "effective_size",

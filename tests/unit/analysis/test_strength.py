@@ -167,6 +167,12 @@ def test_metrics_are_all_numbers_by_name() -> None:
     metrics = client_strength(rich()).metrics()
     assert tuple(metrics) == METRICS
     assert metrics["score"] == client_strength(rich()).score
+    assert (metrics["lsns6_score"], metrics["lsns6_relatives"], metrics["lsns6_friends"]) == (
+        7,
+        5,
+        2,
+    )
+    assert metrics["network_size"] == 7 and metrics["continuity_of_care"] is None
     assert "coordinator_id" not in metrics
 
 
