@@ -23,12 +23,15 @@ so each item is *derived* by counting informal members:
   how often: 3 minutes a week may be one visit a year);
 - *private matters*: closeness recorded as "very close" (3 of 3), or active
   emotional support;
-- *help*: closeness at least "sort of close" (``contact_min_closeness``), or
-  active support to an active need (she already helps).
+- *help*: active support to an active need (she already helps), or closeness
+  at least "sort of close" (``contact_min_closeness``) or not recorded.
 
-An unrecorded frequency or closeness counts for nothing: a derived item never
-rests on what was not recorded. An item the client answered herself (its
-score 0-5) replaces the derived one and says so.
+An unrecorded frequency counts for nothing, and so does an unrecorded
+closeness for private matters: those items never rest on what was not
+recorded. For help, as for close contacts (:mod:`.contacts`), an unrecorded
+closeness does not rule a member out: she is in the client's informal ring,
+among the people she has, unless she is recorded as not close. An item the
+client answered herself (its score 0-5) replaces the derived one and says so.
 """
 
 from __future__ import annotations
@@ -139,7 +142,7 @@ def _private_matters(member: Member, ties: list[SupportTie]) -> bool:
 
 def _help(member: Member, ties: list[SupportTie], thresholds: Thresholds) -> bool:
     closeness = member.membership.closeness
-    return bool(ties) or (closeness is not None and closeness >= thresholds.contact_min_closeness)
+    return bool(ties) or closeness is None or closeness >= thresholds.contact_min_closeness
 
 
 def lsns6(

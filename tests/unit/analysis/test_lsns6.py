@@ -75,15 +75,30 @@ def test_support_counts_as_contact_help_and_emotional_support_as_private_matters
 
 def test_past_support_and_support_of_resolved_needs_count_for_nothing() -> None:
     s = Sketch()
-    s.informal("d", "Els de Vries", "daughter", None, None)
+    s.informal("d", "Els de Vries", "daughter", None, 1)
     s.support("d", s.need("35"), 4, status=TieStatus.ENDED)
     s.support("d", s.need("06", NeedStatus.RESOLVED), 4, kind=SupportKind.EMOTIONAL)
     assert lsns6(s.onion()).score == 0
 
 
-def test_unrecorded_contact_and_closeness_count_for_nothing() -> None:
+def test_unrecorded_contact_counts_for_nothing_unrecorded_closeness_only_for_help() -> None:
+    """Three relatives with nothing recorded about them: not in touch, nobody
+    to talk to about private matters, but three to call on for help (3-4
+    people: 3). Recorded as not very close, they count for nothing."""
     s = Sketch()
-    s.informal("d", "Els de Vries", "daughter", None, None)
+    for pid in ("d", "s", "z"):
+        s.informal(pid, f"Kind {pid}", "daughter", None, None)
+    assert scores(lsns6(s.onion())) == {
+        R.RELATIVES_IN_TOUCH: 0,
+        R.RELATIVES_PRIVATE_MATTERS: 0,
+        R.RELATIVES_HELP: 3,
+        R.FRIENDS_IN_TOUCH: 0,
+        R.FRIENDS_PRIVATE_MATTERS: 0,
+        R.FRIENDS_HELP: 0,
+    }
+    s = Sketch()
+    for pid in ("d", "s", "z"):
+        s.informal(pid, f"Kind {pid}", "daughter", None, 1)
     assert lsns6(s.onion()).score == 0
 
 

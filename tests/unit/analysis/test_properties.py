@@ -196,8 +196,8 @@ def with_more_support(onion: Onion, data: st.DataObject) -> Onion:
             now = ms.contact_frequency
             last = len(ranks) - 1 if now is None else ranks.index(now)
             more = replace(ms, contact_frequency=ranks[data.draw(st.integers(0, last))])
-        else:
-            more = replace(ms, closeness=data.draw(st.integers(ms.closeness or 1, 3)))
+        else:  # closer; unrecorded closeness already counts as close enough for help
+            more = replace(ms, closeness=data.draw(st.integers(ms.closeness or 2, 3)))
         members = list(onion.members)
         members[i] = replace(m, membership=more)
         return replace(onion, members=tuple(members))

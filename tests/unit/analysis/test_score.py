@@ -54,3 +54,14 @@ def test_a_full_network() -> None:
     st = client_strength(s.onion())
     assert st.lsns6.score == 30
     assert st.score == 100.0
+
+
+def test_three_relatives_score_above_none() -> None:
+    """Three relatives with nothing recorded about them count for help
+    (LSNS-6 3): N = 3/30 without needs or professionals, 100 * 0.4 * 0.1 / 0.6."""
+    none = client_strength(Sketch().onion())
+    s = Sketch()
+    for pid in ("d", "s", "z"):
+        s.informal(pid, f"Kind {pid}", "daughter", None, None)
+    three = client_strength(s.onion())
+    assert (none.score, three.score) == (0.0, pytest.approx(6.7))
