@@ -4,7 +4,7 @@ an answered item replaces the one counted in the onion.
 
 The graph does not hold them; they are resources in the client's
 compartment, written through the one FHIR write path (its access rules and
-audit apply) and found by searching her Observations by code.
+audit apply) and read from her compartment by code.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from graphsvc.store.port import ResourceStore
 from .fhir_write import FhirWriteService, ResourceChange
 from .network import NetworkService
 
-PAGE = 500
 _CODES = tuple(f"code|{token_escape(LSNS6)}|{item}" for item in ITEMS)
 
 
@@ -38,24 +37,18 @@ class Lsns6Answers:
     async def of_clients(self, client_ids: Iterable[str]) -> dict[str, dict[Lsns6Item, int]]:
         """Each client's latest answer to each item she answered (the latest
         day, then the latest written)."""
-        ids = sorted(set(client_ids))
         latest: dict[tuple[str, Lsns6Item], tuple[date, str, int]] = {}
-        after: str | None = None
-        while ids:
-            page = await self._resources.search(
-                "Observation", groups=[_CODES], client_ids=ids, after_id=after, limit=PAGE
-            )
-            for stored in page:
-                answer = read_lsns6_answer(stored.content)
-                if answer is None or stored.client_id is None:
-                    continue
-                key = (stored.client_id, Lsns6Item(answer.item))
-                seen = (answer.effective, stored.last_updated, answer.score)
-                if key not in latest or seen[:2] > latest[key][:2]:
-                    latest[key] = seen
-            if len(page) < PAGE:
-                break
-            after = page[-1].id
+        found_in = await self._resources.coded_in_compartments(client_ids, "Observation", _CODES)
+        for stored in found_in:
+            if stored.client_id is None:
+                continue
+            answer = read_lsns6_answer(stored.content)
+            if answer is None:
+                continue
+            key = (stored.client_id, Lsns6Item(answer.item))
+            seen = (answer.effective, stored.last_updated, answer.score)
+            if key not in latest or seen[:2] > latest[key][:2]:
+                latest[key] = seen
         found: dict[str, dict[Lsns6Item, int]] = {}
         for (client_id, item), (_, _, score) in latest.items():
             found.setdefault(client_id, {})[item] = score
