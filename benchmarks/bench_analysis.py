@@ -1,8 +1,9 @@
 """Gap and strength analysis on the embedded FalkorDB, beside raw NetworkX.
 
-- one client: the service's whole path (onion read, carers' loads read,
-  analysis) against the NetworkX algorithms alone on the same onion graph
-  (betweenness centrality and a minimum node cut per need);
+- one client: the service's whole path (onion read, carers' loads read, her
+  own LSNS-6 answers searched, analysis) against the NetworkX algorithms alone
+  on the same onion graph (betweenness centrality and a minimum node cut per
+  need);
 - a population: every client analysed through the service's research path
   (pages of 500 read from the database, carers' loads, analysis) against the
   same NetworkX algorithms on the same onions, graphs already built.
@@ -25,6 +26,9 @@ from graphsvc.analysis import NodeKind, build_graph, node_key
 from graphsvc.domain import Onion, Principal, Role
 from graphsvc.seeding.generator import iter_population
 from graphsvc.services.analysis import AnalysisService
+from graphsvc.services.fhir_write import FhirWriteService
+from graphsvc.services.lsns6_answers import Lsns6Answers
+from graphsvc.services.network import NetworkService
 from graphsvc.services.network_write import NetworkWriter
 from graphsvc.store.cypher_repository import CypherRepository
 from graphsvc.store.embedded import EmbeddedFalkorDB
@@ -58,12 +62,20 @@ async def main(teams: int, clients_per_team: int, samples: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         server = EmbeddedFalkorDB(Path(tmp), fsync="everysec")
         server.start()
-        repo = CypherRepository(FalkorDBRunner.for_embedded(server, graph="bench"))
-        service = AnalysisService(repo, _NoAudit(), research_secret=b"s" * 32)
+        runner = FalkorDBRunner.for_embedded(server, graph="bench")
+        repo = CypherRepository(runner)
+        resources = CypherResourceStore(runner)
+        writer = NetworkWriter(repo, resources, CypherFhirWriter(runner))
+        answers = Lsns6Answers(
+            NetworkService(repo, _NoAudit(), writer),
+            resources,
+            FhirWriteService(repo, resources, CypherFhirWriter(runner), _NoAudit()),
+        )
+        service = AnalysisService(
+            repo, _NoAudit(), research_secret=b"s" * 32, lsns6_answers=answers
+        )
         try:
             await repo.ensure_schema()
-            runner = repo._runner
-            writer = NetworkWriter(repo, CypherResourceStore(runner), CypherFhirWriter(runner))
             for piece in iter_population(teams, clients_per_team, seed=1, clients_per_chunk=1000):
                 for part in piece.chunks(200):
                     await writer.load(part)
@@ -76,7 +88,7 @@ async def main(teams: int, clients_per_team: int, samples: int) -> None:
             for cid, _ in page:
                 started = time.perf_counter()
                 onions = await repo.get_onions([cid])
-                await service.analyse(onions)
+                await service.analyse(RESEARCHER, onions)
                 ours.append(time.perf_counter() - started)
                 floor.append(raw_networkx(onions[cid]))
             print(

@@ -14,6 +14,8 @@ Everything of the project's own lives under ``https://graphsvc.example/fhir/``
   CarePlan.activity.detail.code (or CarePlan.category).
 - ``CodeSystem/organization-kind``: nursing-team | gp-practice | pharmacy | ... on
   Organization.type.
+- ``CodeSystem/lsns6``: the six LSNS-6 items, as Observation.code of a
+  client's own answer (valueInteger 0-5); see :mod:`.lsns6`.
 - ``StructureDefinition/closeness`` (valueInteger 1-3) and
   ``StructureDefinition/contact-frequency`` (valueCode, a frequency code) on
   CareTeam.participant: the social-network-map dimensions of a tie.

@@ -13,7 +13,10 @@ Codes (the project's own, beside the others in :mod:`.code_systems`):
   (informal-members, team-members, formal-members, close-contacts,
   active-needs, informal-density, supporters-per-need-min,
   supporters-per-need-mean, shared-need-share, hours-hhi,
-  coordinator-betweenness) plus network-type (valueCodeableConcept in
+  coordinator-betweenness, lsns6-score, lsns6-relatives, lsns6-friends,
+  network-size, density, effective-size, constraint, continuity-of-care,
+  informal-care-hours, intensive-carers: the metric names the caller passes,
+  with hyphens) plus network-type (valueCodeableConcept in
   ``CodeSystem/network-type``).
 
 Pure: plain values in (the caller maps its own types), FHIR JSON out.

@@ -17,6 +17,7 @@ from .services.fhir_export import FhirExportService
 from .services.fhir_interactions import FhirInteractions
 from .services.fhir_read import FhirReadService
 from .services.fhir_write import FhirWriteService
+from .services.lsns6_answers import Lsns6Answers
 from .services.network import NetworkService
 from .services.network_write import NetworkWriter
 from .services.tokens import TokenIssuer
@@ -39,6 +40,7 @@ class Runtime:
     audit: AuditLogFile
     network: NetworkService
     analysis: AnalysisService
+    lsns6_answers: Lsns6Answers
     fhir_export: FhirExportService
     fhir_reads: FhirReadService
     fhir_writes: FhirWriteService
@@ -119,9 +121,12 @@ async def compose(
     writer = CypherFhirWriter(runner)
     changes = NetworkWriter(repository, resources, writer, settings.fhir_base_urls)
     network = NetworkService(repository, audit, changes)
-    analysis = AnalysisService(repository, audit, research_secret=research_secret_from(key))
     fhir_reads = FhirReadService(repository, resources, audit)
     fhir_writes = FhirWriteService(repository, resources, writer, audit)
+    lsns6_answers = Lsns6Answers(network, resources, fhir_writes)
+    analysis = AnalysisService(
+        repository, audit, research_secret=research_secret_from(key), lsns6_answers=lsns6_answers
+    )
     tokens = TokenIssuer(key, default_ttl=settings.token_ttl, max_ttl=settings.token_max_ttl)
     return Runtime(
         settings=settings,
@@ -129,6 +134,7 @@ async def compose(
         audit=audit,
         network=network,
         analysis=analysis,
+        lsns6_answers=lsns6_answers,
         fhir_export=FhirExportService(network, analysis, resources),
         fhir_reads=fhir_reads,
         fhir_writes=fhir_writes,

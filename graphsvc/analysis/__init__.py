@@ -27,20 +27,25 @@ from .continuity import Visit, continuity_of_care
 from .coordinator import coordinator
 from .coverage import Coverage, coverage
 from .deidentify import deidentified_graph
+from .ego_network import ego_graph, network_density, network_size
 from .gap import Gap, GapKind, Severity
 from .graph import EdgeType, NodeKind, build_graph, node_key, support_graph
+from .informal_care import INTENSIVE_HOURS, InformalCarer, informal_carers
 from .load import CarerLoad, carer_load
+from .lsns6 import ItemSource, Lsns6, Lsns6Item, Lsns6ItemScore, item_score, lsns6
 from .pseudonyms import pseudonymous_id
 from .release import release
 from .roles import RelationshipGroup, is_gp, is_team_nurse, relationship_group
 from .score import ScoreParts
 from .strength import METRICS, Strength, client_strength
+from .structural_holes import constraint, effective_size
 from .team_gaps import clients_with_each_gap, team_gaps
 from .thresholds import DEFAULT_THRESHOLDS, Thresholds
 from .typology import NetworkType, network_type
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
+    "INTENSIVE_HOURS",
     "METRICS",
     "MIN_CELL",
     "Anonymised",
@@ -54,6 +59,11 @@ __all__ = [
     "GapCount",
     "GapKind",
     "Grouping",
+    "InformalCarer",
+    "ItemSource",
+    "Lsns6",
+    "Lsns6Item",
+    "Lsns6ItemScore",
     "NetworkType",
     "NodeKind",
     "QuasiIdentifier",
@@ -73,17 +83,25 @@ __all__ = [
     "client_strength",
     "clients_with_each_gap",
     "close_contacts",
+    "constraint",
     "continuity_of_care",
     "coordinator",
     "coverage",
     "deidentified_graph",
+    "effective_size",
+    "ego_graph",
     "find_gaps",
     "group_of",
     "herfindahl_hirschman",
+    "informal_carers",
     "is_close_contact",
     "is_gp",
     "is_team_nurse",
+    "item_score",
     "k_anonymise",
+    "lsns6",
+    "network_density",
+    "network_size",
     "network_type",
     "node_key",
     "pseudonymous_id",

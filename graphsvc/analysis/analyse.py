@@ -13,6 +13,7 @@ from .continuity import Visit
 from .coverage import coverage
 from .gap import Gap
 from .load import CarerLoad, carer_load
+from .lsns6 import Lsns6Item
 from .strength import Strength, client_strength
 from .thresholds import DEFAULT_THRESHOLDS, Thresholds
 
@@ -30,14 +31,23 @@ def analyse_client(
     carer_loads: Mapping[str, CarerLoad] | None = None,
     visits: Iterable[Visit] = (),
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    lsns6_answers: Mapping[Lsns6Item, int] | None = None,
 ) -> ClientAnalysis:
     cover = coverage(onion)
+    visits = tuple(visits)
     return ClientAnalysis(
         onion.client.id,
         find_gaps(
             onion, carer_loads=carer_loads, visits=visits, thresholds=thresholds, cover=cover
         ),
-        client_strength(onion, thresholds=thresholds, cover=cover),
+        client_strength(
+            onion,
+            thresholds=thresholds,
+            cover=cover,
+            carer_loads=carer_loads,
+            visits=visits,
+            lsns6_answers=lsns6_answers,
+        ),
     )
 
 

@@ -1,75 +1,67 @@
 """The composite strength score of a client's network, 0-100.
 
-    score = 100 * (0.30 C + 0.20 R + 0.15 S + 0.15 I + 0.10 D + 0.10 P)
+    score = 100 * (0.4 N + 0.4 M + 0.2 A) / (0.4 + 0.4 + 0.2)
 
 rounded to one decimal, where each part is between 0 and 1:
 
-- C, coverage: the share of active needs with at least one active supporter;
-- R, redundancy: the share of active needs with two or more supporters;
-- S, spread: 1 minus the Herfindahl-Hirschman index of care hours across
-  supporters (0 when one person gives all the hours);
-- I, informal reach: close contacts (:mod:`.contacts`) over 4, at most 1;
-- D, cohesion: the KNOWS density of the informal ring;
-- P, professional anchor: half for a team nurse in the onion, half for a GP.
+- N, social network: the LSNS-6 total over 30 (:mod:`.lsns6`), a validated
+  measure of the people she has, rather than one of our own making;
+- M, needs met: over her active needs, the mean of min(supporters, 2) / 2:
+  0 for a need nobody meets, 1/2 for one supporter, 1 for two or more (it
+  survives losing one of them). Without active needs M is not defined and is
+  left out, its weight with it, rather than counted as perfect;
+- A, professional anchor: 1/2 for a team nurse in the onion, 1/2 for a GP,
+  the two professionals Dutch home care rests on (the district nurse assesses
+  and the GP is every client's first point of care).
 
-With no active needs, C, R and S are 1: nothing is unmet or rests on one
-person. With active needs but no hours recorded, S is 0. With fewer than two
-informal members, D is 0. Needs weigh most, since the network is there to
-meet them; then whether it would survive losing someone (R, S); then the
-informal network itself (I, D) and its anchor in professional care (P).
+The weights: the two questions the onion answers, whether she has people and
+whether her needs are met, weigh the same (0.4 each), since neither is known to
+matter more; the anchor weighs half as much (0.2), since almost every client of
+a home-care team has a nurse. This is a summary for a glance, not a validated
+instrument: for research use the measures it is made of.
+
+It is 0 with nobody in the network, whatever her needs (every part is 0,
+unless she answered LSNS-6 items herself and named people there), and
+adding support never lowers it: a person, a support tie, more contact or
+closeness can only add to the LSNS-6 counts, the supporters of a need and the
+anchor; KNOWS ties and hours are not part of it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-WEIGHTS = {
-    "coverage": 0.30,
-    "redundancy": 0.20,
-    "spread": 0.15,
-    "reach": 0.15,
-    "cohesion": 0.10,
-    "anchor": 0.10,
-}
-FULL_REACH = 4  # close contacts for the whole of I
+WEIGHTS = {"network": 0.4, "needs": 0.4, "anchor": 0.2}
+FULL_SUPPORTERS = 2  # supporters of a need for the whole of its share of M
+LSNS6_MAX = 30
 
 
 @dataclass(frozen=True, slots=True)
 class ScoreParts:
-    coverage: float
-    redundancy: float
-    spread: float
-    reach: float
-    cohesion: float
+    network: float
+    needs: float | None  # None without active needs
     anchor: float
 
     def score(self) -> float:
-        total: float = sum(getattr(self, name) * weight for name, weight in WEIGHTS.items())
-        return round(100 * total, 1)
+        parts = {"network": self.network, "needs": self.needs, "anchor": self.anchor}
+        weighed = {name: v for name, v in parts.items() if v is not None}
+        total = sum(WEIGHTS[name] * v for name, v in weighed.items())
+        return round(100 * total / sum(WEIGHTS[name] for name in weighed), 1)
 
 
 def score_parts(
     *,
-    active_needs: int,
-    covered_needs: int,
-    shared_needs: int,
-    hours_hhi: float | None,
-    close_contacts: int,
-    informal_density: float | None,
+    lsns6: int,
+    supporters_per_need: list[int],
     has_team_nurse: bool,
     has_gp: bool,
 ) -> ScoreParts:
-    if active_needs:
-        coverage = covered_needs / active_needs
-        redundancy = shared_needs / active_needs
-        spread = 0.0 if hours_hhi is None else 1.0 - hours_hhi
-    else:
-        coverage = redundancy = spread = 1.0
+    needs = None
+    if supporters_per_need:
+        met = [min(c, FULL_SUPPORTERS) / FULL_SUPPORTERS for c in supporters_per_need]
+        needs = sum(met) / len(met)
     return ScoreParts(
-        coverage=coverage,
-        redundancy=redundancy,
-        spread=spread,
-        reach=min(close_contacts / FULL_REACH, 1.0),
-        cohesion=informal_density or 0.0,
+        network=lsns6 / LSNS6_MAX,
+        needs=needs,
         anchor=(has_team_nurse + has_gp) / 2,
     )

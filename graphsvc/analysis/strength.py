@@ -10,11 +10,19 @@
 - hours HHI: the Herfindahl-Hirschman index of the hours a week each
   supporter gives to the active needs (:mod:`.concentration`); None without hours;
 - coordinator betweenness: see :mod:`.coordinator`; None without a coordinator;
+- LSNS-6, its total and its relatives and friends subscales: :mod:`.lsns6`;
+- network size and density: :mod:`.ego_network`; effective size and
+  constraint: :mod:`.structural_holes`;
+- continuity of care: :mod:`.continuity`, from the visits given; None without;
+- informal carers and their hours: :mod:`.informal_care`; informal care hours
+  is their hours for this client together, intensive carers how many of them
+  give more than 8 hours a week across their clients;
 - network type: :mod:`.typology`; score: :mod:`.score`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from statistics import fmean
 
@@ -22,11 +30,17 @@ from graphsvc.domain import Onion, Ring
 
 from .concentration import herfindahl_hirschman
 from .contacts import close_contacts
+from .continuity import Visit, continuity_of_care
 from .coordinator import betweenness, coordinator
 from .coverage import Coverage, coverage
+from .ego_network import network_density, network_size
 from .graph import build_graph
+from .informal_care import InformalCarer, informal_carers
+from .load import CarerLoad
+from .lsns6 import Lsns6, Lsns6Item, lsns6
 from .roles import is_gp, is_team_nurse
 from .score import ScoreParts, score_parts
+from .structural_holes import constraint, effective_size
 from .thresholds import DEFAULT_THRESHOLDS, Thresholds
 from .typology import NetworkType, network_type
 
@@ -46,8 +60,35 @@ class Strength:
     coordinator_id: str | None
     coordinator_betweenness: float | None
     network_type: NetworkType
+    lsns6: Lsns6
+    network_size: int
+    density: float
+    effective_size: float
+    constraint: float | None
+    continuity_of_care: float | None
+    informal_carers: tuple[InformalCarer, ...]
     parts: ScoreParts
     score: float
+
+    @property
+    def lsns6_score(self) -> int:
+        return self.lsns6.score
+
+    @property
+    def lsns6_relatives(self) -> int:
+        return self.lsns6.relatives
+
+    @property
+    def lsns6_friends(self) -> int:
+        return self.lsns6.friends
+
+    @property
+    def informal_care_hours(self) -> float:
+        return sum(c.hours_per_week for c in self.informal_carers)
+
+    @property
+    def intensive_carers(self) -> int:
+        return sum(c.intensive for c in self.informal_carers)
 
     @property
     def members_per_ring(self) -> dict[Ring, int]:
@@ -74,6 +115,16 @@ METRICS = (
     "shared_need_share",
     "hours_hhi",
     "coordinator_betweenness",
+    "lsns6_score",
+    "lsns6_relatives",
+    "lsns6_friends",
+    "network_size",
+    "density",
+    "effective_size",
+    "constraint",
+    "continuity_of_care",
+    "informal_care_hours",
+    "intensive_carers",
     "score",
 )
 
@@ -93,7 +144,13 @@ def client_strength(
     *,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     cover: Coverage | None = None,
+    carer_loads: Mapping[str, CarerLoad] | None = None,
+    visits: Iterable[Visit] = (),
+    lsns6_answers: Mapping[Lsns6Item, int] | None = None,
 ) -> Strength:
+    """``carer_loads``: informal carers' loads across their clients
+    (:func:`.load.carer_load`); ``visits``: this client's visits;
+    ``lsns6_answers``: the LSNS-6 items she answered herself."""
     onion.check_consistent()
     cover = cover or coverage(onion)
     rings = [m.ring for m in onion.members]
@@ -105,13 +162,11 @@ def client_strength(
     brokerage = None
     if coordinator_id is not None:
         brokerage = betweenness(build_graph(onion, resolved_needs=False), coordinator_id)
+    social = lsns6(onion, lsns6_answers, thresholds)
+    mine = [v for v in visits if v.client_id == onion.client.id]
     parts = score_parts(
-        active_needs=len(counts),
-        covered_needs=sum(c >= 1 for c in counts),
-        shared_needs=sum(c >= 2 for c in counts),
-        hours_hhi=hhi,
-        close_contacts=contacts,
-        informal_density=density,
+        lsns6=social.score,
+        supporters_per_need=counts,
         has_team_nurse=any(is_team_nurse(m) for m in onion.members),
         has_gp=any(is_gp(m) for m in onion.members),
     )
@@ -129,6 +184,13 @@ def client_strength(
         coordinator_id=coordinator_id,
         coordinator_betweenness=brokerage,
         network_type=network_type(onion, thresholds),
+        lsns6=social,
+        network_size=network_size(onion),
+        density=network_density(onion),
+        effective_size=effective_size(onion),
+        constraint=constraint(onion),
+        continuity_of_care=continuity_of_care(mine),
+        informal_carers=informal_carers(onion, cover, carer_loads),
         parts=parts,
         score=parts.score(),
     )

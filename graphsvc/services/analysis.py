@@ -6,10 +6,10 @@ support) and enforces who may see what."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from graphsvc.analysis import (
     DEFAULT_THRESHOLDS,
@@ -18,6 +18,7 @@ from graphsvc.analysis import (
     ClientAnalysis,
     Gap,
     Grouping,
+    Lsns6Item,
     ResearchRow,
     Thresholds,
     analyse_client,
@@ -51,6 +52,12 @@ class DeidentifiedClient:
         return deidentified_graph(self._graph, self._secret, scope=scope)
 
 
+class Lsns6AnswerSource(Protocol):
+    """Where the clients' own LSNS-6 answers are kept (services.lsns6_answers)."""
+
+    async def of_clients(self, client_ids: Iterable[str]) -> dict[str, dict[Lsns6Item, int]]: ...
+
+
 class AnalysisService:
     def __init__(
         self,
@@ -59,11 +66,13 @@ class AnalysisService:
         *,
         research_secret: bytes,
         thresholds: Thresholds = DEFAULT_THRESHOLDS,
+        lsns6_answers: Lsns6AnswerSource | None = None,
     ) -> None:
         self._repo = repository
         self._audit = audit
         self._secret = research_secret
         self.thresholds = thresholds
+        self._answers = lsns6_answers
 
     async def _loads(
         self, onions: Sequence[Onion], readable: frozenset[str] | None
@@ -94,10 +103,17 @@ class AnalysisService:
         self, principal: Principal, onions: Mapping[str, Onion]
     ) -> dict[str, ClientAnalysis]:
         """Findings for onions the principal has already been allowed to
-        read; carers' loads count every client of hers the principal may see."""
+        read; carers' loads count every client of hers the principal may see,
+        and the LSNS-6 items a client answered herself count as answered."""
         loads = await self._loads(list(onions.values()), readable_teams(principal))
+        answers = {} if self._answers is None else await self._answers.of_clients(onions)
         return {
-            cid: analyse_client(onion, carer_loads=loads, thresholds=self.thresholds)
+            cid: analyse_client(
+                onion,
+                carer_loads=loads,
+                thresholds=self.thresholds,
+                lsns6_answers=answers.get(cid),
+            )
             for cid, onion in onions.items()
         }
 

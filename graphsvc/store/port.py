@@ -122,6 +122,13 @@ class ResourceStore(Protocol):
         self, keys: Iterable[str], *, include_deleted: bool = False
     ) -> list[StoredResource]: ...
     async def compartments(self, client_ids: Iterable[str]) -> list[StoredResource]: ...
+    async def coded_in_compartments(
+        self, client_ids: Iterable[str], resource_type: str, tokens: Sequence[str]
+    ) -> list[StoredResource]:
+        """Current resources of a type in these clients' compartments with any
+        of the search tokens (``code|system|code``), found by client."""
+        ...
+
     async def vread(
         self, resource_type: str, resource_id: str, version_id: int
     ) -> StoredResource: ...

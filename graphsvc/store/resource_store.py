@@ -89,6 +89,18 @@ class CypherResourceStore:
         rows = await self._runner.read(query("fhir_resource_compartments"), {"client_ids": wanted})
         return [_resource(r["resource"]) for r in rows]
 
+    async def coded_in_compartments(
+        self, client_ids: Iterable[str], resource_type: str, tokens: Sequence[str]
+    ) -> list[StoredResource]:
+        wanted = sorted(set(client_ids))
+        if not wanted or not tokens:
+            return []
+        rows = await self._runner.read(
+            query("fhir_resource_coded_in_compartments"),
+            {"client_ids": wanted, "key_prefix": f"{resource_type}/", "tokens": list(tokens)},
+        )
+        return [_resource(r["resource"]) for r in rows]
+
     async def vread(self, resource_type: str, resource_id: str, version_id: int) -> StoredResource:
         key = f"{resource_type}/{resource_id}"
         rows = await self._runner.read(

@@ -119,3 +119,30 @@ async def test_search_by_tokens_and_compartment(resources: Resources) -> None:
     assert [r.id for r in page] == ["ct-1"]
     await resources.delete("CareTeam", "ct-0")
     assert [r.id for r in await store.search("CareTeam", client_ids=["client-0"])] == ["ct-2"]
+
+
+async def test_coded_resources_in_compartments(resources: Resources) -> None:
+    store = resources.store
+    coded = [("obs-0", "client-0", "a"), ("obs-1", "client-1", "b"), ("obs-2", "client-0", "c")]
+    for id_, client, code in coded:
+        body = {
+            "resourceType": "Observation",
+            "status": "final",
+            "code": {"coding": [{"system": "https://example.org/cs", "code": code}]},
+            "subject": {"reference": f"Patient/{client}"},
+        }
+        await resources.put("Observation", id_, body)
+    condition = {
+        "resourceType": "Condition",
+        "code": {"coding": [{"system": "https://example.org/cs", "code": "a"}]},
+        "subject": {"reference": "Patient/client-0"},
+    }
+    await resources.put("Condition", "cond-0", condition)
+    tokens = ["code|https://example.org/cs|a", "code|https://example.org/cs|b"]
+    found = await store.coded_in_compartments(["client-0", "client-1"], "Observation", tokens)
+    assert [(r.id, r.client_id) for r in found] == [("obs-0", "client-0"), ("obs-1", "client-1")]
+    mine = await store.coded_in_compartments(["client-0"], "Observation", tokens)
+    assert [r.id for r in mine] == ["obs-0"]  # not the Condition with the same code
+    await resources.delete("Observation", "obs-0")
+    assert await store.coded_in_compartments(["client-0"], "Observation", tokens) == []
+    assert await store.coded_in_compartments([], "Observation", tokens) == []

@@ -14,6 +14,7 @@ from strawberry.types import Info as StrawberryInfo
 from graphsvc.analysis import ClientAnalysis
 from graphsvc.domain import Onion, Principal
 from graphsvc.services.analysis import AnalysisService
+from graphsvc.services.lsns6_answers import Lsns6Answers
 from graphsvc.services.network import NetworkService
 
 
@@ -24,6 +25,7 @@ class Context:
     principal: Principal
     network: NetworkService
     analysis: AnalysisService
+    lsns6_answers: Lsns6Answers
     onions: DataLoader[str, Onion | None] = field(init=False)
     analyses: DataLoader[str, ClientAnalysis | None] = field(init=False)
 

@@ -29,6 +29,7 @@ class _GraphQL(GraphQL[Context, None]):
             principal=user.principal,
             network=runtime.network,
             analysis=runtime.analysis,
+            lsns6_answers=runtime.lsns6_answers,
         )
 
 

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 import strawberry
 
-from graphsvc.analysis import GapKind, Grouping, NetworkType, Severity
+from graphsvc.analysis import GapKind, Grouping, ItemSource, Lsns6Item, NetworkType, Severity
 from graphsvc.domain import (
     Classification,
     Frequency,
@@ -37,6 +37,12 @@ strawberry.enum(Role, name="Role")
 strawberry.enum(GapKind, name="GapKind", description="What kind of gap in support.")
 strawberry.enum(Severity, name="Severity")
 strawberry.enum(NetworkType, name="NetworkType", description="In the spirit of Wenger's typology.")
+strawberry.enum(
+    Lsns6Item, name="Lsns6Item", description="An item of the Lubben Social Network Scale."
+)
+strawberry.enum(
+    ItemSource, name="ItemSource", description="Counted in the onion, or the client's own answer."
+)
 strawberry.enum(Grouping, name="Grouping", description="How research aggregates are grouped.")
 
 __all__ = [
@@ -45,6 +51,8 @@ __all__ = [
     "Frequency",
     "GapKind",
     "Grouping",
+    "ItemSource",
+    "Lsns6Item",
     "NeedStatus",
     "NetworkType",
     "OmahaDomain",

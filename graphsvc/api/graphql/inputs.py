@@ -8,6 +8,7 @@ import strawberry
 
 from .enums import (
     Frequency,
+    Lsns6Item,
     RatingDimension,
     Ring,
     SupportKind,
@@ -100,6 +101,19 @@ class KnowsInput:
     person_b: strawberry.ID
     closeness: int | None = None
     expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
+
+
+@strawberry.input(description="The client's own answer to one LSNS-6 item.")
+class RecordLsns6AnswerInput:
+    client_id: strawberry.ID
+    item: Lsns6Item
+    score: int = strawberry.field(
+        description="Her answer scored 0-5: 0 none, 1 one, 2 two, 3 three or four, "
+        "4 five to eight, 5 nine or more."
+    )
+    effective: datetime.date | None = strawberry.field(
+        default=None, description="The day she answered; defaults to today."
+    )
 
 
 @strawberry.input

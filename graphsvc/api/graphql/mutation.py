@@ -42,6 +42,7 @@ from .inputs import (
     KnowsInput,
     LinkSupporterInput,
     NeedRefInput,
+    RecordLsns6AnswerInput,
     RecordRatingInput,
     RemoveMemberInput,
     UnlinkSupporterInput,
@@ -67,6 +68,18 @@ class NetworkChange:
 NetworkChangeResult = Annotated[
     NetworkChange | ValidationProblem | NotFoundProblem | ForbiddenProblem | ConflictProblem,
     strawberry.union("NetworkChangeResult"),
+]
+
+
+@strawberry.type(description="Her answer is recorded, as an Observation; the client as she now is.")
+class Lsns6AnswerRecorded:
+    client: Client
+    observation_id: strawberry.ID
+
+
+Lsns6AnswerResult = Annotated[
+    Lsns6AnswerRecorded | ValidationProblem | NotFoundProblem | ForbiddenProblem,
+    strawberry.union("Lsns6AnswerResult"),
 ]
 
 
@@ -215,3 +228,31 @@ class Mutation:
             )
 
         return await _change(info, input, command)
+
+    @strawberry.mutation(
+        description="Record the client's own answer to an LSNS-6 item; it then counts "
+        "instead of the item counted in her onion."
+    )
+    async def record_lsns6_answer(
+        self, info: Info, input: RecordLsns6AnswerInput
+    ) -> Lsns6AnswerResult:
+        client_id = str(input.client_id)
+
+        async def run() -> Lsns6AnswerRecorded:
+            ctx = info.context
+            recorded = await ctx.lsns6_answers.record(
+                ctx.principal,
+                client_id,
+                input.item,
+                input.score,
+                input.effective or datetime.date.today(),
+            )
+            with contextlib.suppress(KeyError):  # not analysed yet in this request
+                ctx.analyses.clear(client_id)
+            return Lsns6AnswerRecorded(
+                client=Client(id=strawberry.ID(client_id)), observation_id=strawberry.ID(recorded)
+            )
+
+        found = await as_result(run)
+        assert not isinstance(found, ConflictProblem)  # no version is named
+        return found

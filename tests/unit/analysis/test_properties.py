@@ -7,7 +7,14 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphsvc.analysis import Gap, GapKind, analyse_population, carer_load, find_gaps
+from graphsvc.analysis import (
+    Gap,
+    GapKind,
+    analyse_population,
+    carer_load,
+    client_strength,
+    find_gaps,
+)
 from graphsvc.domain import (
     Client,
     Frequency,
@@ -153,3 +160,71 @@ def test_carer_load_adds_up_over_clients(first: Onion, second: Onion) -> None:
         parts = [x[pid] for x in (one, two) if pid in x]
         assert load.hours_per_week == sum(p.hours_per_week for p in parts)
         assert load.needs == sum(p.needs for p in parts)
+
+
+def with_more_support(onion: Onion, data: st.DataObject) -> Onion:
+    """The onion with one more thing that supports her: a person, a support
+    tie, more contact or more closeness."""
+    absent = sorted(set(PEOPLE) - {m.person.id for m in onion.members})
+    ways = ["member"] if absent else []
+    if onion.members:
+        ways += ["contact", "closeness"]
+        if onion.needs:
+            ways.append("tie")
+    way = data.draw(st.sampled_from(ways)) if ways else None
+    cid = onion.client.id
+    if way == "member":
+        pid = data.draw(st.sampled_from(absent))
+        frequency = data.draw(st.sampled_from([*Frequency, None]))
+        new = member(cid, pid, frequency, data.draw(st.sampled_from([1, 2, 3, None])))
+        return replace(onion, members=(*onion.members, new))
+    if way == "tie":
+        tie = SupportTie(
+            data.draw(st.sampled_from([m.person.id for m in onion.members])),
+            data.draw(st.sampled_from([n.id for n in onion.needs])),
+            data.draw(st.sampled_from(list(SupportKind))),
+            data.draw(st.sampled_from([*Frequency, None])),
+            data.draw(st.sampled_from([0.0, 1.0, 40.0])),
+        )
+        return replace(onion, supports=(*onion.supports, tie))
+    if way in ("contact", "closeness"):
+        i = data.draw(st.integers(0, len(onion.members) - 1))
+        m = onion.members[i]
+        ms = m.membership
+        if way == "contact":  # as often or more often (Frequency lists most often first)
+            ranks = list(Frequency)
+            now = ms.contact_frequency
+            last = len(ranks) - 1 if now is None else ranks.index(now)
+            more = replace(ms, contact_frequency=ranks[data.draw(st.integers(0, last))])
+        else:  # closer; unrecorded closeness already counts as close enough for help
+            more = replace(ms, closeness=data.draw(st.integers(ms.closeness or 2, 3)))
+        members = list(onion.members)
+        members[i] = replace(m, membership=more)
+        return replace(onion, members=tuple(members))
+    return onion
+
+
+@settings(max_examples=400)
+@given(onions(), st.data())
+def test_adding_support_never_lowers_the_score_or_the_lsns6(
+    onion: Onion, data: st.DataObject
+) -> None:
+    more = with_more_support(onion, data)
+    more.check_consistent()
+    before, after = client_strength(onion), client_strength(more)
+    assert after.score >= before.score
+    assert after.lsns6.score >= before.lsns6.score
+    assert 0.0 <= after.score <= 100.0
+
+
+@settings(max_examples=200)
+@given(onions())
+def test_nobody_in_the_network_is_the_bottom_of_every_scale(onion: Onion) -> None:
+    alone = replace(onion, members=(), supports=(), knows=())
+    st_ = client_strength(alone)
+    assert st_.score == 0.0
+    assert st_.lsns6.score == 0
+    assert (st_.network_size, st_.density, st_.effective_size) == (0, 0.0, 0.0)
+    other = client_strength(onion)
+    assert other.score >= st_.score and other.lsns6.score >= st_.lsns6.score
+    assert other.effective_size >= st_.effective_size

@@ -15,7 +15,7 @@ from graphsvc.analysis import (
 )
 from graphsvc.domain import Frequency, NeedStatus, Onion, Ring, TieStatus
 
-from .sketch import Sketch
+from .sketch import Sketch, anchored
 
 DAILY, WEEKLY, MONTHLY, RARELY = (
     Frequency.DAILY,
@@ -112,9 +112,10 @@ def test_coordinator_rule() -> None:
 def test_network_type_and_score() -> None:
     st = client_strength(rich())
     assert st.network_type is NetworkType.FAMILY_DEPENDENT  # local kin, one local tie
-    # C 3/3, R 1/3, S 1 - 0.375, I 3/4, D 1/3, P (nurse + GP) / 2
-    expected = 100 * (0.30 * 1 + 0.20 / 3 + 0.15 * 0.625 + 0.15 * 0.75 + 0.10 / 3 + 0.10 * 1)
-    assert expected == pytest.approx(70.625)
+    # N: LSNS-6 7 of 30 (see test_lsns6); M: Nutrition 1/2, Personal care 1,
+    # Medication 1/2, mean 2/3; A: nurse and GP, 1
+    expected = 100 * (0.4 * 7 / 30 + 0.4 * 2 / 3 + 0.2 * 1)
+    assert expected == pytest.approx(56.0)
     assert st.score == pytest.approx(expected, abs=0.05)
 
 
@@ -128,8 +129,14 @@ def test_client_alone() -> None:
     assert st.hours_hhi is None
     assert st.coordinator_id is None
     assert st.coordinator_betweenness is None
-    assert st.network_type is NetworkType.PRIVATE_RESTRICTED
-    assert st.score == 65.0  # no needs: C = R = S = 1, nothing else
+    # nobody to type, and at the bottom of every scale
+    assert st.network_type is NetworkType.NO_INFORMAL_NETWORK
+    assert st.lsns6.score == 0 and st.lsns6.at_risk
+    assert (st.network_size, st.density, st.effective_size) == (0, 0.0, 0.0)
+    assert st.constraint is None  # nobody to be constrained by
+    assert st.continuity_of_care is None
+    assert st.informal_carers == ()
+    assert st.score == 0.0  # no needs: M is left out, N = A = 0
 
 
 def test_needs_nobody_meets() -> None:
@@ -160,6 +167,12 @@ def test_metrics_are_all_numbers_by_name() -> None:
     metrics = client_strength(rich()).metrics()
     assert tuple(metrics) == METRICS
     assert metrics["score"] == client_strength(rich()).score
+    assert (metrics["lsns6_score"], metrics["lsns6_relatives"], metrics["lsns6_friends"]) == (
+        7,
+        5,
+        2,
+    )
+    assert metrics["network_size"] == 7 and metrics["continuity_of_care"] is None
     assert "coordinator_id" not in metrics
 
 
@@ -176,8 +189,6 @@ def typed(*people: tuple[str, Frequency, int]) -> NetworkType:
 def test_family_dependent() -> None:
     assert typed(("partner", DAILY, 3), ("daughter", Frequency.SEVERAL_TIMES_A_WEEK, 3),
                  ("neighbour", WEEKLY, 2)) is NetworkType.FAMILY_DEPENDENT  # fmt: skip
-    # kin in touch but none near, nobody else
-    assert typed(("son", MONTHLY, 3)) is NetworkType.FAMILY_DEPENDENT
 
 
 def test_locally_integrated() -> None:
@@ -196,7 +207,25 @@ def test_wider_community_focused() -> None:
 
 
 def test_private_restricted() -> None:
-    assert typed() is NetworkType.PRIVATE_RESTRICTED
+    # partner only: Wenger's independent couple
     assert typed(("partner", DAILY, 3)) is NetworkType.PRIVATE_RESTRICTED
     assert typed(("partner", DAILY, 3), ("niece", RARELY, 1),
                  ("neighbour", MONTHLY, 1)) is NetworkType.PRIVATE_RESTRICTED  # fmt: skip
+
+
+def test_private_restricted_at_its_edges() -> None:
+    # far family: kin in touch but none near, nobody else (no local kin, no
+    # local friends: Wenger's private restricted, not family-dependent)
+    assert typed(("son", MONTHLY, 3)) is NetworkType.PRIVATE_RESTRICTED
+    assert typed(("partner", DAILY, 3), ("daughter", MONTHLY, 3)) is NetworkType.PRIVATE_RESTRICTED
+    # far family with friends: wider-community-focused
+    assert typed(("son", MONTHLY, 3), ("friend", WEEKLY, 2)) is NetworkType.WIDER_COMMUNITY_FOCUSED
+    # someone in the ring but nobody in touch: isolated, private restricted
+    assert typed(("niece", RARELY, 1)) is NetworkType.PRIVATE_RESTRICTED
+
+
+def test_nobody_is_no_informal_network() -> None:
+    assert typed() is NetworkType.NO_INFORMAL_NETWORK
+    # professionals do not make an informal network
+    s = anchored()
+    assert network_type(s.onion()) is NetworkType.NO_INFORMAL_NETWORK

@@ -60,6 +60,7 @@ export const NETWORK_TYPE = {
   LOCAL_SELF_CONTAINED: "Local self-contained",
   WIDER_COMMUNITY_FOCUSED: "Wider community-focused",
   PRIVATE_RESTRICTED: "Private restricted",
+  NO_INFORMAL_NETWORK: "No informal network",
 };
 
 /** @type {Record<string, string>} */
@@ -68,7 +69,8 @@ export const NETWORK_TYPE_HINT = {
   LOCALLY_INTEGRATED: "family, friends and neighbours close by",
   LOCAL_SELF_CONTAINED: "a few neighbours, family at a distance",
   WIDER_COMMUNITY_FOCUSED: "friends and community rather than family",
-  PRIVATE_RESTRICTED: "hardly anyone in touch but a partner",
+  PRIVATE_RESTRICTED: "no family nearby; hardly anyone in touch but a partner",
+  NO_INFORMAL_NETWORK: "nobody recorded in the informal ring",
 };
 
 /** @type {Record<string, string>} */

@@ -1,0 +1,75 @@
+"""The client's own LSNS-6 answers: recorded by a nurse as one FHIR
+Observation per item (fhir_mappings.lsns6), read back for the analysis, where
+an answered item replaces the one counted in the onion.
+
+The graph does not hold them; they are resources in the client's
+compartment, written through the one FHIR write path (its access rules and
+audit apply) and read from her compartment by code.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import date
+
+from fhir_mappings import ResourceKey
+from fhir_mappings.lsns6 import ITEMS, LSNS6, lsns6_answer_resource, read_lsns6_answer
+from fhir_mappings.search.text import token_escape
+from graphsvc.analysis import Lsns6Item
+from graphsvc.domain import Principal, ValidationError
+from graphsvc.store.port import ResourceStore
+
+from .fhir_write import FhirWriteService, ResourceChange
+from .network import NetworkService
+
+_CODES = tuple(f"code|{token_escape(LSNS6)}|{item}" for item in ITEMS)
+
+
+class Lsns6Answers:
+    def __init__(
+        self, network: NetworkService, resources: ResourceStore, writes: FhirWriteService
+    ) -> None:
+        self._network = network
+        self._resources = resources
+        self._writes = writes
+
+    async def of_clients(self, client_ids: Iterable[str]) -> dict[str, dict[Lsns6Item, int]]:
+        """Each client's latest answer to each item she answered (the latest
+        day, then the latest written)."""
+        latest: dict[tuple[str, Lsns6Item], tuple[date, str, int]] = {}
+        found_in = await self._resources.coded_in_compartments(client_ids, "Observation", _CODES)
+        for stored in found_in:
+            if stored.client_id is None:
+                continue
+            answer = read_lsns6_answer(stored.content)
+            if answer is None:
+                continue
+            key = (stored.client_id, Lsns6Item(answer.item))
+            seen = (answer.effective, stored.last_updated, answer.score)
+            if key not in latest or seen[:2] > latest[key][:2]:
+                latest[key] = seen
+        found: dict[str, dict[Lsns6Item, int]] = {}
+        for (client_id, item), (_, _, score) in latest.items():
+            found.setdefault(client_id, {})[item] = score
+        return found
+
+    async def record(
+        self, principal: Principal, client_id: str, item: Lsns6Item, score: int, effective: date
+    ) -> str:
+        """Record her answer to one item; the id of the Observation written."""
+        await self._network.onion(principal, client_id)  # hers to see, or NotFound/Forbidden
+        answer_id = f"lsns6-{uuid.uuid4().hex}"
+        try:
+            resource = lsns6_answer_resource(
+                answer_id=answer_id,
+                client_id=client_id,
+                item=item.value,
+                score=score,
+                effective=effective,
+            )
+        except ValueError as exc:
+            raise ValidationError("score", str(exc)) from None
+        key = ResourceKey("Observation", answer_id)
+        await self._writes.apply(principal, [ResourceChange(key, resource)])
+        return answer_id
