@@ -32,6 +32,7 @@ from graphsvc.store.neo4j_runner import Neo4jRunner
 from graphsvc.store.runner import CypherRunner
 
 from .databases import DATABASES
+from .hl7_validator import Hl7Validator
 from .integration.builders import network_writer
 from .neo4j_local import LocalNeo4j
 
@@ -101,6 +102,18 @@ def wipe_neo4j(uri: str) -> None:
         with driver.session(database=database) as session:
             wipe = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
             session.run(wipe).consume()
+
+
+# -- HL7's FHIR validator ------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def hl7_validator() -> Iterator[Hl7Validator]:
+    """HL7's own R4 validator (fhir-validator/), one process for the session."""
+    validator = Hl7Validator()
+    validator.start()
+    yield validator
+    validator.stop()
 
 
 # -- every named query runs on both databases ---------------------------------

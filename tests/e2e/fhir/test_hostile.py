@@ -19,6 +19,7 @@ from graphsvc.config import Settings
 from graphsvc.services.tokens import TokenIssuer
 
 from ...conftest import ADMIN
+from ...hl7_validator import Hl7Validator
 from .conftest import Fhir
 
 TYPES = [
@@ -134,10 +135,12 @@ BODIES = st.one_of(
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fhir]:
+def hostile(
+    tmp_path_factory: pytest.TempPathFactory, hl7_validator: Hl7Validator
+) -> Iterator[Fhir]:
     settings = Settings(data_dir=tmp_path_factory.mktemp("hostile"))
     with TestClient(create_app(settings)) as http:
-        yield Fhir(http, TokenIssuer(settings.signing_key()).mint(ADMIN))
+        yield Fhir(http, TokenIssuer(settings.signing_key()).mint(ADMIN), hl7_validator)
 
 
 def fingerprint(fhir: Fhir) -> int:
