@@ -9,6 +9,14 @@ from fhir_mappings.search import INCLUDES, REVINCLUDES, SEARCH_PARAMETERS
 from graphsvc.services.fhir_read import SERVED_TYPES
 
 SOFTWARE_VERSION = "0.1.0"
+_EVERYTHING = {
+    "name": "everything",
+    "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything",
+}
+_VALIDATE = {
+    "name": "validate",
+    "definition": "http://hl7.org/fhir/OperationDefinition/Resource-validate",
+}
 _INTERACTIONS = ["read", "vread", "update", "delete", "history-instance", "create", "search-type"]
 
 
@@ -30,13 +38,10 @@ def _resource(resource_type: str) -> dict[str, object]:
             for p in SEARCH_PARAMETERS.get(resource_type, ())
         ],
     }
+    operations = [_VALIDATE]
     if resource_type == "Patient":
-        entry["operation"] = [
-            {
-                "name": "everything",
-                "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything",
-            }
-        ]
+        operations.insert(0, _EVERYTHING)
+    entry["operation"] = operations
     return entry
 
 
