@@ -192,6 +192,24 @@ def test_transaction_and_batch(hostile: Fhir, body: str) -> None:
 
 @SLOW
 @given(
+    body=BODIES,
+    kind=st.sampled_from(TYPES),
+    ident=st.none() | HOSTILE_TEXT,
+    mode=st.none() | st.sampled_from(["create", "update", "delete"]) | HOSTILE_TEXT,
+)
+def test_validate_writes_nothing(
+    hostile: Fhir, body: str, kind: str, ident: str | None, mode: str | None
+) -> None:
+    where = kind if ident is None else f"{kind}/{segment(ident)}"
+    query = "" if mode is None else f"?mode={segment(mode)}"
+    before = fingerprint(hostile)
+    response = hostile.request("POST", f"{where}/$validate{query}", body)
+    assert response.json()["resourceType"] == "OperationOutcome"
+    assert fingerprint(hostile) == before, (where, mode, body)
+
+
+@SLOW
+@given(
     kind=st.sampled_from(TYPES) | HOSTILE_TEXT,
     params=st.lists(st.tuples(HOSTILE_TEXT, HOSTILE_TEXT), max_size=4),
 )
