@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import neo4j
 import pytest
 from starlette.testclient import TestClient
@@ -301,16 +302,33 @@ def seed(settings: Settings, population: Population) -> None:
     asyncio.run(load())
 
 
+def fhir_bodies_checked(request: pytest.FixtureRequest) -> Callable[[httpx.Response], None]:
+    """A response hook: every FHIR body passes the three validators of
+    e2e/fhir_validity.py (HL7's validator starts with the first one)."""
+    from .e2e.fhir_validity import assert_valid_fhir
+
+    def check(response: httpx.Response) -> None:
+        if response.headers.get("content-type", "").startswith("application/fhir+json"):
+            response.read()
+            assert_valid_fhir(response.json(), request.getfixturevalue("hl7_validator"))
+
+    return check
+
+
 @pytest.fixture
-def make_http(settings: Settings) -> Iterator[Callable[..., TestClient]]:
+def make_http(
+    settings: Settings, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., TestClient]]:
     """The real app (real lifespan, real embedded database) behind Starlette's
-    TestClient, on a data directory seeded with the population given."""
+    TestClient, on a data directory seeded with the population given; every
+    FHIR body it answers with is checked."""
     opened: list[TestClient] = []
 
     def factory(population: Population | None = None) -> TestClient:
         if population is not None:
             seed(settings, population)
         client = TestClient(create_app(settings))
+        client.event_hooks = {"response": [fhir_bodies_checked(request)]}
         client.__enter__()
         opened.append(client)
         return client
