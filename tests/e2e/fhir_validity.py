@@ -36,6 +36,11 @@ TOLERATED_WARNINGS = {
     # service hands out Observations as their senders wrote them, and its own
     # network-strength score is computed, performed by no one.
     "All_observations_should_have_a_performer": "best practice, not a rule of R4",
+    # A string of whitespace only, or one that starts or ends with it: R4's
+    # string type allows both in JSON (its regex is [ \r\n\t\S]+), and the
+    # service hands back what a sender wrote, exactly.
+    "Type_Specific_Checks_DT_Primitive_WS": "allowed by R4, kept as sent",
+    "Type_Specific_Checks_DT_String_WS": "allowed by R4, kept as sent",
     # dom-6, "a resource should have narrative": a best-practice advice of
     # DomainResource. The service sends data, not documents; narrative is
     # optional in R4 and the service generates none.

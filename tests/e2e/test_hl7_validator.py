@@ -52,7 +52,7 @@ UNCHECKABLE: list[dict[str, Any]] = [
     {
         "resourceType": "Observation",
         "status": "final",
-        "code": {"text": "netwerksterkte"},
+        "code": {"text": "netwerksterkte ", "coding": [{"display": " "}]},
         "subject": {"reference": "Patient/client-000001"},
         "effectiveDateTime": "2026-12-02",
     },
