@@ -68,7 +68,7 @@ public final class Hl7Validator {
                 issue.put("message", message.getMessage());
                 issues.add(issue);
             }
-        } catch (RuntimeException unreadable) {
+        } catch (RuntimeException | StackOverflowError unreadable) {
             Map<String, Object> issue = new LinkedHashMap<>();
             issue.put("severity", "fatal");
             issue.put("messageId", unreadable.getClass().getSimpleName());
