@@ -183,20 +183,22 @@ class FhirInteractions:
         """FHIR's $validate: what a create, update or delete of this would
         say, writing nothing. Raises as the write would; else returns its
         warnings (references that do not resolve, notes of the projection)."""
+        unresolved: list[Issue] = []
         if mode == "delete":
             assert resource_id is not None
             change = _deletion(resource_type, resource_id)
-            return await self._writes.check(principal, [change], base_urls=base_urls)
-        if mode == "update":
-            assert resource_id is not None
-            entry = _update_entry(resource_type, resource_id, body, None)
         else:
-            entry = _create_entry(resource_type, body, None)
-        unpacked, found = await self._single(entry, base_urls)
-        assert found is not None  # no condition was sent
-        warnings = _unprefixed(unpacked.issues, resource_type)
-        notes = await self._writes.check(principal, [found], base_urls=base_urls)
-        return tuple(dataclasses.replace(i, severity="warning") for i in (*warnings, *notes))
+            if mode == "update":
+                assert resource_id is not None
+                entry = _update_entry(resource_type, resource_id, body, None)
+            else:
+                entry = _create_entry(resource_type, body, None)
+            unpacked, found = await self._single(entry, base_urls)
+            assert found is not None  # no condition was sent
+            change = found
+            unresolved = _unprefixed(unpacked.issues, resource_type)
+        notes = await self._writes.check(principal, [change], base_urls=base_urls)
+        return tuple(dataclasses.replace(i, severity="warning") for i in (*unresolved, *notes))
 
     # -- Bundles ------------------------------------------------------------
 
