@@ -30,6 +30,7 @@ def build() -> list[str]:
     )
     if stale:
         subprocess.run(["mvn", "-q", "-B", "compile"], cwd=LAUNCHER, check=True)
+        CLASSPATH.touch()  # Maven leaves an unchanged classpath file as it was
     return [str(LAUNCHER / "target" / "classes"), CLASSPATH.read_text().strip()]
 
 
