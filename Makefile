@@ -28,6 +28,11 @@ NEO4J_LAUNCHER  := neo4j-local
 NEO4J_CLASSPATH := $(NEO4J_LAUNCHER)/target/classpath.txt
 NEO4J_JAVA      := java $(NEO4J_JAVA_OPTS) -cp "$(NEO4J_LAUNCHER)/target/classes:$$(cat $(NEO4J_CLASSPATH))" care.graphsvc.neo4j.LocalNeo4j
 
+# HL7's FHIR validator for the tests: fhir-validator/ (Maven fetches HAPI FHIR
+# into its cache); the tests start it once per session.
+VALIDATOR           := fhir-validator
+VALIDATOR_CLASSPATH := $(VALIDATOR)/target/classpath.txt
+
 .PHONY: run run-neo4j neo4j-local test install lint typecheck schema clean
 
 $(BIN)/python:
@@ -51,6 +56,11 @@ $(CHROMIUM):
 $(NEO4J_CLASSPATH): $(NEO4J_LAUNCHER)/pom.xml $(wildcard $(NEO4J_LAUNCHER)/src/main/java/*/*/*/*.java)
 	@command -v java >/dev/null && command -v mvn >/dev/null || { echo "Java 17 and Maven are needed for the local Neo4j"; exit 1; }
 	cd $(NEO4J_LAUNCHER) && mvn -q -B compile
+	@touch $@
+
+$(VALIDATOR_CLASSPATH): $(VALIDATOR)/pom.xml $(wildcard $(VALIDATOR)/src/main/java/*/*/*/*.java)
+	@command -v java >/dev/null && command -v mvn >/dev/null || { echo "Java 17 and Maven are needed for HL7's FHIR validator"; exit 1; }
+	cd $(VALIDATOR) && mvn -q -B compile
 	@touch $@
 
 install: $(PY_STAMP) $(NEO4J_CLASSPATH)
@@ -87,7 +97,7 @@ run-neo4j: $(PY_STAMP) $(NEO4J_CLASSPATH)
 	GRAPHSVC_NEO4J_URI=bolt://127.0.0.1:$(NEO4J_PORT) $(BIN)/graphsvc serve --dev --data $(DATA)-neo4j \
 	  --host $(HOST) --port $(PORT) --seed-if-empty $(DEMO_FHIR)
 
-test: $(PY_STAMP) $(LINT_STAMP) $(CHROMIUM) $(NEO4J_CLASSPATH)
+test: $(PY_STAMP) $(LINT_STAMP) $(CHROMIUM) $(NEO4J_CLASSPATH) $(VALIDATOR_CLASSPATH)
 	$(BIN)/ruff check graphsvc fhir_mappings tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -102,4 +112,4 @@ typecheck: $(PY_STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) tests/lint/node_modules .pytest_cache .mypy_cache $(NEO4J_LAUNCHER)/target
+	rm -rf $(VENV) tests/lint/node_modules .pytest_cache .mypy_cache $(NEO4J_LAUNCHER)/target $(VALIDATOR)/target

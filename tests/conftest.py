@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import neo4j
 import pytest
 from starlette.testclient import TestClient
@@ -32,6 +33,7 @@ from graphsvc.store.neo4j_runner import Neo4jRunner
 from graphsvc.store.runner import CypherRunner
 
 from .databases import DATABASES
+from .hl7_validator import Hl7Validator
 from .integration.builders import network_writer
 from .neo4j_local import LocalNeo4j
 
@@ -101,6 +103,18 @@ def wipe_neo4j(uri: str) -> None:
         with driver.session(database=database) as session:
             wipe = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
             session.run(wipe).consume()
+
+
+# -- HL7's FHIR validator ------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def hl7_validator() -> Iterator[Hl7Validator]:
+    """HL7's own R4 validator (fhir-validator/), one process for the session."""
+    validator = Hl7Validator()
+    validator.start()
+    yield validator
+    validator.stop()
 
 
 # -- every named query runs on both databases ---------------------------------
@@ -288,16 +302,33 @@ def seed(settings: Settings, population: Population) -> None:
     asyncio.run(load())
 
 
+def fhir_bodies_checked(request: pytest.FixtureRequest) -> Callable[[httpx.Response], None]:
+    """A response hook: every FHIR body passes the three validators of
+    e2e/fhir_validity.py (HL7's validator starts with the first one)."""
+    from .e2e.fhir_validity import assert_valid_fhir
+
+    def check(response: httpx.Response) -> None:
+        if response.headers.get("content-type", "").startswith("application/fhir+json"):
+            response.read()
+            assert_valid_fhir(response.json(), request.getfixturevalue("hl7_validator"))
+
+    return check
+
+
 @pytest.fixture
-def make_http(settings: Settings) -> Iterator[Callable[..., TestClient]]:
+def make_http(
+    settings: Settings, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., TestClient]]:
     """The real app (real lifespan, real embedded database) behind Starlette's
-    TestClient, on a data directory seeded with the population given."""
+    TestClient, on a data directory seeded with the population given; every
+    FHIR body it answers with is checked."""
     opened: list[TestClient] = []
 
     def factory(population: Population | None = None) -> TestClient:
         if population is not None:
             seed(settings, population)
         client = TestClient(create_app(settings))
+        client.event_hooks = {"response": [fhir_bodies_checked(request)]}
         client.__enter__()
         opened.append(client)
         return client

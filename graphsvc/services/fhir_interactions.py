@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from fhir_mappings import (
     BundleEntry,
@@ -29,6 +30,8 @@ from graphsvc.store.port import ResourceStore
 from .fhir_lookup import lookup_for
 from .fhir_read import SERVED_TYPES, FhirReadService
 from .fhir_write import ChangeResult, FhirWriteService, Outcome, ResourceChange
+
+ValidationMode = Literal["create", "update", "delete"]
 
 _VERSION = re.compile(r'(?:W/)?"?(?P<version>[0-9]{1,9})"?')
 
@@ -110,9 +113,11 @@ class FhirInteractions:
 
     # -- single resources ---------------------------------------------------
 
-    async def _one(
-        self, principal: Principal, entry: JsonObject, base_urls: Sequence[str]
-    ) -> ChangeResult:
+    async def _single(
+        self, entry: JsonObject, base_urls: Sequence[str]
+    ) -> tuple[BundleEntry, ResourceChange | None]:
+        """A single resource unpacked as a batch of one, and the change it
+        asks for (None: a conditional create that matched)."""
         bundle: JsonObject = {"resourceType": "Bundle", "type": "batch", "entry": [entry]}
         (unpacked,) = await self._unpack(bundle, base_urls)
         kind = str(entry["resource"]["resourceType"])
@@ -120,10 +125,17 @@ class FhirInteractions:
             if unpacked.issues and unpacked.key is None:
                 raise FhirValidationError(unpacked.issues)
             if unpacked.existing:
-                return await self._existing(principal, unpacked)
-            change = self._change(unpacked)
+                return unpacked, None
+            return unpacked, self._change(unpacked)
         except FhirValidationError as error:
             raise FhirValidationError(_unprefixed(error.issues, kind)) from None
+
+    async def _one(
+        self, principal: Principal, entry: JsonObject, base_urls: Sequence[str]
+    ) -> ChangeResult:
+        unpacked, change = await self._single(entry, base_urls)
+        if change is None:
+            return await self._existing(principal, unpacked)
         (result,) = await self._writes.apply(principal, [change], base_urls=base_urls)
         return result
 
@@ -136,12 +148,8 @@ class FhirInteractions:
         if_none_exist: str | None = None,
         base_urls: Sequence[str] = (),
     ) -> ChangeResult:
-        resource = _resource_of(body, resource_type)
-        request: JsonObject = {"method": "POST", "url": resource_type}
-        if if_none_exist is not None:
-            request["ifNoneExist"] = if_none_exist
-        resource.pop("id", None)  # on create the server names the resource
-        return await self._one(principal, {"resource": resource, "request": request}, base_urls)
+        entry = _create_entry(resource_type, body, if_none_exist)
+        return await self._one(principal, entry, base_urls)
 
     async def update(
         self,
@@ -153,34 +161,47 @@ class FhirInteractions:
         if_match: str | None = None,
         base_urls: Sequence[str] = (),
     ) -> ChangeResult:
-        resource = _resource_of(body, resource_type)
-        if resource.get("id") != resource_id:
-            raise FhirValidationError(
-                [
-                    Issue(
-                        f"{resource_type}.id",
-                        f"must be {resource_id!r}, the id in the URL",
-                        "value",
-                    )
-                ]
-            )
-        request: JsonObject = {"method": "PUT", "url": f"{resource_type}/{resource_id}"}
-        if if_match is not None:
-            request["ifMatch"] = if_match
-        return await self._one(principal, {"resource": resource, "request": request}, base_urls)
+        entry = _update_entry(resource_type, resource_id, body, if_match)
+        return await self._one(principal, entry, base_urls)
 
     async def delete(
         self, principal: Principal, resource_type: str, resource_id: str
     ) -> ChangeResult:
-        if resource_type not in SERVED_TYPES:
-            raise NotFound("resource type", resource_type)
-        (result,) = await self._writes.apply(
-            principal, [ResourceChange(ResourceKey(resource_type, resource_id), None)]
-        )
+        (result,) = await self._writes.apply(principal, [_deletion(resource_type, resource_id)])
         if result.version_id is None:
             # never there: the same answer as for one of a client out of reach
             raise NotFound(resource_type, resource_id)
         return result
+
+    async def validate(
+        self,
+        principal: Principal,
+        resource_type: str,
+        body: object,
+        *,
+        mode: ValidationMode,
+        resource_id: str | None = None,
+        base_urls: Sequence[str] = (),
+    ) -> tuple[Issue, ...]:
+        """FHIR's $validate: what a create, update or delete of this would
+        say, writing nothing. Raises as the write would; else returns its
+        warnings (references that do not resolve, notes of the projection)."""
+        unresolved: list[Issue] = []
+        if mode == "delete":
+            assert resource_id is not None
+            change = _deletion(resource_type, resource_id)
+        else:
+            if mode == "update":
+                assert resource_id is not None
+                entry = _update_entry(resource_type, resource_id, body, None)
+            else:
+                entry = _create_entry(resource_type, body, None)
+            unpacked, found = await self._single(entry, base_urls)
+            assert found is not None  # no condition was sent
+            change = found
+            unresolved = _unprefixed(unpacked.issues, resource_type)
+        notes = await self._writes.check(principal, [change], base_urls=base_urls)
+        return tuple(dataclasses.replace(i, severity="warning") for i in (*unresolved, *notes))
 
     # -- Bundles ------------------------------------------------------------
 
@@ -263,6 +284,35 @@ def batch_shell(bundle: JsonObject) -> JsonObject:
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         return bundle
     return {**bundle, "entry": [{k: v for k, v in e.items() if k != "resource"} for e in entries]}
+
+
+def _create_entry(resource_type: str, body: object, if_none_exist: str | None) -> JsonObject:
+    resource = _resource_of(body, resource_type)
+    request: JsonObject = {"method": "POST", "url": resource_type}
+    if if_none_exist is not None:
+        request["ifNoneExist"] = if_none_exist
+    resource.pop("id", None)  # on create the server names the resource
+    return {"resource": resource, "request": request}
+
+
+def _update_entry(
+    resource_type: str, resource_id: str, body: object, if_match: str | None
+) -> JsonObject:
+    resource = _resource_of(body, resource_type)
+    if resource.get("id") != resource_id:
+        raise FhirValidationError(
+            [Issue(f"{resource_type}.id", f"must be {resource_id!r}, the id in the URL", "value")]
+        )
+    request: JsonObject = {"method": "PUT", "url": f"{resource_type}/{resource_id}"}
+    if if_match is not None:
+        request["ifMatch"] = if_match
+    return {"resource": resource, "request": request}
+
+
+def _deletion(resource_type: str, resource_id: str) -> ResourceChange:
+    if resource_type not in SERVED_TYPES:
+        raise NotFound("resource type", resource_type)
+    return ResourceChange(ResourceKey(resource_type, resource_id), None)
 
 
 def _resource_of(body: object, resource_type: str) -> JsonObject:

@@ -130,6 +130,11 @@ def _owners(
     return {o for o in owners if o is not None}
 
 
+def _may_write(principal: Principal) -> None:
+    if principal.role is Role.RESEARCHER:
+        raise Forbidden("researchers see de-identified aggregates only")
+
+
 class FhirWriteService:
     def __init__(
         self,
@@ -154,8 +159,7 @@ class FhirWriteService:
         """All the changes or none. Raises FhirValidationError when the result
         breaks a rule of the domain, PreconditionFailed on a stale If-Match,
         Forbidden/NotFound by the access rules."""
-        if principal.role is Role.RESEARCHER:
-            raise Forbidden("researchers see de-identified aggregates only")
+        _may_write(principal)
         for attempt in range(ATTEMPTS):
             if attempt:
                 await asyncio.sleep(random.uniform(0, 0.01 * 2 ** min(attempt, 5)))
@@ -186,6 +190,20 @@ class FhirWriteService:
                     for result in plan.results
                 ]
         raise WriteContention("the resources changed while this write was prepared; send it again")
+
+    async def check(
+        self,
+        principal: Principal,
+        changes: Sequence[ResourceChange],
+        *,
+        base_urls: Sequence[str] = (),
+    ) -> tuple[Issue, ...]:
+        """What ``apply`` would say of these changes, writing nothing: raises
+        as it does, else returns the notes of the projection (a CareTeam kept
+        but not projected, say)."""
+        _may_write(principal)
+        plan = await self._plan(principal, changes, base_urls)
+        return plan.notes
 
     async def _plan(
         self, principal: Principal, changes: Sequence[ResourceChange], base_urls: Sequence[str]

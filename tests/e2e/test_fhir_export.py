@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fhir.resources.R4B import get_fhir_model_class
 from starlette.testclient import TestClient
 
 from fhir_mappings.findings import GAP_KIND, NETWORK_METRIC
@@ -17,7 +16,8 @@ from graphsvc.seeding.codec import load_population
 from graphsvc.services.tokens import TokenIssuer
 
 from ..conftest import RESEARCHER, nurse
-from .fhir_schema import assert_schema_valid
+from ..hl7_validator import Hl7Validator
+from .fhir_validity import assert_valid_fhir
 from .graphql_client import GraphQL
 from .test_graphql_mutations import mutate
 
@@ -35,10 +35,13 @@ def everything(http: TestClient, token: str, client_id: str) -> Any:
     )
 
 
-def valid(resource: dict[str, Any]) -> None:
-    """Both validators: fhir.resources (R4B models) and HL7's R4 JSON schema."""
-    get_fhir_model_class(resource["resourceType"]).model_validate(resource)
-    assert_schema_valid(resource)
+Valid = Callable[[dict[str, Any]], None]
+
+
+@pytest.fixture
+def valid(hl7_validator: Hl7Validator) -> Valid:
+    """All three validators (fhir_validity.py), a Bundle's entries too."""
+    return lambda resource: assert_valid_fhir(resource, hl7_validator)
 
 
 def by_type(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
@@ -46,15 +49,13 @@ def by_type(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
 
 
 def test_everything_is_valid_fhir_with_gaps_and_strength(
-    http: TestClient, issuer: TokenIssuer
+    http: TestClient, issuer: TokenIssuer, valid: Valid
 ) -> None:
     response = everything(http, issuer.mint(nurse("team-0001")), "client-000001")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/fhir+json")
     bundle = response.json()
     valid(bundle)
-    for entry in bundle["entry"]:
-        valid(entry["resource"])
     assert by_type(bundle, "Patient")[0]["id"] == "client-000001"
     issues = by_type(bundle, "DetectedIssue")
     uncovered = [i for i in issues if i["code"]["coding"][0]["code"] == "uncovered-need"]
@@ -72,7 +73,9 @@ def test_everything_is_valid_fhir_with_gaps_and_strength(
     assert {c["id"] for c in conditions} == {n.id for n in DEMO.onions[0].needs}
 
 
-def test_changes_made_in_graphql_show_in_the_export(http: TestClient, issuer: TokenIssuer) -> None:
+def test_changes_made_in_graphql_show_in_the_export(
+    http: TestClient, issuer: TokenIssuer, valid: Valid
+) -> None:
     token = issuer.mint(nurse("team-0001"))
     gql = GraphQL(http, issuer, nurse("team-0001"))
     onion = next(o for o in DEMO.onions if o.client.id == "client-000002")
@@ -91,8 +94,7 @@ def test_changes_made_in_graphql_show_in_the_export(http: TestClient, issuer: To
     }
     assert mutate(gql, "addMember", neighbour)["__typename"] == "NetworkChange"
     bundle = everything(http, token, "client-000002").json()
-    for entry in bundle["entry"]:
-        valid(entry["resource"])
+    valid(bundle)
     team = by_type(bundle, "CareTeam")
     members = {p["member"]["reference"] for t in team for p in t.get("participant", [])}
     assert "RelatedPerson/buur-x" in members
@@ -111,7 +113,9 @@ def test_changes_made_in_graphql_show_in_the_export(http: TestClient, issuer: To
     assert not performers & gone
 
 
-def test_access_and_errors_are_operation_outcomes(http: TestClient, issuer: TokenIssuer) -> None:
+def test_access_and_errors_are_operation_outcomes(
+    http: TestClient, issuer: TokenIssuer, valid: Valid
+) -> None:
     stranger = everything(http, issuer.mint(nurse("team-9999")), "client-000001")
     absent = everything(http, issuer.mint(nurse("team-9999")), "client-none")
     assert stranger.status_code == absent.status_code == 404
@@ -127,7 +131,9 @@ def test_access_and_errors_are_operation_outcomes(http: TestClient, issuer: Toke
     assert bad.status_code == 401 and bad.json()["resourceType"] == "OperationOutcome"
 
 
-def test_every_mutation_shows_in_the_export(http: TestClient, issuer: TokenIssuer) -> None:
+def test_every_mutation_shows_in_the_export(
+    http: TestClient, issuer: TokenIssuer, valid: Valid
+) -> None:
     """KNOWS ties excepted: FHIR has no place for them (the graph's own value)."""
     token = issuer.mint(nurse("team-0001"))
     gql = GraphQL(http, issuer, nurse("team-0001"))
@@ -135,8 +141,7 @@ def test_every_mutation_shows_in_the_export(http: TestClient, issuer: TokenIssue
 
     def export() -> dict[str, Any]:
         bundle: dict[str, Any] = everything(http, token, cid).json()
-        for entry in bundle["entry"]:
-            valid(entry["resource"])
+        valid(bundle)
         return bundle
 
     def ok(name: str, change: dict[str, Any]) -> None:

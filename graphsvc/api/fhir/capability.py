@@ -10,6 +10,14 @@ from fhir_mappings.search import INCLUDES, REVINCLUDES, SEARCH_PARAMETERS
 from graphsvc.services.fhir_read import SERVED_TYPES
 
 SOFTWARE_VERSION = "0.1.0"
+_EVERYTHING = {
+    "name": "everything",
+    "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything",
+}
+_VALIDATE = {
+    "name": "validate",
+    "definition": "http://hl7.org/fhir/OperationDefinition/Resource-validate",
+}
 _INTERACTIONS = ["read", "vread", "update", "delete", "history-instance", "create", "search-type"]
 
 
@@ -34,13 +42,10 @@ def _resource(resource_type: str) -> dict[str, object]:
     profiles = UNDERSTOOD_PROFILES.get(resource_type)
     if profiles:
         entry["supportedProfile"] = list(profiles)
+    operations = [_VALIDATE]
     if resource_type == "Patient":
-        entry["operation"] = [
-            {
-                "name": "everything",
-                "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything",
-            }
-        ]
+        operations.insert(0, _EVERYTHING)
+    entry["operation"] = operations
     return entry
 
 

@@ -38,13 +38,27 @@ def searchset(base: str, query: SearchQuery, page: SearchPage) -> JsonObject:
         links.append({"relation": "next", "url": f"{url}?{query.as_query(page.next_after)}"})
     entries = [_entry(base, r, "match") for r in page.matches]
     entries += [_entry(base, r, "include") for r in page.included]
-    return {"resourceType": "Bundle", "type": "searchset", "link": links, "entry": entries}
+    return _bundle({"resourceType": "Bundle", "type": "searchset", "link": links}, entries)
 
 
-def matches(base: str, resources: Sequence[JsonObject]) -> JsonObject:
-    """A searchset of these resources, all of them matches, on one page."""
+def matches(base: str, self_url: str, resources: Sequence[JsonObject]) -> JsonObject:
+    """A searchset of these resources, all of them matches, on one page;
+    ``self_url`` is the request that found them."""
     entries = [_entry(base, r, "match") for r in resources]
-    return {"resourceType": "Bundle", "type": "searchset", "total": len(entries), "entry": entries}
+    return _bundle(
+        {
+            "resourceType": "Bundle",
+            "type": "searchset",
+            "total": len(entries),
+            "link": [{"relation": "self", "url": self_url}],
+        },
+        entries,
+    )
+
+
+def _bundle(head: JsonObject, entries: list[JsonObject]) -> JsonObject:
+    """A FHIR array is never empty: a Bundle without entries has no ``entry``."""
+    return {**head, "entry": entries} if entries else head
 
 
 def _entry(base: str, resource: JsonObject, mode: str) -> JsonObject:
@@ -72,7 +86,7 @@ def history_bundle(base: str, versions: Sequence[StoredResource]) -> JsonObject:
         if not version.deleted:
             entry["resource"] = shown(version)
         entries.append(entry)
-    return {"resourceType": "Bundle", "type": "history", "total": len(entries), "entry": entries}
+    return _bundle({"resourceType": "Bundle", "type": "history", "total": len(entries)}, entries)
 
 
 def bundle_response(base: str, kind: str, results: Sequence[EntryResult]) -> JsonObject:
@@ -94,7 +108,23 @@ def bundle_response(base: str, kind: str, results: Sequence[EntryResult]) -> Jso
             )
         elif item.result is not None:
             entries.append(_written_entry(base, item.result))
-    return {"resourceType": "Bundle", "type": kind, "entry": entries}
+    return _bundle({"resourceType": "Bundle", "type": kind}, _full_urls_once(entries))
+
+
+def _full_urls_once(entries: list[JsonObject]) -> list[JsonObject]:
+    """One version of a resource has its fullUrl once in a Bundle (bdl-7): a
+    later entry with the same version (a read after the write) goes without."""
+    seen: set[tuple[str, str]] = set()
+    result = []
+    for entry in entries:
+        url = entry.get("fullUrl")
+        version = str(entry.get("resource", {}).get("meta", {}).get("versionId"))
+        if url is not None and (url, version) in seen:
+            entry = {k: v for k, v in entry.items() if k != "fullUrl"}
+        elif url is not None:
+            seen.add((url, version))
+        result.append(entry)
+    return result
 
 
 def _written_entry(base: str, result: ChangeResult) -> JsonObject:

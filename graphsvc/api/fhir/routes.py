@@ -1,6 +1,6 @@
 """/fhir: the RESTful API (read, vread, create, update, delete, history,
-search, transaction and batch, Patient/$everything). Handlers are thin: they
-read the request, call a service and render FHIR."""
+search, transaction and batch, Patient/$everything, $validate). Handlers are
+thin: they read the request, call a service and render FHIR."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from starlette.routing import Route
 
 from fhir_mappings import FhirValidationError, Issue, JsonObject, operation_outcome
 from fhir_mappings.search import parse_search
-from graphsvc.domain import Principal
+from graphsvc.domain import Principal, ValidationError
 from graphsvc.runtime import Runtime
 from graphsvc.services.fhir_read import check_type
 from graphsvc.services.fhir_write import ChangeResult, Outcome
@@ -28,7 +28,8 @@ from .rendering import (
     searchset,
     written,
 )
-from .responses import fhir, from_error, outcome
+from .responses import fhir, from_error, outcome, status_of
+from .validation import validate_request, validation_outcome
 
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -93,7 +94,7 @@ async def audit_events(request: Request, principal: Principal, runtime: Runtime)
         issue = Issue("AuditEvent.patient", "say whose trail: ?patient=ID", "required")
         return fhir(operation_outcome([issue]), 400)
     events = await runtime.audit_events.of_client(principal, patient)
-    return fhir(matches(base_of(request), events))
+    return fhir(matches(base_of(request), str(request.url), events))
 
 
 @handled
@@ -170,9 +171,30 @@ async def bundle(request: Request, principal: Principal, runtime: Runtime) -> Re
 
 
 @handled
+async def validate(request: Request, principal: Principal, runtime: Runtime) -> Response:
+    """$validate: the checks of a create, update or delete, writing nothing."""
+    p = request.path_params
+    check_type(p["type"])
+    body = await json_body(request) if "content-type" in request.headers else None
+    asked = validate_request(body, request.query_params.get("mode"), "id" in p)
+    try:
+        warnings = await runtime.fhir_interactions.validate(
+            principal,
+            p["type"],
+            asked.resource,
+            mode=asked.mode,
+            resource_id=p.get("id"),
+            base_urls=bases_of(request),
+        )
+    except ValidationError as invalid:  # FhirValidationError too
+        return fhir(status_of(invalid)[1])
+    return fhir(validation_outcome(p["type"], asked.mode, warnings))
+
+
+@handled
 async def everything(request: Request, principal: Principal, runtime: Runtime) -> Response:
     resources = await runtime.fhir_export.everything(principal, request.path_params["id"])
-    return fhir(matches(base_of(request), resources))
+    return fhir(matches(base_of(request), str(request.url), resources))
 
 
 async def unsupported(request: Request) -> Response:
@@ -230,6 +252,8 @@ def routes() -> list[Route]:
         Route("/fhir/Patient/{id}/$everything", everything, methods=["GET"]),
         Route("/fhir/AuditEvent", audit_events, methods=["GET"]),
         Route("/fhir/{type}/_search", search, methods=["POST"]),
+        Route("/fhir/{type}/$validate", validate, methods=["POST"]),
+        Route("/fhir/{type}/{id}/$validate", validate, methods=["POST"]),
         Route("/fhir/{type}/{id}/_history/{vid}", vread, methods=["GET"]),
         Route("/fhir/{type}/{id}/_history", history, methods=["GET"]),
         Route("/fhir/{type}/{id}", read, methods=["GET"]),

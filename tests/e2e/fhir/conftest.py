@@ -1,6 +1,7 @@
 """The FHIR REST API on the real app and embedded database, as another
-system sees it. Every body the service answers with goes through both
-validators (fhir.resources R4B and HL7's R4 JSON schema)."""
+system sees it. Every body the service answers with goes through three
+validators (fhir.resources R4B, HL7's R4 JSON schema and HL7's own validator:
+fhir_validity.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from typing import Any
 
 import httpx
 import pytest
-from fhir.resources.R4B import get_fhir_model_class
 from starlette.testclient import TestClient
 
 from graphsvc.app import create_app
@@ -20,22 +20,12 @@ from graphsvc.domain import Principal
 from graphsvc.services.tokens import TokenIssuer
 
 from ...conftest import ADMIN, settings_for
-from ..fhir_schema import assert_schema_valid
+from ...hl7_validator import Hl7Validator
+from ..fhir_validity import assert_valid_fhir
 
 # The corpus's absolute references name this server by its public URL.
 PUBLIC_BASE = "https://graphsvc.example/fhir"
 FHIR_JSON = "application/fhir+json"
-
-
-def valid(resource: dict[str, Any]) -> None:
-    """Both validators, on a resource and every resource inside it."""
-    get_fhir_model_class(resource["resourceType"]).model_validate(resource)
-    assert_schema_valid(resource)
-    if resource["resourceType"] == "Bundle":
-        for entry in resource.get("entry", ()):
-            for inner in (entry.get("resource"), entry.get("response", {}).get("outcome")):
-                if inner is not None:
-                    valid(inner)
 
 
 @dataclasses.dataclass
@@ -44,6 +34,7 @@ class Fhir:
 
     http: TestClient
     token: str
+    hl7: Hl7Validator
 
     def request(
         self, method: str, path: str, body: object = None, **headers: str
@@ -57,7 +48,7 @@ class Fhir:
         assert response.status_code < 500, response.text
         if response.content:
             assert response.headers["content-type"].startswith(FHIR_JSON), response.headers
-            valid(response.json())
+            assert_valid_fhir(response.json(), self.hl7)
         return response
 
     def get(self, path: str, **headers: str) -> httpx.Response:
@@ -73,7 +64,7 @@ class Fhir:
         return self.request("DELETE", path, **headers)
 
     def as_(self, principal: Principal, issuer: TokenIssuer) -> Fhir:
-        return Fhir(self.http, issuer.mint(principal))
+        return Fhir(self.http, issuer.mint(principal), self.hl7)
 
 
 @pytest.fixture
@@ -82,14 +73,16 @@ def fhir_settings(request: pytest.FixtureRequest, backend: str, tmp_path: Any) -
 
 
 @pytest.fixture
-def make_fhir(fhir_settings: Settings) -> Iterator[Callable[[Principal], Fhir]]:
+def make_fhir(
+    fhir_settings: Settings, hl7_validator: Hl7Validator
+) -> Iterator[Callable[[Principal], Fhir]]:
     """The real app on an empty database; a client per principal."""
     http = TestClient(create_app(fhir_settings))
     http.__enter__()
     issuer = TokenIssuer(fhir_settings.signing_key())
 
     def factory(principal: Principal = ADMIN) -> Fhir:
-        return Fhir(http, issuer.mint(principal))
+        return Fhir(http, issuer.mint(principal), hl7_validator)
 
     yield factory
     http.__exit__(None, None, None)

@@ -51,9 +51,12 @@ def test_what_the_statement_lists_is_served(fhir: Fhir) -> None:
             assert fhir.get(f"{kind}?_include={include}").status_code == 200, include
         for include in entry["searchRevInclude"]:
             assert fhir.get(f"{kind}?_revinclude={include}").status_code == 200, include
+        assert [o["name"] for o in entry["operation"]][-1] == "validate"
+        checked = fhir.post(f"{kind}/$validate", {"resourceType": kind})
+        assert checked.status_code == 200 and checked.json()["resourceType"] == "OperationOutcome"
         assert fhir.get(f"{kind}/none").status_code == 404
         assert fhir.get(f"{kind}/none/_history").status_code == 404
-    assert [o["name"] for o in listed["Patient"]["operation"]] == ["everything"]
+    assert [o["name"] for o in listed["Patient"]["operation"]] == ["everything", "validate"]
     # a type not listed is not served
     assert fhir.get("SubscriptionTopic").status_code == 404  # R4B's, not R4's
     assert fhir.post("Citation", {"resourceType": "Citation"}).status_code in (404, 422)

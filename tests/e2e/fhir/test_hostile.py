@@ -19,6 +19,7 @@ from graphsvc.config import Settings
 from graphsvc.services.tokens import TokenIssuer
 
 from ...conftest import ADMIN
+from ...hl7_validator import Hl7Validator
 from .conftest import Fhir
 
 TYPES = [
@@ -134,10 +135,12 @@ BODIES = st.one_of(
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fhir]:
+def hostile(
+    tmp_path_factory: pytest.TempPathFactory, hl7_validator: Hl7Validator
+) -> Iterator[Fhir]:
     settings = Settings(data_dir=tmp_path_factory.mktemp("hostile"))
     with TestClient(create_app(settings)) as http:
-        yield Fhir(http, TokenIssuer(settings.signing_key()).mint(ADMIN))
+        yield Fhir(http, TokenIssuer(settings.signing_key()).mint(ADMIN), hl7_validator)
 
 
 def fingerprint(fhir: Fhir) -> int:
@@ -185,6 +188,24 @@ def test_update(hostile: Fhir, body: str, kind: str, ident: str) -> None:
 @given(body=bundles().map(json.dumps) | BODIES)
 def test_transaction_and_batch(hostile: Fhir, body: str) -> None:
     check(hostile, "POST", "", body)
+
+
+@SLOW
+@given(
+    body=BODIES,
+    kind=st.sampled_from(TYPES),
+    ident=st.none() | HOSTILE_TEXT,
+    mode=st.none() | st.sampled_from(["create", "update", "delete"]) | HOSTILE_TEXT,
+)
+def test_validate_writes_nothing(
+    hostile: Fhir, body: str, kind: str, ident: str | None, mode: str | None
+) -> None:
+    where = kind if ident is None else f"{kind}/{segment(ident)}"
+    query = "" if mode is None else f"?mode={segment(mode)}"
+    before = fingerprint(hostile)
+    response = hostile.request("POST", f"{where}/$validate{query}", body)
+    assert response.json()["resourceType"] == "OperationOutcome"
+    assert fingerprint(hostile) == before, (where, mode, body)
 
 
 @SLOW

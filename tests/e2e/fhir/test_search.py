@@ -21,6 +21,7 @@ from ...conftest import (
     system,
 )
 from ...databases import DATABASES
+from ...hl7_validator import Hl7Validator
 from .conftest import PUBLIC_BASE, Fhir
 from .corpus_loading import load_corpus
 
@@ -31,21 +32,23 @@ RATING = "https://graphsvc.example/fhir/CodeSystem/omaha-rating"
 
 @pytest.fixture(scope="module", params=DATABASES)
 def served(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[TestClient, TokenIssuer]]:
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    hl7_validator: Hl7Validator,
+) -> Iterator[tuple[TestClient, TokenIssuer, Hl7Validator]]:
     """The corpus loaded once per database for the whole module."""
     data = tmp_path_factory.mktemp("search")
     settings = settings_for(request, request.param, data, fhir_base_urls=(PUBLIC_BASE,))
     with TestClient(create_app(settings)) as http:
         issuer = TokenIssuer(settings.signing_key())
-        load_corpus(Fhir(http, issuer.mint(ADMIN)))
-        yield http, issuer
+        load_corpus(Fhir(http, issuer.mint(ADMIN), hl7_validator))
+        yield http, issuer, hl7_validator
 
 
 @pytest.fixture
-def admin(served: tuple[TestClient, TokenIssuer]) -> Fhir:
-    http, issuer = served
-    return Fhir(http, issuer.mint(ADMIN))
+def admin(served: tuple[TestClient, TokenIssuer, Hl7Validator]) -> Fhir:
+    http, issuer, hl7 = served
+    return Fhir(http, issuer.mint(ADMIN), hl7)
 
 
 def ids(bundle: dict[str, Any], mode: str = "match") -> set[str]:
@@ -146,15 +149,17 @@ def test_bad_searches_are_refused_with_the_parameter_named(admin: Fhir) -> None:
         assert response.json()["issue"][0]["expression"], query
 
 
-def test_access_rules_hold_for_matches_and_includes(served: tuple[TestClient, TokenIssuer]) -> None:
-    http, issuer = served
+def test_access_rules_hold_for_matches_and_includes(
+    served: tuple[TestClient, TokenIssuer, Hl7Validator],
+) -> None:
+    http, issuer, hl7 = served
     # every corpus client is served by the Assendorp team
-    admin = Fhir(http, issuer.mint(ADMIN))
+    admin = Fhir(http, issuer.mint(ADMIN), hl7)
     everyone = found(admin, "Patient?_count=100")
-    mine = Fhir(http, issuer.mint(nurse("team-assendorp")))
+    mine = Fhir(http, issuer.mint(nurse("team-assendorp")), hl7)
     assert found(mine, "Patient?_count=100") == everyone
     # a nurse of another team: no client, not even through an include
-    other = Fhir(http, issuer.mint(nurse("team-zwolle-noord")))
+    other = Fhir(http, issuer.mint(nurse("team-zwolle-noord")), hl7)
     assert found(other, "Patient?_count=100") == set()
     for patient in everyone:
         assert other.get(patient).status_code == 404
@@ -163,13 +168,13 @@ def test_access_rules_hold_for_matches_and_includes(served: tuple[TestClient, To
     teams = mine.get("PractitionerRole?_revinclude=CareTeam:participant&_count=100").json()
     assert {k for k in ids(teams, "include") if k.startswith("CareTeam/")}
     # a system limited to CareTeam reads sees no Observations, also not included
-    careteams_only = Fhir(http, issuer.mint(system("system/CareTeam.read")))
+    careteams_only = Fhir(http, issuer.mint(system("system/CareTeam.read")), hl7)
     assert careteams_only.get("Observation").status_code == 403
     bundle = careteams_only.get("CareTeam?_revinclude=Observation:patient").json()
     assert not ids(bundle, "include") & found(
-        Fhir(http, issuer.mint(ADMIN)), "Observation?_count=1000"
+        Fhir(http, issuer.mint(ADMIN), hl7), "Observation?_count=1000"
     )
-    researcher = Fhir(http, issuer.mint(RESEARCHER))
+    researcher = Fhir(http, issuer.mint(RESEARCHER), hl7)
     assert researcher.get("Patient").status_code == 403
     assert researcher.get("Patient/gerrit-jansen").status_code == 403
     # nor may the other team's nurse write there
