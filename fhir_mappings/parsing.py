@@ -13,6 +13,7 @@ from fhir.resources.R4B import get_fhir_model_class
 from fhir.resources.R4B.resource import Resource
 
 from .expressions import expression
+from .invariants import invariant_issues
 from .issues import FhirValidationError, Issue, IssueType
 from .json_rules import coercion_issues, shape_issues
 from .jsontypes import JsonObject, JsonPath
@@ -143,6 +144,7 @@ def _resource_issues(data: JsonObject, root: str, accepted: Collection[str]) -> 
                 issues.append(Issue(expression(where, ("text", "div")), problem, "security"))
         issues.extend(_unreferenced_contained(resource, where))
         issues.extend(code_issues(resource, where))
+        issues.extend(invariant_issues(resource, where))
     return issues
 
 

@@ -129,6 +129,6 @@ def test_modes_parameters_and_what_cannot_be_validated(
     profile = {"resourceType": "Parameters", "parameter": [{"name": "profile", "valueUri": "x"}]}
     assert fhir.post("Patient/$validate", profile).status_code == 400
     assert fhir.post("Patient/$validate", b"{not json").status_code == 400
-    assert fhir.post("Medication/$validate", {"resourceType": "Medication"}).status_code == 404
+    assert fhir.post("Citation/$validate", {"resourceType": "Citation"}).status_code == 404
     assert make_fhir(RESEARCHER).post("Patient/$validate", patient()).status_code == 403
     assert stored(fhir, "Patient") == 1

@@ -132,6 +132,7 @@ def test_a_valid_resource_parses() -> None:
         ({"resourceType": "Patient", "name": [["nested"]]}, "Patient.name[0]", "arrays"),
         ({"resourceType": "Patient", "<script>": 1}, "Patient", "not a FHIR element name"),
         ({"resourceType": "Citation"}, "Citation.resourceType", "not accepted"),
+        ({"resourceType": "Organization", "active": True}, "Organization", "org-1"),
         ({"resourceType": "Foo"}, "Foo.resourceType", "not accepted"),
         ({"resourceType": 7}, "resourceType", "name of a resource type"),
         ({"resourceType": "patient"}, "resourceType", "name of a resource type"),
