@@ -85,6 +85,16 @@ async def json_body(request: Request) -> object:
     return parsed
 
 
+async def resource_body(request: Request) -> dict[str, object]:
+    """The body of a create or update: one resource, a JSON object."""
+    body = await json_body(request)
+    if not isinstance(body, dict) or not body:
+        raise FhirValidationError(
+            [Issue("", "the body must be a JSON object: the resource", "structure")]
+        )
+    return body
+
+
 def _parsed(chunks: bytes) -> object:
     try:
         return json.loads(chunks.decode("utf-8"), parse_constant=_no_constant)

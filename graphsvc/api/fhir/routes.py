@@ -20,7 +20,7 @@ from graphsvc.services.fhir_read import check_type
 from graphsvc.services.fhir_write import ChangeResult, Outcome
 
 from ..auth import principal_of
-from .bodies import form_params, json_body
+from .bodies import form_params, json_body, resource_body
 from .capability import capability_statement
 from .rendering import (
     bundle_response,
@@ -114,7 +114,7 @@ async def search(request: Request, principal: Principal, runtime: Runtime) -> Re
 
 @handled
 async def create(request: Request, principal: Principal, runtime: Runtime) -> Response:
-    body = await json_body(request)
+    body = await resource_body(request)
     result = await runtime.fhir_interactions.create(
         principal,
         request.path_params["type"],
@@ -127,7 +127,7 @@ async def create(request: Request, principal: Principal, runtime: Runtime) -> Re
 
 @handled
 async def update(request: Request, principal: Principal, runtime: Runtime) -> Response:
-    body = await json_body(request)
+    body = await resource_body(request)
     p = request.path_params
     result = await runtime.fhir_interactions.update(
         principal,
@@ -163,7 +163,7 @@ async def bundle(request: Request, principal: Principal, runtime: Runtime) -> Re
                 )
             ]
         )
-    if kind not in {"transaction", "batch"}:
+    if kind not in ("transaction", "batch"):  # a tuple: the type may be any JSON
         raise FhirValidationError(
             [Issue("Bundle.type", "must be transaction or batch to be processed", "value")]
         )

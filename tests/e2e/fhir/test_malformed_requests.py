@@ -90,3 +90,13 @@ def test_a_post_to_the_base_that_is_not_a_bundle_names_what_is_wrong(fhir: Fhir)
     assert refused["expression"] == ["resourceType"]
     assert "Bundle" in str(refused["diagnostics"])
     assert "Bundle" in str(issue(fhir.post("", json.dumps([1])), 400, "structure")["diagnostics"])
+    for kind in ({"a": 1}, ["transaction"], None, 7):
+        odd = issue(fhir.post("", {"resourceType": "Bundle", "type": kind}), 422, "value")
+        assert odd["expression"] == ["Bundle.type"], kind
+
+
+def test_a_create_or_update_whose_body_is_not_a_resource_says_so(fhir: Fhir) -> None:
+    for body in ("[1]", "{}", '"Patient"', "null"):
+        for response in (fhir.post("Patient", body), fhir.put("Patient/x", body)):
+            refused = issue(response, 400, "structure")
+            assert "the body must be a JSON object" in str(refused["diagnostics"]), body

@@ -58,6 +58,11 @@ def segment(text: str) -> str:
     return quote(text, safe="", errors="surrogatepass")
 
 
+def mostly(usual: str, odd: st.SearchStrategy[str], times: int = 5) -> st.SearchStrategy[str]:
+    """``usual`` about ``times`` times as often as something ``odd``."""
+    return st.one_of(*[st.just(usual)] * times, odd)
+
+
 def nested(depth: int, kind: str = "object") -> str:
     """A JSON value ``depth`` lists or objects deep."""
     if kind == "list":
