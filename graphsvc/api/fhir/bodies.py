@@ -35,7 +35,7 @@ def _media_type(request: Request) -> str:
 
 async def _read(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise BodyTooLarge(limit)
     chunks = bytearray()
     async for chunk in request.stream():

@@ -215,7 +215,7 @@ def _version_headers(resource: JsonObject) -> dict[str, str]:
 
 
 def _version_param(text: str) -> int:
-    if not text.isdigit() or len(text) > 9:
+    if not (text.isascii() and text.isdigit()) or len(text) > 9:  # not "²"
         raise FhirValidationError([Issue("vid", "a version is a whole number such as 3", "value")])
     return int(text)
 

@@ -100,3 +100,9 @@ def test_a_create_or_update_whose_body_is_not_a_resource_says_so(fhir: Fhir) -> 
         for response in (fhir.post("Patient", body), fhir.put("Patient/x", body)):
             refused = issue(response, 400, "structure")
             assert "the body must be a JSON object" in str(refused["diagnostics"]), body
+
+
+def test_a_version_in_other_digits_is_refused_not_a_500(fhir: Fhir) -> None:
+    for version in ("²", "³", "\u0661"):  # superscripts and an Arabic-Indic one
+        refused = issue(fhir.get(f"Patient/x/_history/{version}"), 422, "value")
+        assert refused["expression"] == ["vid"]

@@ -11,8 +11,10 @@ from hypothesis import HealthCheck, settings
 
 SUITE_REQUESTS = 300
 _GIVEN = os.environ.get("GRAPHSVC_FUZZ_REQUESTS", "")
-REQUESTS = int(_GIVEN) if _GIVEN.isdigit() and int(_GIVEN) > 0 else SUITE_REQUESTS
-ENFORCED = _GIVEN.isdigit() and int(_GIVEN) > 0
+REQUESTS = (
+    int(_GIVEN) if _GIVEN.isascii() and _GIVEN.isdigit() and int(_GIVEN) > 0 else SUITE_REQUESTS
+)
+ENFORCED = _GIVEN.isascii() and _GIVEN.isdigit() and int(_GIVEN) > 0
 
 
 def examples(share: float, requests_per_example: float = 1) -> settings:

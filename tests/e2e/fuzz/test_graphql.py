@@ -171,3 +171,30 @@ def test_odd_requests(
         assert method == "GET" and "GraphiQL" in response.text  # the development page
     else:
         errors_say_what(response.json())
+
+
+def test_a_change_made_is_told_from_one_refused(fuzzed: Fuzzed, session: requests.Session) -> None:
+    """What the fuzzing relies on: a mutation that changes the network is
+    seen as made (and moves the fingerprint), one refused is seen as such."""
+    client = fuzzed.client_ids[0]
+    add = (
+        'mutation { addMember(input: {clientId: "%s", name: "Fuzz Buurman", ring: INFORMAL}) '
+        "{ ... on NetworkChange { version } } }"
+    )
+    headers = {"Authorization": f"Bearer {fuzzed.nurse}"}
+    before = fuzzed.fingerprint()
+    made = session.post(
+        f"{fuzzed.base_url}/graphql",
+        json={"query": aimed(add % "x", lambda: client)},
+        headers=headers,
+    ).json()
+    assert not refused(made, "addMember"), made
+    assert fuzzed.fingerprint() != before
+    after = fuzzed.fingerprint()
+    unknown = session.post(
+        f"{fuzzed.base_url}/graphql",
+        json={"query": aimed(add % "nobody", lambda: None)},
+        headers=headers,
+    ).json()
+    assert refused(unknown, "addMember"), unknown
+    assert fuzzed.fingerprint() == after
