@@ -90,7 +90,13 @@ async def resource_body(request: Request) -> dict[str, object]:
     body = await json_body(request)
     if not isinstance(body, dict) or not body:
         raise FhirValidationError(
-            [Issue("", "the body must be a JSON object: the resource", "structure")]
+            [
+                Issue(
+                    "",
+                    "the body must be a resource: a JSON object with its resourceType",
+                    "structure",
+                )
+            ]
         )
     return body
 

@@ -99,7 +99,7 @@ def test_a_create_or_update_whose_body_is_not_a_resource_says_so(fhir: Fhir) -> 
     for body in ("[1]", "{}", '"Patient"', "null"):
         for response in (fhir.post("Patient", body), fhir.put("Patient/x", body)):
             refused = issue(response, 400, "structure")
-            assert "the body must be a JSON object" in str(refused["diagnostics"]), body
+            assert "the body must be a resource" in str(refused["diagnostics"]), body
 
 
 def test_a_version_in_other_digits_is_refused_not_a_500(fhir: Fhir) -> None:
