@@ -68,10 +68,11 @@ def errors_say_what(body: Any) -> None:
 
 
 def refused(body: Any, root: str) -> bool:
+    """Whether the mutation was not carried out: its root field is missing,
+    null or a problem. An error further down (a field of the client it
+    answers with) does not undo a change made."""
     data = body.get("data") if isinstance(body, dict) else None
-    if not isinstance(data, dict) or body.get("errors"):
-        return True
-    result = data.get(root)
+    result = data.get(root) if isinstance(data, dict) else None
     return not isinstance(result, dict) or result.get(KIND) != "NetworkChange"
 
 
