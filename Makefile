@@ -2,6 +2,7 @@
 # make test         set everything up and run the whole suite, on FalkorDB and Neo4j
 # make neo4j-local  a real Neo4j 5 on 127.0.0.1:$(NEO4J_PORT), in the foreground
 # make run-neo4j    the demo served on the local Neo4j instead of FalkorDB
+# make fuzz         every surface fuzzed over HTTP, FUZZ_REQUESTS (10,000) requests each
 
 SHELL  := /bin/bash
 PYTHON ?= python3
@@ -33,7 +34,7 @@ NEO4J_JAVA      := java $(NEO4J_JAVA_OPTS) -cp "$(NEO4J_LAUNCHER)/target/classes
 VALIDATOR           := fhir-validator
 VALIDATOR_CLASSPATH := $(VALIDATOR)/target/classpath.txt
 
-.PHONY: run run-neo4j neo4j-local test install lint typecheck schema clean
+.PHONY: run run-neo4j neo4j-local test fuzz install lint typecheck schema clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -101,6 +102,14 @@ test: $(PY_STAMP) $(LINT_STAMP) $(CHROMIUM) $(NEO4J_CLASSPATH) $(VALIDATOR_CLASS
 	$(BIN)/ruff check graphsvc fhir_mappings tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# GraphQL (Schemathesis), FHIR and the page's endpoints (Hypothesis) against the
+# app under uvicorn on the embedded database; prints the requests per surface and
+# status code, and fails if a surface got fewer than FUZZ_REQUESTS.
+FUZZ_REQUESTS ?= 10000
+fuzz: $(PY_STAMP)
+	GRAPHSVC_FUZZ_REQUESTS=$(FUZZ_REQUESTS) $(BIN)/python -m pytest -q -p no:cacheprovider \
+	  -W ignore::hypothesis.errors.HypothesisWarning tests/e2e/fuzz
 
 lint: $(PY_STAMP)
 	$(BIN)/ruff check graphsvc fhir_mappings tests benchmarks

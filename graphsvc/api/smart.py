@@ -44,7 +44,7 @@ async def token(request: Request) -> Response:
     if media != "application/x-www-form-urlencoded":
         return _refused("invalid_request", "send application/x-www-form-urlencoded")
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_FORM_BYTES:
+    if declared.isascii() and declared.isdigit() and int(declared) > MAX_FORM_BYTES:
         return _refused("invalid_request", "the request is too large", 413)
     body = bytearray()
     async for chunk in request.stream():

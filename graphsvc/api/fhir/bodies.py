@@ -1,8 +1,10 @@
-"""Reading a FHIR request body: the media type, the size, the JSON."""
+"""Reading a FHIR request body: the media type, the size, the JSON (or,
+for a search by POST, the form)."""
 
 from __future__ import annotations
 
 import json
+from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 
@@ -10,42 +12,101 @@ from fhir_mappings import FhirValidationError, Issue
 from fhir_mappings.xml_format import json_of_xml
 
 MAX_BODY_BYTES = 16 * 1024 * 1024  # a transaction of some thousands of resources
+MAX_DEPTH = 64  # objects and lists; a resource in a Bundle nests some twelve deep
+MAX_FORM_BYTES = 64 * 1024  # the parameters of one search
+MAX_FORM_FIELDS = 200
 _MEDIA_TYPES = ("application/fhir+json", "application/json", "application/json+fhir")
 XML_MEDIA_TYPES = ("application/fhir+xml", "application/xml", "text/xml", "application/xml+fhir")
+_FORM = "application/x-www-form-urlencoded"
 
 
 class BodyTooLarge(Exception):
-    def __init__(self) -> None:
-        super().__init__(f"the body is larger than {MAX_BODY_BYTES // (1024 * 1024)} MiB")
+    def __init__(self, limit: int = MAX_BODY_BYTES) -> None:
+        size = f"{limit // (1024 * 1024)} MiB" if limit >= 1024 * 1024 else f"{limit // 1024} KiB"
+        super().__init__(f"the body is larger than {size}")
 
 
 class UnsupportedMediaType(Exception):
-    def __init__(self, given: str) -> None:
-        super().__init__(
-            f"Content-Type {given or '(none)'} is not served; "
-            "send application/fhir+json or application/fhir+xml"
+    def __init__(self, given: str, wanted: str = "application/fhir+json") -> None:
+        super().__init__(f"Content-Type {given or '(none)'} is not served; send {wanted}")
+
+
+def _media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+async def _read(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge(limit)
+    chunks = bytearray()
+    async for chunk in request.stream():
+        chunks += chunk
+        if len(chunks) > limit:
+            raise BodyTooLarge(limit)
+    return bytes(chunks)
+
+
+async def form_params(request: Request) -> list[tuple[str, str]]:
+    """The parameters of a search sent by POST, as a form; none when the
+    body is empty. Raises UnsupportedMediaType, BodyTooLarge or
+    FhirValidationError."""
+    media = _media_type(request)
+    body = await _read(request, MAX_FORM_BYTES)
+    if not body:
+        return []
+    if media != _FORM:
+        raise UnsupportedMediaType(media, _FORM)
+    try:
+        return parse_qsl(
+            body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS
         )
+    except UnicodeDecodeError as error:
+        raise FhirValidationError(
+            [Issue("", f"the form is not UTF-8 (byte {error.start})", "structure")]
+        ) from None
+    except ValueError:
+        raise FhirValidationError(
+            [Issue("", f"a search takes at most {MAX_FORM_FIELDS} parameters", "structure")]
+        ) from None
 
 
 async def json_body(request: Request) -> object:
     """The parsed JSON body (FHIR XML read as the JSON it stands for); raises
-    UnsupportedMediaType, BodyTooLarge or FhirValidationError (not JSON, not
-    FHIR XML, or not UTF-8)."""
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    UnsupportedMediaType, BodyTooLarge or FhirValidationError (not UTF-8, not
+    JSON or FHIR XML, or nested too deep)."""
+    media = _media_type(request)
     if media not in _MEDIA_TYPES and media not in XML_MEDIA_TYPES:
-        raise UnsupportedMediaType(media)
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise BodyTooLarge()
-    chunks = bytearray()
-    async for chunk in request.stream():
-        chunks += chunk
-        if len(chunks) > MAX_BODY_BYTES:
-            raise BodyTooLarge()
-    if media in XML_MEDIA_TYPES:
-        return json_of_xml(bytes(chunks))
+        raise UnsupportedMediaType(media, "application/fhir+json or application/fhir+xml")
+    chunks = await _read(request, MAX_BODY_BYTES)
+    parsed = json_of_xml(chunks) if media in XML_MEDIA_TYPES else _parsed(chunks)
+    too_deep = _nested_too_deep(parsed)
+    if too_deep is not None:
+        raise FhirValidationError(
+            [Issue(too_deep, f"the body nests more than {MAX_DEPTH} levels deep", "structure")]
+        )
+    return parsed
+
+
+async def resource_body(request: Request) -> dict[str, object]:
+    """The body of a create or update: one resource, a JSON object."""
+    body = await json_body(request)
+    if not isinstance(body, dict) or not body:
+        raise FhirValidationError(
+            [
+                Issue(
+                    "",
+                    "the body must be a resource: a JSON object with its resourceType",
+                    "structure",
+                )
+            ]
+        )
+    return body
+
+
+def _parsed(chunks: bytes) -> object:
     try:
-        return json.loads(bytes(chunks).decode("utf-8"), parse_constant=_no_constant)
+        return json.loads(chunks.decode("utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError as error:
         raise FhirValidationError(
             [Issue("", f"the body is not UTF-8 (byte {error.start})", "structure")]
@@ -61,7 +122,25 @@ async def json_body(request: Request) -> object:
             [Issue("", f"the body is not JSON{where}: {message}", "structure")]
         ) from None
     except RecursionError:
-        raise FhirValidationError([Issue("", "the body nests too deeply", "structure")]) from None
+        raise FhirValidationError(
+            [Issue("", f"the body nests more than {MAX_DEPTH} levels deep", "structure")]
+        ) from None
+
+
+def _nested_too_deep(value: object) -> str | None:
+    """Where the body first nests deeper than MAX_DEPTH, if it does."""
+    pending: list[tuple[object, str, int]] = [(value, "", 0)]
+    while pending:
+        inner, path, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            return path[:200]
+        if isinstance(inner, dict):
+            pending.extend(
+                (v, f"{path}.{k}" if path else str(k), depth + 1) for k, v in inner.items()
+            )
+        elif isinstance(inner, list):
+            pending.extend((v, f"{path}[{i}]", depth + 1) for i, v in enumerate(inner))
+    return None
 
 
 def _no_constant(name: str) -> object:

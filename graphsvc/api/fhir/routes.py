@@ -10,6 +10,7 @@ from starlette.convertors import Convertor, register_url_convertor
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from fhir_mappings import FhirValidationError, Issue, JsonObject, operation_outcome
 from fhir_mappings.search import parse_search
@@ -19,7 +20,7 @@ from graphsvc.services.fhir_read import check_type
 from graphsvc.services.fhir_write import ChangeResult, Outcome
 
 from ..auth import principal_of
-from .bodies import json_body
+from .bodies import form_params, json_body, resource_body
 from .capability import capability_statement
 from .rendering import (
     bundle_response,
@@ -102,8 +103,7 @@ async def search(request: Request, principal: Principal, runtime: Runtime) -> Re
     resource_type = request.path_params["type"]
     params = list(request.query_params.multi_items())
     if request.method == "POST":
-        form = await request.form()
-        params += [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
+        params += await form_params(request)
     check_type(resource_type)
     try:
         query = parse_search(resource_type, params)
@@ -115,7 +115,7 @@ async def search(request: Request, principal: Principal, runtime: Runtime) -> Re
 
 @handled
 async def create(request: Request, principal: Principal, runtime: Runtime) -> Response:
-    body = await json_body(request)
+    body = await resource_body(request)
     result = await runtime.fhir_interactions.create(
         principal,
         request.path_params["type"],
@@ -128,7 +128,7 @@ async def create(request: Request, principal: Principal, runtime: Runtime) -> Re
 
 @handled
 async def update(request: Request, principal: Principal, runtime: Runtime) -> Response:
-    body = await json_body(request)
+    body = await resource_body(request)
     p = request.path_params
     result = await runtime.fhir_interactions.update(
         principal,
@@ -154,10 +154,17 @@ async def bundle(request: Request, principal: Principal, runtime: Runtime) -> Re
     body = await json_body(request)
     kind = body.get("type") if isinstance(body, dict) else None
     if not isinstance(body, dict) or body.get("resourceType") != "Bundle":
+        where = "resourceType" if isinstance(body, dict) else ""
         raise FhirValidationError(
-            [Issue("", "POST /fhir takes a Bundle of type transaction or batch", "structure")]
+            [
+                Issue(
+                    where,
+                    "the body of POST /fhir must be a Bundle (transaction or batch)",
+                    "structure",
+                )
+            ]
         )
-    if kind not in {"transaction", "batch"}:
+    if kind not in ("transaction", "batch"):  # a tuple: the type may be any JSON
         raise FhirValidationError(
             [Issue("Bundle.type", "must be transaction or batch to be processed", "value")]
         )
@@ -197,8 +204,17 @@ async def everything(request: Request, principal: Principal, runtime: Runtime) -
     return fhir(matches(base_of(request), str(request.url), resources))
 
 
-async def unsupported(request: Request) -> Response:
-    return outcome(404, "not-supported", f"{request.method} {request.url.path} is not served")
+class _Unsupported:
+    """What no other route serves, with any method (an ASGI app, so that
+    Starlette matches it whatever the method and never answers a bare 405)."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope)
+        message = f"{request.method} {request.url.path} is not served"
+        await outcome(404, "not-supported", message)(scope, receive, send)
+
+
+unsupported = _Unsupported()
 
 
 def _written(request: Request, result: ChangeResult) -> Response:
@@ -222,7 +238,7 @@ def _version_headers(resource: JsonObject) -> dict[str, str]:
 
 
 def _version_param(text: str) -> int:
-    if not text.isdigit() or len(text) > 9:
+    if not (text.isascii() and text.isdigit()) or len(text) > 9:  # not "²"
         raise FhirValidationError([Issue("vid", "a version is a whole number such as 3", "value")])
     return int(text)
 
@@ -244,7 +260,6 @@ register_url_convertor("anything", _Anything())
 
 
 def routes() -> list[Route]:
-    methods = ["GET", "POST", "PUT", "PATCH", "DELETE"]
     return [
         Route("/fhir/metadata", metadata, methods=["GET"], name="fhir_metadata"),
         Route("/fhir", bundle, methods=["POST"]),
@@ -261,7 +276,8 @@ def routes() -> list[Route]:
         Route("/fhir/{type}/{id}", delete, methods=["DELETE"]),
         Route("/fhir/{type}", search, methods=["GET"]),
         Route("/fhir/{type}", create, methods=["POST"]),
-        # Anything else under /fhir answers in FHIR, not with a bare 404.
-        Route("/fhir", unsupported, methods=methods),
-        Route("/fhir/{rest:anything}", unsupported, methods=methods),
+        # Anything else under /fhir, with any method, answers in FHIR, not
+        # with a bare 404 or 405.
+        Route("/fhir", unsupported),
+        Route("/fhir/{rest:anything}", unsupported),
     ]

@@ -28,7 +28,7 @@ async def checked_body(request: Request) -> bytes:
     if media not in MEDIA_TYPES:
         raise BadBody(415, f"Content-Type {media or '(none)'} is not served; send application/json")
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BYTES:
+    if declared.isascii() and declared.isdigit() and int(declared) > MAX_BYTES:
         raise BadBody(413, _too_large())
     body = bytearray()
     async for chunk in request.stream():

@@ -3,6 +3,7 @@ nurse of a team without minting a token by hand. Answers 404 otherwise."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from starlette.requests import Request
@@ -13,6 +14,35 @@ from graphsvc.runtime import Runtime
 
 # The team `make run` loads; the page may ask for another.
 DEMO_TEAM = "team-0001"
+MAX_BODY_BYTES = 4096  # a team and a nurse
+
+
+class _BadSignIn(Exception):
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+async def _sign_in_body(request: Request) -> dict[str, Any]:
+    """The body of a sign-in: a small JSON object."""
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY_BYTES:
+            raise _BadSignIn(f"the body is larger than {MAX_BODY_BYTES} bytes", 413)
+    try:
+        parsed = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise _BadSignIn(f"the body is not UTF-8 (byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise _BadSignIn(
+            f"the body is not JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+        ) from None
+    except (ValueError, RecursionError):
+        raise _BadSignIn("the body is not JSON") from None
+    if not isinstance(parsed, dict):
+        raise _BadSignIn("the body must be a JSON object: {'team': ..., 'nurse': ...}")
+    return parsed
 
 
 def _runtime(request: Request) -> Runtime | None:
@@ -54,10 +84,10 @@ async def token(request: Request) -> Response:
     if runtime is None:
         return _not_found()
     try:
-        body: Any = await request.json()
-    except ValueError:
-        body = None
-    team_id = body.get("team") if isinstance(body, dict) else None
+        body = await _sign_in_body(request)
+    except _BadSignIn as error:
+        return JSONResponse({"error": "invalid", "message": str(error)}, status_code=error.status)
+    team_id = body.get("team")
     nurse_id = body.get("nurse") if isinstance(body, dict) else None
     if not isinstance(team_id, str) or not isinstance(nurse_id, str):
         return JSONResponse(

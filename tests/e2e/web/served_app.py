@@ -3,21 +3,26 @@ test process, with GraphQL at hand for changing data behind the page's back."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import uvicorn
 
 from graphsvc.app import create_app
 from graphsvc.config import Settings
 from graphsvc.domain import Principal, Role
+from graphsvc.runtime import Runtime
 from graphsvc.services.tokens import TokenIssuer
+
+T = TypeVar("T")
 
 TEAM = "team-0001"
 NURSE = "person-0001-nurse-01"
@@ -83,6 +88,13 @@ class ServedApp:
                 return response.status, json.loads(response.read())
         except urllib.error.HTTPError as err:
             return err.code, None
+
+    def on_runtime(self, work: Callable[[Runtime], Awaitable[T]]) -> T:
+        """Run ``work`` on the serving app's runtime, in the server's own
+        event loop (the database clients belong to it)."""
+        runtime: Runtime = self._server.config.app.state.runtime
+        loop = self._server.servers[0].get_loop()
+        return asyncio.run_coroutine_threadsafe(work(runtime), loop).result(timeout=60)
 
     def stop(self) -> None:
         self._server.should_exit = True

@@ -17,9 +17,11 @@ from .signing_in import sign_in_with_token
 
 
 def post_json(url: str, body: object) -> tuple[int, dict[str, object]]:
-    request = urllib.request.Request(
-        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
-    )
+    return post_bytes(url, json.dumps(body).encode())
+
+
+def post_bytes(url: str, body: bytes) -> tuple[int, dict[str, object]]:
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, json.loads(response.read())
@@ -83,6 +85,22 @@ def test_the_dev_sign_in_checks_the_nurse(web: ServedApp) -> None:
     assert status == 422
     status, body = post_json(url, {"team": TEAM, "nurse": COLLEAGUE})
     assert status == 200 and web.issuer.verify(str(body["token"])).subject == COLLEAGUE
+
+
+def test_a_sign_in_body_that_is_not_a_json_object_is_a_400_that_says_what(
+    web: ServedApp,
+) -> None:
+    url = f"{web.base_url}/api/web/dev/token"
+    for body, says in [
+        (b"[" * 4000, "not JSON"),
+        (b"{", "line 1, column 2"),
+        (b"\xff", "UTF-8"),
+        (b"[1]", "JSON object"),
+    ]:
+        status, answer = post_bytes(url, body)
+        assert status == 400 and says in str(answer["message"]), (body[:10], answer)
+    status, answer = post_bytes(url, b'{"pad": "' + b"x" * 5000 + b'"}')
+    assert status == 413 and "4096 bytes" in str(answer["message"])
 
 
 def test_no_dev_sign_in_outside_development(production_web: ServedApp, tab: Page) -> None:
