@@ -244,12 +244,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     from .store.audit_log import records, verify
 
-    path = _settings(args).data_dir / "audit.jsonl"
+    settings = _settings(args)
+    path = settings.data_dir / "audit.jsonl"
     if not path.exists():
         print(f"graphsvc audit: {path} does not exist", file=sys.stderr)
         return 2
     if args.action == "verify":
-        problems = verify(path)
+        problems = verify(path, settings.signing_key())
         for problem in problems:
             print(f"{path}: {problem}", file=sys.stderr)
         if problems:

@@ -115,8 +115,8 @@ async def compose(
         if server is not None:
             server.stop()
         raise
-    audit = AuditLogFile(settings.data_dir / "audit.jsonl")
     key = settings.signing_key()
+    audit = AuditLogFile(settings.data_dir / "audit.jsonl", key)
     resources = CypherResourceStore(runner)
     writer = CypherFhirWriter(runner)
     changes = NetworkWriter(repository, resources, writer, settings.fhir_base_urls)

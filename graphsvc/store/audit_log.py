@@ -2,13 +2,21 @@
 each record chained to the one before by a SHA-256 hash, so that a changed,
 missing or reordered record shows (``verify``). Several processes may append
 to one file: each append holds an exclusive lock on it and reads the last
-record's hash under that lock."""
+record's hash under that lock.
+
+A chain cannot show records cut from its end. So each append also rewrites a
+head beside the file (``audit.head.json``): how many records there are and
+the last one's hash, sealed with an HMAC under the service's key. A trail
+shorter than its head, or a head not sealed with the key, fails ``verify``.
+(Someone holding the key, or an old head of the same trail, could still cut
+the end unseen: the head narrows what file access alone can hide.)"""
 
 from __future__ import annotations
 
 import dataclasses
 import fcntl
 import hashlib
+import hmac
 import json
 import os
 import threading
@@ -34,9 +42,19 @@ def chained(entry: AuditRecord, prev: str) -> AuditRecord:
     return dataclasses.replace(entry, prev=prev, hash=_digest(prev, body))
 
 
+def head_path(path: Path) -> Path:
+    return path.with_name(path.stem + ".head.json")
+
+
+def _seal(key: bytes, count: int, last: str) -> str:
+    return hmac.new(key, f"{count}:{last}".encode(), hashlib.sha256).hexdigest()
+
+
 class AuditLogFile:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: bytes | None = None) -> None:
+        """``key``: the service's key, to seal the head; None: no head."""
         self.path = path
+        self._key = key
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
@@ -50,10 +68,11 @@ class AuditLogFile:
         with self._lock:
             fcntl.flock(self._fd, fcntl.LOCK_EX)
             try:
-                line = json.dumps(
-                    dataclasses.asdict(chained(entry, self._last_hash())), ensure_ascii=False
-                )
+                written = chained(entry, self._last_hash())
+                line = json.dumps(dataclasses.asdict(written), ensure_ascii=False)
                 os.write(self._fd, (line + "\n").encode("utf-8"))
+                if self._key is not None:
+                    self._write_head(written.hash)
             finally:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
 
@@ -70,6 +89,20 @@ class AuditLogFile:
             found = None
         # a last line that is not a record breaks the chain; verify says where
         return found if isinstance(found, str) else GENESIS
+
+    def _write_head(self, last: str) -> None:
+        """Under the lock: one more record than the head said (counted once
+        from the file when there is no head yet)."""
+        head = head_path(self.path)
+        try:
+            count = int(json.loads(head.read_text())["records"]) + 1
+        except (OSError, ValueError, KeyError, TypeError):
+            count = sum(1 for line in self.path.open(encoding="utf-8") if line.strip())
+        assert self._key is not None
+        body = {"records": count, "last": last, "seal": _seal(self._key, count, last)}
+        fresh = head.with_suffix(".tmp")
+        fresh.write_text(json.dumps(body))
+        os.replace(fresh, head)
 
     def close(self) -> None:
         with self._lock:
@@ -94,13 +127,16 @@ def records(path: Path) -> Iterator[tuple[int, AuditRecord]]:
                 raise ValueError(f"line {number}: not an audit record ({error})") from None
 
 
-def verify(path: Path) -> list[str]:
-    """What is wrong with the chain, line by line; empty when every record is
-    as written and in its place."""
+def verify(path: Path, key: bytes | None = None) -> list[str]:
+    """What is wrong with the chain, line by line, and with ``key`` whether
+    the trail still ends where its sealed head says; empty when every record
+    is as written and in its place."""
     problems: list[str] = []
     prev = GENESIS
+    count = 0
     try:
         for number, record in records(path):
+            count += 1
             if record.prev != prev:
                 problems.append(
                     f"line {number}: does not follow the record before it "
@@ -111,4 +147,24 @@ def verify(path: Path) -> list[str]:
             prev = record.hash
     except ValueError as error:
         problems.append(str(error))
+    if key is not None:
+        problems.extend(_head_problems(path, key, count, prev))
     return problems
+
+
+def _head_problems(path: Path, key: bytes, count: int, last: str) -> list[str]:
+    head = head_path(path)
+    if not head.exists():
+        return [] if count == 0 else [f"{head.name} is missing: the end cannot be checked"]
+    try:
+        sealed = json.loads(head.read_text())
+        records_, last_, seal = int(sealed["records"]), str(sealed["last"]), str(sealed["seal"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return [f"{head.name} is not a head of the trail"]
+    if not hmac.compare_digest(seal, _seal(key, records_, last_)):
+        return [f"{head.name} was changed: its seal does not match"]
+    if count < records_:
+        return [f"the trail ends after record {count} of {records_}: records were cut from its end"]
+    if count == records_ and last != last_:
+        return ["the last record is not the one the head names"]
+    return []

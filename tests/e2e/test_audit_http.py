@@ -91,6 +91,7 @@ def test_every_client_an_answer_held_is_recorded(
     refusals = [r for r in trail.read() if r.outcome == "unauthenticated"]
     assert [r.action for r in refusals[-2:]] == ["http.GET /fhir/CareTeam", "http.POST /graphql"]
     assert verify(trail.path) == []
+    assert verify(trail.path, runtime.settings.signing_key()) == []
 
 
 def test_the_clients_team_reads_her_trail_as_audit_events(

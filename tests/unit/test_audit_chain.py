@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from graphsvc.config import Settings
 from graphsvc.domain import Principal, Role
 from graphsvc.domain.audit import AuditRecord
 from graphsvc.store.audit_log import AuditLogFile, verify
@@ -17,8 +18,8 @@ from graphsvc.store.audit_log import AuditLogFile, verify
 NURSE = Principal(Role.NURSE, "nurse-1", frozenset({"team-a"}))
 
 
-def write(path: Path, count: int, tag: str = "x") -> None:
-    trail = AuditLogFile(path)
+def write(path: Path, count: int, tag: str = "x", key: bytes | None = None) -> None:
+    trail = AuditLogFile(path, key)
     for i in range(count):
         trail.record(AuditRecord.of(NURSE, "onion.read", f"client-{tag}-{i}", "ok"))
     trail.close()
@@ -76,7 +77,7 @@ def test_the_command_verifies_and_shows(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     path = data / "audit.jsonl"
-    write(path, 3)
+    write(path, 3, key=Settings(data_dir=data).signing_key())  # as the service writes it
 
     def graphsvc(*args: str) -> subprocess.CompletedProcess[str]:
         command = [sys.executable, "-m", "graphsvc", "audit", *args, "--data", str(data)]
@@ -89,3 +90,44 @@ def test_the_command_verifies_and_shows(tmp_path: Path) -> None:
     path.write_text(path.read_text().replace("onion.read", "onion.rea", 1), encoding="utf-8")
     broken = graphsvc("verify")
     assert broken.returncode == 1 and "line 1: changed after it was written" in broken.stderr
+    # the trail carries a sealed head: cutting its end shows
+    path.unlink()
+    path.with_name("audit.head.json").unlink()
+    write(path, 3, key=Settings(data_dir=data).signing_key())
+    assert graphsvc("verify").returncode == 0
+    path.write_text("\n".join(lines(path)[:2]) + "\n", encoding="utf-8")
+    cut = graphsvc("verify")
+    assert cut.returncode == 1 and "records were cut from its end" in cut.stderr
+
+
+def test_records_cut_from_the_end_show_against_the_sealed_head(tmp_path: Path) -> None:
+    path = tmp_path / "audit.jsonl"
+    key = b"the service's key"
+    trail = AuditLogFile(path, key)
+    for i in range(4):
+        trail.record(AuditRecord.of(NURSE, "onion.read", f"client-{i}", "ok"))
+    trail.close()
+    assert verify(path, key) == []
+    kept = lines(path)
+    path.write_text("\n".join(kept[:2]) + "\n", encoding="utf-8")  # the last two cut
+    assert verify(path) == []  # the chain alone cannot see it
+    assert verify(path, key) == [
+        "the trail ends after record 2 of 4: records were cut from its end"
+    ]
+    head = path.with_name("audit.head.json")
+    forged = json.loads(head.read_text())
+    forged.update(records=2, last=json.loads(kept[1])["hash"])
+    head.write_text(json.dumps(forged))
+    assert verify(path, key) == ["audit.head.json was changed: its seal does not match"]
+    head.unlink()
+    assert verify(path, key) == ["audit.head.json is missing: the end cannot be checked"]
+
+
+def test_a_trail_begun_without_a_head_gets_one_that_counts_every_record(tmp_path: Path) -> None:
+    path = tmp_path / "audit.jsonl"
+    write(path, 3)  # written before there were heads
+    trail = AuditLogFile(path, b"k")
+    trail.record(AuditRecord.of(NURSE, "onion.read", "client-9", "ok"))
+    trail.close()
+    assert json.loads(path.with_name("audit.head.json").read_text())["records"] == 4
+    assert verify(path, b"k") == []

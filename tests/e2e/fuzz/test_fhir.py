@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from graphsvc.domain import Principal, Role
 
-from ..fhir.conftest import valid
+from ...hl7_validator import Hl7Validator
+from ..fhir_validity import assert_valid_fhir
 from .budget import examples
 from .conftest import DEMO_FHIR, Fuzzed
 from .fhir_strategies import (
@@ -243,6 +244,7 @@ def test_fhir(
     fuzzed: Fuzzed,
     probe: Probe,
     tokens: dict[str, str],
+    hl7_validator: Hl7Validator,
     request: tuple[str, str, bytes | None, dict[str, str]],
     who: str,
     auth: str,
@@ -261,7 +263,7 @@ def test_fhir(
         )
         says_what_and_where(status, response.json())
     if response.content and response.headers.get("content-type", "").startswith(FHIR_JSON):
-        valid(response.json())
+        assert_valid_fhir(response.json(), hl7_validator)  # all three validators
     if write and (status >= 400 or _all_refused(response)):
         assert fuzzed.fingerprint() == before, (method, path, status, response.text[:1000])
 

@@ -67,13 +67,18 @@ def errors_say_what(body: Any) -> None:
         assert message != "Unexpected error.", body
 
 
+# The problems a mutation answers with: it did nothing (every other result
+# type, NetworkChange or Lsns6AnswerRecorded, says what it did).
+PROBLEMS = frozenset({"ConflictError", "ForbiddenError", "NotFoundError", "ValidationError"})
+
+
 def refused(body: Any, root: str) -> bool:
     """Whether the mutation was not carried out: its root field is missing,
     null or a problem. An error further down (a field of the client it
     answers with) does not undo a change made."""
     data = body.get("data") if isinstance(body, dict) else None
     result = data.get(root) if isinstance(data, dict) else None
-    return not isinstance(result, dict) or result.get(KIND) != "NetworkChange"
+    return not isinstance(result, dict) or result.get(KIND) in PROBLEMS or KIND not in result
 
 
 @examples(share=0.7)
