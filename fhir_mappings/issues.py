@@ -66,7 +66,9 @@ def fhir_string(text: str) -> str:
     """``text`` as a valid FHIR string: what an R4 string may not hold (control
     characters, whitespace other than space, tab and newlines, unpaired
     surrogates) — which hostile input may put into a path or a message — is
-    written as a ``\\uXXXX`` escape instead. Empty text becomes ``(empty)``."""
+    written as a ``\\uXXXX`` escape instead, and so are the bidirectional
+    controls that make shown text read otherwise than it is (CVE-2021-42574).
+    Empty text becomes ``(empty)``."""
     shown = "".join(
         ch if ch in " \t\r\n" or not (ch.isspace() or _unsafe(ch)) else f"\\u{ord(ch):04x}"
         for ch in text
@@ -74,9 +76,12 @@ def fhir_string(text: str) -> str:
     return shown if shown.strip() else "(empty)"
 
 
+_BIDI = frozenset({0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)})
+
+
 def _unsafe(ch: str) -> bool:
     code = ord(ch)
-    return code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF
+    return code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF or code in _BIDI
 
 
 def operation_outcome(issues: Iterable[Issue]) -> JsonObject:

@@ -22,6 +22,9 @@ MAX_ISSUES = 50
 _ELEMENT_NAME = re.compile(r"_?[A-Za-z][A-Za-z0-9]{0,127}")
 # C0 controls other than tab, LF and CR; DEL and C1 controls; unpaired surrogates.
 _FORBIDDEN_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Bidirectional embeddings, overrides and isolates: text that reads otherwise
+# than it is (CVE-2021-42574); HL7's validator warns of them.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _odd_space(text: str) -> str | None:
@@ -100,6 +103,12 @@ def shape_issues(data: object, root: str) -> list[Issue]:
                 issues.append(Issue(where, "is an empty string; leave the element out instead"))
             elif _FORBIDDEN_CHARS.search(value):
                 issues.append(Issue(where, "contains a control character or an unpaired surrogate"))
+            elif _BIDI_CONTROLS.search(value):
+                message = (
+                    "contains a bidirectional control character (U+202A-U+202E, "
+                    "U+2066-U+2069), which makes text read otherwise than it is"
+                )
+                issues.append(Issue(where, message))
             elif space := _odd_space(value):
                 issues.append(
                     Issue(

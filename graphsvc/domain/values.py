@@ -12,6 +12,9 @@ from .errors import ValidationError
 # The FHIR id rule, so every graph id can also be a FHIR resource id.
 _ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
+# Bidirectional embeddings, overrides and isolates: text that reads otherwise
+# than it is (CVE-2021-42574).
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Spaces other than the plain one (a no-break space pasted from a letter, say):
 # FHIR strings may not hold them, so what a nurse types gets a plain space.
 _ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
@@ -44,6 +47,8 @@ def check_text(field: str, value: object, *, required: bool = True) -> str | Non
         raise ValidationError(field, f"is longer than {MAX_TEXT} characters")
     if _CONTROL.search(text):
         raise ValidationError(field, "must not contain control characters")
+    if _BIDI.search(text):
+        raise ValidationError(field, "must not contain bidirectional control characters")
     return text or None
 
 

@@ -133,6 +133,11 @@ def test_a_valid_resource_parses() -> None:
         ({"resourceType": "Patient", "<script>": 1}, "Patient", "not a FHIR element name"),
         ({"resourceType": "Citation"}, "Citation.resourceType", "not accepted"),
         ({"resourceType": "Organization", "active": True}, "Organization", "org-1"),
+        (
+            {"resourceType": "Patient", "name": [{"text": "Anna \u202egnilK"}]},
+            "Patient.name[0].text",
+            "bidirectional control",
+        ),
         ({"resourceType": "Foo"}, "Foo.resourceType", "not accepted"),
         ({"resourceType": 7}, "resourceType", "name of a resource type"),
         ({"resourceType": "patient"}, "resourceType", "name of a resource type"),
@@ -267,3 +272,9 @@ def test_the_error_is_also_a_domain_validation_error() -> None:
     with pytest.raises(ValidationError) as caught:
         parse_resource(careplan(status=5))
     assert caught.value.field == "CarePlan.status"
+
+
+def test_a_message_never_carries_bidirectional_controls() -> None:
+    from fhir_mappings.issues import fhir_string
+
+    assert fhir_string("Patient/\u202dx\u2066y") == "Patient/\\u202dx\\u2066y"
