@@ -10,7 +10,7 @@ import os
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import neo4j
@@ -36,6 +36,9 @@ from .databases import DATABASES
 from .hl7_validator import Hl7Validator
 from .integration.builders import network_writer
 from .neo4j_local import LocalNeo4j
+
+if TYPE_CHECKING:
+    from .e2e.fhir_bodies import FhirBodies
 
 _graph_names = itertools.count()
 
@@ -115,6 +118,17 @@ def hl7_validator() -> Iterator[Hl7Validator]:
     validator.start()
     yield validator
     validator.stop()
+
+
+@pytest.fixture
+def fhir_bodies(hl7_validator: Hl7Validator) -> Iterator[FhirBodies]:
+    """What a served app answers, kept during the test and then checked by
+    the three validators (e2e/fhir_bodies.py)."""
+    from .e2e.fhir_bodies import FhirBodies
+
+    bodies = FhirBodies()
+    yield bodies
+    bodies.assert_valid(hl7_validator)
 
 
 # -- every named query runs on both databases ---------------------------------

@@ -19,6 +19,7 @@ from graphsvc.config import Settings
 from graphsvc.services.tokens import TokenIssuer
 
 from ..conftest import ADMIN, seed
+from .fhir_bodies import FhirBodies
 from .test_graphql_gaps import DEMO
 
 ONION = '{ client(id: "client-000001") { name members { displayName } needs { code } } }'
@@ -42,13 +43,17 @@ def one_connection(settings: Settings) -> Iterator[TestClient]:
     yield from served(settings, pool_size=1, pool_wait=0.3)
 
 
-def run(http: TestClient, work: Callable[[httpx.AsyncClient], Any]) -> Any:
+def run(http: TestClient, work: Callable[[httpx.AsyncClient], Any], kept: FhirBodies) -> Any:
     """``work`` with an async client on the app's own event loop, so that its
-    requests run at once against the one database pool."""
+    requests run at once against the one database pool; the FHIR bodies
+    answered are kept for the validators."""
 
     async def go() -> Any:
         transport = httpx.ASGITransport(app=http.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        hooks = {"response": [kept.on_async_response]}
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://test", event_hooks=hooks
+        ) as client:
             return await work(client)
 
     assert http.portal is not None
@@ -56,7 +61,7 @@ def run(http: TestClient, work: Callable[[httpx.AsyncClient], Any]) -> Any:
 
 
 def test_fifty_requests_at_once_on_two_connections_all_succeed(
-    two_connections: TestClient, issuer: TokenIssuer
+    two_connections: TestClient, issuer: TokenIssuer, fhir_bodies: FhirBodies
 ) -> None:
     from ..conftest import nurse
 
@@ -68,7 +73,7 @@ def test_fifty_requests_at_once_on_two_connections_all_succeed(
         asks += [client.get("/fhir/Patient/client-000001", headers=fhir) for _ in range(50)]
         return list(await asyncio.gather(*asks))
 
-    answers = run(two_connections, burst)
+    answers = run(two_connections, burst, fhir_bodies)
     assert [r.status_code for r in answers] == [200] * 100
     for r in answers[:50]:
         body = r.json()
@@ -95,7 +100,7 @@ async def every_connection_held(http: TestClient, backend: str) -> AsyncIterator
 
 
 def test_past_the_wait_it_is_503_with_retry_after(
-    one_connection: TestClient, issuer: TokenIssuer, backend: str
+    one_connection: TestClient, issuer: TokenIssuer, backend: str, fhir_bodies: FhirBodies
 ) -> None:
     from ..conftest import nurse
 
@@ -109,7 +114,7 @@ def test_past_the_wait_it_is_503_with_retry_after(
                 await client.get("/fhir/Patient/client-000001", headers=fhir),
             ]
 
-    graphql_answer, fhir_answer = run(one_connection, while_held)
+    graphql_answer, fhir_answer = run(one_connection, while_held, fhir_bodies)
     assert graphql_answer.status_code == 503 and graphql_answer.headers["Retry-After"] == "1"
     assert "busy" in graphql_answer.json()["errors"][0]["message"]
     assert fhir_answer.status_code == 503 and fhir_answer.headers["Retry-After"] == "1"

@@ -4,11 +4,14 @@ cannot check offline."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import pytest
 from fhir.resources.R4B import get_fhir_model_class
 
 from ..hl7_validator import Hl7Validator
+from .fhir_bodies import FhirBodies
 from .fhir_schema import schema_errors
 from .fhir_validity import TOLERATED_WARNINGS, hl7_problems
 
@@ -86,3 +89,18 @@ def test_what_cannot_be_checked_offline_is_a_tolerated_warning(
 def test_what_is_not_a_resource_is_fatal(hl7_validator: Hl7Validator) -> None:
     assert problems(hl7_validator, {"resourceType": "Nonsense"})
     assert problems(hl7_validator, {"gender": "female"})
+
+
+def test_kept_bodies_are_checked_and_an_invalid_one_fails(hl7_validator: Hl7Validator) -> None:
+    """What served tests keep (fhir_bodies.py) passes only when every body is valid."""
+    kept = FhirBodies()
+    valid = {"resourceType": "Patient", "id": "p1", "gender": "female"}
+    kept.keep("GET /fhir/Patient/p1", 200, "application/fhir+json", json.dumps(valid).encode())
+    kept.keep("GET /healthz", 200, "application/json", b'{"not": "fhir"}')
+    kept.assert_valid(hl7_validator)
+    assert len(kept.bodies) == 1
+
+    bogus = {**valid, "gender": "bogus"}
+    kept.keep("GET /fhir/Patient/p1", 200, "application/fhir+json", json.dumps(bogus).encode())
+    with pytest.raises(AssertionError, match="GET /fhir/Patient/p1 answered 200"):
+        kept.assert_valid(hl7_validator)

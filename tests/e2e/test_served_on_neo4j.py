@@ -24,6 +24,7 @@ from graphsvc.services.tokens import TokenIssuer
 
 from ..conftest import ADMIN, wipe_neo4j
 from ..neo4j_local import free_port
+from .fhir_bodies import FhirBodies
 from .test_cli_serve import DEMO_FHIR, ROOT, wait_for_port
 
 CLIENT = "client-000001"
@@ -84,7 +85,9 @@ def member(k: int, expected_version: int | None = None) -> dict[str, Any]:
     }
 
 
-async def test_the_guards_hold_over_http_on_neo4j(served: tuple[str, TokenIssuer]) -> None:
+async def test_the_guards_hold_over_http_on_neo4j(
+    served: tuple[str, TokenIssuer], fhir_bodies: FhirBodies
+) -> None:
     base, issuer = served
     async with httpx.AsyncClient(base_url=base, timeout=60) as anonymous:
         health = (await anonymous.get("/healthz")).json()
@@ -114,7 +117,10 @@ async def test_the_guards_hold_over_http_on_neo4j(served: tuple[str, TokenIssuer
         assert retry["addMember"]["__typename"] == "NetworkChange"
 
     async with httpx.AsyncClient(
-        base_url=f"{base}/fhir", timeout=60, headers=bearer(issuer, ADMIN)
+        base_url=f"{base}/fhir",
+        timeout=60,
+        headers=bearer(issuer, ADMIN),
+        event_hooks={"response": [fhir_bodies.on_async_response]},
     ) as fhir:
         found = (await fhir.get("CareTeam", params={"patient": CLIENT})).json()
         team = found["entry"][0]["resource"]

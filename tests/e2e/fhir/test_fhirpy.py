@@ -15,15 +15,17 @@ from graphsvc.config import Settings
 
 from ...conftest import ADMIN
 from ...unit.fhir import corpus
+from ..fhir_bodies import FhirBodies
 from ..web.served_app import serve
 from .corpus_loading import loose
 from .test_bundles import TRANSACTION
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """The app under uvicorn on a free port: its FHIR base URL and a token."""
-    app = serve(Settings(data_dir=tmp_path / "data"))
+def server(tmp_path: Path, fhir_bodies: FhirBodies) -> Iterator[tuple[str, str]]:
+    """The app under uvicorn on a free port: its FHIR base URL and a token.
+    Every FHIR body it answers is checked by the three validators."""
+    app = serve(Settings(data_dir=tmp_path / "data"), fhir_bodies)
     yield f"{app.base_url}/fhir", app.issuer.mint(ADMIN)
     app.stop()
 

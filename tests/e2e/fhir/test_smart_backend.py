@@ -24,6 +24,7 @@ from fhirpy.base.exceptions import ForbiddenError
 from graphsvc.config import Settings
 
 from ...conftest import seed
+from ..fhir_bodies import FhirBodies
 from ..test_graphql_gaps import DEMO
 from ..web.served_app import serve
 
@@ -46,8 +47,11 @@ def keys() -> dict[str, PrivateKey]:
 
 
 @pytest.fixture
-def base(settings: Settings, keys: dict[str, PrivateKey], tmp_path: Path) -> Iterator[str]:
-    """The demo under uvicorn, with the GP's system registered."""
+def base(
+    settings: Settings, keys: dict[str, PrivateKey], tmp_path: Path, fhir_bodies: FhirBodies
+) -> Iterator[str]:
+    """The demo under uvicorn, with the GP's system registered; every FHIR
+    body it answers is checked by the three validators."""
     seed(settings, DEMO)
     jwks = tmp_path / "gp-system.jwks.json"
     jwks.write_text(
@@ -69,7 +73,7 @@ def base(settings: Settings, keys: dict[str, PrivateKey], tmp_path: Path) -> Ite
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    app = serve(settings)
+    app = serve(settings, fhir_bodies)
     yield f"{app.base_url}/fhir"
     app.stop()
 

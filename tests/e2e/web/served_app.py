@@ -22,6 +22,8 @@ from graphsvc.domain import Principal, Role
 from graphsvc.runtime import Runtime
 from graphsvc.services.tokens import TokenIssuer
 
+from ..fhir_bodies import FhirBodies
+
 T = TypeVar("T")
 
 TEAM = "team-0001"
@@ -101,14 +103,18 @@ class ServedApp:
         self._thread.join(timeout=60)
 
 
-def serve(settings: Settings) -> ServedApp:
+def serve(settings: Settings, fhir_bodies: FhirBodies | None = None) -> ServedApp:
     """Start serving; the socket is bound before uvicorn starts, so no other
-    process can take the port in between."""
+    process can take the port in between. Every FHIR body answered is kept
+    in ``fhir_bodies`` when given."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(settings), log_level="warning", lifespan="on")
+    app = create_app(settings)
+    if fhir_bodies is not None:
+        fhir_bodies.install(app)
+    config = uvicorn.Config(app, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
