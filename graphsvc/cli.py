@@ -287,9 +287,7 @@ def cmd_client(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from .app import create_app
+    from .serving import default_workers, serve
 
     settings = _settings(args)
     if args.seed_if_empty is not None:
@@ -299,8 +297,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
         else:
             population = _read_population(args.seed_if_empty)
             asyncio.run(_seed(settings, population, len(population.onions), if_empty=True))
-    print(f"serving on http://{settings.host}:{settings.port}  (Ctrl-C stops)", file=sys.stderr)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    workers = args.workers if args.workers is not None else default_workers()
+    if workers < 1:
+        print("graphsvc serve: --workers must be at least 1", file=sys.stderr)
+        return 2
+    print(
+        f"serving on http://{settings.host}:{settings.port} with {workers} "
+        f"worker{'s' if workers > 1 else ''}  (Ctrl-C stops)",
+        file=sys.stderr,
+    )
+    serve(settings, workers)
     return 0
 
 
@@ -318,6 +324,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="when the data directory is empty, first load this: a folder of FHIR "
         "Bundles (imported) or a population file (seeded)",
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="worker processes serving the one port (default: the number of cores)",
     )
     serve.add_argument("--dev", action="store_true", help="development mode: GraphiQL at /graphql")
     serve.set_defaults(run=cmd_serve)

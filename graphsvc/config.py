@@ -22,6 +22,10 @@ class Settings:
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""
     neo4j_database: str = "neo4j"
+    # A FalkorDB another process runs (redis://:password@host:port): the
+    # embedded one `graphsvc serve --workers N` starts for its workers, say.
+    # Unset, with no Neo4j either, means the embedded FalkorDB of this process.
+    falkordb_url: str | None = None
     # HS256 key for bearer tokens; unset means one generated into the data directory.
     jwt_key: str | None = None
     token_ttl: int = 12 * 3600
@@ -49,6 +53,7 @@ class Settings:
             neo4j_user=e.get("GRAPHSVC_NEO4J_USER", "neo4j"),
             neo4j_password=e.get("GRAPHSVC_NEO4J_PASSWORD", ""),
             neo4j_database=e.get("GRAPHSVC_NEO4J_DATABASE", "neo4j"),
+            falkordb_url=e.get("GRAPHSVC_FALKORDB_URL") or None,
             jwt_key=e.get("GRAPHSVC_JWT_KEY") or None,
             token_ttl=int(e.get("GRAPHSVC_TOKEN_TTL", str(12 * 3600))),
             token_max_ttl=int(e.get("GRAPHSVC_TOKEN_MAX_TTL", str(12 * 3600))),
@@ -64,7 +69,7 @@ class Settings:
 
     @property
     def embedded(self) -> bool:
-        return self.neo4j_uri is None
+        return self.neo4j_uri is None and self.falkordb_url is None
 
     def signing_key(self) -> bytes:
         """The configured key, or one generated once into the data directory,

@@ -80,8 +80,9 @@ class Runtime:
 
 
 async def open_runtime(settings: Settings) -> Runtime:
-    """The database the settings name (Neo4j, else the embedded FalkorDB
-    under the data directory) and the services on it."""
+    """The database the settings name (Neo4j, a FalkorDB another process
+    runs, else the embedded FalkorDB under the data directory) and the
+    services on it."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     if settings.neo4j_uri:
         neo4j = Neo4jRunner(
@@ -93,6 +94,14 @@ async def open_runtime(settings: Settings) -> Runtime:
             pool_wait=settings.pool_wait,
         )
         return await compose(settings, neo4j)
+    if settings.falkordb_url:
+        shared = FalkorDBRunner.at_url(
+            settings.falkordb_url,
+            graph=settings.graph,
+            pool_size=settings.pool_size,
+            pool_wait=settings.pool_wait,
+        )
+        return await compose(settings, shared)
     server = EmbeddedFalkorDB(settings.data_dir, fsync=settings.fsync)
     server.start()
     runner = FalkorDBRunner.for_embedded(

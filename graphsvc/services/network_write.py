@@ -38,6 +38,7 @@ from graphsvc.store.resource_store import StoredResource, canonical
 from .access import DIRECTORY_RESOURCES
 from .fhir_view import as_json, stored_originals, with_references
 from .recent_networks import NetworkRead, RecentNetworks
+from .turns import Turns
 
 # A FHIR write that keeps meeting concurrent writers (other instances on one
 # database: Neo4j runs them side by side) gives up after these.
@@ -115,6 +116,7 @@ class NetworkWriter:
         self._writer = writer
         self._base_urls = tuple(base_urls)
         self._recent = RecentNetworks()
+        self._turns = Turns()
 
     async def change(
         self,
@@ -131,6 +133,17 @@ class NetworkWriter:
         may change what) before anything is written. ``version_now``: the
         network's version as the caller has just read it, so that a network
         this instance read or wrote at that version need not be read again."""
+        async with self._turns.of(client_id):
+            return await self._change(client_id, command, expected_version, check, version_now)
+
+    async def _change(
+        self,
+        client_id: str,
+        command: Command,
+        expected_version: int | None,
+        check: Callable[[Onion, Onion], Awaitable[None]] | None,
+        version_now: int | None,
+    ) -> WriteResult:
         deadline = time.monotonic() + PATIENCE
         for attempt in itertools.count():
             if attempt:

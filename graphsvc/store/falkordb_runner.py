@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import redis
 from falkordb.asyncio import FalkorDB
@@ -69,6 +70,23 @@ class FalkorDBRunner:
             password=server.password,
             graph=graph,
             embedded=server,
+            pool_size=pool_size,
+            pool_wait=pool_wait,
+        )
+
+    @classmethod
+    def at_url(
+        cls, url: str, graph: str = GRAPH, pool_size: int = 16, pool_wait: float = 5.0
+    ) -> FalkorDBRunner:
+        """A FalkorDB another process runs: ``redis://[:password@]host[:port]``."""
+        where = urlsplit(url)
+        if where.scheme != "redis" or not where.hostname:
+            raise ValueError(f"not a FalkorDB URL (redis://[:password@]host[:port]): {url!r}")
+        return cls(
+            host=where.hostname,
+            port=where.port or 6379,
+            password=unquote(where.password) if where.password else None,
+            graph=graph,
             pool_size=pool_size,
             pool_wait=pool_wait,
         )
