@@ -1,8 +1,8 @@
 """Nurses' reads over HTTP under concurrent load, beside /healthz in the same run.
 
-Serves the demo neighbourhood with ``graphsvc serve`` (one process, embedded
-FalkorDB, loaded from seeds/demo-fhir), then keeps CONNECTIONS requests in
-flight for SECONDS on each of:
+Serves the demo neighbourhood with ``graphsvc serve --workers N`` (embedded
+FalkorDB, loaded from seeds/demo-fhir), once for each N given, then keeps
+CONNECTIONS requests in flight for SECONDS on each of:
 
 - ``/healthz`` — the floor: the same server, the same HTTP stack, no work;
 - the nurse's onion query (members, needs with supporters, gaps, strength of
@@ -14,6 +14,7 @@ not a 200 (by status, and GraphQL answers carrying errors). Then BURST
 requests are sent at once on each surface and their answers counted.
 
 Run:  .venv/bin/python benchmarks/bench_http_reads.py [--connections 50] [--seconds 20]
+      [--workers 1 2]
 """
 
 from __future__ import annotations
@@ -138,7 +139,7 @@ async def burst(http: httpx.AsyncClient, request: Callable[[int], httpx.Request]
     return ", ".join(f"{k}: {v}" for k, v in sorted(answers.items()))
 
 
-async def bench(connections: int, seconds: float, burst_size: int) -> None:
+async def bench(connections: int, seconds: float, burst_size: int, workers: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         port = free_port()
@@ -156,6 +157,8 @@ async def bench(connections: int, seconds: float, burst_size: int) -> None:
                 str(port),
                 "--seed-if-empty",
                 str(ROOT / "seeds" / "demo-fhir"),
+                "--workers",
+                str(workers),
             ],
             env=env,
             stdout=subprocess.DEVNULL,
@@ -197,7 +200,8 @@ async def bench(connections: int, seconds: float, burst_size: int) -> None:
                     )
 
                 print(
-                    f"{len(clients)} clients of {TEAM}; {connections} connections, {seconds:.0f} s"
+                    f"{workers} worker(s); {len(clients)} clients of {TEAM}; "
+                    f"{connections} connections, {seconds:.0f} s"
                 )
                 print("| what | req/s | p50 ms | p95 ms | p99 ms | requests | other answers |")
                 print("| --- | --- | --- | --- | --- | --- | --- |")
@@ -221,8 +225,10 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--burst", type=int, default=200)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
-    asyncio.run(bench(args.connections, args.seconds, args.burst))
+    for workers in args.workers:
+        asyncio.run(bench(args.connections, args.seconds, args.burst, workers))
 
 
 if __name__ == "__main__":
