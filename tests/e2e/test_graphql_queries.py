@@ -180,11 +180,13 @@ def test_limits(http: TestClient, issuer: TokenIssuer) -> None:
         + ("team { clients { edges { node { team { clients { edges { node { id } } } } } } } } ")
         + "} } } }"
     )
-    assert "exceeds maximum operation depth" in gql.raw(deep)["errors"][0]["message"]
     aliases = "{ " + " ".join(f"a{i}: me {{ role }}" for i in range(20)) + " }"
-    assert "aliases" in gql.raw(aliases)["errors"][0]["message"].lower()
     tokens = "{ me { " + " ".join(["role"] * 2100) + " } }"
-    assert "token" in gql.raw(tokens)["errors"][0]["message"].lower()
+    for _ in range(2):  # documents are parsed and validated once, then cached
+        assert "exceeds maximum operation depth" in gql.raw(deep)["errors"][0]["message"]
+        assert "aliases" in gql.raw(aliases)["errors"][0]["message"].lower()
+        assert "token" in gql.raw(tokens)["errors"][0]["message"].lower()
+        assert gql("{ me { role } }")["me"] == {"role": "nurse"}
 
 
 def test_omaha_catalogue_and_me(http: TestClient, issuer: TokenIssuer) -> None:

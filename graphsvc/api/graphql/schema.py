@@ -7,11 +7,14 @@ from collections.abc import Iterator
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
+    ValidationCache,
 )
 
 from graphsvc.domain import DomainError
@@ -25,6 +28,21 @@ from .types import Member, Need
 MAX_DEPTH = 10
 MAX_ALIASES = 15
 MAX_TOKENS = 2000
+# Documents parsed and validated once: a page or a system sends the same few
+# queries again and again, and validating one costs more than answering it.
+CACHED_DOCUMENTS = 256
+
+# The limits' validation rules, made once: the validation cache knows a
+# document by its text and the rules it was checked against, so rules made
+# afresh for each request would never find a cached answer.
+_LIMITS = tuple(
+    rule
+    for limiter in (
+        QueryDepthLimiter(max_depth=MAX_DEPTH),
+        MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+    )
+    for rule in limiter.validation_rules
+)
 
 # Errors whose message is meant for the caller; anything else is masked.
 _SPOKEN = (DomainError, Forbidden, Unauthenticated, StoreUnavailable)
@@ -58,9 +76,10 @@ def build_schema() -> strawberry.Schema:
         types=[Member, Need],
         # Factories: a fresh extension for every request.
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            lambda: AddValidationRules(list(_LIMITS)),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+            lambda: ParserCache(maxsize=CACHED_DOCUMENTS),
+            lambda: ValidationCache(maxsize=CACHED_DOCUMENTS),
             lambda: MaskErrors(should_mask_error=_should_mask, error_message="Unexpected error."),
             UnavailableIs503,
         ],
