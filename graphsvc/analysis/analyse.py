@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graphsvc.domain import Onion
 
@@ -40,14 +41,39 @@ def analyse_client(
         find_gaps(
             onion, carer_loads=carer_loads, visits=visits, thresholds=thresholds, cover=cover
         ),
-        client_strength(
+        _strength(
             onion,
-            thresholds=thresholds,
-            cover=cover,
-            carer_loads=carer_loads,
-            visits=visits,
-            lsns6_answers=lsns6_answers,
+            thresholds,
+            tuple(
+                (m.person.id, carer_loads[m.person.id])
+                for m in onion.members
+                if carer_loads and m.person.id in carer_loads
+            ),
+            visits,
+            tuple(sorted((lsns6_answers or {}).items())),
         ),
+    )
+
+
+# The strength measures are a pure function of the onion and the few other
+# things given, and by far the dearest part of an analysis (Burt's constraint
+# above all): the same onion read again, by the same nurse's page or by
+# every month of a trend in which her network did not change, is measured
+# once. Keyed by value, never by id or version, so nothing stale can come back.
+@lru_cache(maxsize=1024)
+def _strength(
+    onion: Onion,
+    thresholds: Thresholds,
+    loads: tuple[tuple[str, CarerLoad], ...],
+    visits: tuple[Visit, ...],
+    answers: tuple[tuple[Lsns6Item, int], ...],
+) -> Strength:
+    return client_strength(
+        onion,
+        thresholds=thresholds,
+        carer_loads=dict(loads),
+        visits=visits,
+        lsns6_answers=dict(answers) or None,
     )
 
 
