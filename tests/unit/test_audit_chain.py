@@ -131,3 +131,17 @@ def test_a_trail_begun_without_a_head_gets_one_that_counts_every_record(tmp_path
     trail.close()
     assert json.loads(path.with_name("audit.head.json").read_text())["records"] == 4
     assert verify(path, b"k") == []
+
+
+def test_the_head_is_written_in_place_at_one_size(tmp_path: Path) -> None:
+    path = tmp_path / "audit.jsonl"
+    head = path.with_name("audit.head.json")
+    head.write_text(json.dumps({"records": 0, "last": "", "seal": ""}) + " " * 2000)  # longer
+    write(path, 0)
+    trail = AuditLogFile(path, b"k")
+    for i in range(3):
+        trail.record(AuditRecord.of(NURSE, "onion.read", f"client-{i}", "ok"))
+        assert head.stat().st_size == 512
+    trail.close()
+    assert json.loads(head.read_text())["records"] == 3
+    assert verify(path, b"k") == []
