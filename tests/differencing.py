@@ -130,9 +130,7 @@ def trend_figures(
                 out.setdefault(measure, []).append(having)
             else:
                 defined = [r for r in of_cell if r.row.metrics.get(measure) is not None]
-                out.setdefault(f"{measure}:count", []).append(
-                    frozenset(r.client for r in defined)
-                )
+                out.setdefault(f"{measure}:count", []).append(frozenset(r.client for r in defined))
                 out.setdefault(f"{measure}:sum", []).append(
                     frozenset((r.client, r.row.metrics[measure]) for r in defined)
                 )

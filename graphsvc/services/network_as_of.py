@@ -23,6 +23,7 @@ What the versions cannot give back is not made up:
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from fhir_mappings import JsonObject, ResourceKey, project
 from fhir_mappings.issues import FhirValidationError
 from fhir_mappings.lsns6 import read_lsns6_answer
 from graphsvc.analysis import (
+    KNOWS_GAPS,
     ClientAnalysis,
     Lsns6Item,
     Thresholds,
@@ -208,5 +210,8 @@ def network_as_of(
         thresholds=thresholds,
         lsns6_answers=answers or None,
     )
+    # without KNOWS ties the gaps resting on them would be found everywhere
+    kept = tuple(g for g in analysis.gaps if g.kind not in KNOWS_GAPS)
+    analysis = dataclasses.replace(analysis, gaps=kept)
     changed = max(s.last_updated for s in resources.values() if s.client_id == client_id)
     return NetworkAsOf(client_id, at, changed, onion, analysis)
