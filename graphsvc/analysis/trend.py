@@ -52,6 +52,7 @@ TREND_GROUPINGS = (Grouping.ALL, Grouping.TEAM, Grouping.NEIGHBOURHOOD, Grouping
 
 TrendKey = tuple[Grouping, str, str]  # grouping, month, group
 _ORDER = {by: i for i, by in enumerate(TREND_GROUPINGS)}
+_VALUES = 1 << 16  # more values than a client can take in the months of one trend
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,15 +89,23 @@ def release_trend(
                 members.setdefault((by, month, group_of(rows[i].row, by)), []).append(i)
 
     clients = {c: n for n, c in enumerate(dict.fromkeys(r.client for r in rows))}
-    values: dict[tuple[int, str, float], int] = {}
+    # a client's k-th distinct value of a metric (months in order) is unit
+    # client * _VALUES + k; her unit in counts is client * _VALUES, so a
+    # metric nobody's value of moved audits as its count does, and metrics
+    # whose values moved alike audit alike (the answers are shared)
+    ranks: dict[tuple[int, str], dict[float, int]] = {}
 
     def the_client(i: int, _: str) -> int:
-        return clients[rows[i].client]
+        return clients[rows[i].client] * _VALUES
 
     def her_value(i: int, name: str) -> int:
         value = rows[i].row.metrics[name]
         assert value is not None
-        return values.setdefault((clients[rows[i].client], name, value), len(values))
+        client = clients[rows[i].client]
+        seen = ranks.setdefault((client, name), {})
+        return client * _VALUES + seen.setdefault(value, len(seen))
+
+    known: dict[tuple[tuple[TrendKey, ...], tuple[frozenset[int], ...]], frozenset[TrendKey]] = {}
 
     def protect(
         shown: list[TrendKey],
@@ -105,11 +114,14 @@ def release_trend(
         m: str,
     ) -> frozenset[TrendKey]:
         figures = [frozenset(unit(i, m) for i in members[k] if having(i)) for k in shown]
-        cost = [
-            (by is Grouping.ALL, len(f), _ORDER[by], month, group)
-            for (by, month, group), f in zip(shown, figures, strict=True)
-        ]
-        return frozenset(shown[i] for i in complement(figures, cost, min_cell))
+        key = (tuple(shown), tuple(figures))
+        if key not in known:
+            cost = [
+                (by is Grouping.ALL, len(f), _ORDER[by], month, group)
+                for (by, month, group), f in zip(shown, figures, strict=True)
+            ]
+            known[key] = frozenset(shown[i] for i in complement(figures, cost, min_cell))
+        return known[key]
 
     out = dict(cells)
     shown = [k for k, c in out.items() if not c.suppressed]

@@ -101,7 +101,8 @@ HISTORY_DESCRIPTION = (
 )
 TREND_DESCRIPTION = (
     "De-identified aggregates per month (researchers only), each month from every "
-    "client's network as it was at its end (clients not yet in care are absent); "
+    "client's network as it was at its end (clients not yet in care are absent, and a "
+    "month with none is left out); "
     f"`from` and `to` are months (YYYY-MM), at most {MAX_TREND_MONTHS}. Every month and "
     "grouping is protected together, so no difference of months or groupings gives "
     "away fewer than five clients. " + HISTORY.replace("her FHIR", "the clients' FHIR")
