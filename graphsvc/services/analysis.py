@@ -45,6 +45,7 @@ from .network_as_of import Moment, NetworkAsOf, month_moments, network_as_of, we
 from .network_history import NetworkHistory
 
 RESEARCH_PAGE = 500
+HISTORY_SLICE = 50  # clients whose history is read in one go (every version of each)
 # The most points one call may ask for: a client's history (five years by
 # month, a year by week) and the research trend, whose cost grows with
 # every month (each is a release of every grouping, audited together).
@@ -257,39 +258,47 @@ class AnalysisService:
         moments = _moments(first, last, Every.MONTH, now or datetime.now(UTC), MAX_TREND_MONTHS)
         if not moments:
             return []
-        history = self._read_history()
         rows: list[TrendRow] = []
         request = ClientPageRequest(team_ids=None, sort="id", limit=RESEARCH_PAGE)
         async for page in self._repo.client_pages(request):
-            ids = [cid for cid, _ in page]
-            versions = await history.read(ids, moments[-1].at)
-            known: dict[str, tuple[tuple[tuple[ResourceKey, int], ...], NetworkAsOf | None]] = {}
-            for moment in moments:
-                at = versions.at(moment.at)
-                for cid in ids:
-                    resources = at.of_client(cid)
-                    if resources is None:
-                        continue
-                    seen = tuple((k, s.version_id) for k, s in resources.items())
-                    if cid in known and known[cid][0] == seen:
-                        found = known[cid][1]  # nothing of hers changed since
-                    else:
-                        found = self._as_of(cid, resources, moment)
-                        known[cid] = (seen, found)
-                    if found is None:
-                        continue
-                    row = research_row(
-                        found.onion, found.analysis, on=date.fromisoformat(moment.at[:10])
-                    )
-                    rows.append(
-                        TrendRow(
-                            client=self._pseudonym("client", cid),
-                            month=moment.period,
-                            row=replace(row, team=self._pseudonym("team", row.team), month=None),
-                        )
-                    )
+            for start in range(0, len(page), HISTORY_SLICE):
+                ids = [cid for cid, _ in page[start : start + HISTORY_SLICE]]
+                rows += await self._trend_rows_of(ids, moments)
             if progress is not None:
                 progress(len(page))
+        return rows
+
+    async def _trend_rows_of(self, ids: list[str], moments: list[Moment]) -> list[TrendRow]:
+        """These clients at each moment, from one read of their history; a
+        client whose resources did not change since the moment before is not
+        projected and analysed again."""
+        rows: list[TrendRow] = []
+        versions = await self._read_history().read(ids, moments[-1].at)
+        known: dict[str, tuple[tuple[tuple[ResourceKey, int], ...], NetworkAsOf | None]] = {}
+        for moment in moments:
+            at = versions.at(moment.at)
+            for cid in ids:
+                resources = at.of_client(cid)
+                if resources is None:
+                    continue
+                seen = tuple((k, s.version_id) for k, s in resources.items())
+                if cid in known and known[cid][0] == seen:
+                    found = known[cid][1]
+                else:
+                    found = self._as_of(cid, resources, moment)
+                    known[cid] = (seen, found)
+                if found is None:
+                    continue
+                row = research_row(
+                    found.onion, found.analysis, on=date.fromisoformat(moment.at[:10])
+                )
+                rows.append(
+                    TrendRow(
+                        client=self._pseudonym("client", cid),
+                        month=moment.period,
+                        row=replace(row, team=self._pseudonym("team", row.team), month=None),
+                    )
+                )
         return rows
 
     async def research_trend(

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -120,6 +120,7 @@ class History:
         for v in versions:
             by_key[ResourceKey(v.type, v.id)].append(v)
         self._versions = {k: sorted(vs, key=lambda v: v.version_id) for k, vs in by_key.items()}
+        self._named: dict[tuple[ResourceKey, int], frozenset[ResourceKey]] = {}
 
     def at(self, moment: str) -> Slice:
         """Each resource's latest version at or before ``moment``; deleted
@@ -133,23 +134,39 @@ class History:
                 latest = v
             if latest is not None and not latest.deleted:
                 found[key] = latest
-        return Slice(found)
+        return Slice(found, self.named)
+
+    def named(self, key: ResourceKey, stored: StoredResource) -> frozenset[ResourceKey]:
+        """What a version refers to (worked out once per version)."""
+        version = (key, stored.version_id)
+        if version not in self._named:
+            self._named[version] = frozenset(local_references([as_json(stored)]))
+        return self._named[version]
+
+
+def _named_in(key: ResourceKey, stored: StoredResource) -> frozenset[ResourceKey]:
+    return frozenset(local_references([as_json(stored)]))
 
 
 class Slice:
     """The resources as they were at one moment."""
 
-    def __init__(self, resources: Mapping[ResourceKey, StoredResource]) -> None:
+    def __init__(
+        self,
+        resources: Mapping[ResourceKey, StoredResource],
+        named: Callable[[ResourceKey, StoredResource], frozenset[ResourceKey]] = _named_in,
+    ) -> None:
         self.resources = dict(resources)
+        self._named = named
         self._compartments: defaultdict[str, list[ResourceKey]] = defaultdict(list)
         self._roles: defaultdict[ResourceKey, list[ResourceKey]] = defaultdict(list)
         for key, stored in self.resources.items():
             if stored.client_id is not None:
                 self._compartments[stored.client_id].append(key)
             if key.resource_type == "PractitionerRole":
-                for named in local_references([as_json(stored)]):
-                    if named.resource_type == "Practitioner":
-                        self._roles[named].append(key)
+                for target in named(key, stored):
+                    if target.resource_type == "Practitioner":
+                        self._roles[target].append(key)
 
     def of_client(self, client_id: str) -> dict[ResourceKey, StoredResource] | None:
         """Her compartment and the directory entries it names, or None when
@@ -159,7 +176,7 @@ class Slice:
         keys = set(self._compartments.get(client_id, ()))
         frontier = set(keys)
         for _ in range(REFERENCE_DEPTH):
-            named = local_references(as_json(self.resources[k]) for k in frontier)
+            named = {t for k in frontier for t in self._named(k, self.resources[k])}
             named |= {r for k in named for r in self._roles.get(k, ())}
             frontier = {k for k in named if k in self.resources} - keys
             if not frontier:
