@@ -20,7 +20,7 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from graphsvc.analysis import Grouping
+from graphsvc.analysis import Grouping, release_trend
 from graphsvc.domain import Onion, Principal, Ring, Role
 from graphsvc.seeding.generator import generate_population
 from graphsvc.services.analysis import AnalysisService
@@ -107,17 +107,27 @@ async def main(teams: int, clients_per_team: int) -> None:
             first, last = month_of(MONTHS - 1, now), now.date()
 
             started = time.perf_counter()
+            cells = await service.research_trend(RESEARCHER, Grouping.TEAM, first, last, now=now)
+            whole = time.perf_counter() - started
+            print(f"researchTrend(by: TEAM), {MONTHS} months, end to end: {whole:.1f} s")
+            started = time.perf_counter()
             rows = await service.trend_rows(RESEARCHER, first, last, now=now)
             read = time.perf_counter() - started
             started = time.perf_counter()
-            cells = await service.research_trend(RESEARCHER, Grouping.TEAM, first, last, now=now)
-            whole = time.perf_counter() - started
-            shown = sum(c.cell.clients is not None for c in cells)
+            published = release_trend(rows)
+            audit = time.perf_counter() - started
             print(
-                f"researchTrend(by: TEAM), {MONTHS} months: {whole:.1f} s "
-                f"({read:.1f} s of it rebuilding {len(rows)} client-months); "
-                f"{shown} of {len(cells)} team-months shown"
+                f"  of which rebuilding {len(rows)} client-months {read:.1f} s, "
+                f"the release {audit:.1f} s"
             )
+            for by, found in published.items():
+                shown = sum(c.cell.clients is not None for c in found)
+                scores = sum(c.cell.metrics["score"].count is not None for c in found)
+                print(
+                    f"  {by.value:>13}: {len(found):3} cells, {shown:3} with their clients "
+                    f"shown, {scores:3} with their scores"
+                )
+            assert len(cells) == len(published[Grouping.TEAM])
 
             client = onions[0].client.id
             started = time.perf_counter()
