@@ -90,7 +90,7 @@ def cmd_seed(args: argparse.Namespace) -> int:
 RESEARCH_EXPORTER = Principal(Role.RESEARCHER, "graphsvc-analyse")
 
 
-async def _analyse(settings: Settings, out: Path, k: int) -> None:
+async def _analyse(settings: Settings, out: Path, k: int, months: int) -> None:
     from tqdm import tqdm
 
     from .runtime import open_runtime
@@ -100,9 +100,20 @@ async def _analyse(settings: Settings, out: Path, k: int) -> None:
     runtime = await open_runtime(settings)
     try:
         total = await runtime.repository.client_count(ClientPageRequest(team_ids=None))
-        with tqdm(total=total, unit="client", desc="analysing", file=sys.stderr) as bar:
+        with (
+            tqdm(total=total, unit="client", desc="analysing", file=sys.stderr) as bar,
+            tqdm(
+                total=total if months else 0, unit="client", desc="trends", file=sys.stderr
+            ) as trends,
+        ):
             files = await write_research_files(
-                runtime.analysis, RESEARCH_EXPORTER, out, bar.update, k=k
+                runtime.analysis,
+                RESEARCH_EXPORTER,
+                out,
+                bar.update,
+                k=k,
+                months=months,
+                trend_progress=trends.update,
             )
         print(
             f"wrote {files.clients} de-identified clients ({k}-anonymous; {files.withheld} "
@@ -120,7 +131,12 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     if args.k < 1:
         print("graphsvc analyse: --k must be at least 1", file=sys.stderr)
         return 2
-    asyncio.run(_analyse(_settings(args), args.out, args.k))
+    from .services.analysis import MAX_TREND_MONTHS
+
+    if not 0 <= args.months <= MAX_TREND_MONTHS:
+        print(f"graphsvc analyse: --months must be 0 to {MAX_TREND_MONTHS}", file=sys.stderr)
+        return 2
+    asyncio.run(_analyse(_settings(args), args.out, args.k, args.months))
     return 0
 
 
@@ -363,6 +379,13 @@ def parser() -> argparse.ArgumentParser:
         type=int,
         default=5,
         help="least clients sharing team, neighbourhood and age band in clients.csv (5)",
+    )
+    analyse.add_argument(
+        "--months",
+        type=int,
+        default=12,
+        help="months of trends.csv, this one included (12; 0 for none; at most as many as "
+        "GraphQL's researchTrend gives)",
     )
     analyse.set_defaults(run=cmd_analyse)
 

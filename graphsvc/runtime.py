@@ -19,6 +19,7 @@ from .services.fhir_read import FhirReadService
 from .services.fhir_write import FhirWriteService
 from .services.lsns6_answers import Lsns6Answers
 from .services.network import NetworkService
+from .services.network_history import NetworkHistory
 from .services.network_write import NetworkWriter
 from .services.tokens import TokenIssuer
 from .store.audit_log import AuditLogFile
@@ -134,7 +135,11 @@ async def compose(
     fhir_writes = FhirWriteService(repository, resources, writer, audit)
     lsns6_answers = Lsns6Answers(network, resources, fhir_writes)
     analysis = AnalysisService(
-        repository, audit, research_secret=research_secret_from(key), lsns6_answers=lsns6_answers
+        repository,
+        audit,
+        research_secret=research_secret_from(key),
+        lsns6_answers=lsns6_answers,
+        history=NetworkHistory(resources, settings.fhir_base_urls),
     )
     tokens = TokenIssuer(key, default_ttl=settings.token_ttl, max_ttl=settings.token_max_ttl)
     return Runtime(

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from graphsvc.analysis import METRICS, GapKind
+from graphsvc.analysis import METRICS, TREND_GROUPINGS, GapKind, TrendCell, TrendRow, group_of
 from graphsvc.domain import Population
 from graphsvc.seeding.generator import generate_population
 
@@ -97,6 +97,70 @@ def shown_in_graphql(cells: Iterable[Mapping[str, Any]]) -> dict[str, list[CellK
             if g["clients"] is not None:
                 shown.setdefault(f"gap:{g['kind']}", []).append(key)
     return shown
+
+
+TrendKey = tuple[str, str, str]  # (grouping, month, group)
+
+
+def trend_figures(
+    shown: Iterable[tuple[TrendKey, Mapping[str, bool]]], rows: Sequence[TrendRow]
+) -> dict[str, list[frozenset[Hashable]]]:
+    """For each measure, the figures of a trend that are shown (each cell's
+    key with which of its measures it shows), each as the unknowns it sums
+    over. A client adds the same to a count in every month she is counted:
+    she is one unknown (``client``). To a metric's sum she adds her value of
+    the month: the months in which it was the same are one unknown
+    (``(client, value)``, so a month less the next leaves exactly the values
+    that changed), a month with another value another."""
+    members: dict[TrendKey, list[TrendRow]] = {}
+    for r in rows:
+        for by in TREND_GROUPINGS:
+            members.setdefault((by.name, r.month, group_of(r.row, by)), []).append(r)
+    out: dict[str, list[frozenset[Hashable]]] = {}
+    for key, showing in shown:
+        of_cell = members.get(key, [])
+        for measure, is_shown in showing.items():
+            if not is_shown:
+                continue
+            if measure == "clients":
+                out.setdefault(measure, []).append(frozenset(r.client for r in of_cell))
+            elif measure.startswith("gap:"):
+                kind = GapKind[measure.removeprefix("gap:")]
+                having = frozenset(r.client for r in of_cell if kind in r.row.gap_kinds)
+                out.setdefault(measure, []).append(having)
+            else:
+                defined = [r for r in of_cell if r.row.metrics.get(measure) is not None]
+                out.setdefault(f"{measure}:count", []).append(frozenset(r.client for r in defined))
+                out.setdefault(f"{measure}:sum", []).append(
+                    frozenset((r.client, r.row.metrics[measure]) for r in defined)
+                )
+    return out
+
+
+def shown_in_trend(cells: Iterable[TrendCell]) -> list[tuple[TrendKey, dict[str, bool]]]:
+    """Which figures each cell of a trend shows."""
+    out = []
+    for tc in cells:
+        cell = tc.cell
+        showing = {"clients": cell.clients is not None}
+        showing |= {name: d.count is not None for name, d in cell.metrics.items()}
+        showing |= {f"gap:{k.name}": g.clients is not None for k, g in cell.gaps.items()}
+        out.append(((cell.grouping.name, tc.month, cell.group), showing))
+    return out
+
+
+def attack_trend(
+    shown: Iterable[tuple[TrendKey, Mapping[str, bool]]], rows: Sequence[TrendRow], k: int = 5
+) -> dict[str, list[frozenset[Hashable]]]:
+    """Every month and grouping of a trend combined at once: for each
+    measure, the sets of fewer than ``k`` unknowns some combination of the
+    figures shown rests on alone."""
+    found = {}
+    for measure, figures in trend_figures(shown, rows).items():
+        hit = resting_on_few([f for f in figures if f], k)
+        if hit:
+            found[measure] = hit
+    return found
 
 
 HOODS = ("Bloemenbuurt, Almelo", "Vogelwijk, Enschede", "Kern, Almelo")

@@ -41,13 +41,28 @@ from .strength import METRICS, Strength, client_strength
 from .structural_holes import constraint, effective_size
 from .team_gaps import clients_with_each_gap, team_gaps
 from .thresholds import DEFAULT_THRESHOLDS, Thresholds
+from .trend import (
+    KNOWS_GAPS,
+    KNOWS_METRICS,
+    TREND_GAPS,
+    TREND_GROUPINGS,
+    TREND_METRICS,
+    TrendCell,
+    TrendRow,
+    release_trend,
+)
 from .typology import NetworkType, network_type
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
     "INTENSIVE_HOURS",
+    "KNOWS_GAPS",
+    "KNOWS_METRICS",
     "METRICS",
     "MIN_CELL",
+    "TREND_GAPS",
+    "TREND_GROUPINGS",
+    "TREND_METRICS",
     "Anonymised",
     "CarerLoad",
     "Cell",
@@ -73,6 +88,8 @@ __all__ = [
     "Severity",
     "Strength",
     "Thresholds",
+    "TrendCell",
+    "TrendRow",
     "Visit",
     "aggregate",
     "analyse_client",
@@ -107,6 +124,7 @@ __all__ = [
     "pseudonymous_id",
     "relationship_group",
     "release",
+    "release_trend",
     "research_row",
     "support_graph",
     "team_gaps",

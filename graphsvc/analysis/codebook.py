@@ -128,6 +128,58 @@ def aggregate_file(name: str) -> list[Column]:
     ]  # fmt: skip
 
 
+def trend_file(name: str = "trends.csv") -> list[Column]:
+    """The research aggregates per month: the columns of an aggregates file
+    after the month and the grouping, without the measures resting on KNOWS
+    ties (they have no history)."""
+    from .trend import TREND_GROUPINGS, TREND_METRICS
+
+    columns = [
+        Column(
+            name,
+            "month",
+            "the month (YYYY-MM): every client's network as it was at its "
+            "end (or when the file was written, for the month under way), rebuilt from the "
+            "versions of her FHIR resources; clients not in care then are absent",
+            "string",
+            "",
+            "YYYY-MM",
+        ),
+        Column(
+            name,
+            "grouping",
+            "how the clients of that month are grouped",
+            "string",
+            "",
+            " ".join(by.value for by in TREND_GROUPINGS),
+        ),
+    ]
+    for column in aggregate_file(name):
+        if column.name == "group":
+            column = Column(
+                name,
+                "group",
+                "the group: team pseudonym, neighbourhood, network "
+                "type or all; (none) for clients without one",
+                "string",
+                "",
+                "",
+            )
+        elif column.name == "measure":
+            column = Column(
+                name,
+                "measure",
+                "a metric's name, or gap:KIND for the clients "
+                "with that gap (not those resting on KNOWS ties, which have no "
+                "history)",
+                "string",
+                "",
+                f"{' '.join(TREND_METRICS)} or gap:KIND",
+            )
+        columns.append(column)
+    return columns  # fmt: skip
+
+
 def _values(kind: type[StrEnum]) -> str:
     return " ".join(v.value for v in kind)
 

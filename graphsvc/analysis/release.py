@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import replace
+from typing import Any
 
 from .aggregate import (
     MIN_CELL,
@@ -67,32 +68,32 @@ def release(
 
     everyone = frozenset(range(len(rows)))
     whole = audit.protect([k for k, c in cells.items() if not c.suppressed], everyone)
-    out = {k: _without_cell(c) if k in whole else c for k, c in cells.items()}
+    out = {k: without_cell(c) if k in whole else c for k, c in cells.items()}
     for name in sorted({m for c in cells.values() for m in c.metrics}):
         having = frozenset(i for i, r in enumerate(rows) if r.metrics.get(name) is not None)
         shown = [k for k, c in out.items() if c.metrics[name].count is not None]
         for k in audit.protect(shown, having):
-            out[k] = replace(out[k], metrics={**out[k].metrics, name: _HIDDEN_DISTRIBUTION})
+            out[k] = replace(out[k], metrics={**out[k].metrics, name: HIDDEN_DISTRIBUTION})
     for kind in GapKind:
         having = frozenset(i for i, r in enumerate(rows) if kind in r.gap_kinds)
         shown = [k for k, c in out.items() if c.gaps[kind].clients is not None]
         for k in audit.protect(shown, having):
-            out[k] = replace(out[k], gaps={**out[k].gaps, kind: _HIDDEN_COUNT})
+            out[k] = replace(out[k], gaps={**out[k].gaps, kind: HIDDEN_COUNT})
     return {by: tuple(out[(c.grouping, c.group)] for c in primary[by]) for by in Grouping}
 
 
-_HIDDEN_DISTRIBUTION = Distribution(None, suppressed=True)
-_HIDDEN_COUNT = GapCount(None, suppressed=True)
+HIDDEN_DISTRIBUTION = Distribution(None, suppressed=True)
+HIDDEN_COUNT = GapCount(None, suppressed=True)
 
 
-def _without_cell(cell: Cell) -> Cell:
+def without_cell(cell: Cell) -> Cell:
     return replace(
         cell,
         clients=None,
         suppressed=True,
         note=COMPLEMENT_NOTE,
-        metrics=dict.fromkeys(cell.metrics, _HIDDEN_DISTRIBUTION),
-        gaps=dict.fromkeys(cell.gaps, _HIDDEN_COUNT),
+        metrics=dict.fromkeys(cell.metrics, HIDDEN_DISTRIBUTION),
+        gaps=dict.fromkeys(cell.gaps, HIDDEN_COUNT),
     )
 
 
@@ -114,33 +115,44 @@ class _Auditor:
         return self.known[key]
 
     def _protect(self, shown: list[CellKey], having: frozenset[int]) -> frozenset[CellKey]:
-        hidden: set[CellKey] = set()
-        while True:
-            visible = [k for k in shown if k not in hidden and self.members[k] & having]
-            figures = [self.members[k] & having for k in visible]
+        figures = [self.members[k] & having for k in shown]
+        cost = [
+            (by is Grouping.ALL, len(units), _ORDER[by], group)
+            for (by, group), units in zip(shown, figures, strict=True)
+        ]
+        return frozenset(shown[i] for i in complement(figures, cost, self.min_cell))
 
-            cost = [
-                (by is Grouping.ALL, len(units), _ORDER[by], group)
-                for (by, group), units in zip(visible, figures, strict=True)
-            ]
-            atoms = Atoms.of(figures)
-            light = atoms.light(self.min_cell)
-            if len(light) > MAX_LIGHT_ATOMS:
-                # the cell most made of small atoms splits them most: merge it away
-                crowded = {u for a in light for u in atoms.members[a]}
-                share = [len(f & crowded) / len(f) for f in figures]
-                splitting = [i for i, part in enumerate(share) if part]
-                coarsest = min(splitting, key=lambda i: (cost[i][0], -share[i], cost[i][1:]))
-                hidden.add(visible[coarsest])
-                continue
-            found = find_disclosures(figures, self.min_cell)
-            if not found:
-                return frozenset(hidden)
-            for disclosure in found:
-                used = list(disclosure.figures)
-                if any(visible[i] in hidden for i in used):
-                    continue  # already broken this round; the next audit tells
-                hidden.add(visible[min(used, key=cost.__getitem__)])
+
+def complement(
+    figures: Sequence[frozenset[int]], cost: Sequence[tuple[Any, ...]], min_cell: int
+) -> frozenset[int]:
+    """Which of ``figures`` (each the units it sums over) to suppress so that
+    no combination of the rest rests on 1 to ``min_cell - 1`` units: for each
+    combination found, the figure it uses that costs least (``cost``, whose
+    first element is true for a total, kept while another will do)."""
+    hidden: set[int] = set()
+    while True:
+        visible = [i for i, f in enumerate(figures) if i not in hidden and f]
+        shown = [figures[i] for i in visible]
+        costs = [cost[i] for i in visible]
+        atoms = Atoms.of(shown)
+        light = atoms.light(min_cell)
+        if len(light) > MAX_LIGHT_ATOMS:
+            # the figure most made of small atoms splits them most: merge it away
+            crowded = {u for a in light for u in atoms.members[a]}
+            share = [len(f & crowded) / len(f) for f in shown]
+            splitting = [i for i, part in enumerate(share) if part]
+            coarsest = min(splitting, key=lambda i: (costs[i][0], -share[i], costs[i][1:]))
+            hidden.add(visible[coarsest])
+            continue
+        found = find_disclosures(shown, min_cell)
+        if not found:
+            return frozenset(hidden)
+        for disclosure in found:
+            used = list(disclosure.figures)
+            if any(visible[i] in hidden for i in used):
+                continue  # already broken this round; the next audit tells
+            hidden.add(visible[min(used, key=costs.__getitem__)])
 
 
 def _rank(key: CellKey) -> tuple[int, str]:

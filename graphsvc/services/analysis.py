@@ -8,9 +8,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 from typing import Any, Protocol
 
+from fhir_mappings import ResourceKey
 from graphsvc.analysis import (
     DEFAULT_THRESHOLDS,
     CarerLoad,
@@ -21,22 +23,41 @@ from graphsvc.analysis import (
     Lsns6Item,
     ResearchRow,
     Thresholds,
+    TrendCell,
+    TrendRow,
     analyse_client,
     build_graph,
     deidentified_graph,
     pseudonymous_id,
     release,
+    release_trend,
     research_row,
     team_gaps,
 )
-from graphsvc.domain import Onion, Principal, Ring, Role
+from graphsvc.domain import NotFound, Onion, Principal, Ring, Role, ValidationError
 from graphsvc.store.port import ClientPageRequest, NetworkRepository
+from graphsvc.store.resource_store import StoredResource
 
-from .access import Action, check_team_admin, readable_teams
+from .access import Action, check_team_access, check_team_admin, readable_teams
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
+from .network_as_of import Moment, NetworkAsOf, month_moments, network_as_of, week_moments
+from .network_history import NetworkHistory
 
 RESEARCH_PAGE = 500
+HISTORY_SLICE = 50  # clients whose history is read in one go (every version of each)
+# The most points one call may ask for: a client's history (five years by
+# month, a year by week) and the research trend, whose cost grows with
+# every month (each is a release of every grouping, audited together).
+MAX_POINTS = 60
+MAX_TREND_MONTHS = 24
+
+
+class Every(StrEnum):
+    """How far apart the points of a history are."""
+
+    MONTH = "month"
+    WEEK = "week"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +88,10 @@ class AnalysisService:
         research_secret: bytes,
         thresholds: Thresholds = DEFAULT_THRESHOLDS,
         lsns6_answers: Lsns6AnswerSource | None = None,
+        history: NetworkHistory | None = None,
     ) -> None:
         self._repo = repository
+        self._history = history
         self._audit = audit
         self._secret = research_secret
         self.thresholds = thresholds
@@ -167,6 +190,150 @@ class AnalysisService:
         cells = release(rows)[by]
         self._audit.record(AuditRecord.of(principal, f"research.{by.value}", None, "ok"))
         return cells
+
+    # -- over time -----------------------------------------------------------
+
+    def _read_history(self) -> NetworkHistory:
+        if self._history is None:
+            raise RuntimeError("this analysis service was built without the resources' history")
+        return self._history
+
+    async def strength_history(
+        self,
+        principal: Principal,
+        client_id: str,
+        first: date,
+        last: date,
+        every: Every = Every.MONTH,
+        *,
+        now: datetime | None = None,
+    ) -> list[tuple[Moment, NetworkAsOf]]:
+        """Her network and its analysis at the end of each month (or week)
+        from ``first``'s to ``last``'s, rebuilt from the versions of her FHIR
+        resources (:mod:`.network_as_of`: without KNOWS ties); the moments
+        before she was in the network are left out. Whoever may read her
+        network may read its history."""
+        access = await self._repo.client_access(client_id)
+        check_team_access(principal, access.team_ids if access else (), Action.READ, client_id)
+        if access is None:
+            raise NotFound("client", client_id)
+        moments = _moments(first, last, every, now or datetime.now(UTC), MAX_POINTS)
+        self._audit.record(AuditRecord.of(principal, "strength.history", client_id, "ok"))
+        if not moments:
+            return []
+        history = self._read_history()
+        versions = await history.read([client_id], moments[-1].at)
+        points = []
+        for moment in moments:
+            resources = versions.at(moment.at).of_client(client_id)
+            found = None if resources is None else self._as_of(client_id, resources, moment)
+            if found is not None:
+                points.append((moment, found))
+        return points
+
+    def _as_of(
+        self, client_id: str, resources: Mapping[ResourceKey, StoredResource], moment: Moment
+    ) -> NetworkAsOf | None:
+        return network_as_of(
+            client_id,
+            resources,
+            moment.at,
+            thresholds=self.thresholds,
+            base_urls=self._read_history().base_urls,
+        )
+
+    async def trend_rows(
+        self,
+        principal: Principal,
+        first: date,
+        last: date,
+        *,
+        now: datetime | None = None,
+        progress: Callable[[int], object] | None = None,
+    ) -> list[TrendRow]:
+        """Every client in care at the end of each month from ``first``'s to
+        ``last``'s, as she was then, de-identified (researchers only)."""
+        if principal.role is not Role.RESEARCHER:
+            raise Forbidden("research data is for researcher tokens")
+        moments = _moments(first, last, Every.MONTH, now or datetime.now(UTC), MAX_TREND_MONTHS)
+        if not moments:
+            return []
+        rows: list[TrendRow] = []
+        request = ClientPageRequest(team_ids=None, sort="id", limit=RESEARCH_PAGE)
+        async for page in self._repo.client_pages(request):
+            for start in range(0, len(page), HISTORY_SLICE):
+                ids = [cid for cid, _ in page[start : start + HISTORY_SLICE]]
+                rows += await self._trend_rows_of(ids, moments)
+            if progress is not None:
+                progress(len(page))
+        return rows
+
+    async def _trend_rows_of(self, ids: list[str], moments: list[Moment]) -> list[TrendRow]:
+        """These clients at each moment, from one read of their history; a
+        client whose resources did not change since the moment before is not
+        projected and analysed again."""
+        rows: list[TrendRow] = []
+        versions = await self._read_history().read(ids, moments[-1].at)
+        known: dict[str, tuple[tuple[tuple[ResourceKey, int], ...], NetworkAsOf | None]] = {}
+        for moment in moments:
+            at = versions.at(moment.at)
+            for cid in ids:
+                resources = at.of_client(cid)
+                if resources is None:
+                    continue
+                seen = tuple((k, s.version_id) for k, s in resources.items())
+                if cid in known and known[cid][0] == seen:
+                    found = known[cid][1]
+                else:
+                    found = self._as_of(cid, resources, moment)
+                    known[cid] = (seen, found)
+                if found is None:
+                    continue
+                row = research_row(
+                    found.onion, found.analysis, on=date.fromisoformat(moment.at[:10])
+                )
+                rows.append(
+                    TrendRow(
+                        client=self._pseudonym("client", cid),
+                        month=moment.period,
+                        row=replace(row, team=self._pseudonym("team", row.team), month=None),
+                    )
+                )
+        return rows
+
+    async def research_trend(
+        self,
+        principal: Principal,
+        by: Grouping,
+        first: date,
+        last: date,
+        *,
+        now: datetime | None = None,
+    ) -> tuple[TrendCell, ...]:
+        """Research aggregates per month from ``first``'s to ``last``'s (at
+        most :data:`MAX_TREND_MONTHS`), every month and grouping protected
+        together (:func:`graphsvc.analysis.release_trend`)."""
+        if by is Grouping.MONTH:
+            raise ValidationError("by", "a trend is already by month: ALL, TEAM, ...")
+        rows = await self.trend_rows(principal, first, last, now=now)
+        cells = release_trend(rows)[by]
+        self._audit.record(AuditRecord.of(principal, f"research.trend.{by.value}", None, "ok"))
+        return cells
+
+
+def _moments(first: date, last: date, every: Every, now: datetime, most: int) -> list[Moment]:
+    """The moments asked for that have begun by ``now``; more than ``most``
+    asked for (begun or not) is refused."""
+    if first > last:
+        raise ValidationError("from", "must not be after to")
+    if every is Every.MONTH:
+        asked, unit = (last.year - first.year) * 12 + last.month - first.month + 1, "months"
+    else:
+        asked = (last - timedelta(last.weekday()) - first + timedelta(first.weekday())).days // 7
+        asked, unit = asked + 1, "weeks"
+    if asked > most:
+        raise ValidationError("to", f"at most {most} {unit} in one call ({asked} asked)")
+    return (month_moments if every is Every.MONTH else week_moments)(first, last, now)
 
 
 def research_secret_from(key: bytes) -> bytes:

@@ -10,25 +10,46 @@ folder for researchers to open directly:
   ``clients.csv``, people and needs pseudonyms of that file only;
 - ``aggregates-BY.csv``: every grouping, protected together
   (:func:`graphsvc.analysis.release`);
+- ``trends.csv``: the aggregates of every month of the last ``months`` by
+  ALL, TEAM, NEIGHBOURHOOD and NETWORK_TYPE, from every client's network
+  as it was at the end of each month, protected together
+  (:func:`graphsvc.analysis.release_trend`);
 - ``codebook.csv``: every column of the files above."""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import networkx as nx
 
-from graphsvc.analysis import METRICS, Cell, Grouping, k_anonymise, release
+from graphsvc.analysis import (
+    METRICS,
+    TREND_GROUPINGS,
+    Cell,
+    Grouping,
+    TrendCell,
+    k_anonymise,
+    release,
+    release_trend,
+)
 from graphsvc.analysis.anonymity import AGE, NEIGHBOURHOOD, SUPPRESSED, TEAM
-from graphsvc.analysis.codebook import Column, aggregate_file, client_file, graph_file
+from graphsvc.analysis.codebook import (
+    Column,
+    aggregate_file,
+    client_file,
+    graph_file,
+    trend_file,
+)
 from graphsvc.domain import Principal
 
 from .analysis import AnalysisService
 
 DEFAULT_K = 5
+DEFAULT_TREND_MONTHS = 12
 COMBINED = "teams-combined"
 
 
@@ -46,10 +67,14 @@ async def write_research_files(
     progress: Callable[[int], object] | None = None,
     *,
     k: int = DEFAULT_K,
+    months: int = DEFAULT_TREND_MONTHS,
+    trend_progress: Callable[[int], object] | None = None,
+    now: datetime | None = None,
 ) -> ResearchFiles:
     """The files above in ``out``; for researchers only (the analysis
     service checks). ``k``: the least rows sharing team, neighbourhood and
-    age band in ``clients.csv``."""
+    age band in ``clients.csv``; ``months``: how many months, this one
+    included, ``trends.csv`` covers (none with 0)."""
     clients = [c async for c in analysis.deidentified(principal, progress)]
     rows = [c.row for c in clients]
     anonymous = k_anonymise(
@@ -89,6 +114,15 @@ async def write_research_files(
         name = f"aggregates-{by.value}.csv"
         _write_cells(out / name, published[by])
         codebook += aggregate_file(name)
+    if months > 0:
+        moment = now or datetime.now(UTC)
+        last = moment.date()
+        first = _months_before(last, months - 1)
+        trend_rows = await analysis.trend_rows(
+            principal, first, last, now=moment, progress=trend_progress
+        )
+        _write_trends(out / "trends.csv", release_trend(trend_rows))
+        codebook += trend_file("trends.csv")
     _write_codebook(out / "codebook.csv", codebook + graph_file())
     return ResearchFiles(clients=written, teams=len(teams), withheld=anonymous.withheld)
 
@@ -98,28 +132,57 @@ def _write_cells(path: Path, cells: Sequence[Cell]) -> None:
         writer = csv.writer(f)
         writer.writerow([c.name for c in aggregate_file(path.name)])
         for cell in cells:
-            shown = "" if cell.clients is None else cell.clients
-            for name, d in cell.metrics.items():
-                figures = (d.count, d.mean, d.median, d.p25, d.p75)
-                writer.writerow(
-                    [cell.group, shown, _boolean(d.suppressed or cell.suppressed), name]
-                    + ["" if v is None else v for v in figures]
-                )
-            for kind, count in cell.gaps.items():
-                clients = "" if count.clients is None else count.clients
-                writer.writerow(
-                    [
-                        cell.group,
-                        shown,
-                        count.suppressed,
-                        f"gap:{kind.name}",
-                        clients,
-                        "",
-                        "",
-                        "",
-                        "",
-                    ]
-                )
+            writer.writerows(_cell_lines(cell))
+
+
+def _cell_lines(cell: Cell) -> list[list[object]]:
+    """One line per measure of a cell: group, clients, suppressed, measure,
+    count, mean, median, p25, p75."""
+    shown = "" if cell.clients is None else cell.clients
+    lines: list[list[object]] = []
+    for name, d in cell.metrics.items():
+        figures = (d.count, d.mean, d.median, d.p25, d.p75)
+        lines.append(
+            [cell.group, shown, _boolean(d.suppressed or cell.suppressed), name]
+            + ["" if v is None else v for v in figures]
+        )
+    for kind, count in cell.gaps.items():
+        clients = "" if count.clients is None else count.clients
+        lines.append(
+            [
+                cell.group,
+                shown,
+                _boolean(count.suppressed or cell.suppressed),
+                f"gap:{kind.name}",
+                clients,
+                "",
+                "",
+                "",
+                "",
+            ]
+        )
+    return lines
+
+
+def _months_before(day: date, months: int) -> date:
+    """The first day of the month ``months`` before ``day``'s."""
+    index = day.year * 12 + day.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _write_trends(path: Path, published: Mapping[Grouping, Sequence[TrendCell]]) -> None:
+    rows: list[tuple[str, int, list[object]]] = []
+    for order, by in enumerate(TREND_GROUPINGS):
+        for found in published[by]:
+            rows += [
+                (found.month, order, [found.month, by.value, *line])
+                for line in _cell_lines(found.cell)
+            ]
+    rows.sort(key=lambda row: row[:2])  # by month, then grouping; stable within
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow([c.name for c in trend_file(path.name)])
+        writer.writerows(line for _, _, line in rows)
 
 
 def _boolean(value: bool) -> str:

@@ -135,6 +135,15 @@ class ResourceStore(Protocol):
     async def history(
         self, resource_type: str, resource_id: str, limit: int = 100
     ) -> list[StoredResource]: ...
+    async def versions_until(
+        self, until: str, *, client_ids: Iterable[str] = (), keys: Iterable[str] = ()
+    ) -> list[StoredResource]:
+        """Every version written at or before ``until`` of the resources in
+        these clients' compartments and of those named by key, deletions
+        included, oldest first: what their networks as they were are rebuilt
+        from."""
+        ...
+
     async def search(
         self,
         resource_type: str,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from graphsvc.domain import NotFound
@@ -118,6 +118,26 @@ class CypherResourceStore:
             {"key": f"{resource_type}/{resource_id}", "limit": limit},
         )
         return [_version(resource_type, resource_id, r["version"]) for r in rows]
+
+    async def versions_until(
+        self, until: str, *, client_ids: Iterable[str] = (), keys: Iterable[str] = ()
+    ) -> list[StoredResource]:
+        """Every version written at or before ``until`` (an instant as stored,
+        ``YYYY-MM-DDTHH:MM:SS.mmmZ``) of the resources in these clients'
+        compartments and of those named by key (``Type/id``), deletions
+        included; by key, oldest first. ``client_id`` is the resource's
+        compartment as it is now."""
+        wanted_clients, wanted_keys = sorted(set(client_ids)), sorted(set(keys))
+        if not wanted_clients and not wanted_keys:
+            return []
+        rows = await self._runner.read(
+            query("fhir_versions_until"),
+            {"client_ids": wanted_clients, "keys": wanted_keys, "until": until},
+        )
+        return [
+            replace(_version(r["type"], r["id"], r["version"]), client_id=r["client_id"])
+            for r in rows
+        ]
 
     async def search(
         self,

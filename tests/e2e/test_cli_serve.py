@@ -17,17 +17,26 @@ import urllib.error
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
-from graphsvc.analysis import Grouping, analyse_population, group_of, pseudonymous_id, research_row
+from graphsvc.analysis import (
+    Grouping,
+    TrendRow,
+    analyse_population,
+    group_of,
+    pseudonymous_id,
+    research_row,
+)
 from graphsvc.config import Settings
 from graphsvc.services.analysis import research_secret_from
 from graphsvc.store.embedded import free_port
 
-from ..differencing import attack
+from ..differencing import attack, attack_trend
 from ..hl7_validator import Hl7Validator
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -230,7 +239,7 @@ def test_analyse_writes_deidentified_research_files(tmp_path: Path) -> None:
     }
     with (out / "codebook.csv").open(newline="") as f:
         codebook = {(c["file"], c["name"]): c for c in csv.DictReader(f)}
-    for name in ["clients.csv", *aggregates]:
+    for name in ["clients.csv", *aggregates, "trends.csv"]:
         header = (out / name).read_text().splitlines()[0].split(",")
         assert all(codebook[(name, column)]["meaning"] for column in header)
     from graphsvc.seeding.codec import load_population
@@ -265,6 +274,23 @@ def test_analyse_writes_deidentified_research_files(tmp_path: Path) -> None:
                     shown.setdefault(line["measure"], set()).add(key)
     frozen = {k: frozenset(v) for k, v in members.items()}
     assert attack(shown, frozen, rows) == {}
+    # trends.csv: twelve months asked, and the demo was seeded this month,
+    # so only this month has clients; it passes the attack over months too
+    month = f"{datetime.now(UTC):%Y-%m}"
+    with (out / "trends.csv").open(newline="") as f:
+        trend = list(csv.DictReader(f))
+    assert {line["month"] for line in trend} == {month}
+    assert {line["grouping"] for line in trend} == {"all", "team", "neighbourhood", "network-type"}
+    everyone = next(line for line in trend if line["grouping"] == "all")
+    assert everyone["clients"] == "45" and "density" not in {line["measure"] for line in trend}
+    names = {"all": "ALL", "team": "TEAM", "neighbourhood": "NEIGHBOURHOOD"}
+    figures: dict[tuple[str, str, str], dict[str, bool]] = {}
+    for line in trend:
+        key = (names.get(line["grouping"], "NETWORK_TYPE"), line["month"], line["group"])
+        showing = figures.setdefault(key, {"clients": bool(line["clients"])})
+        showing[line["measure"]] = bool(line["count"])
+    trend_rows = [TrendRow(cid, month, replace(row, team=team)) for cid, row in rows.items()]
+    assert attack_trend(list(figures.items()), trend_rows) == {}
 
 
 def test_export_writes_valid_fhir_ndjson(tmp_path: Path, hl7_validator: Hl7Validator) -> None:

@@ -3,6 +3,7 @@ written by the one guarded statement (fhir_commit), read by the store."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from typing import Any
 
@@ -146,3 +147,47 @@ async def test_coded_resources_in_compartments(resources: Resources) -> None:
     await resources.delete("Observation", "obs-0")
     assert await store.coded_in_compartments(["client-0"], "Observation", tokens) == []
     assert await store.coded_in_compartments([], "Observation", tokens) == []
+
+
+async def test_versions_until_gives_every_version_up_to_a_moment(resources: Resources) -> None:
+    """The history a network as it was is rebuilt from: every version of the
+    client's compartment and of the resources named by key written at or
+    before the moment, deletions included, oldest first."""
+    store = resources.store
+    await resources.put("Patient", "client-1", PATIENT)
+    relative = {
+        "resourceType": "RelatedPerson",
+        "patient": {"reference": "Patient/client-1"},
+        "name": [{"family": "Jansen"}],
+    }
+    await resources.put("RelatedPerson", "rel-1", relative)
+    await resources.put("Practitioner", "nurse-1", {"resourceType": "Practitioner"})
+    first = await store.get("RelatedPerson", "rel-1")
+    assert first is not None
+    await asyncio.sleep(0.002)  # time stamps are to the millisecond
+    await resources.put("RelatedPerson", "rel-1", {**relative, "name": [{"family": "Bakker"}]})
+    await resources.delete("RelatedPerson", "rel-1")
+    gone = await store.get("RelatedPerson", "rel-1", include_deleted=True)
+    assert gone is not None and gone.deleted
+
+    everything = await store.versions_until(
+        gone.last_updated, client_ids=["client-1"], keys=["Practitioner/nurse-1"]
+    )
+    assert [(v.key, v.version_id, v.deleted) for v in everything] == [
+        ("Patient/client-1", 1, False),
+        ("Practitioner/nurse-1", 1, False),
+        ("RelatedPerson/rel-1", 1, False),
+        ("RelatedPerson/rel-1", 2, False),
+        ("RelatedPerson/rel-1", 3, True),
+    ]
+    assert everything[3].content["name"] == [{"family": "Bakker"}]
+    assert {v.client_id for v in everything if v.type != "Practitioner"} == {"client-1"}
+    assert all(v.last_updated <= gone.last_updated for v in everything)
+
+    earlier = await store.versions_until(first.last_updated, client_ids=["client-1"])
+    assert [(v.key, v.version_id) for v in earlier] == [
+        ("Patient/client-1", 1),
+        ("RelatedPerson/rel-1", 1),
+    ]
+    assert await store.versions_until("2000-01-01T00:00:00.000Z", client_ids=["client-1"]) == []
+    assert await store.versions_until(gone.last_updated, client_ids=["client-2"]) == []

@@ -18,6 +18,7 @@ from graphsvc.domain import (
     SupportKind,
     TieStatus,
 )
+from graphsvc.services.analysis import Every
 
 # strawberry.enum registers the class itself: the domain's enums are used in
 # annotations as they are, and GraphQL shows their member names.
@@ -44,10 +45,12 @@ strawberry.enum(
     ItemSource, name="ItemSource", description="Counted in the onion, or the client's own answer."
 )
 strawberry.enum(Grouping, name="Grouping", description="How research aggregates are grouped.")
+strawberry.enum(Every, name="Every", description="How far apart the points of a history are.")
 
 __all__ = [
     "Classification",
     "ClientSortField",
+    "Every",
     "Frequency",
     "GapKind",
     "Grouping",

@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import datetime
+import re
+from typing import Annotated
+
 import strawberry
 
-from graphsvc.domain import NotFound, catalogue
+from graphsvc.domain import NotFound, ValidationError, catalogue
 
 from .connections import ClientConnection, ClientFilter, ClientSort, client_connection
 from .context import Info
 from .enums import Grouping
 from .findings import ResearchCell
+from .trends import TREND_DESCRIPTION, ResearchMonth
 from .types import Client, Me, OmahaProblemType, Team
+
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def _month(field: str, text: str) -> datetime.date:
+    """The first day of a month written YYYY-MM."""
+    found = _MONTH.fullmatch(text)
+    if found is None or not 1 <= int(found[2]) <= 12 or int(found[1]) < 1:
+        raise ValidationError(field, "must be a month written YYYY-MM")
+    return datetime.date(int(found[1]), int(found[2]), 1)
 
 
 @strawberry.type
@@ -55,6 +70,18 @@ class Query:
     async def research(self, info: Info, by: Grouping = Grouping.ALL) -> list[ResearchCell]:
         cells = await info.context.analysis.research(info.context.principal, by)
         return [ResearchCell.of(c) for c in cells]
+
+    @strawberry.field(description=TREND_DESCRIPTION)
+    async def research_trend(
+        self,
+        info: Info,
+        from_: Annotated[str, strawberry.argument(name="from")],
+        to: str,
+        by: Grouping = Grouping.ALL,
+    ) -> list[ResearchMonth]:
+        first, last = _month("from", from_), _month("to", to)
+        cells = await info.context.analysis.research_trend(info.context.principal, by, first, last)
+        return ResearchMonth.of(cells)
 
     @strawberry.field(description="Who the bearer token says you are.")
     def me(self, info: Info) -> Me:

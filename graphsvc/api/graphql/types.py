@@ -20,6 +20,7 @@ from . import references
 from .context import Info
 from .enums import (
     Classification,
+    Every,
     Frequency,
     GapKind,
     NeedStatus,
@@ -29,6 +30,7 @@ from .enums import (
     SupportKind,
     TieStatus,
 )
+from .trends import HISTORY_DESCRIPTION, StrengthPoint
 
 if TYPE_CHECKING:
     from .connections import ClientConnection
@@ -390,6 +392,21 @@ class Client:
         if found is None:
             raise NotFound("client", str(self.id))
         return StrengthType.of(found.strength, str(self.id))
+
+    @strawberry.field(description=HISTORY_DESCRIPTION)
+    async def strength_history(
+        self,
+        info: Info,
+        from_: Annotated[datetime.date, strawberry.argument(name="from")],
+        to: datetime.date,
+        every: Every = Every.MONTH,
+    ) -> list[StrengthPoint]:
+        if await info.context.onions.load(str(self.id)) is None:
+            raise NotFound("client", str(self.id))
+        points = await info.context.analysis.strength_history(
+            info.context.principal, str(self.id), from_, to, every
+        )
+        return [StrengthPoint.of(moment, found) for moment, found in points]
 
     @strawberry.field(description="References of the FHIR resources of this client's network.")
     async def fhir_references(self, info: Info) -> list[str]:
