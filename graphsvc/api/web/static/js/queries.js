@@ -37,6 +37,9 @@ export const CLIENT = `query Client($id: ID!) {
   }
 }`;
 
+/** Only the version: has the network moved since the page read it? */
+export const VERSION = `query Version($id: ID!) { client(id: $id) { version } }`;
+
 export const OMAHA = `query Omaha($search: String) {
   omahaProblems(search: $search) { code display domain }
 }`;

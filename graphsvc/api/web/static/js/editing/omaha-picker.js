@@ -2,6 +2,7 @@
 
 import { graphql } from "../api.js";
 import { h } from "../dom.js";
+import { T } from "../i18n.js";
 import { OMAHA } from "../queries.js";
 import { DOMAIN } from "../words.js";
 
@@ -56,7 +57,7 @@ export function omahaPicker(spec) {
             h(
               "span",
               { class: "hint" },
-              taken ? "(already a need)" : `(${DOMAIN[problem.domain] ?? problem.domain})`,
+              taken ? T.alreadyNeed : `(${DOMAIN[problem.domain] ?? problem.domain})`,
             ),
           ),
         );
@@ -65,10 +66,10 @@ export function omahaPicker(spec) {
     const word = search.value.trim();
     count.textContent =
       problems.length === 0
-        ? `No Omaha problem matches “${word}”. Try another word, such as nutrition, social contact or medication.`
+        ? T.noOmaha(word)
         : word
-          ? `${problems.length} problems match “${word}”.`
-          : `All ${problems.length} problems.`;
+          ? T.omahaMatch(problems.length, word)
+          : T.omahaAll(problems.length);
   };
 
   const find = async () => {
@@ -107,12 +108,12 @@ export function omahaPicker(spec) {
   return h(
     "fieldset",
     { class: "group omaha" },
-    h("legend", {}, "Omaha System problem"),
+    h("legend", {}, T.omahaProblem),
     h(
       "div",
       { class: "field" },
-      h("label", { for: search.id }, "Search"),
-      h("p", { class: "hint", id: `${id}-hint` }, "Type a word or a code, then choose below."),
+      h("label", { for: search.id }, T.search),
+      h("p", { class: "hint", id: `${id}-hint` }, T.omahaHint),
       search,
     ),
     count,

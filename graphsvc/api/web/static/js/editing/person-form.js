@@ -1,10 +1,20 @@
 // Adding someone to a ring of the onion, or changing what we know of her.
 
 import { h } from "../dom.js";
+import { T } from "../i18n.js";
 import { newId } from "../ids.js";
 import { CLOSENESS, FREQUENCY, RING, RING_HINT, SUPPORT_KIND } from "../words.js";
 import { openDialog } from "./dialog.js";
-import { number, radioGroup, selectField, showField, text, textField } from "./fields.js";
+import {
+  hoursOf,
+  number,
+  radioGroup,
+  selectField,
+  showField,
+  text,
+  textField,
+  timeFields,
+} from "./fields.js";
 
 /**
  * @typedef {import("../queries.js").Step} Step
@@ -15,33 +25,11 @@ import { number, radioGroup, selectField, showField, text, textField } from "./f
  * }} Editing
  */
 
-const RELATIONSHIPS = [
-  "partner",
-  "daughter",
-  "son",
-  "daughter-in-law",
-  "son-in-law",
-  "sister",
-  "brother",
-  "niece",
-  "nephew",
-  "grandchild",
-  "neighbour",
-  "friend",
-  "volunteer",
-];
-const ROLES = [
-  "general practitioner",
-  "pharmacist",
-  "physiotherapist",
-  "occupational therapist",
-  "social worker",
-  "primary nurse",
-  "district nurse",
-];
+const RELATIONSHIPS = T.relationships;
+const ROLES = T.roles;
 
 const FREQUENCY_OPTIONS = /** @type {[string, string][]} */ ([
-  ["", "not recorded"],
+  ["", T.notRecorded],
   ...Object.entries(FREQUENCY),
 ]);
 
@@ -58,7 +46,7 @@ function activeNeeds(client) {
 function personFields(editing, member) {
   const ring = radioGroup({
     name: "ring",
-    legend: "Which ring",
+    legend: T.whichRing,
     value: member?.ring ?? "INFORMAL",
     required: true,
     options: Object.keys(RING).map((key) => [key, RING[key], `(${RING_HINT[key]})`]),
@@ -66,10 +54,10 @@ function personFields(editing, member) {
   const present = new Set(editing.client.members.map((/** @type {any} */ m) => m.id));
   const nurse = selectField({
     name: "nurse",
-    label: "Nurse of the team",
+    label: T.teamNurse,
     required: true,
     options: [
-      ["", "Choose a nurse"],
+      ["", T.chooseNurse],
       ...editing.nurses
         .filter((n) => !present.has(n.id))
         .map(
@@ -79,41 +67,41 @@ function personFields(editing, member) {
   });
   const name = textField({
     name: "name",
-    label: "Name",
+    label: T.name,
     value: member?.displayName,
     required: true,
   });
   const relationship = textField({
     name: "relationship",
-    label: "Relationship to the client",
-    hint: "For example daughter or neighbour.",
+    label: T.relationship,
+    hint: T.relationshipHint,
     value: member?.relationship,
     list: RELATIONSHIPS,
   });
   const role = textField({
     name: "role",
-    label: "Role",
-    hint: "For example GP or physiotherapist.",
+    label: T.role,
+    hint: T.roleHint,
     value: member?.role,
     list: ROLES,
   });
   const contact = textField({
     name: "contact",
-    label: "Phone or e-mail",
+    label: T.contact,
     value: member?.contact,
   });
   const frequency = selectField({
     name: "contactFrequency",
-    label: "In touch with the client",
+    label: T.inTouchWith,
     value: member?.contactFrequency ?? "",
     options: FREQUENCY_OPTIONS,
   });
   const closeness = selectField({
     name: "closeness",
-    label: "How close",
+    label: T.howClose,
     value: member?.closeness ? String(member.closeness) : "",
     options: [
-      ["", "not recorded"],
+      ["", T.notRecorded],
       ...Object.entries(CLOSENESS).map(
         ([k, v]) => /** @type {[string, string]} */ ([k, `${k} – ${v}`]),
       ),
@@ -149,13 +137,13 @@ export function addPerson(editing, preset = {}) {
   const helps = h(
     "fieldset",
     { class: "group" },
-    h("legend", {}, "Helps with (you can also add this later)"),
+    h("legend", {}, T.helpsWithLegend),
     selectField({
       name: "needId",
-      label: "Need",
+      label: T.need,
       value: preset.needId ?? "",
       options: [
-        ["", "Nothing for now"],
+        ["", T.nothingForNow],
         ...needs.map(
           (/** @type {any} */ n) => /** @type {[string, string]} */ ([n.id, n.displayName]),
         ),
@@ -166,30 +154,24 @@ export function addPerson(editing, preset = {}) {
       { class: "pair" },
       selectField({
         name: "kind",
-        label: "Kind of help",
+        label: T.kindOfHelp,
         value: "PRACTICAL",
         options: /** @type {[string, string][]} */ (Object.entries(SUPPORT_KIND)),
       }),
       selectField({
         name: "frequency",
-        label: "How often",
+        label: T.howOften,
         value: "WEEKLY",
         options: FREQUENCY_OPTIONS,
       }),
-      textField({
-        name: "hoursPerWeek",
-        label: "Hours a week",
-        type: "number",
-        value: 1,
-        attrs: { min: 0, max: 168, step: 0.25, inputmode: "decimal" },
-      }),
     ),
+    timeFields(1),
   );
 
   openDialog({
-    title: `Add a person to the onion of ${client.name}`,
+    title: T.addPersonTitle(client.name),
     fields: [...fields, helps],
-    submitLabel: "Add to the onion",
+    submitLabel: T.addToOnion,
     onSubmit: async (form) => {
       const ring = text(form, "ring") ?? "INFORMAL";
       const nurseId = text(form, "nurse");
@@ -224,11 +206,11 @@ export function addPerson(editing, preset = {}) {
             supporterId: personId,
             kind: text(form, "kind") ?? "PRACTICAL",
             frequency: text(form, "frequency"),
-            hoursPerWeek: number(form, "hoursPerWeek") ?? 0,
+            hoursPerWeek: hoursOf(form),
           },
         });
       }
-      await editing.save(steps, `${name} was added to the onion.`);
+      await editing.save(steps, T.wasAdded(name ?? ""));
     },
   });
 }
@@ -241,9 +223,9 @@ export function changePerson(editing, member) {
   const { client } = editing;
   const { fields } = personFields(editing, member);
   openDialog({
-    title: `Change ${member.displayName}`,
+    title: T.changeName(member.displayName),
     fields,
-    submitLabel: "Save changes",
+    submitLabel: T.saveChanges,
     onSubmit: async (form) => {
       const data = new FormData(form);
       /** @type {Record<string, unknown>} */
@@ -255,7 +237,7 @@ export function changePerson(editing, member) {
       if (data.has("closeness")) input.closeness = number(form, "closeness");
       await editing.save(
         [{ mutation: "updateMember", input }],
-        `${text(form, "name") ?? member.displayName} was changed.`,
+        T.wasChanged(text(form, "name") ?? member.displayName),
       );
     },
   });
@@ -267,17 +249,16 @@ export function changePerson(editing, member) {
  */
 export function removePerson(editing, member) {
   openDialog({
-    title: `Remove ${member.displayName} from the onion?`,
+    title: T.removeQ(member.displayName),
     intro: [
-      `${member.displayName} will no longer be part of the network of ${editing.client.name}, ` +
-        "and the help they give goes with them.",
+      T.removeIntro(member.displayName, editing.client.name),
     ],
-    submitLabel: "Remove",
+    submitLabel: T.remove,
     danger: true,
     onSubmit: async () => {
       await editing.save(
         [{ mutation: "removeMember", input: { clientId: editing.client.id, personId: member.id } }],
-        `${member.displayName} was removed from the onion.`,
+        T.wasRemoved(member.displayName),
       );
     },
   });
