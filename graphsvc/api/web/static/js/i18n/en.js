@@ -104,7 +104,7 @@ export const en = {
   printed: (date, version) => `Printed ${date} · network version ${version}`,
   atAGlance: "At a glance",
   networkStrength: "Network strength",
-  networkType: "Network type",
+  networkTypeLabel: "Network type",
   people: "People",
   /** @param {{informalMembers: number, teamMembers: number, formalMembers: number, closeContacts: number}} s */
   peopleCounts: (s) =>

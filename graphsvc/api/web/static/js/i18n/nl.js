@@ -130,7 +130,7 @@ export const nl = {
   printed: (date, version) => `Afgedrukt ${date} · versie ${version} van het netwerk`,
   atAGlance: "In één oogopslag",
   networkStrength: "Sterkte van het netwerk",
-  networkType: "Soort netwerk",
+  networkTypeLabel: "Soort netwerk",
   people: "Mensen",
   /** @param {{informalMembers: number, teamMembers: number, formalMembers: number, closeContacts: number}} s */
   peopleCounts: (s) =>

@@ -311,7 +311,7 @@ function glanceSection(client, editing, addSomeone) {
       h(
         "div",
         { class: "type" },
-        h("dt", {}, T.networkType),
+        h("dt", {}, T.networkTypeLabel),
         h(
           "dd",
           {},
