@@ -355,6 +355,10 @@ class Client:
     async def birth_date(self, info: Info) -> datetime.date | None:
         return (await self._onion(info)).client.birth_date
 
+    @strawberry.field(description="Her home address as one line.")
+    async def address(self, info: Info) -> str | None:
+        return (await self._onion(info)).client.address
+
     @strawberry.field(description="The network's version; name it in a change to detect conflicts.")
     async def version(self, info: Info) -> int:
         return (await self._onion(info)).version
