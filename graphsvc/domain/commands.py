@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 
 from .client import Client
 from .errors import NotFound, ValidationError
@@ -18,18 +19,29 @@ from .need import Need, NeedStatus
 from .observation import Observation
 from .onion import Member, Onion
 from .person import Person
+from .rings import Ring
 from .ties import KnowsTie, Membership, SupportTie
 from .values import check_id
+
+# A GP's role in the onion she is linked into at admission.
+GENERAL_PRACTITIONER = "general practitioner"
 
 
 @dataclass(frozen=True, slots=True)
 class AdmitClient:
     """Take a client into care with the team that serves her, or change her
-    own details (name, neighbourhood, birth date) or her team; her network
-    stays as it is. The first command of every network."""
+    own details (name, neighbourhood, birth date, address) or her team; her
+    network stays as it is. The first command of every network.
+
+    ``general_practitioner``: her GP, a professional of the directory, put
+    in the formal ring (the service checks that the directory has her as a
+    general practitioner). ``admitted_on``: the day it happens, when given;
+    a birth date after it is refused."""
 
     client: Client
     team_id: str
+    general_practitioner: Person | None = None
+    admitted_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +192,19 @@ def _admit_client(onion: Onion, command: AdmitClient) -> Onion:
     if command.client.id != onion.client.id:
         raise ValidationError("client.id", "names another client")
     check_id("teamId", command.team_id)
-    return replace(onion, client=command.client, team_id=command.team_id)
+    born, day = command.client.birth_date, command.admitted_on
+    if born is not None and day is not None and born > day:
+        raise ValidationError("birthDate", f"{born.isoformat()} lies in the future")
+    after = replace(onion, client=command.client, team_id=command.team_id)
+    gp = command.general_practitioner
+    if gp is None:
+        return after
+    if gp.ring is not Ring.FORMAL:
+        raise ValidationError("generalPractitionerId", f"{gp.name!r} is not a professional")
+    if any(m.person.id == gp.id for m in after.members):
+        return after  # in her onion already, in the place given there
+    tie = Membership(gp.id, after.client.id, Ring.FORMAL, GENERAL_PRACTITIONER, since=day)
+    return _save_member(after, SaveMember(gp, tie))
 
 
 def _save_member(onion: Onion, command: SaveMember) -> Onion:

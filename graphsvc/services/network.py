@@ -4,9 +4,12 @@ is checked against the access rules and leaves an audit record."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 
+from graphsvc.analysis.roles import names_gp
 from graphsvc.domain import (
+    Client,
     DomainError,
     NotFound,
     Onion,
@@ -299,6 +302,42 @@ class NetworkService:
             ),
         )
 
+    async def admit(
+        self,
+        principal: Principal,
+        client: Client,
+        team_id: str,
+        general_practitioner_id: str | None = None,
+        admitted_on: datetime.date | None = None,
+    ) -> WriteResult:
+        """Take a new client into care: the team that serves her and, when
+        named, her GP from the directory (refused unless the directory has
+        that person as a general practitioner)."""
+        gp = None
+        if general_practitioner_id is not None:
+            gp = await self._general_practitioner(principal, client.id, general_practitioner_id)
+        day = admitted_on or datetime.date.today()
+        command = AdmitClient(client, team_id, gp, day)
+        return await self.change(principal, client.id, command)
+
+    async def _general_practitioner(
+        self, principal: Principal, client_id: str, person_id: str
+    ) -> Person:
+        field = "generalPractitionerId"
+        try:
+            if not is_id(person_id):
+                raise NotFound("person", person_id)
+            person, _ = await self._repo.get_person(person_id)
+        except NotFound:
+            self._log(principal, ACTIONS[AdmitClient], client_id, "invalid")
+            raise ValidationError(field, f"{person_id!r} is not in the directory") from None
+        if person.ring is not Ring.FORMAL or person.organization or not names_gp(person.role):
+            self._log(principal, ACTIONS[AdmitClient], client_id, "invalid")
+            raise ValidationError(
+                field, f"{person.name!r} is not a general practitioner in the directory"
+            )
+        return person
+
     async def _admit(
         self, principal: Principal, command: AdmitClient, expected_version: int | None
     ) -> WriteResult:
@@ -322,6 +361,12 @@ class NetworkService:
         except NotFound:
             self._log(principal, name, client.id, "invalid")
             raise
+        gp = command.general_practitioner
+        if gp is not None and gp != await self._general_practitioner(principal, client.id, gp.id):
+            self._log(principal, name, client.id, "invalid")
+            raise ValidationError(
+                "generalPractitionerId", "names the GP otherwise than the directory does"
+            )
         return await self._write(
             principal,
             client.id,

@@ -18,6 +18,21 @@ from .enums import (
 VERSION_HELP = "The network version this change was made against; a stale one is a conflict."
 
 
+@strawberry.input(description="A new client taken into care by a team.")
+class AdmitClientInput:
+    name: str
+    team_id: strawberry.ID = strawberry.field(description="The team that serves her (yours).")
+    birth_date: datetime.date | None = None
+    address: str | None = strawberry.field(
+        default=None, description='Her home address as one line ("Dorpsstraat 1, 1234 AB Utrecht").'
+    )
+    neighbourhood: str | None = strawberry.field(default=None, description="Her wijk.")
+    general_practitioner_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="Her GP: a general practitioner of the directory (see directory).",
+    )
+
+
 @strawberry.input
 class AddMemberInput:
     client_id: strawberry.ID

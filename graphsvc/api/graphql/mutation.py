@@ -12,6 +12,7 @@ from typing import Annotated, Protocol
 
 import strawberry
 
+from graphsvc.domain import Client as DomainClient
 from graphsvc.domain import (
     KnowsTie,
     Membership,
@@ -39,6 +40,7 @@ from .context import Info
 from .inputs import (
     AddMemberInput,
     AddNeedInput,
+    AdmitClientInput,
     KnowsInput,
     LinkSupporterInput,
     NeedRefInput,
@@ -126,6 +128,32 @@ def _given_fields(values: object, *names: str) -> dict[str, object]:
 
 @strawberry.type
 class Mutation:
+    @strawberry.mutation(
+        description="Take a new client into care by one of your teams, with her GP if named: "
+        "she is then in the team's client list, with her FHIR Patient and CareTeam."
+    )
+    async def admit_client(self, info: Info, input: AdmitClientInput) -> NetworkChangeResult:
+        async def run() -> NetworkChange:
+            ctx = info.context
+            client = DomainClient(
+                _new_id("client"),
+                input.name,
+                input.neighbourhood,
+                input.birth_date,
+                input.address,
+            )
+            gp = input.general_practitioner_id
+            result = await ctx.network.admit(
+                ctx.principal, client, str(input.team_id), None if gp is None else str(gp)
+            )
+            return NetworkChange(
+                client=Client(id=strawberry.ID(client.id)),
+                version=result.version,
+                changed=result.changed,
+            )
+
+        return await as_result(run)
+
     @strawberry.mutation(description="Put someone in a ring of the client's onion.")
     async def add_member(self, info: Info, input: AddMemberInput) -> NetworkChangeResult:
         def command() -> SaveMember:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import strawberry
 
-from graphsvc.domain import NotFound, catalogue
+from graphsvc.domain import NotFound, OmahaDomain
+from graphsvc.domain.omaha_search import search_problems
 
 from .connections import ClientConnection, ClientFilter, ClientSort, client_connection
 from .context import Info
 from .enums import Grouping
 from .findings import ResearchCell
-from .types import Client, Me, OmahaProblemType, Team
+from .types import Client, Me, OmahaDomainInfo, OmahaProblemType, Team
 
 
 @strawberry.type
@@ -38,14 +39,17 @@ class Query:
         except NotFound:
             return None
 
-    @strawberry.field(description="The Omaha System problems, optionally only those matching.")
+    @strawberry.field(
+        description="The Omaha System problems, optionally only those a search finds: by "
+        "code, by any part of the Dutch or English name, or by an everyday word nurses use "
+        '("boodschappen", "eenzaam", "valgevaar"); case and accents do not matter.'
+    )
     def omaha_problems(self, search: str | None = None) -> list[OmahaProblemType]:
-        needle = (search or "").strip().lower()
-        return [
-            OmahaProblemType.of(p)
-            for p in catalogue().values()
-            if not needle or needle in p.display.lower() or needle == p.code
-        ]
+        return [OmahaProblemType.of(p) for p in search_problems(search)]
+
+    @strawberry.field(description="The four domains of the Omaha System, in Dutch and English.")
+    def omaha_domains(self) -> list[OmahaDomainInfo]:
+        return [OmahaDomainInfo.of(d) for d in OmahaDomain]
 
     @strawberry.field(
         description="De-identified aggregates of every metric and gap kind (researchers only); "

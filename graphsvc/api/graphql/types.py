@@ -13,6 +13,7 @@ from graphsvc.domain import Help as DomainHelp
 from graphsvc.domain import Member as DomainMember
 from graphsvc.domain import Need as DomainNeed
 from graphsvc.domain import NotFound, Observation, OmahaProblem, Onion
+from graphsvc.domain import OmahaDomain as DomainOmahaDomain
 from graphsvc.domain import Person as DomainPerson
 from graphsvc.domain import Team as DomainTeam
 
@@ -44,15 +45,40 @@ class OnionNode:
     )
 
 
+@strawberry.type(description="A domain of the Omaha System, named in Dutch and English.")
+class OmahaDomainInfo:
+    domain: OmahaDomain
+    name_nl: str = strawberry.field(description='As Dutch district nursing names it ("Omgeving").')
+    name_en: str
+
+    @staticmethod
+    def of(domain: DomainOmahaDomain) -> OmahaDomainInfo:
+        return OmahaDomainInfo(domain=domain, name_nl=domain.name_nl, name_en=domain.name_en)
+
+
 @strawberry.type(name="OmahaProblem", description="A problem of the Omaha System (01-42).")
 class OmahaProblemType:
     code: str
-    display: str
+    display: str = strawberry.field(description="The English name, as the code system has it.")
+    name_nl: str = strawberry.field(
+        description='The Dutch name used in Dutch district nursing ("Medicatieregime").'
+    )
+    name_en: str = strawberry.field(description="The English name (the same as display).")
     domain: OmahaDomain
+    domain_nl: str = strawberry.field(description='The domain\'s Dutch name ("Omgeving").')
+    domain_en: str
 
     @staticmethod
     def of(problem: OmahaProblem) -> OmahaProblemType:
-        return OmahaProblemType(code=problem.code, display=problem.display, domain=problem.domain)
+        return OmahaProblemType(
+            code=problem.code,
+            display=problem.display,
+            name_nl=problem.display_nl,
+            name_en=problem.display,
+            domain=problem.domain,
+            domain_nl=problem.domain.name_nl,
+            domain_en=problem.domain.name_en,
+        )
 
 
 @strawberry.type(description="Someone in a client's onion, with her place there.")
@@ -328,6 +354,10 @@ class Client:
     @strawberry.field
     async def birth_date(self, info: Info) -> datetime.date | None:
         return (await self._onion(info)).client.birth_date
+
+    @strawberry.field(description="Her home address as one line.")
+    async def address(self, info: Info) -> str | None:
+        return (await self._onion(info)).client.address
 
     @strawberry.field(description="The network's version; name it in a change to detect conflicts.")
     async def version(self, info: Info) -> int:
