@@ -7,6 +7,7 @@ import { closeAll } from "./editing/dialog.js";
 import { LANGUAGE, T, applyLanguage, switchLanguage } from "./i18n.js";
 import { ME, TEAM } from "./queries.js";
 import * as session from "./session.js";
+import { showAdmit } from "./views/admit-client.js";
 import { showClient } from "./views/client-page.js";
 import { showClients } from "./views/client-list.js";
 import { showSignIn } from "./views/sign-in.js";
@@ -148,6 +149,8 @@ async function route() {
     const match = /^\/clients\/([^/]+)$/.exec(path);
     if (match) {
       await showClient(main, decodeURIComponent(match[1]), profile);
+    } else if (path === "/admit") {
+      await showAdmit(main, profile);
     } else {
       await showClients(main, profile);
       if (mine === routing) /** @type {HTMLElement | null} */ (main.querySelector("h1"))?.focus();

@@ -23,6 +23,7 @@ export const CLIENT = `query Client($id: ID!) {
     }
     needs {
       id displayName code domain status since
+      problem { display nameNl }
       supporters { supporter { id } kind frequency hoursPerWeek status }
       latestRatings {
         knowledge { value effective }
@@ -41,7 +42,7 @@ export const CLIENT = `query Client($id: ID!) {
 export const VERSION = `query Version($id: ID!) { client(id: $id) { version } }`;
 
 export const OMAHA = `query Omaha($search: String) {
-  omahaProblems(search: $search) { code display domain }
+  omahaProblems(search: $search) { code display nameNl domain domainNl }
 }`;
 
 const INPUT_TYPES = {
@@ -92,4 +93,27 @@ export async function applySteps(steps, version) {
     }
   }
   return current;
+}
+
+/**
+ * Take a new client into care. Resolves to her id.
+ * @param {Record<string, unknown>} input  AdmitClientInput
+ * @returns {Promise<string>}
+ */
+export async function admitClient(input) {
+  const { result } = await graphql(
+    `mutation Admit($input: AdmitClientInput!) {
+      result: admitClient(input: $input) {
+        __typename
+        ... on NetworkChange { client { id } }
+        ... on ValidationError { message field }
+        ... on NotFoundError { message }
+        ... on ForbiddenError { message }
+        ... on ConflictError { message currentVersion }
+      }
+    }`,
+    { input },
+  );
+  if (result.__typename === "NetworkChange") return result.client.id;
+  throw new Problem(result.__typename, result.message, result.field ?? null);
 }

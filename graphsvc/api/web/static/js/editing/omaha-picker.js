@@ -2,7 +2,7 @@
 
 import { graphql } from "../api.js";
 import { h } from "../dom.js";
-import { T } from "../i18n.js";
+import { LANGUAGE, T } from "../i18n.js";
 import { OMAHA } from "../queries.js";
 import { DOMAIN } from "../words.js";
 
@@ -28,7 +28,7 @@ export function omahaPicker(spec) {
   const count = h("p", { class: "hint", role: "status" });
   let asked = 0;
 
-  /** @param {{code: string, display: string, domain: string}[]} problems */
+  /** @param {{code: string, display: string, nameNl: string, domain: string, domainNl: string}[]} problems */
   const show = (problems) => {
     const chosen = /** @type {HTMLInputElement | null} */ (results.querySelector("input:checked"));
     const keep = chosen?.value ?? null;
@@ -36,6 +36,9 @@ export function omahaPicker(spec) {
       ...problems.map((problem) => {
         const optionId = `${id}-${problem.code}`;
         const taken = spec.taken.has(problem.code);
+        const dutch = LANGUAGE === "nl";
+        const name = dutch ? problem.nameNl : problem.display;
+        const domain = dutch ? problem.domainNl : (DOMAIN[problem.domain] ?? problem.domain);
         return h(
           "div",
           { class: "choice" },
@@ -44,7 +47,7 @@ export function omahaPicker(spec) {
             id: optionId,
             name: spec.name,
             value: problem.code,
-            "data-display": problem.display,
+            "data-display": name,
             required: true,
             disabled: taken,
             checked: keep === problem.code,
@@ -53,11 +56,11 @@ export function omahaPicker(spec) {
             "label",
             { for: optionId },
             h("span", { class: "code" }, problem.code),
-            ` ${problem.display} `,
+            ` ${name} `,
             h(
               "span",
               { class: "hint" },
-              taken ? T.alreadyNeed : `(${DOMAIN[problem.domain] ?? problem.domain})`,
+              taken ? T.alreadyNeed : `(${domain})`,
             ),
           ),
         );

@@ -331,6 +331,24 @@ export const en = {
   /** @param {string[]} names */
   changedNeeds: (names) => `help or ratings changed for ${names.join(", ")}`,
 
+  // admitting a client
+  admitLink: "Admit a new client",
+  admitTitle: "Admit a new client",
+  admitLead: "Who she is and where she lives; her network comes next, on the first visit.",
+  clientName: "Name",
+  birthDate: "Date of birth",
+  address: "Home address",
+  addressHint: "Street, number, postcode and place, e.g. Dorpsstraat 1, 1234 AB Almelo.",
+  neighbourhood: "Neighbourhood",
+  neighbourhoodHint: "The neighbourhood the team calls it by.",
+  servingTeam: "Team that serves her",
+  chooseTeam: "Choose a team",
+  /** @param {string} team */
+  servedBy: (team) => `She will be served by ${team}.`,
+  admitSubmit: "Admit and map her network",
+  /** @param {string} name */
+  admitted: (name) => `${name} was admitted. Add the people around her now.`,
+
   // the service's codes
   ring: { INFORMAL: "Informal network", TEAM: "Team", FORMAL: "Formal network" },
   ringHint: {

@@ -359,6 +359,23 @@ export const nl = {
   /** @param {string[]} names */
   changedNeeds: (names) => `hulp of scores gewijzigd bij ${names.join(", ")}`,
 
+  admitLink: "Nieuwe cliënt aanmelden",
+  admitTitle: "Nieuwe cliënt aanmelden",
+  admitLead: "Wie ze is en waar ze woont; haar netwerk volgt bij het eerste huisbezoek.",
+  clientName: "Naam",
+  birthDate: "Geboortedatum",
+  address: "Woonadres",
+  addressHint: "Straat, huisnummer, postcode en plaats, bijvoorbeeld Dorpsstraat 1, 1234 AB Almelo.",
+  neighbourhood: "Wijk",
+  neighbourhoodHint: "De wijk zoals het team die noemt.",
+  servingTeam: "Team dat haar zorg geeft",
+  chooseTeam: "Kies een team",
+  /** @param {string} team */
+  servedBy: (team) => `Zij krijgt zorg van ${team}.`,
+  admitSubmit: "Aanmelden en netwerk in kaart brengen",
+  /** @param {string} name */
+  admitted: (name) => `${name} is aangemeld. Voeg nu de mensen om haar heen toe.`,
+
   ring: { INFORMAL: "Informeel netwerk", TEAM: "Wijkteam", FORMAL: "Formeel netwerk" },
   ringHint: {
     INFORMAL: "familie, mantelzorgers, buren, vrienden",

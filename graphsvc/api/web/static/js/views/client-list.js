@@ -87,7 +87,12 @@ export async function showClients(main, profile) {
     h(
       "section",
       { class: "client-list", "aria-labelledby": "clients-title" },
-      h("h1", { id: "clients-title", tabindex: "-1" }, heading),
+      h(
+        "div",
+        { class: "list-head" },
+        h("h1", { id: "clients-title", tabindex: "-1" }, heading),
+        h("a", { href: "#/admit", class: "button button--primary" }, T.admitLink),
+      ),
       h(
         "div",
         { class: "field field--search" },

@@ -5,7 +5,7 @@ import { fill, h, s, toast } from "../dom.js";
 import { openDialog } from "../editing/dialog.js";
 import { addNeed, linkHelper, rateNeed, resolveNeed, unlinkHelper } from "../editing/need-forms.js";
 import { addPerson, changePerson, removePerson } from "../editing/person-form.js";
-import { T, formatDate } from "../i18n.js";
+import { LANGUAGE, T, formatDate } from "../i18n.js";
 import { drawOnion } from "../onion/draw.js";
 import { RINGS } from "../onion/layout.js";
 import { CLIENT, VERSION, applySteps } from "../queries.js";
@@ -37,7 +37,22 @@ async function fetchClient(id) {
   if (!data.client) {
     throw new ClientMissing(T.clientMissing);
   }
-  return data.client;
+  return inLanguage(data.client);
+}
+
+/**
+ * Needs named in the page's language: an Omaha problem by its Dutch name
+ * when the page speaks Dutch (a need with a name of its own keeps it).
+ * @param {any} client
+ */
+function inLanguage(client) {
+  if (LANGUAGE !== "nl") return client;
+  for (const need of client.needs) {
+    if (need.problem && need.displayName === need.problem.display) {
+      need.displayName = need.problem.nameNl;
+    }
+  }
+  return client;
 }
 
 /** @param {string | null} birthDate */
