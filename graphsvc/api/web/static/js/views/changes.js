@@ -35,13 +35,32 @@ export function whatChanged(before, after) {
 }
 
 /**
+ * The names of every person and need a page has shown, so that what is gone
+ * can still be named.
+ */
+export class Names {
+  constructor() {
+    /** @type {Map<string, string>} */
+    this.people = new Map();
+    /** @type {Map<string, string>} */
+    this.needs = new Map();
+  }
+
+  /** @param {any} client */
+  remember(client) {
+    for (const m of client.members) this.people.set(m.id, m.displayName);
+    for (const n of client.needs) this.needs.set(n.id, n.displayName);
+  }
+}
+
+/**
  * A change failed because what it named is gone: say what, by name.
  * @param {{input: Record<string, unknown>}[]} steps
- * @param {any} before  the client the change was made against
+ * @param {Names} names  everyone and every need the page has shown
  * @param {any} after  the client now
  * @returns {string}
  */
-export function whatIsGone(steps, before, after) {
+export function whatIsGone(steps, names, after) {
   const present = new Set(after.members.map((/** @type {any} */ m) => m.id));
   const activeNeeds = new Set(
     after.needs.filter((/** @type {any} */ n) => n.status === "ACTIVE").map((/** @type {any} */ n) => n.id),
@@ -50,13 +69,13 @@ export function whatIsGone(steps, before, after) {
     for (const key of ["personId", "supporterId"]) {
       const id = input[key];
       if (typeof id !== "string" || present.has(id)) continue;
-      const member = before.members.find((/** @type {any} */ m) => m.id === id);
-      if (member) return T.personGone(member.displayName);
+      const name = names.people.get(id);
+      if (name) return T.personGone(name);
     }
     const needId = input.needId;
     if (typeof needId === "string" && !activeNeeds.has(needId)) {
-      const need = before.needs.find((/** @type {any} */ n) => n.id === needId);
-      if (need) return T.needGone(need.displayName);
+      const name = names.needs.get(needId);
+      if (name) return T.needGone(name);
     }
   }
   return T.somethingGone;

@@ -9,7 +9,7 @@ import { LANGUAGE, T, formatDate } from "../i18n.js";
 import { drawOnion } from "../onion/draw.js";
 import { RINGS } from "../onion/layout.js";
 import { CLIENT, VERSION, applySteps } from "../queries.js";
-import { whatChanged, whatIsGone } from "./changes.js";
+import { Names, whatChanged, whatIsGone } from "./changes.js";
 import {
   CLOSENESS,
   DOMAIN,
@@ -94,11 +94,14 @@ function button(label, key, action, extra = {}) {
  */
 export async function showClient(main, clientId, profile) {
   fill(main, h("p", { class: "loading", role: "status" }, T.loadingOnion));
+  const names = new Names();
   let client = await fetchClient(clientId);
+  names.remember(client);
   const nurses = await profile.nursesOf(client.team?.id ?? null);
 
   const reload = async () => {
     client = await fetchClient(clientId);
+    names.remember(client);
     render();
   };
 
@@ -121,6 +124,7 @@ export async function showClient(main, clientId, profile) {
       const after = await fetchClient(clientId);
       if (saving) return;
       client = after;
+      names.remember(client);
       render();
       toast(whatChanged(before, after));
     } catch {
@@ -145,9 +149,8 @@ export async function showClient(main, clientId, profile) {
         if (error instanceof Conflict) await reload();
         // Someone or something removed meanwhile: said by name, never by id.
         if (error instanceof Problem && error.kind === "NotFoundError") {
-          const before = client;
           await reload();
-          throw new Gone(whatIsGone(steps, before, client));
+          throw new Gone(whatIsGone(steps, names, client));
         }
         throw error;
       } finally {
