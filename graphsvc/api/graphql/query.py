@@ -11,7 +11,7 @@ from .connections import ClientConnection, ClientFilter, ClientSort, client_conn
 from .context import Info
 from .enums import Grouping
 from .findings import ResearchCell
-from .types import Client, Me, OmahaDomainInfo, OmahaProblemType, Team
+from .types import Client, DirectoryEntry, Me, OmahaDomainInfo, OmahaProblemType, Team
 
 
 @strawberry.type
@@ -31,6 +31,19 @@ class Query:
         after: str | None = None,
     ) -> ClientConnection:
         return await client_connection(info, first=first, after=after, where=where, sort=sort)
+
+    @strawberry.field(
+        description="Professionals and organisations to link into an onion, by name or by "
+        'what they are, in Dutch or English ("huisarts", "apotheek", "general practitioner"); '
+        "role narrows to those whose own role is that. At most first (1-50, 20 by default), "
+        "by name."
+    )
+    async def directory(
+        self, info: Info, search: str, role: str | None = None, first: int | None = None
+    ) -> list[DirectoryEntry]:
+        ctx = info.context
+        found = await ctx.network.directory(ctx.principal, search, role, first)
+        return [DirectoryEntry.of(person, organizations) for person, organizations in found]
 
     @strawberry.field(description="A team by its Organization id; null if not yours to see.")
     async def team(self, info: Info, id: strawberry.ID) -> Team | None:

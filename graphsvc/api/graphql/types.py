@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -12,7 +13,7 @@ from graphsvc.domain import Diagnosis as DomainDiagnosis
 from graphsvc.domain import Help as DomainHelp
 from graphsvc.domain import Member as DomainMember
 from graphsvc.domain import Need as DomainNeed
-from graphsvc.domain import NotFound, Observation, OmahaProblem, Onion
+from graphsvc.domain import NotFound, Observation, OmahaProblem, Onion, Organization
 from graphsvc.domain import OmahaDomain as DomainOmahaDomain
 from graphsvc.domain import Person as DomainPerson
 from graphsvc.domain import Team as DomainTeam
@@ -285,6 +286,44 @@ class Professional:
     def of(person: DomainPerson) -> Professional:
         return Professional(
             id=strawberry.ID(person.id), name=person.name, role=person.role, ring=person.ring
+        )
+
+
+@strawberry.type(description="An organisation of the directory.")
+class OrganizationType:
+    id: strawberry.ID
+    name: str
+    kind: str = strawberry.field(description='"gp-practice", "pharmacy", "nursing-team", ...')
+
+
+@strawberry.type(
+    description="A professional or an organisation taking part as one, to link into an "
+    "onion (addMember with personId)."
+)
+class DirectoryEntry:
+    id: strawberry.ID
+    name: str
+    role: str | None
+    ring: Ring = strawberry.field(description="FORMAL, or TEAM for a nurse of a team.")
+    is_organization: bool = strawberry.field(
+        description="An organisation taking part as one (a home-help service)."
+    )
+    organizations: list[OrganizationType] = strawberry.field(
+        description="Where she works (her practice, pharmacy, team)."
+    )
+
+    @staticmethod
+    def of(person: DomainPerson, organizations: Sequence[Organization]) -> DirectoryEntry:
+        return DirectoryEntry(
+            id=strawberry.ID(person.id),
+            name=person.name,
+            role=person.role,
+            ring=person.ring,
+            is_organization=person.organization,
+            organizations=[
+                OrganizationType(id=strawberry.ID(o.id), name=o.name, kind=o.kind.value)
+                for o in organizations
+            ],
         )
 
 
