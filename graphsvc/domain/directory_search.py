@@ -91,7 +91,8 @@ def directory_query(
     if not 1 <= limit <= MAX_RESULTS:
         raise ValidationError("first", f"must be 1-{MAX_RESULTS}")
     terms, kinds = _group_terms(needle)
-    roles, excludes = None, ()
+    roles: tuple[str, ...] | None = None
+    excludes: tuple[str, ...] = ()
     if role is not None and (wanted := " ".join(fold(role).split())):
         roles = tuple(sorted(_group_terms(wanted)[0]))
         excludes = () if any(a in wanted for a in ASSISTANTS) else ASSISTANTS
