@@ -6,12 +6,21 @@ import strawberry
 
 from graphsvc.domain import NotFound, OmahaDomain
 from graphsvc.domain.omaha_search import search_problems
+from graphsvc.domain.rating_scale import SCALES
 
 from .connections import ClientConnection, ClientFilter, ClientSort, client_connection
 from .context import Info
 from .enums import Grouping
 from .findings import ResearchCell
-from .types import Client, DirectoryEntry, Me, OmahaDomainInfo, OmahaProblemType, Team
+from .types import (
+    Client,
+    DirectoryEntry,
+    Me,
+    OmahaDomainInfo,
+    OmahaProblemType,
+    RatingScaleType,
+    Team,
+)
 
 
 @strawberry.type
@@ -59,6 +68,13 @@ class Query:
     )
     def omaha_problems(self, search: str | None = None) -> list[OmahaProblemType]:
         return [OmahaProblemType.of(p) for p in search_problems(search)]
+
+    @strawberry.field(
+        description="The words of each Knowledge, Behavior and Status level (1-5), in Dutch "
+        "and English."
+    )
+    def rating_scale(self) -> list[RatingScaleType]:
+        return [RatingScaleType.of(s) for s in SCALES.values()]
 
     @strawberry.field(description="The four domains of the Omaha System, in Dutch and English.")
     def omaha_domains(self) -> list[OmahaDomainInfo]:
