@@ -46,10 +46,15 @@ class AdmitClient:
 
 @dataclass(frozen=True, slots=True)
 class SaveMember:
-    """Put a person in the onion, or change her place there."""
+    """Put a person in the onion, or change her place there; with
+    ``supports``, the needs she helps with (her help with any other need
+    stays as it was), and with ``knows``, whom of the onion she knows: all
+    of it one change, so that a first visit needs one per person."""
 
     person: Person
     membership: Membership
+    supports: tuple[SupportTie, ...] = ()
+    knows: tuple[KnowsTie, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,12 +220,22 @@ def _save_member(onion: Onion, command: SaveMember) -> Onion:
         raise ValidationError("membership.clientId", "names another client")
     existing = next((m for m in onion.members if m.person.id == person.id), None)
     if existing is None:
-        return replace(onion, members=(*onion.members, Member(person, membership)))
-    member = replace(existing, person=person, membership=membership)
-    return replace(
-        onion,
-        members=tuple(member if m is existing else m for m in onion.members),
-    )
+        after = replace(onion, members=(*onion.members, Member(person, membership)))
+    else:
+        member = replace(existing, person=person, membership=membership)
+        after = replace(
+            onion,
+            members=tuple(member if m is existing else m for m in onion.members),
+        )
+    for i, tie in enumerate(command.supports):
+        if tie.supporter_id != person.id:
+            raise ValidationError(f"supports[{i}].supporterId", "does not name this person")
+        after = _save_support(after, SaveSupport(tie))
+    for i, knows in enumerate(command.knows):
+        if person.id not in (knows.person_a, knows.person_b):
+            raise ValidationError(f"knows[{i}]", "does not name this person")
+        after = _save_knows(after, SaveKnows(knows))
+    return after
 
 
 def _update_member(onion: Onion, command: UpdateMember) -> Onion:

@@ -13,6 +13,7 @@ from graphsvc.domain import (
     DomainError,
     NotFound,
     Onion,
+    Organization,
     Person,
     Population,
     Principal,
@@ -38,6 +39,7 @@ from graphsvc.domain.commands import (
     SaveSupport,
     UpdateMember,
 )
+from graphsvc.domain.directory_search import directory_query
 from graphsvc.domain.values import is_id
 from graphsvc.store.port import ClientAccess, ClientPageRequest, NetworkRepository, WriteResult
 
@@ -46,6 +48,7 @@ from .access import (
     Action,
     check_team_access,
     check_team_admin,
+    check_type_access,
     directory_writer,
     scope_allows,
     visible_teams,
@@ -267,6 +270,20 @@ class NetworkService:
     async def team(self, principal: Principal, team_id: str) -> Team:
         check_team_admin(principal, team_id, Action.READ)
         return await self._repo.get_team(team_id)
+
+    async def directory(
+        self, principal: Principal, search: str, role: str | None = None, first: int | None = None
+    ) -> list[tuple[Person, tuple[Organization, ...]]]:
+        """Professionals and organisations to link into an onion, by name or
+        by what they are ("huisarts", "apotheek"), at most ``first``."""
+        try:
+            check_type_access(principal, "Practitioner", Action.READ)
+        except Forbidden:
+            self._log(principal, "directory.search", None, "denied")
+            raise
+        found = await self._repo.directory_search(directory_query(search, role, first))
+        self._log(principal, "directory.search", None, "ok")
+        return found
 
     # -- clients ------------------------------------------------------------
 

@@ -149,3 +149,33 @@ def test_admission_refuses_a_birth_date_after_it_and_an_informal_gp() -> None:
     assert informal.value.field == "generalPractitionerId"
     with pytest.raises(ValidationError):
         Client("client-9", "  ")  # no name
+
+
+def test_a_new_member_comes_with_her_help_and_whom_she_knows_in_one_change() -> None:
+    buur = Person("buur", "Kees", "informal", "neighbour")
+    ten_minutes = SupportTie("buur", "need-0-0", "practical", "weekly", 10 / 60)
+    knows = KnowsTie("buur", "p-0-0", 2)
+    command = SaveMember(buur, Membership("buur", "client-0", "informal"), (ten_minutes,), (knows,))
+    after = apply(ONION, command)
+    assert ten_minutes in after.supports
+    assert knows in after.knows
+    assert apply(after, command) == after
+    # her help with other needs stays as it was when she is saved again
+    more = SupportTie("buur", "need-0-1", "emotional")
+    again = apply(after, dataclasses.replace(command, supports=(more,), knows=()))
+    assert {ten_minutes, more} <= set(again.supports)
+
+
+def test_help_and_ties_of_a_new_member_must_be_hers_and_of_this_onion() -> None:
+    buur = Person("buur", "Kees", "informal", "neighbour")
+    tie = Membership("buur", "client-0", "informal")
+    someone_else = SupportTie("p-0-1", "need-0-0")
+    with pytest.raises(ValidationError) as refused:
+        apply(ONION, SaveMember(buur, tie, (someone_else,)))
+    assert refused.value.field == "supports[0].supporterId"
+    with pytest.raises(NotFound):
+        apply(ONION, SaveMember(buur, tie, (SupportTie("buur", "need-9-9"),)))
+    with pytest.raises(ValidationError):
+        apply(ONION, SaveMember(buur, tie, (), (KnowsTie("p-0-1", "p-0-2"),)))
+    with pytest.raises(NotFound):
+        apply(ONION, SaveMember(buur, tie, (), (KnowsTie("buur", "nobody"),)))

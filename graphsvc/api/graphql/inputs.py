@@ -33,6 +33,27 @@ class AdmitClientInput:
     )
 
 
+HOURS_HELP = "Hours a week, any amount (10 minutes is 0.1667); or give minutesPerWeek."
+MINUTES_HELP = "Minutes a week, instead of hoursPerWeek (10 for ten minutes a week)."
+
+
+@strawberry.input(description="A need she helps with, how and how much.")
+class MemberHelpInput:
+    need_id: strawberry.ID
+    kind: SupportKind = SupportKind.PRACTICAL
+    frequency: Frequency | None = None
+    hours_per_week: float | None = strawberry.field(default=None, description=HOURS_HELP)
+    minutes_per_week: float | None = strawberry.field(default=None, description=MINUTES_HELP)
+    status: TieStatus = TieStatus.ACTIVE
+    since: datetime.date | None = None
+
+
+@strawberry.input(description="Someone of the onion she knows.")
+class MemberKnowsInput:
+    person_id: strawberry.ID
+    closeness: int | None = strawberry.field(default=None, description="1 not very close .. 3.")
+
+
 @strawberry.input
 class AddMemberInput:
     client_id: strawberry.ID
@@ -47,6 +68,14 @@ class AddMemberInput:
     contact_frequency: Frequency | None = None
     closeness: int | None = None
     since: datetime.date | None = None
+    helps_with: list[MemberHelpInput] = strawberry.field(
+        default_factory=list,
+        description="The needs she helps with, in the same change (her help with other "
+        "needs stays as it was).",
+    )
+    knows: list[MemberKnowsInput] = strawberry.field(
+        default_factory=list, description="Whom of the onion she knows, in the same change."
+    )
     expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
 
 
@@ -95,7 +124,8 @@ class LinkSupporterInput:
     supporter_id: strawberry.ID
     kind: SupportKind = SupportKind.PRACTICAL
     frequency: Frequency | None = None
-    hours_per_week: float = 0.0
+    hours_per_week: float | None = strawberry.field(default=None, description=HOURS_HELP)
+    minutes_per_week: float | None = strawberry.field(default=None, description=MINUTES_HELP)
     status: TieStatus = TieStatus.ACTIVE
     since: datetime.date | None = None
     expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)

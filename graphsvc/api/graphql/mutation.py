@@ -14,13 +14,17 @@ import strawberry
 
 from graphsvc.domain import Client as DomainClient
 from graphsvc.domain import (
+    Frequency,
     KnowsTie,
     Membership,
     Need,
     Observation,
     Person,
     Ring,
+    SupportKind,
     SupportTie,
+    TieStatus,
+    ValidationError,
 )
 from graphsvc.domain.commands import (
     Command,
@@ -85,6 +89,9 @@ Lsns6AnswerResult = Annotated[
 ]
 
 
+MINUTES_IN_A_WEEK = 7 * 24 * 60
+
+
 def _new_id(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:20]}"
 
@@ -119,6 +126,48 @@ async def _change(
         )
 
     return await as_result(run)
+
+
+class HelpInput(Protocol):
+    """What an input says of someone's help with a need."""
+
+    @property
+    def kind(self) -> SupportKind: ...
+    @property
+    def frequency(self) -> Frequency | None: ...
+    @property
+    def hours_per_week(self) -> float | None: ...
+    @property
+    def minutes_per_week(self) -> float | None: ...
+    @property
+    def status(self) -> TieStatus: ...
+    @property
+    def since(self) -> datetime.date | None: ...
+
+
+def _support(supporter_id: str, need_id: str, help: HelpInput, path: str) -> SupportTie:
+    """The help as a tie; its time given in hours or in minutes a week."""
+    hours, minutes = help.hours_per_week, help.minutes_per_week
+    if hours is not None and minutes is not None:
+        raise ValidationError(
+            f"{path}.minutesPerWeek".lstrip("."), "give hours or minutes a week, not both"
+        )
+    if minutes is not None:
+        if not 0 <= minutes <= MINUTES_IN_A_WEEK:
+            raise ValidationError(
+                f"{path}.minutesPerWeek".lstrip("."),
+                f"must be between 0 and {MINUTES_IN_A_WEEK} minutes a week, got {minutes:g}",
+            )
+        hours = minutes / 60
+    return SupportTie(
+        supporter_id,
+        need_id,
+        help.kind,
+        help.frequency,
+        0.0 if hours is None else hours,
+        help.status,
+        help.since,
+    )
 
 
 def _given_fields(values: object, *names: str) -> dict[str, object]:
@@ -171,7 +220,12 @@ class Mutation:
                 input.closeness,
                 input.since,
             )
-            return SaveMember(person, tie)
+            supports = tuple(
+                _support(person_id, str(h.need_id), h, f"helpsWith[{i}]")
+                for i, h in enumerate(input.helps_with)
+            )
+            knows = tuple(KnowsTie(person_id, str(k.person_id), k.closeness) for k in input.knows)
+            return SaveMember(person, tie, supports, knows)
 
         return await _change(info, input, command)
 
@@ -206,17 +260,7 @@ class Mutation:
     @strawberry.mutation(description="Say who helps with a need, how often and how long.")
     async def link_supporter(self, info: Info, input: LinkSupporterInput) -> NetworkChangeResult:
         def command() -> SaveSupport:
-            return SaveSupport(
-                SupportTie(
-                    str(input.supporter_id),
-                    str(input.need_id),
-                    input.kind,
-                    input.frequency,
-                    input.hours_per_week,
-                    input.status,
-                    input.since,
-                )
-            )
+            return SaveSupport(_support(str(input.supporter_id), str(input.need_id), input, ""))
 
         return await _change(info, input, command)
 

@@ -6,12 +6,21 @@ import strawberry
 
 from graphsvc.domain import NotFound, OmahaDomain
 from graphsvc.domain.omaha_search import search_problems
+from graphsvc.domain.rating_scale import SCALES
 
 from .connections import ClientConnection, ClientFilter, ClientSort, client_connection
 from .context import Info
 from .enums import Grouping
 from .findings import ResearchCell
-from .types import Client, Me, OmahaDomainInfo, OmahaProblemType, Team
+from .types import (
+    Client,
+    DirectoryEntry,
+    Me,
+    OmahaDomainInfo,
+    OmahaProblemType,
+    RatingScaleType,
+    Team,
+)
 
 
 @strawberry.type
@@ -32,6 +41,19 @@ class Query:
     ) -> ClientConnection:
         return await client_connection(info, first=first, after=after, where=where, sort=sort)
 
+    @strawberry.field(
+        description="Professionals and organisations to link into an onion, by name or by "
+        'what they are, in Dutch or English ("huisarts", "apotheek", "general practitioner"); '
+        "role narrows to those whose own role is that. At most first (1-50, 20 by default), "
+        "by name."
+    )
+    async def directory(
+        self, info: Info, search: str, role: str | None = None, first: int | None = None
+    ) -> list[DirectoryEntry]:
+        ctx = info.context
+        found = await ctx.network.directory(ctx.principal, search, role, first)
+        return [DirectoryEntry.of(person, organizations) for person, organizations in found]
+
     @strawberry.field(description="A team by its Organization id; null if not yours to see.")
     async def team(self, info: Info, id: strawberry.ID) -> Team | None:
         try:
@@ -46,6 +68,13 @@ class Query:
     )
     def omaha_problems(self, search: str | None = None) -> list[OmahaProblemType]:
         return [OmahaProblemType.of(p) for p in search_problems(search)]
+
+    @strawberry.field(
+        description="The words of each Knowledge, Behavior and Status level (1-5), in Dutch "
+        "and English."
+    )
+    def rating_scale(self) -> list[RatingScaleType]:
+        return [RatingScaleType.of(s) for s in SCALES.values()]
 
     @strawberry.field(description="The four domains of the Omaha System, in Dutch and English.")
     def omaha_domains(self) -> list[OmahaDomainInfo]:
