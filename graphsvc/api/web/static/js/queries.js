@@ -31,6 +31,7 @@ export const CLIENT = `query Client($id: ID!) {
         status { value effective }
       }
     }
+    knows { a { id } b { id } }
     gaps { kind severity explanation subjects { __typename id } }
     strength {
       score networkType informalMembers teamMembers formalMembers closeContacts activeNeeds
@@ -117,3 +118,13 @@ export async function admitClient(input) {
   if (result.__typename === "NetworkChange") return result.client.id;
   throw new Problem(result.__typename, result.message, result.field ?? null);
 }
+
+export const DIRECTORY = `query Directory($search: String!, $role: String) {
+  directory(search: $search, role: $role, first: 12) {
+    id name role ring isOrganization organizations { name }
+  }
+}`;
+
+export const RATING_SCALE = `query Scale {
+  ratingScale { dimension nameNl nameEn levels { value labelNl labelEn } }
+}`;

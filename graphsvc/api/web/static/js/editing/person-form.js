@@ -5,6 +5,7 @@ import { T } from "../i18n.js";
 import { newId } from "../ids.js";
 import { CLOSENESS, FREQUENCY, RING, RING_HINT, SUPPORT_KIND } from "../words.js";
 import { openDialog } from "./dialog.js";
+import { directoryPicker } from "./directory-picker.js";
 import {
   hoursOf,
   number,
@@ -109,6 +110,21 @@ function personFields(editing, member) {
   });
 
   const choosing = !member;
+  // A professional the team knows is picked from the directory, not typed in anew.
+  const directory = choosing
+    ? directoryPicker({
+        name: "directoryId",
+        legend: T.fromDirectory,
+        onPick: (entry) => {
+          const nameInput = /** @type {HTMLInputElement} */ (name.querySelector("input"));
+          const roleInput = /** @type {HTMLInputElement} */ (role.querySelector("input"));
+          if (entry) {
+            nameInput.value = entry.name;
+            roleInput.value = entry.role ?? "";
+          }
+        },
+      })
+    : null;
   const update = () => {
     const chosen = /** @type {HTMLInputElement | null} */ (ring.querySelector("input:checked"));
     const value = chosen?.value ?? "INFORMAL";
@@ -117,12 +133,17 @@ function personFields(editing, member) {
     showField(relationship, value === "INFORMAL");
     showField(closeness, value === "INFORMAL");
     showField(role, value !== "INFORMAL");
+    if (directory) showField(directory.element, value === "FORMAL");
   };
   ring.addEventListener("change", update);
   update();
   const who = h("div", { class: "pair" }, nurse, name, relationship, role);
   const touch = h("div", { class: "pair" }, contact, frequency, closeness);
-  return { fields: [ring, who, touch], nurse };
+  return {
+    fields: [ring, directory?.element ?? null, who, touch].filter((f) => f !== null),
+    nurse,
+    directory,
+  };
 }
 
 /**
@@ -132,8 +153,29 @@ function personFields(editing, member) {
 export function addPerson(editing, preset = {}) {
   const { client } = editing;
   const newPersonId = newId("person");
-  const { fields } = personFields(editing);
+  const { fields, directory } = personFields(editing);
   const needs = activeNeeds(client);
+  const others = client.members;
+  const knows = h(
+    "fieldset",
+    { class: "group knows" },
+    h("legend", {}, T.knowsLegend),
+    others.length
+      ? h(
+          "div",
+          { class: "choices choices--inline" },
+          ...others.map((/** @type {any} */ m) => {
+            const id = `knows-${newPersonId}-${m.id}`;
+            return h(
+              "div",
+              { class: "choice" },
+              h("input", { type: "checkbox", id, name: "knows", value: m.id }),
+              h("label", { for: id }, m.displayName),
+            );
+          }),
+        )
+      : h("p", { class: "hint" }, T.knowsNobody),
+  );
   const helps = h(
     "fieldset",
     { class: "group" },
@@ -170,15 +212,18 @@ export function addPerson(editing, preset = {}) {
 
   openDialog({
     title: T.addPersonTitle(client.name),
-    fields: [...fields, helps],
+    fields: [...fields, helps, knows],
     submitLabel: T.addToOnion,
     onSubmit: async (form) => {
       const ring = text(form, "ring") ?? "INFORMAL";
       const nurseId = text(form, "nurse");
       const nurse = editing.nurses.find((n) => n.id === nurseId);
-      const personId = nurse ? nurse.id : newPersonId;
-      const name = nurse ? nurse.name : text(form, "name");
+      const listed = ring === "FORMAL" ? (directory?.chosen() ?? null) : null;
+      const personId = nurse ? nurse.id : listed ? listed.id : newPersonId;
+      const name = nurse ? nurse.name : listed ? listed.name : text(form, "name");
       const closeness = number(form, "closeness");
+      const needId = text(form, "needId");
+      // The person, the help she gives and whom she knows: one change.
       /** @type {Step[]} */
       const steps = [
         {
@@ -188,28 +233,27 @@ export function addPerson(editing, preset = {}) {
             personId,
             name,
             ring,
-            role: text(form, "role") ?? (nurse ? nurse.role : null),
+            role: text(form, "role") ?? (nurse ? nurse.role : (listed?.role ?? null)),
             relationship: text(form, "relationship"),
             contact: text(form, "contact"),
             contactFrequency: text(form, "contactFrequency"),
             closeness,
+            helpsWith: needId
+              ? [
+                  {
+                    needId,
+                    kind: text(form, "kind") ?? "PRACTICAL",
+                    frequency: text(form, "frequency"),
+                    hoursPerWeek: hoursOf(form),
+                  },
+                ]
+              : [],
+            knows: new FormData(form)
+              .getAll("knows")
+              .map((other) => ({ personId: String(other) })),
           },
         },
       ];
-      const needId = text(form, "needId");
-      if (needId) {
-        steps.push({
-          mutation: "linkSupporter",
-          input: {
-            clientId: client.id,
-            needId,
-            supporterId: personId,
-            kind: text(form, "kind") ?? "PRACTICAL",
-            frequency: text(form, "frequency"),
-            hoursPerWeek: hoursOf(form),
-          },
-        });
-      }
       await editing.save(steps, T.wasAdded(name ?? ""));
     },
   });

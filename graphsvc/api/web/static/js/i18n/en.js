@@ -331,6 +331,21 @@ export const en = {
   /** @param {string[]} names */
   changedNeeds: (names) => `help or ratings changed for ${names.join(", ")}`,
 
+  // the directory
+  fromDirectory: "From the directory",
+  gpFromDirectory: "GP (from the directory)",
+  directorySearch: "Find in the directory",
+  directoryHint: "For example the GP's name, “huisarts” or “apotheek”.",
+  directoryTypeMore: "Type at least two letters.",
+  /** @param {string} word */
+  directoryNone: (word) => `Nobody in the directory matches “${word}”. Fill in her name below instead.`,
+  /** @param {number} n @param {string} word */
+  directoryFound: (n, word) => `${n} in the directory ${n === 1 ? "matches" : "match"} “${word}”.`,
+  notFromDirectory: "Not from the directory: someone new",
+  knowsLegend: "Knows (who of the network she knows)",
+  knowsTerm: "Knows",
+  knowsNobody: "Nobody else in the network yet.",
+
   // admitting a client
   admitLink: "Admit a new client",
   admitTitle: "Admit a new client",

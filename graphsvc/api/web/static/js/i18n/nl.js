@@ -359,6 +359,21 @@ export const nl = {
   /** @param {string[]} names */
   changedNeeds: (names) => `hulp of scores gewijzigd bij ${names.join(", ")}`,
 
+  fromDirectory: "Uit het adresboek",
+  gpFromDirectory: "Huisarts (uit het adresboek)",
+  directorySearch: "Zoek in het adresboek",
+  directoryHint: "Bijvoorbeeld de naam van de huisarts, “huisarts” of “apotheek”.",
+  directoryTypeMore: "Typ minstens twee letters.",
+  /** @param {string} word */
+  directoryNone: (word) =>
+    `Niemand in het adresboek past bij “${word}”. Vul hieronder haar naam in.`,
+  /** @param {number} n @param {string} word */
+  directoryFound: (n, word) => `${n} in het adresboek ${n === 1 ? "past" : "passen"} bij “${word}”.`,
+  notFromDirectory: "Niet uit het adresboek: iemand nieuw",
+  knowsLegend: "Kent (wie uit het netwerk zij kent)",
+  knowsTerm: "Kent",
+  knowsNobody: "Er staat nog niemand anders in het netwerk.",
+
   admitLink: "Nieuwe cliënt aanmelden",
   admitTitle: "Nieuwe cliënt aanmelden",
   admitLead: "Wie ze is en waar ze woont; haar netwerk volgt bij het eerste huisbezoek.",

@@ -3,6 +3,7 @@
 
 import { describe, graphql } from "../api.js";
 import { fill, h, toast } from "../dom.js";
+import { directoryPicker } from "../editing/directory-picker.js";
 import { selectField, text, textField } from "../editing/fields.js";
 import { T } from "../i18n.js";
 import { TEAM, admitClient } from "../queries.js";
@@ -20,6 +21,7 @@ export async function showAdmit(main, profile) {
   );
   const problem = h("div", { class: "problem", role: "alert" });
   const today = new Date().toISOString().slice(0, 10);
+  const gp = directoryPicker({ name: "generalPractitionerId", legend: T.gpFromDirectory, role: "huisarts" });
   const submit = h("button", { type: "submit", class: "button button--primary" }, T.admitSubmit);
   const form = /** @type {HTMLFormElement} */ (
     h(
@@ -44,6 +46,7 @@ export async function showAdmit(main, profile) {
             options: [["", T.chooseTeam], ...teams],
           }),
       teams.length === 1 ? h("p", { class: "hint" }, T.servedBy(teams[0][1])) : null,
+      gp.element,
       h(
         "div",
         { class: "dialog-actions" },
@@ -66,6 +69,7 @@ export async function showAdmit(main, profile) {
         birthDate: text(form, "birthDate"),
         address: text(form, "address"),
         neighbourhood: text(form, "neighbourhood"),
+        generalPractitionerId: gp.chosen()?.id ?? null,
       });
       location.hash = `#/clients/${encodeURIComponent(id)}`;
       toast(T.admitted(name));

@@ -779,6 +779,7 @@ function aboutPerson(client, editing, member) {
     [T.contact, member.contact ? contactLink(member.contact) : null],
     [T.inTouchWith, member.contactFrequency ? FREQUENCY[member.contactFrequency] : null],
     [T.howClose, member.closeness ? CLOSENESS[member.closeness] : null],
+    [T.knowsTerm, knownBy(client, member.id)],
   ];
   /** @param {() => void} next */
   const then = (next) => (/** @type {Event} */ event) => {
@@ -816,6 +817,20 @@ function aboutPerson(client, editing, member) {
     onSubmit: async () => {},
     afterSubmit: () => changePerson(editing, member),
   });
+}
+
+/**
+ * Whom of the onion she knows, by name.
+ * @param {any} client
+ * @param {string} id
+ */
+function knownBy(client, id) {
+  const names = new Map(client.members.map((/** @type {any} */ m) => [m.id, m.displayName]));
+  const known = (client.knows ?? [])
+    .map((/** @type {any} */ k) => (k.a.id === id ? k.b.id : k.b.id === id ? k.a.id : null))
+    .filter((/** @type {string | null} */ other) => other && names.has(other))
+    .map((/** @type {string} */ other) => names.get(other));
+  return known.length ? listed(known) : null;
 }
 
 /** @param {string} contact  a phone number becomes a link that calls it */
