@@ -85,9 +85,11 @@ function actsAsButton(group, name, open) {
  * @param {any} client  the client as the CLIENT query loads her
  * @param {{onPerson?: (id: string) => void, onNeed?: (id: string) => void}} [actions]
  * @param {{width: number, height: number} | null} [room]  the CSS pixels it will be shown in
+ * @param {{places: Map<string, number>, scale: number}} [memory]  where people were
+ *   drawn before and at what text scale; updated with where they are now
  * @returns {SVGElement}
  */
-export function drawOnion(client, actions = {}, room = null) {
+export function drawOnion(client, actions = {}, room = null, memory = undefined) {
   const marks = marksOf(client.gaps);
   /** @type {Gap[]} */
   const gaps = client.gaps;
@@ -98,7 +100,11 @@ export function drawOnion(client, actions = {}, room = null) {
       .filter((subject) => subject.__typename === "Member")
       .map((subject) => subject.id),
   );
-  const layout = fitLayout(client, overloaded, room);
+  const layout = fitLayout(client, overloaded, room, memory?.places, memory?.scale);
+  if (memory && room) {
+    memory.scale = layout.sizes.scale;
+    for (const p of layout.people) memory.places.set(p.id, p.angle);
+  }
   const { sizes } = layout;
   const members = new Map(client.members.map((/** @type {any} */ m) => [m.id, m]));
   const needs = new Map(client.needs.map((/** @type {any} */ n) => [n.id, n]));

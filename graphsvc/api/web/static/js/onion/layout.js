@@ -150,15 +150,17 @@ function spot(id) {
  * @param {ClientIn} client
  * @param {Set<string>} [flagged]  people with a warning drawn above them
  * @param {number} [scale]  the text scale (1: the sizes of FONT)
+ * @param {Map<string, number>} [places]  where people were drawn before (angles):
+ *   they start there, so an edit moves only those a newcomer would cover
  * @returns {OnionLayout}
  */
-export function layOut(client, flagged = new Set(), scale = 1) {
+export function layOut(client, flagged = new Set(), scale = 1, places = new Map()) {
   // Wider rings until nobody's words cover another's, a ring title or a need.
   let widen = 1;
-  let layout = tryLayOut(client, flagged, scale, widen);
+  let layout = tryLayOut(client, flagged, scale, widen, places);
   for (let round = 0; round < 6 && layout.crowded; round += 1) {
     widen *= 1.2;
-    layout = tryLayOut(client, flagged, scale, widen);
+    layout = tryLayOut(client, flagged, scale, widen, places);
   }
   return layout;
 }
@@ -168,8 +170,9 @@ export function layOut(client, flagged = new Set(), scale = 1) {
  * @param {Set<string>} flagged
  * @param {number} scale
  * @param {number} widen  how much wider than usual the rings are
+ * @param {Map<string, number>} places
  */
-function tryLayOut(client, flagged, scale, widen) {
+function tryLayOut(client, flagged, scale, widen, places) {
   const sizes = sizesAt(scale);
   const active = client.needs.filter((n) => n.status === "ACTIVE");
   const rowHeight = sizes.needHeight + NEED_GAP * scale;
@@ -215,6 +218,7 @@ function tryLayOut(client, flagged, scale, widen) {
       const sub = shorten(member.relationship ?? member.role ?? "", NAME_CHARS);
       // From -60° round to 240°: the sector at the top (the title) is left free.
       const degrees = -60 + 300 * spot(member.id);
+      const before = places.get(member.id);
       people.push({
         id: member.id,
         ring: b.ring,
@@ -223,7 +227,7 @@ function tryLayOut(client, flagged, scale, widen) {
         sub,
         x: 0,
         y: 0,
-        angle: (degrees * Math.PI) / 180,
+        angle: before ?? (degrees * Math.PI) / 180,
         radius: b.middle,
         box: { x0: 0, y0: 0, x1: 0, y1: 0 },
       });
@@ -268,8 +272,11 @@ function tryLayOut(client, flagged, scale, widen) {
         const b = people[j];
         if (!overlaps(a.box, b.box)) continue;
         const apart = wrap(b.angle - a.angle) >= 0 ? 1 : -1;
-        a.angle -= apart * step;
-        b.angle += apart * step;
+        // Who was there before stays; a newcomer finds room beside her.
+        const aStays = places.has(a.id) && !places.has(b.id);
+        const bStays = places.has(b.id) && !places.has(a.id);
+        a.angle -= apart * step * (aStays ? 0 : bStays ? 2 : 1);
+        b.angle += apart * step * (bStays ? 0 : aStays ? 2 : 1);
         place(a);
         place(b);
         moved = true;
@@ -361,10 +368,12 @@ function tryLayOut(client, flagged, scale, widen) {
  * @param {ClientIn} client
  * @param {Set<string>} flagged
  * @param {{width: number, height: number} | null} room
+ * @param {Map<string, number>} [places]  where people were drawn before
+ * @param {number} [hint]  the text scale used before, tried first
  * @returns {OnionLayout}
  */
-export function fitLayout(client, flagged, room) {
-  let layout = layOut(client, flagged, 1);
+export function fitLayout(client, flagged, room, places = new Map(), hint = 1) {
+  let layout = layOut(client, flagged, hint, places);
   if (!room || room.width <= 0 || room.height <= 0) return layout;
   const smallest = Math.min(...Object.values(FONT));
   /** @param {OnionLayout} at */
@@ -376,11 +385,13 @@ export function fitLayout(client, flagged, room) {
   // Larger text takes a larger drawing, shrunk more to fit: try a few scales
   // and keep the first that shows the text at MIN_TEXT_PX, else the one
   // that shows it largest (a very crowded onion in a small room).
+  if (hint !== 1 && px(layout) >= MIN_TEXT_PX) return layout;
+  if (hint !== 1) layout = layOut(client, flagged, 1, places);
   let best = layout;
   let bestPx = px(layout);
   for (const next of [1.2, 1.4, 1.6, 1.8, 2.1, 2.5]) {
     if (bestPx >= MIN_TEXT_PX) break;
-    const tried = layOut(client, flagged, next);
+    const tried = layOut(client, flagged, next, places);
     const shown = px(tried);
     if (shown > bestPx) {
       best = tried;

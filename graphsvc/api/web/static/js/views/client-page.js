@@ -166,14 +166,16 @@ export async function showClient(main, clientId, profile) {
 
   /** @type {{width: number, height: number} | null} */
   let room = null;
+  // People stay where they were drawn, edit after edit.
+  const memory = { places: new Map(), scale: 1 };
   const render = () => {
     const scroll = window.scrollY;
-    fill(main, clientView(client, editing, addSomeone, room));
+    fill(main, clientView(client, editing, addSomeone, room, memory));
     // The onion's text is drawn large enough for the room it is shown in.
     const measured = roomOf(main);
     if (measured && !sameRoom(measured, room)) {
       room = measured;
-      fill(main, clientView(client, editing, addSomeone, room));
+      fill(main, clientView(client, editing, addSomeone, room, memory));
     }
     window.scrollTo(0, scroll);
   };
@@ -219,13 +221,14 @@ function sameRoom(a, b) {
  * @param {Editing} editing
  * @param {(preset?: {needId?: string}) => void} addSomeone
  * @param {{width: number, height: number} | null} room
+ * @param {{places: Map<string, number>, scale: number}} memory
  */
-function clientView(client, editing, addSomeone, room) {
+function clientView(client, editing, addSomeone, room, memory) {
   const members = new Map(client.members.map((/** @type {any} */ m) => [m.id, m]));
   const onion = drawOnion(client, {
     onPerson: (id) => aboutPerson(client, editing, members.get(id)),
     onNeed: (id) => linkHelper(editing, { needId: id }, () => addSomeone({ needId: id })),
-  }, room);
+  }, room, memory);
 
   /** @param {string[] | null} ids */
   const highlight = (ids) => {
