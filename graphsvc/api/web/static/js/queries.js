@@ -26,10 +26,11 @@ export const CLIENT = `query Client($id: ID!) {
       problem { display nameNl }
       supporters { supporter { id } kind frequency hoursPerWeek status }
       latestRatings {
-        knowledge { value effective }
-        behavior { value effective }
-        status { value effective }
+        knowledge { value effective labelNl labelEn }
+        behavior { value effective labelNl labelEn }
+        status { value effective labelNl labelEn }
       }
+      trends { dimension change ratings { value effective } }
     }
     knows { a { id } b { id } }
     gaps { kind severity explanation subjects { __typename id } }

@@ -2,7 +2,9 @@
 
 import { h } from "../dom.js";
 import { newId } from "../ids.js";
-import { T, formatDate } from "../i18n.js";
+import { graphql } from "../api.js";
+import { LANGUAGE, T, formatDate } from "../i18n.js";
+import { RATING_SCALE } from "../queries.js";
 import { FREQUENCY, RATING, SUPPORT_KIND } from "../words.js";
 import { openDialog } from "./dialog.js";
 import { hoursOf, number, radioGroup, selectField, text, textField, timeFields } from "./fields.js";
@@ -191,12 +193,46 @@ const SCALE = /** @type {[string, string][]} */ ([
   ["5", "5"],
 ]);
 
+/** @type {Promise<Map<string, [string, string, string?][]>> | null} */
+let scale = null;
+
+/**
+ * The options of each dimension with the words of its levels, asked once.
+ * @returns {Promise<Map<string, [string, string, string?][]>>}
+ */
+function levels() {
+  scale ??= graphql(RATING_SCALE).then(
+    (data) =>
+      new Map(
+        data.ratingScale.map((/** @type {any} */ d) => [
+          d.dimension,
+          [
+            ["", T.notNow],
+            ...d.levels.map(
+              (/** @type {any} */ l) =>
+                /** @type {[string, string]} */ ([
+                  String(l.value),
+                  T.levelOption(String(l.value), LANGUAGE === "nl" ? l.labelNl : l.labelEn),
+                ]),
+            ),
+          ],
+        ]),
+      ),
+    () => {
+      scale = null;
+      return new Map();
+    },
+  );
+  return scale;
+}
+
 /**
  * Record Knowledge, Behaviour and Status ratings (1 worst .. 5 best).
  * @param {Editing} editing
  * @param {any} need
  */
-export function rateNeed(editing, need) {
+export async function rateNeed(editing, need) {
+  const words = await levels();
   const ids = { KNOWLEDGE: newId("rating"), BEHAVIOR: newId("rating"), STATUS: newId("rating") };
   const today = new Date();
   const iso = new Date(today.getTime() - today.getTimezoneOffset() * 60000)
@@ -214,8 +250,8 @@ export function rateNeed(editing, need) {
           name: dimension,
           legend: last ? T.lastRating(label, last.value, formatDate(last.effective)) : label,
           value: "",
-          inline: true,
-          options: SCALE,
+          inline: !words.has(dimension),
+          options: words.get(dimension) ?? SCALE,
         });
       }),
     ],

@@ -331,6 +331,26 @@ export const en = {
   /** @param {string[]} names */
   changedNeeds: (names) => `help or ratings changed for ${names.join(", ")}`,
 
+  // ratings
+  /** @param {string} values @param {string} from @param {string} how */
+  trend: (values, from, how) => `${values} since ${from}: ${how}`,
+  /** @param {string} date */
+  since: (date) => `on ${date}`,
+  better: "better",
+  worse: "worse",
+  same: "the same",
+  strengthWhat: "What do these mean?",
+  strengthExplained: [
+    "Network strength (0-100) says how well the people around her carry her needs: " +
+      "every need with help, more than one helper, nobody carrying too much, " +
+      "close contacts she is in touch with, and a GP and the team in the network.",
+    "The network type says what her informal network leans on: close family, " +
+      "neighbours and friends nearby, or hardly anyone.",
+    "Close contacts are people in her informal network she feels close to and is in touch with.",
+  ],
+  /** @param {string} value @param {string} words */
+  levelOption: (value, words) => `${value} – ${words}`,
+
   // the directory
   fromDirectory: "From the directory",
   gpFromDirectory: "GP (from the directory)",

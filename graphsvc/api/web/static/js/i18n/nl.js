@@ -359,6 +359,26 @@ export const nl = {
   /** @param {string[]} names */
   changedNeeds: (names) => `hulp of scores gewijzigd bij ${names.join(", ")}`,
 
+  /** @param {string} values @param {string} from @param {string} how */
+  trend: (values, from, how) => `${values} sinds ${from}: ${how}`,
+  /** @param {string} date */
+  since: (date) => `op ${date}`,
+  better: "beter",
+  worse: "slechter",
+  same: "gelijk",
+  strengthWhat: "Wat betekent dit?",
+  strengthExplained: [
+    "De sterkte van het netwerk (0-100) zegt hoe goed de mensen om haar heen haar " +
+      "hulpvragen dragen: bij elke hulpvraag hulp, meer dan één helper, niemand die te veel " +
+      "draagt, naasten met wie ze contact heeft, en een huisarts en het wijkteam in het netwerk.",
+    "De soort netwerk zegt waar haar informele netwerk op leunt: naaste familie, " +
+      "buren en vrienden dichtbij, of vrijwel niemand.",
+    "Naaste contacten zijn mensen in haar informele netwerk die dicht bij haar staan en met " +
+      "wie ze contact heeft.",
+  ],
+  /** @param {string} value @param {string} words */
+  levelOption: (value, words) => `${value} – ${words}`,
+
   fromDirectory: "Uit het adresboek",
   gpFromDirectory: "Huisarts (uit het adresboek)",
   directorySearch: "Zoek in het adresboek",

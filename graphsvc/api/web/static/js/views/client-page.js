@@ -353,6 +353,12 @@ function glanceSection(client, editing, addSomeone) {
       ),
     ),
     h(
+      "details",
+      { class: "explain-strength no-print" },
+      h("summary", {}, T.strengthWhat),
+      ...T.strengthExplained.map((/** @type {string} */ line) => h("p", {}, line)),
+    ),
+    h(
       "div",
       { class: "toolbar no-print", role: "group", "aria-label": T.changeOnion },
       button(T.addPerson, "add-person", () => addSomeone(), { kind: "button--primary" }),
@@ -468,6 +474,39 @@ function ratingsLine(need) {
 }
 
 /**
+ * The latest ratings in words, and how each went since the first.
+ * @param {any} need
+ */
+function ratingsInWords(need) {
+  const latest = need.latestRatings ?? {};
+  const trends = new Map((need.trends ?? []).map((/** @type {any} */ t) => [t.dimension, t]));
+  const rows = Object.entries(RATING)
+    .map(([dimension, label]) => {
+      const rating = latest[dimension.toLowerCase()];
+      if (!rating) return null;
+      const words = LANGUAGE === "nl" ? rating.labelNl : rating.labelEn;
+      const trend = trends.get(dimension);
+      const course =
+        trend && trend.ratings.length > 1
+          ? T.trend(
+              trend.ratings.map((/** @type {any} */ r) => String(r.value)).join(" → "),
+              formatDate(trend.ratings[0].effective),
+              trend.change > 0 ? T.better : trend.change < 0 ? T.worse : T.same,
+            )
+          : T.since(formatDate(rating.effective));
+      return h(
+        "li",
+        { "data-dimension": dimension },
+        h("strong", {}, `${label} ${rating.value}`),
+        ` – ${words}`,
+        h("span", { class: "hint" }, ` (${course})`),
+      );
+    })
+    .filter(Boolean);
+  return rows.length ? h("ul", { class: "rating-words" }, ...rows) : null;
+}
+
+/**
  * @param {any} client
  * @param {Editing} editing
  * @param {(preset?: {needId?: string}) => void} addSomeone
@@ -526,6 +565,7 @@ function needsSection(client, editing, addSomeone, pointsAt) {
             )
           : null,
         h("p", { class: "ratings hint" }, ratingsLine(need)),
+        ratingsInWords(need),
         h(
           "div",
           { class: "row-actions no-print" },
