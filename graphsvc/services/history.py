@@ -47,19 +47,12 @@ def change_text(command: Command, before: Onion, after: Onion, version: int) -> 
     return json.dumps(body, sort_keys=True, ensure_ascii=False)
 
 
-def undo_text(undone: Change, before: Onion, after: Onion, version: int) -> str:
+def undo_text(undone: Change, version: int) -> str:
     """What is kept with the record of an undo: it can itself not be undone
     (a nurse changes the network again instead)."""
-    del before, after
-    return json.dumps(
-        {
-            "version": version,
-            "words": f"Ongedaan gemaakt: {undone.words}",
-            "undoes": undone.version,
-        },
-        sort_keys=True,
-        ensure_ascii=False,
-    )
+    words = f"Ongedaan gemaakt: {undone.words}"
+    body = {"version": version, "words": words, "undoes": undone.version}
+    return json.dumps(body, sort_keys=True, ensure_ascii=False)
 
 
 def changes_of(records: Iterable[AuditRecord], client_id: str) -> list[Change]:

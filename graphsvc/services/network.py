@@ -187,7 +187,7 @@ class NetworkService:
             if not result.changed or result.before is None or result.after is None:
                 return None
             if undone is not None:
-                return undo_text(undone, result.before, result.after, result.version)
+                return undo_text(undone, result.version)
             return change_text(command, result.before, result.after, result.version)
 
         return text

@@ -115,7 +115,7 @@ def test_the_history_and_which_change_a_nurse_may_undo() -> None:
     assert own is not None and own.version == 1
     assert last_own_change(changes, nurse("team-a", "nurse-2")) is None
     # once undone it is no longer hers to undo
-    undone = record("nurse-1", undo_text(own, ONION, ONION, 3), 3)
+    undone = record("nurse-1", undo_text(own, 3), 3)
     assert json.loads(undone.change or "")["undoes"] == 1
     assert last_own_change(changes_of([*records, undone], "client-0"), reader) is None
 
