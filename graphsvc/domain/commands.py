@@ -19,6 +19,7 @@ from .need import Need, NeedStatus
 from .observation import Observation
 from .onion import Member, Onion
 from .person import Person
+from .revert import Revert, apply_revert
 from .rings import Ring
 from .ties import KnowsTie, Membership, SupportTie
 from .values import check_id
@@ -142,6 +143,7 @@ Command = (
     | RemoveKnows
     | SaveRating
     | RemoveRating
+    | Revert
 )
 
 
@@ -175,6 +177,8 @@ def apply(onion: Onion, command: Command) -> Onion:
             after = _save_rating(onion, command)
         case RemoveRating():
             after = _remove_rating(onion, command)
+        case Revert():
+            after = apply_revert(onion, command)
     after.check_consistent()
     return after
 
@@ -354,6 +358,7 @@ __all__ = [
     "RemoveRating",
     "RemoveSupport",
     "ResolveNeed",
+    "Revert",
     "SaveKnows",
     "SaveMember",
     "SaveNeed",

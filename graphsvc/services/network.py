@@ -32,6 +32,7 @@ from graphsvc.domain.commands import (
     RemoveRating,
     RemoveSupport,
     ResolveNeed,
+    Revert,
     SaveKnows,
     SaveMember,
     SaveNeed,
@@ -55,6 +56,15 @@ from .access import (
 )
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
+from .history import (
+    Change,
+    change_text,
+    changes_of,
+    last_own_change,
+    parsed_undo,
+    shown_who,
+    undo_text,
+)
 from .network_write import NetworkWriter
 from .recent_onions import RecentOnions
 
@@ -73,7 +83,20 @@ ACTIONS: dict[type[Command], str] = {
     RemoveKnows: "knows.remove",
     SaveRating: "rating.save",
     RemoveRating: "rating.remove",
+    Revert: "change.undo",
 }
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One change as a reader of the network sees it."""
+
+    at: str
+    who: str
+    yours: bool
+    words: str
+    version: int
+
 
 # Networks per guarded statement when a whole population is loaded.
 CLIENTS_PER_SLICE = 100
@@ -81,17 +104,32 @@ CLIENTS_PER_SLICE = 100
 
 class NetworkService:
     def __init__(
-        self, repository: NetworkRepository, audit: AuditTrail, changes: NetworkWriter
+        self,
+        repository: NetworkRepository,
+        audit: AuditTrail,
+        changes: NetworkWriter,
+        audit_records: Callable[[], Sequence[AuditRecord]] | None = None,
     ) -> None:
+        """``audit_records``: the audit trail as written, for the history of
+        a network and undo (none: every network's history is empty)."""
         self._repo = repository
         self._audit = audit
         self._changes = changes
+        self._records = audit_records or (lambda: ())
         self._recent = RecentOnions()
 
     # -- guards -------------------------------------------------------------
 
-    def _log(self, principal: Principal, action: str, client_id: str | None, outcome: str) -> None:
-        self._audit.record(AuditRecord.of(principal, action, client_id, outcome))
+    def _log(
+        self,
+        principal: Principal,
+        action: str,
+        client_id: str | None,
+        outcome: str,
+        change: str | None = None,
+    ) -> None:
+        record = AuditRecord.of(principal, action, client_id, outcome)
+        self._audit.record(record if change is None else dataclasses.replace(record, change=change))
 
     async def _guard(
         self, principal: Principal, client_id: str, action: Action, name: str
@@ -121,6 +159,7 @@ class NetworkService:
         operation: Callable[[int | None], Awaitable[WriteResult]],
         *,
         guarded: bool = False,
+        kept: Callable[[WriteResult], str | None] | None = None,
     ) -> WriteResult:
         """Check access (unless the caller did), run the write with the
         network's version as the check read it, and audit the outcome."""
@@ -135,8 +174,23 @@ class NetworkService:
         except DomainError:
             self._log(principal, name, client_id, "invalid")
             raise
-        self._log(principal, name, client_id, "ok")
+        self._log(principal, name, client_id, "ok", kept(result) if kept else None)
         return result
+
+    @staticmethod
+    def _kept(
+        command: Command, undone: Change | None = None
+    ) -> Callable[[WriteResult], str | None]:
+        """What the audit record of a change keeps for the network's history."""
+
+        def text(result: WriteResult) -> str | None:
+            if not result.changed or result.before is None or result.after is None:
+                return None
+            if undone is not None:
+                return undo_text(undone, result.version)
+            return change_text(command, result.before, result.after, result.version)
+
+        return text
 
     async def _check_person(self, principal: Principal, person: Person, client_id: str) -> None:
         """An informal person belongs to one network; a professional or
@@ -295,6 +349,8 @@ class NetworkService:
         client_id: str,
         command: Command,
         expected_version: int | None = None,
+        *,
+        undone: Change | None = None,
     ) -> WriteResult:
         """Every change to a network goes this one way: access checked, the
         command applied to the network as it is, and the network committed
@@ -317,7 +373,55 @@ class NetworkService:
             lambda version: self._changes.change(
                 client_id, command, expected_version, check_people, version
             ),
+            kept=self._kept(command, undone),
         )
+
+    # -- history and undo -------------------------------------------------------
+
+    async def history(self, principal: Principal, client_id: str) -> list[HistoryEntry]:
+        """The network's changes, newest first: when, who (by name to her own
+        teams only) and what, in words."""
+        await self._guard(principal, client_id, Action.READ, "history.read")
+        changes = changes_of(self._records(), client_id)
+        subjects = {
+            c.subject for c in changes if c.teams & principal.teams and c.role != Role.SYSTEM.value
+        }
+        names: dict[str, str] = {}
+        for subject in sorted(subjects):
+            if not is_id(subject):
+                continue
+            try:
+                names[subject] = (await self._repo.get_person(subject))[0].name
+            except NotFound:
+                continue
+        self._log(principal, "history.read", client_id, "ok")
+        return [
+            HistoryEntry(
+                at=c.at,
+                who=shown_who(c, principal, names),
+                yours=c.subject == principal.subject and c.role == principal.role.value,
+                words=c.words,
+                version=c.version,
+            )
+            for c in reversed(changes)
+        ]
+
+    async def undo_last_change(
+        self, principal: Principal, client_id: str, expected_version: int | None
+    ) -> WriteResult:
+        """Undo the principal's own last change of the network, as a new
+        change, when nobody changed the network since (else a conflict)."""
+        name = ACTIONS[Revert]
+        access = await self._guard(principal, client_id, Action.WRITE, name)
+        change = last_own_change(changes_of(self._records(), client_id), principal)
+        if change is None:
+            self._log(principal, name, client_id, "not-found")
+            raise NotFound("change of yours to undo in the network of", client_id)
+        if access.version != change.version:
+            self._log(principal, name, client_id, "conflict")
+            raise VersionConflict(client_id, change.version, access.version)
+        revert = parsed_undo(change) or Revert()
+        return await self.change(principal, client_id, revert, expected_version, undone=change)
 
     async def admit(
         self,
@@ -390,6 +494,7 @@ class NetworkService:
             name,
             lambda _: self._changes.change(client.id, command, expected_version),
             guarded=True,
+            kept=self._kept(command),
         )
 
     # -- whole populations ----------------------------------------------------

@@ -70,6 +70,9 @@ class ClientPageRequest:
 class WriteResult:
     version: int
     changed: bool
+    # the network before and after a change that went through (for its history)
+    before: Onion | None = None
+    after: Onion | None = None
 
 
 @dataclass(frozen=True, slots=True)

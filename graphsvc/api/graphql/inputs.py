@@ -94,6 +94,12 @@ class UpdateMemberInput:
     expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
 
 
+@strawberry.input(description="Undo your own last change of a client's network.")
+class UndoInput:
+    client_id: strawberry.ID
+    expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
+
+
 @strawberry.input
 class RemoveMemberInput:
     client_id: strawberry.ID

@@ -51,6 +51,7 @@ from .inputs import (
     RecordLsns6AnswerInput,
     RecordRatingInput,
     RemoveMemberInput,
+    UndoInput,
     UnlinkSupporterInput,
     UpdateMemberInput,
 )
@@ -197,6 +198,28 @@ class Mutation:
             )
             return NetworkChange(
                 client=Client(id=strawberry.ID(client.id)),
+                version=result.version,
+                changed=result.changed,
+            )
+
+        return await as_result(run)
+
+    @strawberry.mutation(
+        description="Undo your own last change of the network, as a new change, if nobody "
+        "changed the network since (else a ConflictError); NotFoundError when you made none."
+    )
+    async def undo_last_change(self, info: Info, input: UndoInput) -> NetworkChangeResult:
+        client_id = str(input.client_id)
+
+        async def run() -> NetworkChange:
+            ctx = info.context
+            result = await ctx.network.undo_last_change(
+                ctx.principal, client_id, input.expected_version
+            )
+            with contextlib.suppress(KeyError):  # not loaded yet in this request
+                ctx.onions.clear(client_id)
+            return NetworkChange(
+                client=Client(id=strawberry.ID(client_id)),
                 version=result.version,
                 changed=result.changed,
             )

@@ -435,6 +435,18 @@ class Team:
         return await client_connection(info, team=self.id, first=first, after=after)
 
 
+@strawberry.type(description="One change of a client's network.")
+class HistoryEntryType:
+    at: datetime.datetime = strawberry.field(description="When (UTC).")
+    who: str = strawberry.field(
+        description="A colleague's name for a change made for one of your teams; else "
+        '"een medewerker van een ander team" or "een gekoppeld systeem".'
+    )
+    yours: bool = strawberry.field(description="You made it.")
+    words: str = strawberry.field(description='What it did, in Dutch ("Kees toegevoegd ...").')
+    version: int = strawberry.field(description="The network version it made.")
+
+
 @strawberry.type(description="A client and her onion.")
 class Client:
     id: strawberry.ID
@@ -487,6 +499,21 @@ class Client:
         members = {m.person.id: Member.of(m, onion) for m in onion.members}
         return [
             Need.of(n, onion, members) for n in onion.needs if status is None or n.status is status
+        ]
+
+    @strawberry.field(description="The changes of her network, newest first.")
+    async def history(self, info: Info) -> list[HistoryEntryType]:
+        ctx = info.context
+        entries = await ctx.network.history(ctx.principal, str(self.id))
+        return [
+            HistoryEntryType(
+                at=datetime.datetime.fromisoformat(e.at),
+                who=e.who,
+                yours=e.yours,
+                words=e.words,
+                version=e.version,
+            )
+            for e in entries
         ]
 
     @strawberry.field(description="Her diagnoses (non-Omaha Conditions), not needs.")
