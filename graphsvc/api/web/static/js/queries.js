@@ -33,6 +33,7 @@ export const CLIENT = `query Client($id: ID!) {
       trends { dimension change ratings { value effective } }
     }
     knows { a { id } b { id } }
+    history { at who yours words version }
     gaps { kind severity explanation subjects { __typename id } }
     strength {
       score networkType informalMembers teamMembers formalMembers closeContacts activeNeeds
@@ -56,6 +57,7 @@ const INPUT_TYPES = {
   linkSupporter: "LinkSupporterInput",
   unlinkSupporter: "UnlinkSupporterInput",
   recordRating: "RecordRatingInput",
+  undoLastChange: "UndoInput",
 };
 
 /** @typedef {keyof typeof INPUT_TYPES} MutationName */

@@ -331,6 +331,21 @@ export const en = {
   /** @param {string[]} names */
   changedNeeds: (names) => `help or ratings changed for ${names.join(", ")}`,
 
+  // history and undo
+  historyTitle: "Changes",
+  noHistory: "No changes recorded yet.",
+  /** @param {string} name */
+  you: (name) => `${name} (you)`,
+  /** @param {number} n */
+  olderChanges: (n) => `${n} older ${n === 1 ? "change" : "changes"}`,
+  undo: "Undo my last change",
+  /** @param {string} words */
+  undoName: (words) => `Undo my last change: ${words}`,
+  undoQ: "Undo your last change?",
+  undoIntro: "The network goes back to how it was before it; the undoing is kept in the history.",
+  /** @param {string} words */
+  undone: (words) => `Undone: ${words}`,
+
   // ratings
   /** @param {string} values @param {string} from @param {string} how */
   trend: (values, from, how) => `${values} since ${from}: ${how}`,

@@ -360,6 +360,21 @@ export const nl = {
   changedNeeds: (names) => `hulp of scores gewijzigd bij ${names.join(", ")}`,
 
   /** @param {string} values @param {string} from @param {string} how */
+  historyTitle: "Wijzigingen",
+  noHistory: "Nog geen wijzigingen vastgelegd.",
+  /** @param {string} name */
+  you: (name) => `${name} (u)`,
+  /** @param {number} n */
+  olderChanges: (n) => `${n} eerdere ${n === 1 ? "wijziging" : "wijzigingen"}`,
+  undo: "Mijn laatste wijziging ongedaan maken",
+  /** @param {string} words */
+  undoName: (words) => `Mijn laatste wijziging ongedaan maken: ${words}`,
+  undoQ: "Uw laatste wijziging ongedaan maken?",
+  undoIntro:
+    "Het netwerk gaat terug naar hoe het daarvoor was; het terugdraaien blijft in de geschiedenis staan.",
+  /** @param {string} words */
+  undone: (words) => `Ongedaan gemaakt: ${words}`,
+
   trend: (values, from, how) => `${values} sinds ${from}: ${how}`,
   /** @param {string} date */
   since: (date) => `op ${date}`,

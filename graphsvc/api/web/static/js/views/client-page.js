@@ -290,6 +290,7 @@ function clientView(client, editing, addSomeone, room, memory) {
         gapsSection(client, editing, addSomeone, pointsAt),
         needsSection(client, editing, addSomeone, pointsAt),
         peopleSection(client, editing, pointsAt),
+        historySection(client, editing),
       ),
     ),
   );
@@ -884,3 +885,70 @@ function contactLink(contact) {
   return contact;
 }
 
+
+/** How many changes the history shows before "more". */
+const HISTORY_SHOWN = 6;
+
+/**
+ * The network's changes, newest first: who, when and what; and undo of
+ * one's own last change while nobody changed the network since.
+ * @param {any} client
+ * @param {Editing} editing
+ */
+function historySection(client, editing) {
+  const history = client.history ?? [];
+  /** @param {any} entry */
+  const item = (entry) =>
+    h(
+      "li",
+      { class: "history-item", "data-version": entry.version },
+      h("span", { class: "hint" }, formatDate(entry.at, { time: true })),
+      " · ",
+      h("strong", {}, entry.yours ? T.you(entry.who) : entry.who),
+      h("br"),
+      entry.words,
+    );
+  const last = history[0];
+  const undo =
+    last && last.yours
+      ? button(T.undo, "undo", () => undoLast(editing, last), {
+          name: T.undoName(last.words),
+          kind: "button--small no-print",
+        })
+      : null;
+  return h(
+    "section",
+    { class: "history no-print", "aria-labelledby": "history-title" },
+    h("h2", { id: "history-title" }, T.historyTitle),
+    history.length === 0
+      ? h("p", { class: "hint" }, T.noHistory)
+      : h("ol", { class: "history-list" }, ...history.slice(0, HISTORY_SHOWN).map(item)),
+    history.length > HISTORY_SHOWN
+      ? h(
+          "details",
+          {},
+          h("summary", {}, T.olderChanges(history.length - HISTORY_SHOWN)),
+          h("ol", { class: "history-list" }, ...history.slice(HISTORY_SHOWN).map(item)),
+        )
+      : null,
+    undo ? h("div", { class: "row-actions" }, undo) : null,
+  );
+}
+
+/**
+ * @param {Editing} editing
+ * @param {any} last  the newest change, one's own
+ */
+function undoLast(editing, last) {
+  openDialog({
+    title: T.undoQ,
+    intro: [h("p", {}, h("strong", {}, last.words)), T.undoIntro],
+    submitLabel: T.undo,
+    onSubmit: async () => {
+      await editing.save(
+        [{ mutation: "undoLastChange", input: { clientId: editing.client.id } }],
+        T.undone(last.words),
+      );
+    },
+  });
+}
