@@ -104,6 +104,23 @@ def rank(point: JsonObject) -> int:
     return rank if isinstance(rank, int) else 1_000_000
 
 
+def home_address(addresses: object) -> str | None:
+    """The home address (else the first) as one line: its text, else its
+    lines, postal code and city."""
+    listed = items(addresses)
+    ranked = sorted(listed, key=lambda a: 0 if a.get("use") == "home" else 1)
+    if not ranked:
+        return None
+    first = ranked[0]
+    written = text(first.get("text"))
+    if written:
+        return written
+    given = first.get("line")
+    lines = [t for line in given if (t := text(line))] if isinstance(given, list) else []
+    place = " ".join(t for k in ("postalCode", "city") if (t := text(first.get(k))))
+    return ", ".join([*lines, place] if place else lines) or None
+
+
 def home_district(addresses: object) -> str | None:
     """The district (wijk) of the home address, else of the first address."""
     listed = items(addresses)

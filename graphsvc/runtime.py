@@ -130,7 +130,7 @@ async def compose(
     resources = CypherResourceStore(runner)
     writer = CypherFhirWriter(runner)
     changes = NetworkWriter(repository, resources, writer, settings.fhir_base_urls)
-    network = NetworkService(repository, audit, changes)
+    network = NetworkService(repository, audit, changes, audit.read)
     fhir_reads = FhirReadService(repository, resources, audit)
     fhir_writes = FhirWriteService(repository, resources, writer, audit)
     lsns6_answers = Lsns6Answers(network, resources, fhir_writes)

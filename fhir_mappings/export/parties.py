@@ -39,6 +39,8 @@ def overlay_client(overlay: Overlay) -> None:
         )
     if client.neighbourhood != before.neighbourhood:
         set_district(patient, client.neighbourhood)
+    if client.address != before.address:
+        set_address_text(patient, client.address)
 
 
 def overlay_people(overlay: Overlay) -> None:
@@ -89,9 +91,31 @@ def new_patient(client: Client) -> JsonObject:
     }
     if client.birth_date:
         patient["birthDate"] = client.birth_date.isoformat()
-    if client.neighbourhood:
-        patient["address"] = [{"use": "home", "district": client.neighbourhood}]
+    if client.neighbourhood or client.address:
+        address: JsonObject = {"use": "home"}
+        if client.address:
+            address["text"] = client.address
+        if client.neighbourhood:
+            address["district"] = client.neighbourhood
+        patient["address"] = [address]
     return patient
+
+
+def set_address_text(resource: JsonObject, address: str | None) -> None:
+    """The home address's text (the one read) becomes ``address``; its
+    structured parts, which said the old address, go with the old text."""
+    addresses = items(resource.get("address"))
+    ranked = sorted(addresses, key=lambda a: 0 if a.get("use") == "home" else 1)
+    if not ranked:
+        if address:
+            resource["address"] = [{"use": "home", "text": address}]
+        return
+    home = ranked[0]
+    for part in ("line", "postalCode", "city"):
+        home.pop(part, None)
+    set_or_drop(home, "text", address)
+    if set(home) <= {"use"}:
+        set_or_drop(resource, "address", [a for a in addresses if a is not home])
 
 
 def set_name(resource: JsonObject, name: str) -> None:

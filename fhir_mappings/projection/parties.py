@@ -16,7 +16,16 @@ from graphsvc.domain import (
 )
 
 from ..code_systems import ORGANIZATION_KIND, coded
-from ..elements import concept_text, day, first_concept_text, home_district, human_name, items, text
+from ..elements import (
+    concept_text,
+    day,
+    first_concept_text,
+    home_address,
+    home_district,
+    human_name,
+    items,
+    text,
+)
 from ..elements import telecom as first_telecom
 from ..jsontypes import JsonPath
 from ..keys import ResourceKey
@@ -56,7 +65,8 @@ class Parties:
             name = human_name(patient.get("name")) or f"Patient {key.id}"
             district = home_district(patient.get("address"))
             born = day(patient.get("birthDate"))
-            client = self.b.build(key, (), Client, key.id, name, district, born)
+            address = home_address(patient.get("address"))
+            client = self.b.build(key, (), Client, key.id, name, district, born, address)
             if client is not None:
                 found[client.id] = client
                 self.b.came_from(GraphRef(GraphKind.CLIENT, client.id), key)

@@ -36,7 +36,13 @@ def _texts(member: Member) -> tuple[str, ...]:
 def is_gp(member: Member) -> bool:
     if member.ring is not Ring.FORMAL:
         return False
-    return any(_GP.search(t) and not _ASSISTANT.search(t) for t in _texts(member))
+    return any(names_gp(t) for t in _texts(member))
+
+
+def names_gp(role: str | None) -> bool:
+    """Whether a role names a general practitioner (not an assistant)."""
+    text = (role or "").lower()
+    return bool(_GP.search(text)) and not _ASSISTANT.search(text)
 
 
 class RelationshipGroup(StrEnum):

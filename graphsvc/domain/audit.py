@@ -26,6 +26,10 @@ class AuditRecord:
     # the chain: the hash of the record before, and of this one
     prev: str = ""
     hash: str = ""
+    # a change of a network that went through, as JSON text: the version it
+    # made, what it did in words and how to undo it (see services/history.py);
+    # None for every other record (and left out of the chained body then)
+    change: str | None = None
 
     @staticmethod
     def of(

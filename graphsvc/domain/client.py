@@ -15,6 +15,9 @@ class Client:
     name: str
     neighbourhood: str | None = None
     birth_date: date | None = None
+    # her home address as one line ("Dorpsstraat 1, 1234 AB Utrecht"); FHIR
+    # Patient.address (home) text
+    address: str | None = None
 
     def __post_init__(self) -> None:
         settle(
@@ -23,4 +26,5 @@ class Client:
             name=check_text("client.name", self.name),
             neighbourhood=check_text("client.neighbourhood", self.neighbourhood, required=False),
             birth_date=check_date("client.birthDate", self.birth_date),
+            address=check_text("client.address", self.address, required=False),
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 
 from .client import Client
 from .errors import NotFound, ValidationError
@@ -18,26 +19,43 @@ from .need import Need, NeedStatus
 from .observation import Observation
 from .onion import Member, Onion
 from .person import Person
+from .revert import Revert, apply_revert
+from .rings import Ring
 from .ties import KnowsTie, Membership, SupportTie
 from .values import check_id
+
+# A GP's role in the onion she is linked into at admission.
+GENERAL_PRACTITIONER = "general practitioner"
 
 
 @dataclass(frozen=True, slots=True)
 class AdmitClient:
     """Take a client into care with the team that serves her, or change her
-    own details (name, neighbourhood, birth date) or her team; her network
-    stays as it is. The first command of every network."""
+    own details (name, neighbourhood, birth date, address) or her team; her
+    network stays as it is. The first command of every network.
+
+    ``general_practitioner``: her GP, a professional of the directory, put
+    in the formal ring (the service checks that the directory has her as a
+    general practitioner). ``admitted_on``: the day it happens, when given;
+    a birth date after it is refused."""
 
     client: Client
     team_id: str
+    general_practitioner: Person | None = None
+    admitted_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class SaveMember:
-    """Put a person in the onion, or change her place there."""
+    """Put a person in the onion, or change her place there; with
+    ``supports``, the needs she helps with (her help with any other need
+    stays as it was), and with ``knows``, whom of the onion she knows: all
+    of it one change, so that a first visit needs one per person."""
 
     person: Person
     membership: Membership
+    supports: tuple[SupportTie, ...] = ()
+    knows: tuple[KnowsTie, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +143,7 @@ Command = (
     | RemoveKnows
     | SaveRating
     | RemoveRating
+    | Revert
 )
 
 
@@ -158,6 +177,8 @@ def apply(onion: Onion, command: Command) -> Onion:
             after = _save_rating(onion, command)
         case RemoveRating():
             after = _remove_rating(onion, command)
+        case Revert():
+            after = apply_revert(onion, command)
     after.check_consistent()
     return after
 
@@ -180,7 +201,19 @@ def _admit_client(onion: Onion, command: AdmitClient) -> Onion:
     if command.client.id != onion.client.id:
         raise ValidationError("client.id", "names another client")
     check_id("teamId", command.team_id)
-    return replace(onion, client=command.client, team_id=command.team_id)
+    born, day = command.client.birth_date, command.admitted_on
+    if born is not None and day is not None and born > day:
+        raise ValidationError("birthDate", f"{born.isoformat()} lies in the future")
+    after = replace(onion, client=command.client, team_id=command.team_id)
+    gp = command.general_practitioner
+    if gp is None:
+        return after
+    if gp.ring is not Ring.FORMAL:
+        raise ValidationError("generalPractitionerId", f"{gp.name!r} is not a professional")
+    if any(m.person.id == gp.id for m in after.members):
+        return after  # in her onion already, in the place given there
+    tie = Membership(gp.id, after.client.id, Ring.FORMAL, GENERAL_PRACTITIONER, since=day)
+    return _save_member(after, SaveMember(gp, tie))
 
 
 def _save_member(onion: Onion, command: SaveMember) -> Onion:
@@ -191,12 +224,22 @@ def _save_member(onion: Onion, command: SaveMember) -> Onion:
         raise ValidationError("membership.clientId", "names another client")
     existing = next((m for m in onion.members if m.person.id == person.id), None)
     if existing is None:
-        return replace(onion, members=(*onion.members, Member(person, membership)))
-    member = replace(existing, person=person, membership=membership)
-    return replace(
-        onion,
-        members=tuple(member if m is existing else m for m in onion.members),
-    )
+        after = replace(onion, members=(*onion.members, Member(person, membership)))
+    else:
+        member = replace(existing, person=person, membership=membership)
+        after = replace(
+            onion,
+            members=tuple(member if m is existing else m for m in onion.members),
+        )
+    for i, tie in enumerate(command.supports):
+        if tie.supporter_id != person.id:
+            raise ValidationError(f"supports[{i}].supporterId", "does not name this person")
+        after = _save_support(after, SaveSupport(tie))
+    for i, knows in enumerate(command.knows):
+        if person.id not in (knows.person_a, knows.person_b):
+            raise ValidationError(f"knows[{i}]", "does not name this person")
+        after = _save_knows(after, SaveKnows(knows))
+    return after
 
 
 def _update_member(onion: Onion, command: UpdateMember) -> Onion:
@@ -315,6 +358,7 @@ __all__ = [
     "RemoveRating",
     "RemoveSupport",
     "ResolveNeed",
+    "Revert",
     "SaveKnows",
     "SaveMember",
     "SaveNeed",

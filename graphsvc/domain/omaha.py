@@ -23,12 +23,37 @@ class OmahaDomain(StrEnum):
     PHYSIOLOGICAL = "physiological"
     HEALTH_RELATED_BEHAVIORS = "health-related behaviors"
 
+    @property
+    def name_nl(self) -> str:
+        """The domain as Dutch district nursing names it."""
+        return DOMAIN_NAMES_NL[self]
+
+    @property
+    def name_en(self) -> str:
+        return DOMAIN_NAMES_EN[self]
+
+
+DOMAIN_NAMES_EN: dict[OmahaDomain, str] = {
+    OmahaDomain.ENVIRONMENTAL: "Environmental",
+    OmahaDomain.PSYCHOSOCIAL: "Psychosocial",
+    OmahaDomain.PHYSIOLOGICAL: "Physiological",
+    OmahaDomain.HEALTH_RELATED_BEHAVIORS: "Health-related behaviors",
+}
+
+DOMAIN_NAMES_NL: dict[OmahaDomain, str] = {
+    OmahaDomain.ENVIRONMENTAL: "Omgeving",
+    OmahaDomain.PSYCHOSOCIAL: "Psychosociaal",
+    OmahaDomain.PHYSIOLOGICAL: "Fysiologisch",
+    OmahaDomain.HEALTH_RELATED_BEHAVIORS: "Gezondheidsgerelateerd gedrag",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class OmahaProblem:
     code: str
-    display: str
+    display: str  # the English name, as the code system displays it
     domain: OmahaDomain
+    display_nl: str = ""  # the Dutch name used in Dutch district nursing
 
 
 @cache
@@ -37,7 +62,7 @@ def catalogue() -> dict[str, OmahaProblem]:
     if raw["system"] != OMAHA_SYSTEM:
         raise RuntimeError("omaha_problems.json names the wrong code system")
     return {
-        p["code"]: OmahaProblem(p["code"], p["display"], OmahaDomain(p["domain"]))
+        p["code"]: OmahaProblem(p["code"], p["display"], OmahaDomain(p["domain"]), p["display_nl"])
         for p in raw["problems"]
     }
 

@@ -121,7 +121,11 @@ def _onion_out(o: Onion, path: str) -> JSONObject:
     c = o.client
     out: JSONObject = {
         "client": _present(
-            id=c.id, name=c.name, neighbourhood=c.neighbourhood, birthDate=c.birth_date
+            id=c.id,
+            name=c.name,
+            neighbourhood=c.neighbourhood,
+            birthDate=c.birth_date,
+            address=c.address,
         )
     }
     out.update(_present(teamId=o.team_id))
@@ -328,10 +332,14 @@ def _ids(f: _Fields, key: str) -> tuple[str, ...]:
 
 
 def _client_in(value: object, path: str) -> Client:
-    f = _Fields(value, path, ("id", "name"), ("neighbourhood", "birthDate"))
+    f = _Fields(value, path, ("id", "name"), ("neighbourhood", "birthDate", "address"))
     with _building(path):
         return Client(
-            f.text("id"), f.text("name"), f.opt_text("neighbourhood"), f.opt_day("birthDate")
+            f.text("id"),
+            f.text("name"),
+            f.opt_text("neighbourhood"),
+            f.opt_day("birthDate"),
+            f.opt_text("address"),
         )
 
 

@@ -4,12 +4,16 @@ is checked against the access rules and leaves an audit record."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 
+from graphsvc.analysis.roles import names_gp
 from graphsvc.domain import (
+    Client,
     DomainError,
     NotFound,
     Onion,
+    Organization,
     Person,
     Population,
     Principal,
@@ -28,6 +32,7 @@ from graphsvc.domain.commands import (
     RemoveRating,
     RemoveSupport,
     ResolveNeed,
+    Revert,
     SaveKnows,
     SaveMember,
     SaveNeed,
@@ -35,6 +40,7 @@ from graphsvc.domain.commands import (
     SaveSupport,
     UpdateMember,
 )
+from graphsvc.domain.directory_search import directory_query
 from graphsvc.domain.values import is_id
 from graphsvc.store.port import ClientAccess, ClientPageRequest, NetworkRepository, WriteResult
 
@@ -43,12 +49,22 @@ from .access import (
     Action,
     check_team_access,
     check_team_admin,
+    check_type_access,
     directory_writer,
     scope_allows,
     visible_teams,
 )
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
+from .history import (
+    Change,
+    change_text,
+    changes_of,
+    last_own_change,
+    parsed_undo,
+    shown_who,
+    undo_text,
+)
 from .network_write import NetworkWriter
 from .recent_onions import RecentOnions
 
@@ -67,7 +83,20 @@ ACTIONS: dict[type[Command], str] = {
     RemoveKnows: "knows.remove",
     SaveRating: "rating.save",
     RemoveRating: "rating.remove",
+    Revert: "change.undo",
 }
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One change as a reader of the network sees it."""
+
+    at: str
+    who: str
+    yours: bool
+    words: str
+    version: int
+
 
 # Networks per guarded statement when a whole population is loaded.
 CLIENTS_PER_SLICE = 100
@@ -75,17 +104,32 @@ CLIENTS_PER_SLICE = 100
 
 class NetworkService:
     def __init__(
-        self, repository: NetworkRepository, audit: AuditTrail, changes: NetworkWriter
+        self,
+        repository: NetworkRepository,
+        audit: AuditTrail,
+        changes: NetworkWriter,
+        audit_records: Callable[[], Sequence[AuditRecord]] | None = None,
     ) -> None:
+        """``audit_records``: the audit trail as written, for the history of
+        a network and undo (none: every network's history is empty)."""
         self._repo = repository
         self._audit = audit
         self._changes = changes
+        self._records = audit_records or (lambda: ())
         self._recent = RecentOnions()
 
     # -- guards -------------------------------------------------------------
 
-    def _log(self, principal: Principal, action: str, client_id: str | None, outcome: str) -> None:
-        self._audit.record(AuditRecord.of(principal, action, client_id, outcome))
+    def _log(
+        self,
+        principal: Principal,
+        action: str,
+        client_id: str | None,
+        outcome: str,
+        change: str | None = None,
+    ) -> None:
+        record = AuditRecord.of(principal, action, client_id, outcome)
+        self._audit.record(record if change is None else dataclasses.replace(record, change=change))
 
     async def _guard(
         self, principal: Principal, client_id: str, action: Action, name: str
@@ -115,6 +159,7 @@ class NetworkService:
         operation: Callable[[int | None], Awaitable[WriteResult]],
         *,
         guarded: bool = False,
+        kept: Callable[[WriteResult], str | None] | None = None,
     ) -> WriteResult:
         """Check access (unless the caller did), run the write with the
         network's version as the check read it, and audit the outcome."""
@@ -129,8 +174,23 @@ class NetworkService:
         except DomainError:
             self._log(principal, name, client_id, "invalid")
             raise
-        self._log(principal, name, client_id, "ok")
+        self._log(principal, name, client_id, "ok", kept(result) if kept else None)
         return result
+
+    @staticmethod
+    def _kept(
+        command: Command, undone: Change | None = None
+    ) -> Callable[[WriteResult], str | None]:
+        """What the audit record of a change keeps for the network's history."""
+
+        def text(result: WriteResult) -> str | None:
+            if not result.changed or result.before is None or result.after is None:
+                return None
+            if undone is not None:
+                return undo_text(undone, result.version)
+            return change_text(command, result.before, result.after, result.version)
+
+        return text
 
     async def _check_person(self, principal: Principal, person: Person, client_id: str) -> None:
         """An informal person belongs to one network; a professional or
@@ -265,6 +325,20 @@ class NetworkService:
         check_team_admin(principal, team_id, Action.READ)
         return await self._repo.get_team(team_id)
 
+    async def directory(
+        self, principal: Principal, search: str, role: str | None = None, first: int | None = None
+    ) -> list[tuple[Person, tuple[Organization, ...]]]:
+        """Professionals and organisations to link into an onion, by name or
+        by what they are ("huisarts", "apotheek"), at most ``first``."""
+        try:
+            check_type_access(principal, "Practitioner", Action.READ)
+        except Forbidden:
+            self._log(principal, "directory.search", None, "denied")
+            raise
+        found = await self._repo.directory_search(directory_query(search, role, first))
+        self._log(principal, "directory.search", None, "ok")
+        return found
+
     # -- clients ------------------------------------------------------------
 
     # -- changes to a network ------------------------------------------------
@@ -275,6 +349,8 @@ class NetworkService:
         client_id: str,
         command: Command,
         expected_version: int | None = None,
+        *,
+        undone: Change | None = None,
     ) -> WriteResult:
         """Every change to a network goes this one way: access checked, the
         command applied to the network as it is, and the network committed
@@ -297,7 +373,91 @@ class NetworkService:
             lambda version: self._changes.change(
                 client_id, command, expected_version, check_people, version
             ),
+            kept=self._kept(command, undone),
         )
+
+    # -- history and undo -------------------------------------------------------
+
+    async def history(self, principal: Principal, client_id: str) -> list[HistoryEntry]:
+        """The network's changes, newest first: when, who (by name to her own
+        teams only) and what, in words."""
+        await self._guard(principal, client_id, Action.READ, "history.read")
+        changes = changes_of(self._records(), client_id)
+        subjects = {
+            c.subject for c in changes if c.teams & principal.teams and c.role != Role.SYSTEM.value
+        }
+        names: dict[str, str] = {}
+        for subject in sorted(subjects):
+            if not is_id(subject):
+                continue
+            try:
+                names[subject] = (await self._repo.get_person(subject))[0].name
+            except NotFound:
+                continue
+        self._log(principal, "history.read", client_id, "ok")
+        return [
+            HistoryEntry(
+                at=c.at,
+                who=shown_who(c, principal, names),
+                yours=c.subject == principal.subject and c.role == principal.role.value,
+                words=c.words,
+                version=c.version,
+            )
+            for c in reversed(changes)
+        ]
+
+    async def undo_last_change(
+        self, principal: Principal, client_id: str, expected_version: int | None
+    ) -> WriteResult:
+        """Undo the principal's own last change of the network, as a new
+        change, when nobody changed the network since (else a conflict)."""
+        name = ACTIONS[Revert]
+        access = await self._guard(principal, client_id, Action.WRITE, name)
+        change = last_own_change(changes_of(self._records(), client_id), principal)
+        if change is None:
+            self._log(principal, name, client_id, "not-found")
+            raise NotFound("change of yours to undo in the network of", client_id)
+        if access.version != change.version:
+            self._log(principal, name, client_id, "conflict")
+            raise VersionConflict(client_id, change.version, access.version)
+        revert = parsed_undo(change) or Revert()
+        return await self.change(principal, client_id, revert, expected_version, undone=change)
+
+    async def admit(
+        self,
+        principal: Principal,
+        client: Client,
+        team_id: str,
+        general_practitioner_id: str | None = None,
+        admitted_on: datetime.date | None = None,
+    ) -> WriteResult:
+        """Take a new client into care: the team that serves her and, when
+        named, her GP from the directory (refused unless the directory has
+        that person as a general practitioner)."""
+        gp = None
+        if general_practitioner_id is not None:
+            gp = await self._general_practitioner(principal, client.id, general_practitioner_id)
+        day = admitted_on or datetime.date.today()
+        command = AdmitClient(client, team_id, gp, day)
+        return await self.change(principal, client.id, command)
+
+    async def _general_practitioner(
+        self, principal: Principal, client_id: str, person_id: str
+    ) -> Person:
+        field = "generalPractitionerId"
+        try:
+            if not is_id(person_id):
+                raise NotFound("person", person_id)
+            person, _ = await self._repo.get_person(person_id)
+        except NotFound:
+            self._log(principal, ACTIONS[AdmitClient], client_id, "invalid")
+            raise ValidationError(field, f"{person_id!r} is not in the directory") from None
+        if person.ring is not Ring.FORMAL or person.organization or not names_gp(person.role):
+            self._log(principal, ACTIONS[AdmitClient], client_id, "invalid")
+            raise ValidationError(
+                field, f"{person.name!r} is not a general practitioner in the directory"
+            )
+        return person
 
     async def _admit(
         self, principal: Principal, command: AdmitClient, expected_version: int | None
@@ -322,12 +482,19 @@ class NetworkService:
         except NotFound:
             self._log(principal, name, client.id, "invalid")
             raise
+        gp = command.general_practitioner
+        if gp is not None and gp != await self._general_practitioner(principal, client.id, gp.id):
+            self._log(principal, name, client.id, "invalid")
+            raise ValidationError(
+                "generalPractitionerId", "names the GP otherwise than the directory does"
+            )
         return await self._write(
             principal,
             client.id,
             name,
             lambda _: self._changes.change(client.id, command, expected_version),
             guarded=True,
+            kept=self._kept(command),
         )
 
     # -- whole populations ----------------------------------------------------

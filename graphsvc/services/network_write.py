@@ -168,7 +168,7 @@ class NetworkWriter:
                 version = before.version + 1
                 written = dataclasses.replace(after, version=version)
                 self._recent.put(known.after(written, unit.resources, unit.at))
-                return WriteResult(version, True)
+                return WriteResult(version, True, before, written)
             self._recent.forget(client_id)
             if time.monotonic() > deadline:
                 break

@@ -40,6 +40,8 @@ def chained(entry: AuditRecord, prev: str) -> AuditRecord:
     """The record as it is written after ``prev``: its hash covers every field."""
     body = dataclasses.asdict(dataclasses.replace(entry, prev=prev, hash=""))
     del body["hash"]
+    if body["change"] is None:  # records written before changes were kept
+        del body["change"]
     return dataclasses.replace(entry, prev=prev, hash=_digest(prev, body))
 
 
@@ -70,7 +72,10 @@ class AuditLogFile:
             fcntl.flock(self._fd, fcntl.LOCK_EX)
             try:
                 written = chained(entry, self._last_hash())
-                line = json.dumps(dataclasses.asdict(written), ensure_ascii=False)
+                fields = dataclasses.asdict(written)
+                if fields["change"] is None:
+                    del fields["change"]
+                line = json.dumps(fields, ensure_ascii=False)
                 os.write(self._fd, (line + "\n").encode("utf-8"))
                 if self._key is not None:
                     self._write_head(written.hash)

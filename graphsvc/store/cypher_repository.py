@@ -14,6 +14,7 @@ from graphsvc.domain import (
     Person,
     Team,
 )
+from graphsvc.domain.directory_search import DirectoryQuery
 
 from . import records
 from .catalog import query
@@ -72,6 +73,30 @@ class CypherRepository:
         if not rows:
             raise NotFound("organization", org_id)
         return records.organization_from(rows[0]["organization"])
+
+    async def directory_search(
+        self, query: DirectoryQuery
+    ) -> list[tuple[Person, tuple[Organization, ...]]]:
+        rows = await self._read(
+            "directory_search",
+            terms=list(query.terms),
+            kinds=list(query.kinds),
+            roles=None if query.roles is None else list(query.roles),
+            limit=query.limit,
+            role_excludes=list(query.role_excludes),
+        )
+        return [
+            (
+                records.person_from(r["person"]),
+                tuple(
+                    sorted(
+                        (records.organization_from(o) for o in records.as_list(r["organizations"])),
+                        key=lambda o: (o.name, o.id),
+                    )
+                ),
+            )
+            for r in rows
+        ]
 
     async def get_person(self, person_id: str) -> tuple[Person, tuple[str, ...]]:
         rows = await self._read("person_get", id=person_id)

@@ -19,6 +19,7 @@ from graphsvc.domain import (
     Person,
     Team,
 )
+from graphsvc.domain.directory_search import DirectoryQuery
 
 if TYPE_CHECKING:
     from .fhir_commit import FhirCommit
@@ -69,6 +70,9 @@ class ClientPageRequest:
 class WriteResult:
     version: int
     changed: bool
+    # the network before and after a change that went through (for its history)
+    before: Onion | None = None
+    after: Onion | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +97,9 @@ class NetworkRepository(Protocol):
     async def team_client_ids(self, team_id: str) -> list[str]: ...
     async def get_organization(self, org_id: str) -> Organization: ...
     async def get_person(self, person_id: str) -> tuple[Person, tuple[str, ...]]: ...
+    async def directory_search(
+        self, query: DirectoryQuery
+    ) -> list[tuple[Person, tuple[Organization, ...]]]: ...
 
     # clients and their networks
     async def get_client(self, client_id: str) -> tuple[Client, str | None, int]: ...

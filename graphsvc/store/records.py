@@ -81,9 +81,12 @@ def person_props(person: Person) -> Props:
 
 
 def client_props(client: Client) -> Props:
-    return _props(
+    props = _props(
         name=client.name, neighbourhood=client.neighbourhood, birth_date=client.birth_date
     )
+    if client.address is not None:  # only then, so that the digests stay as they were
+        props["address"] = client.address
+    return props
 
 
 def membership_props(m: Membership) -> Props:
@@ -239,6 +242,7 @@ def client_from(props: Mapping[str, Any]) -> Client:
         name=props["name"],
         neighbourhood=props.get("neighbourhood"),
         birth_date=props.get("birth_date"),
+        address=props.get("address"),
     )
 
 

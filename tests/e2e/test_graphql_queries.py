@@ -197,6 +197,40 @@ def test_omaha_catalogue_and_me(http: TestClient, issuer: TokenIssuer) -> None:
     assert gql("{ me { role teams } }")["me"] == {"role": "nurse", "teams": [TEAM.id]}
 
 
+def test_omaha_in_dutch_and_the_searches_nurses_type(http: TestClient, issuer: TokenIssuer) -> None:
+    gql = GraphQL(http, issuer, nurse(TEAM.id))
+    query = "query($s: String) { omahaProblems(search: $s) { code nameNl nameEn domainNl } }"
+
+    def search(text: str) -> list[dict[str, str]]:
+        found: list[dict[str, str]] = gql(query, {"s": text})["omahaProblems"]
+        return found
+
+    assert search("voeding") == [
+        {
+            "code": "35",
+            "nameNl": "Voeding",
+            "nameEn": "Nutrition",
+            "domainNl": "Gezondheidsgerelateerd gedrag",
+        }
+    ]
+    assert [p["nameNl"] for p in search("Medicatie")] == ["Medicatieregime"]
+    assert [p["nameNl"] for p in search("boodschappen")] == ["Woning", "Voeding"]
+    assert [p["code"] for p in search("eenzaam")] == ["06", "11"]
+    assert [p["code"] for p in search("valgevaar")] == ["03", "25"]
+    assert [p["code"] for p in search("geestelijke")] == [p["code"] for p in search("Mental")]
+    domains = gql("{ omahaDomains { domain nameNl nameEn } }")["omahaDomains"]
+    assert domains[0] == {
+        "domain": "ENVIRONMENTAL",
+        "nameNl": "Omgeving",
+        "nameEn": "Environmental",
+    }
+    assert [d["nameNl"] for d in domains[1:]] == [
+        "Psychosociaal",
+        "Fysiologisch",
+        "Gezondheidsgerelateerd gedrag",
+    ]
+
+
 def test_team_view(http: TestClient, issuer: TokenIssuer) -> None:
     gql = GraphQL(http, issuer, nurse(TEAM.id))
     team = gql(

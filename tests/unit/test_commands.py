@@ -4,21 +4,27 @@ what it refuses, without a database."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 
 import pytest
 
 from graphsvc.domain import (
+    Client,
     KnowsTie,
     Membership,
     Need,
     NeedStatus,
     NotFound,
     Observation,
+    Onion,
     Person,
+    Ring,
     SupportTie,
     ValidationError,
 )
 from graphsvc.domain.commands import (
+    GENERAL_PRACTITIONER,
+    AdmitClient,
     RemoveKnows,
     RemoveMember,
     RemoveNeed,
@@ -29,6 +35,7 @@ from graphsvc.domain.commands import (
     SaveNeed,
     SaveRating,
     SaveSupport,
+    admission,
     apply,
     same_network,
 )
@@ -112,3 +119,63 @@ def test_who_knows_whom_is_recorded_between_members_only() -> None:
     assert all({k.person_a, k.person_b} != {"p-0-0", "p-0-3"} for k in gone.knows)
     with pytest.raises(NotFound):
         apply(gone, RemoveKnows("p-0-0", "p-0-3"))
+
+
+def test_admission_takes_her_in_with_her_gp_in_the_formal_ring() -> None:
+    client = Client("client-9", "Truus Bos", "Oost", "1940-02-03", "Dorpsstraat 1, Utrecht")
+    gp = Person("gp-9", "Dr. Smit", "formal", "general practitioner")
+    command = AdmitClient(client, "team-a", gp, datetime.date(2026, 5, 1))
+    after = apply(admission(command), command)
+    assert after.client.address == "Dorpsstraat 1, Utrecht"
+    assert after.team_id == "team-a"
+    [member] = after.members
+    assert member.person == gp
+    assert (member.ring, member.membership.role) == (Ring.FORMAL, GENERAL_PRACTITIONER)
+    assert member.membership.since == datetime.date(2026, 5, 1)
+    assert apply(after, command) == after  # admitted again: nothing changes
+
+
+def test_admission_refuses_a_birth_date_after_it_and_an_informal_gp() -> None:
+    day = datetime.date(2026, 5, 1)
+    born_later = Client("client-9", "Truus Bos", birth_date=datetime.date(2026, 5, 2))
+    with pytest.raises(ValidationError) as refused:
+        apply(Onion(born_later, "team-a"), AdmitClient(born_later, "team-a", admitted_on=day))
+    assert refused.value.field == "birthDate"
+    born_today = Client("client-9", "Truus Bos", birth_date=day)
+    assert apply(Onion(born_today, "team-a"), AdmitClient(born_today, "team-a", admitted_on=day))
+    neighbour = Person("buur", "Kees", "informal", "general practitioner")
+    with pytest.raises(ValidationError) as informal:
+        apply(Onion(born_today, "team-a"), AdmitClient(born_today, "team-a", neighbour, day))
+    assert informal.value.field == "generalPractitionerId"
+    with pytest.raises(ValidationError):
+        Client("client-9", "  ")  # no name
+
+
+def test_a_new_member_comes_with_her_help_and_whom_she_knows_in_one_change() -> None:
+    buur = Person("buur", "Kees", "informal", "neighbour")
+    ten_minutes = SupportTie("buur", "need-0-0", "practical", "weekly", 10 / 60)
+    knows = KnowsTie("buur", "p-0-0", 2)
+    command = SaveMember(buur, Membership("buur", "client-0", "informal"), (ten_minutes,), (knows,))
+    after = apply(ONION, command)
+    assert ten_minutes in after.supports
+    assert knows in after.knows
+    assert apply(after, command) == after
+    # her help with other needs stays as it was when she is saved again
+    more = SupportTie("buur", "need-0-1", "emotional")
+    again = apply(after, dataclasses.replace(command, supports=(more,), knows=()))
+    assert {ten_minutes, more} <= set(again.supports)
+
+
+def test_help_and_ties_of_a_new_member_must_be_hers_and_of_this_onion() -> None:
+    buur = Person("buur", "Kees", "informal", "neighbour")
+    tie = Membership("buur", "client-0", "informal")
+    someone_else = SupportTie("p-0-1", "need-0-0")
+    with pytest.raises(ValidationError) as refused:
+        apply(ONION, SaveMember(buur, tie, (someone_else,)))
+    assert refused.value.field == "supports[0].supporterId"
+    with pytest.raises(NotFound):
+        apply(ONION, SaveMember(buur, tie, (SupportTie("buur", "need-9-9"),)))
+    with pytest.raises(ValidationError):
+        apply(ONION, SaveMember(buur, tie, (), (KnowsTie("p-0-1", "p-0-2"),)))
+    with pytest.raises(NotFound):
+        apply(ONION, SaveMember(buur, tie, (), (KnowsTie("buur", "nobody"),)))

@@ -18,6 +18,42 @@ from .enums import (
 VERSION_HELP = "The network version this change was made against; a stale one is a conflict."
 
 
+@strawberry.input(description="A new client taken into care by a team.")
+class AdmitClientInput:
+    name: str
+    team_id: strawberry.ID = strawberry.field(description="The team that serves her (yours).")
+    birth_date: datetime.date | None = None
+    address: str | None = strawberry.field(
+        default=None, description='Her home address as one line ("Dorpsstraat 1, 1234 AB Utrecht").'
+    )
+    neighbourhood: str | None = strawberry.field(default=None, description="Her wijk.")
+    general_practitioner_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="Her GP: a general practitioner of the directory (see directory).",
+    )
+
+
+HOURS_HELP = "Hours a week, any amount (10 minutes is 0.1667); or give minutesPerWeek."
+MINUTES_HELP = "Minutes a week, instead of hoursPerWeek (10 for ten minutes a week)."
+
+
+@strawberry.input(description="A need she helps with, how and how much.")
+class MemberHelpInput:
+    need_id: strawberry.ID
+    kind: SupportKind = SupportKind.PRACTICAL
+    frequency: Frequency | None = None
+    hours_per_week: float | None = strawberry.field(default=None, description=HOURS_HELP)
+    minutes_per_week: float | None = strawberry.field(default=None, description=MINUTES_HELP)
+    status: TieStatus = TieStatus.ACTIVE
+    since: datetime.date | None = None
+
+
+@strawberry.input(description="Someone of the onion she knows.")
+class MemberKnowsInput:
+    person_id: strawberry.ID
+    closeness: int | None = strawberry.field(default=None, description="1 not very close .. 3.")
+
+
 @strawberry.input
 class AddMemberInput:
     client_id: strawberry.ID
@@ -32,6 +68,14 @@ class AddMemberInput:
     contact_frequency: Frequency | None = None
     closeness: int | None = None
     since: datetime.date | None = None
+    helps_with: list[MemberHelpInput] = strawberry.field(
+        default_factory=list,
+        description="The needs she helps with, in the same change (her help with other "
+        "needs stays as it was).",
+    )
+    knows: list[MemberKnowsInput] = strawberry.field(
+        default_factory=list, description="Whom of the onion she knows, in the same change."
+    )
     expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
 
 
@@ -47,6 +91,12 @@ class UpdateMemberInput:
     contact_frequency: Frequency | None = strawberry.UNSET
     closeness: int | None = strawberry.UNSET
     since: datetime.date | None = strawberry.UNSET
+    expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
+
+
+@strawberry.input(description="Undo your own last change of a client's network.")
+class UndoInput:
+    client_id: strawberry.ID
     expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
 
 
@@ -80,7 +130,8 @@ class LinkSupporterInput:
     supporter_id: strawberry.ID
     kind: SupportKind = SupportKind.PRACTICAL
     frequency: Frequency | None = None
-    hours_per_week: float = 0.0
+    hours_per_week: float | None = strawberry.field(default=None, description=HOURS_HELP)
+    minutes_per_week: float | None = strawberry.field(default=None, description=MINUTES_HELP)
     status: TieStatus = TieStatus.ACTIVE
     since: datetime.date | None = None
     expected_version: int | None = strawberry.field(default=None, description=VERSION_HELP)

@@ -12,14 +12,19 @@ from typing import Annotated, Protocol
 
 import strawberry
 
+from graphsvc.domain import Client as DomainClient
 from graphsvc.domain import (
+    Frequency,
     KnowsTie,
     Membership,
     Need,
     Observation,
     Person,
     Ring,
+    SupportKind,
     SupportTie,
+    TieStatus,
+    ValidationError,
 )
 from graphsvc.domain.commands import (
     Command,
@@ -39,12 +44,14 @@ from .context import Info
 from .inputs import (
     AddMemberInput,
     AddNeedInput,
+    AdmitClientInput,
     KnowsInput,
     LinkSupporterInput,
     NeedRefInput,
     RecordLsns6AnswerInput,
     RecordRatingInput,
     RemoveMemberInput,
+    UndoInput,
     UnlinkSupporterInput,
     UpdateMemberInput,
 )
@@ -83,6 +90,9 @@ Lsns6AnswerResult = Annotated[
 ]
 
 
+MINUTES_IN_A_WEEK = 7 * 24 * 60
+
+
 def _new_id(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:20]}"
 
@@ -119,6 +129,48 @@ async def _change(
     return await as_result(run)
 
 
+class HelpInput(Protocol):
+    """What an input says of someone's help with a need."""
+
+    @property
+    def kind(self) -> SupportKind: ...
+    @property
+    def frequency(self) -> Frequency | None: ...
+    @property
+    def hours_per_week(self) -> float | None: ...
+    @property
+    def minutes_per_week(self) -> float | None: ...
+    @property
+    def status(self) -> TieStatus: ...
+    @property
+    def since(self) -> datetime.date | None: ...
+
+
+def _support(supporter_id: str, need_id: str, help: HelpInput, path: str) -> SupportTie:
+    """The help as a tie; its time given in hours or in minutes a week."""
+    hours, minutes = help.hours_per_week, help.minutes_per_week
+    if hours is not None and minutes is not None:
+        raise ValidationError(
+            f"{path}.minutesPerWeek".lstrip("."), "give hours or minutes a week, not both"
+        )
+    if minutes is not None:
+        if not 0 <= minutes <= MINUTES_IN_A_WEEK:
+            raise ValidationError(
+                f"{path}.minutesPerWeek".lstrip("."),
+                f"must be between 0 and {MINUTES_IN_A_WEEK} minutes a week, got {minutes:g}",
+            )
+        hours = minutes / 60
+    return SupportTie(
+        supporter_id,
+        need_id,
+        help.kind,
+        help.frequency,
+        0.0 if hours is None else hours,
+        help.status,
+        help.since,
+    )
+
+
 def _given_fields(values: object, *names: str) -> dict[str, object]:
     """The fields of an input that were given (null included), by name."""
     return {n: v for n in names if (v := getattr(values, n)) is not strawberry.UNSET}
@@ -126,6 +178,54 @@ def _given_fields(values: object, *names: str) -> dict[str, object]:
 
 @strawberry.type
 class Mutation:
+    @strawberry.mutation(
+        description="Take a new client into care by one of your teams, with her GP if named: "
+        "she is then in the team's client list, with her FHIR Patient and CareTeam."
+    )
+    async def admit_client(self, info: Info, input: AdmitClientInput) -> NetworkChangeResult:
+        async def run() -> NetworkChange:
+            ctx = info.context
+            client = DomainClient(
+                _new_id("client"),
+                input.name,
+                input.neighbourhood,
+                input.birth_date,
+                input.address,
+            )
+            gp = input.general_practitioner_id
+            result = await ctx.network.admit(
+                ctx.principal, client, str(input.team_id), None if gp is None else str(gp)
+            )
+            return NetworkChange(
+                client=Client(id=strawberry.ID(client.id)),
+                version=result.version,
+                changed=result.changed,
+            )
+
+        return await as_result(run)
+
+    @strawberry.mutation(
+        description="Undo your own last change of the network, as a new change, if nobody "
+        "changed the network since (else a ConflictError); NotFoundError when you made none."
+    )
+    async def undo_last_change(self, info: Info, input: UndoInput) -> NetworkChangeResult:
+        client_id = str(input.client_id)
+
+        async def run() -> NetworkChange:
+            ctx = info.context
+            result = await ctx.network.undo_last_change(
+                ctx.principal, client_id, input.expected_version
+            )
+            with contextlib.suppress(KeyError):  # not loaded yet in this request
+                ctx.onions.clear(client_id)
+            return NetworkChange(
+                client=Client(id=strawberry.ID(client_id)),
+                version=result.version,
+                changed=result.changed,
+            )
+
+        return await as_result(run)
+
     @strawberry.mutation(description="Put someone in a ring of the client's onion.")
     async def add_member(self, info: Info, input: AddMemberInput) -> NetworkChangeResult:
         def command() -> SaveMember:
@@ -143,7 +243,12 @@ class Mutation:
                 input.closeness,
                 input.since,
             )
-            return SaveMember(person, tie)
+            supports = tuple(
+                _support(person_id, str(h.need_id), h, f"helpsWith[{i}]")
+                for i, h in enumerate(input.helps_with)
+            )
+            knows = tuple(KnowsTie(person_id, str(k.person_id), k.closeness) for k in input.knows)
+            return SaveMember(person, tie, supports, knows)
 
         return await _change(info, input, command)
 
@@ -178,17 +283,7 @@ class Mutation:
     @strawberry.mutation(description="Say who helps with a need, how often and how long.")
     async def link_supporter(self, info: Info, input: LinkSupporterInput) -> NetworkChangeResult:
         def command() -> SaveSupport:
-            return SaveSupport(
-                SupportTie(
-                    str(input.supporter_id),
-                    str(input.need_id),
-                    input.kind,
-                    input.frequency,
-                    input.hours_per_week,
-                    input.status,
-                    input.since,
-                )
-            )
+            return SaveSupport(_support(str(input.supporter_id), str(input.need_id), input, ""))
 
         return await _change(info, input, command)
 

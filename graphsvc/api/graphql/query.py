@@ -8,14 +8,24 @@ from typing import Annotated
 
 import strawberry
 
-from graphsvc.domain import NotFound, ValidationError, catalogue
+from graphsvc.domain import NotFound, OmahaDomain, ValidationError
+from graphsvc.domain.omaha_search import search_problems
+from graphsvc.domain.rating_scale import SCALES
 
 from .connections import ClientConnection, ClientFilter, ClientSort, client_connection
 from .context import Info
 from .enums import Grouping
 from .findings import ResearchCell
 from .trends import TREND_DESCRIPTION, ResearchMonth
-from .types import Client, Me, OmahaProblemType, Team
+from .types import (
+    Client,
+    DirectoryEntry,
+    Me,
+    OmahaDomainInfo,
+    OmahaProblemType,
+    RatingScaleType,
+    Team,
+)
 
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 
@@ -46,6 +56,19 @@ class Query:
     ) -> ClientConnection:
         return await client_connection(info, first=first, after=after, where=where, sort=sort)
 
+    @strawberry.field(
+        description="Professionals and organisations to link into an onion, by name or by "
+        'what they are, in Dutch or English ("huisarts", "apotheek", "general practitioner"); '
+        "role narrows to those whose own role is that. At most first (1-50, 20 by default), "
+        "by name."
+    )
+    async def directory(
+        self, info: Info, search: str, role: str | None = None, first: int | None = None
+    ) -> list[DirectoryEntry]:
+        ctx = info.context
+        found = await ctx.network.directory(ctx.principal, search, role, first)
+        return [DirectoryEntry.of(person, organizations) for person, organizations in found]
+
     @strawberry.field(description="A team by its Organization id; null if not yours to see.")
     async def team(self, info: Info, id: strawberry.ID) -> Team | None:
         try:
@@ -53,14 +76,24 @@ class Query:
         except NotFound:
             return None
 
-    @strawberry.field(description="The Omaha System problems, optionally only those matching.")
+    @strawberry.field(
+        description="The Omaha System problems, optionally only those a search finds: by "
+        "code, by any part of the Dutch or English name, or by an everyday word nurses use "
+        '("boodschappen", "eenzaam", "valgevaar"); case and accents do not matter.'
+    )
     def omaha_problems(self, search: str | None = None) -> list[OmahaProblemType]:
-        needle = (search or "").strip().lower()
-        return [
-            OmahaProblemType.of(p)
-            for p in catalogue().values()
-            if not needle or needle in p.display.lower() or needle == p.code
-        ]
+        return [OmahaProblemType.of(p) for p in search_problems(search)]
+
+    @strawberry.field(
+        description="The words of each Knowledge, Behavior and Status level (1-5), in Dutch "
+        "and English."
+    )
+    def rating_scale(self) -> list[RatingScaleType]:
+        return [RatingScaleType.of(s) for s in SCALES.values()]
+
+    @strawberry.field(description="The four domains of the Omaha System, in Dutch and English.")
+    def omaha_domains(self) -> list[OmahaDomainInfo]:
+        return [OmahaDomainInfo.of(d) for d in OmahaDomain]
 
     @strawberry.field(
         description="De-identified aggregates of every metric and gap kind (researchers only); "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -12,9 +13,12 @@ from graphsvc.domain import Diagnosis as DomainDiagnosis
 from graphsvc.domain import Help as DomainHelp
 from graphsvc.domain import Member as DomainMember
 from graphsvc.domain import Need as DomainNeed
-from graphsvc.domain import NotFound, Observation, OmahaProblem, Onion
+from graphsvc.domain import NotFound, Observation, OmahaProblem, Onion, Organization
+from graphsvc.domain import OmahaDomain as DomainOmahaDomain
 from graphsvc.domain import Person as DomainPerson
 from graphsvc.domain import Team as DomainTeam
+from graphsvc.domain.rating_scale import SCALES, RatingScale
+from graphsvc.domain.rating_trend import RatingTrend, rating_trends
 
 from . import references
 from .context import Info
@@ -46,15 +50,40 @@ class OnionNode:
     )
 
 
+@strawberry.type(description="A domain of the Omaha System, named in Dutch and English.")
+class OmahaDomainInfo:
+    domain: OmahaDomain
+    name_nl: str = strawberry.field(description='As Dutch district nursing names it ("Omgeving").')
+    name_en: str
+
+    @staticmethod
+    def of(domain: DomainOmahaDomain) -> OmahaDomainInfo:
+        return OmahaDomainInfo(domain=domain, name_nl=domain.name_nl, name_en=domain.name_en)
+
+
 @strawberry.type(name="OmahaProblem", description="A problem of the Omaha System (01-42).")
 class OmahaProblemType:
     code: str
-    display: str
+    display: str = strawberry.field(description="The English name, as the code system has it.")
+    name_nl: str = strawberry.field(
+        description='The Dutch name used in Dutch district nursing ("Medicatieregime").'
+    )
+    name_en: str = strawberry.field(description="The English name (the same as display).")
     domain: OmahaDomain
+    domain_nl: str = strawberry.field(description='The domain\'s Dutch name ("Omgeving").')
+    domain_en: str
 
     @staticmethod
     def of(problem: OmahaProblem) -> OmahaProblemType:
-        return OmahaProblemType(code=problem.code, display=problem.display, domain=problem.domain)
+        return OmahaProblemType(
+            code=problem.code,
+            display=problem.display,
+            name_nl=problem.display_nl,
+            name_en=problem.display,
+            domain=problem.domain,
+            domain_nl=problem.domain.name_nl,
+            domain_en=problem.domain.name_en,
+        )
 
 
 @strawberry.type(description="Someone in a client's onion, with her place there.")
@@ -148,15 +177,72 @@ class Rating:
     value: int
     effective: datetime.date
     fhir_reference: str
+    label_nl: str = strawberry.field(description='The level in words, Dutch ("basiskennis").')
+    label_en: str = strawberry.field(description='The level in words ("basic knowledge").')
 
     @staticmethod
     def of(o: Observation) -> Rating:
+        level = SCALES[o.dimension].level(o.value)
         return Rating(
             id=strawberry.ID(o.id),
             dimension=o.dimension,
             value=o.value,
             effective=o.effective,
             fhir_reference=references.rating_reference(o),
+            label_nl=level.label_nl,
+            label_en=level.label_en,
+        )
+
+
+@strawberry.type(description="One level (1-5) of a rating dimension, in words.")
+class RatingLevelType:
+    value: int
+    label_nl: str
+    label_en: str
+
+
+@strawberry.type(
+    description="The Omaha System Problem Rating Scale for Outcomes: one dimension and "
+    "the words of its levels, 1 (worst) to 5 (best)."
+)
+class RatingScaleType:
+    dimension: RatingDimension
+    name_nl: str = strawberry.field(description='"Kennis", "Gedrag", "Status".')
+    name_en: str
+    levels: list[RatingLevelType]
+
+    @staticmethod
+    def of(scale: RatingScale) -> RatingScaleType:
+        return RatingScaleType(
+            dimension=scale.dimension,
+            name_nl=scale.name_nl,
+            name_en=scale.name_en,
+            levels=[
+                RatingLevelType(value=v.value, label_nl=v.label_nl, label_en=v.label_en)
+                for v in scale.levels
+            ],
+        )
+
+
+@strawberry.type(description="One dimension of a need's ratings over time.")
+class RatingTrendType:
+    dimension: RatingDimension
+    ratings: list[Rating] = strawberry.field(description="Oldest first.")
+    first: Rating
+    latest: Rating
+    change: int = strawberry.field(
+        description="Latest minus first value: above 0 better, below 0 worse."
+    )
+
+    @staticmethod
+    def of(trend: RatingTrend) -> RatingTrendType:
+        ratings = [Rating.of(o) for o in trend.ratings]
+        return RatingTrendType(
+            dimension=trend.dimension,
+            ratings=ratings,
+            first=ratings[0],
+            latest=ratings[-1],
+            change=trend.change,
         )
 
 
@@ -177,6 +263,9 @@ class Need(OnionNode):
     supporters: list[Support]
     ratings: list[Rating] = strawberry.field(description="Every rating, oldest first.")
     latest_ratings: RatingSet
+    trends: list[RatingTrendType] = strawberry.field(
+        description="Each rated dimension (Knowledge, Behavior, Status) over time."
+    )
 
     @staticmethod
     def of(need: DomainNeed, onion: Onion, members: dict[str, Member]) -> Need:
@@ -212,6 +301,7 @@ class Need(OnionNode):
                 behavior=latest.get("behavior"),
                 status=latest.get("status"),
             ),
+            trends=[RatingTrendType.of(t) for t in rating_trends(onion.observations, need.id)],
         )
 
 
@@ -264,6 +354,44 @@ class Professional:
         )
 
 
+@strawberry.type(description="An organisation of the directory.")
+class OrganizationType:
+    id: strawberry.ID
+    name: str
+    kind: str = strawberry.field(description='"gp-practice", "pharmacy", "nursing-team", ...')
+
+
+@strawberry.type(
+    description="A professional or an organisation taking part as one, to link into an "
+    "onion (addMember with personId)."
+)
+class DirectoryEntry:
+    id: strawberry.ID
+    name: str
+    role: str | None
+    ring: Ring = strawberry.field(description="FORMAL, or TEAM for a nurse of a team.")
+    is_organization: bool = strawberry.field(
+        description="An organisation taking part as one (a home-help service)."
+    )
+    organizations: list[OrganizationType] = strawberry.field(
+        description="Where she works (her practice, pharmacy, team)."
+    )
+
+    @staticmethod
+    def of(person: DomainPerson, organizations: Sequence[Organization]) -> DirectoryEntry:
+        return DirectoryEntry(
+            id=strawberry.ID(person.id),
+            name=person.name,
+            role=person.role,
+            ring=person.ring,
+            is_organization=person.organization,
+            organizations=[
+                OrganizationType(id=strawberry.ID(o.id), name=o.name, kind=o.kind.value)
+                for o in organizations
+            ],
+        )
+
+
 @strawberry.type(description="A self-managing neighbourhood nursing team.")
 class Team:
     id: strawberry.ID
@@ -309,6 +437,18 @@ class Team:
         return await client_connection(info, team=self.id, first=first, after=after)
 
 
+@strawberry.type(description="One change of a client's network.")
+class HistoryEntryType:
+    at: datetime.datetime = strawberry.field(description="When (UTC).")
+    who: str = strawberry.field(
+        description="A colleague's name for a change made for one of your teams; else "
+        '"een medewerker van een ander team" or "een gekoppeld systeem".'
+    )
+    yours: bool = strawberry.field(description="You made it.")
+    words: str = strawberry.field(description='What it did, in Dutch ("Kees toegevoegd ...").')
+    version: int = strawberry.field(description="The network version it made.")
+
+
 @strawberry.type(description="A client and her onion.")
 class Client:
     id: strawberry.ID
@@ -330,6 +470,10 @@ class Client:
     @strawberry.field
     async def birth_date(self, info: Info) -> datetime.date | None:
         return (await self._onion(info)).client.birth_date
+
+    @strawberry.field(description="Her home address as one line.")
+    async def address(self, info: Info) -> str | None:
+        return (await self._onion(info)).client.address
 
     @strawberry.field(description="The network's version; name it in a change to detect conflicts.")
     async def version(self, info: Info) -> int:
@@ -357,6 +501,21 @@ class Client:
         members = {m.person.id: Member.of(m, onion) for m in onion.members}
         return [
             Need.of(n, onion, members) for n in onion.needs if status is None or n.status is status
+        ]
+
+    @strawberry.field(description="The changes of her network, newest first.")
+    async def history(self, info: Info) -> list[HistoryEntryType]:
+        ctx = info.context
+        entries = await ctx.network.history(ctx.principal, str(self.id))
+        return [
+            HistoryEntryType(
+                at=datetime.datetime.fromisoformat(e.at),
+                who=e.who,
+                yours=e.yours,
+                words=e.words,
+                version=e.version,
+            )
+            for e in entries
         ]
 
     @strawberry.field(description="Her diagnoses (non-Omaha Conditions), not needs.")

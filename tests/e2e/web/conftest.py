@@ -83,28 +83,39 @@ def driver() -> Iterator[Playwright]:
         yield playwright
 
 
-@pytest.fixture
-def browser(driver: Playwright, tmp_path: Path) -> Iterator[BrowserContext]:
-    """A fresh chromium with a profile of its own, at laptop size."""
+def launch(driver: Playwright, profile: Path, locale: str) -> BrowserContext:
     context = driver.chromium.launch_persistent_context(
-        tmp_path / "chromium-profile",
+        profile,
         executable_path=CHROMIUM,
         headless=True,
-        args=CHROMIUM_ARGS,
+        args=[*CHROMIUM_ARGS, f"--lang={locale}"],
         viewport=LAPTOP,
-        locale="en-GB",
+        locale=locale,
         timezone_id="Europe/Amsterdam",
     )
     context.set_default_timeout(15_000)
+    return context
+
+
+@pytest.fixture
+def browser(driver: Playwright, tmp_path: Path) -> Iterator[BrowserContext]:
+    """A fresh chromium with a profile of its own, at laptop size, in English
+    (the page follows the browser's language)."""
+    context = launch(driver, tmp_path / "chromium-profile", "en-GB")
     yield context
     context.close()
 
 
 @pytest.fixture
-def tab(browser: BrowserContext) -> Iterator[Page]:
-    """A page that fails the test on an uncaught script error or a blocked
-    script or style (the content security policy)."""
-    page = browser.pages[0] if browser.pages else browser.new_page()
+def dutch_browser(driver: Playwright, tmp_path: Path) -> Iterator[BrowserContext]:
+    """The same, in Dutch, as a district nurse's tablet is."""
+    context = launch(driver, tmp_path / "chromium-profile-nl", "nl-NL")
+    yield context
+    context.close()
+
+
+def watched(page: Page) -> list[str]:
+    """Uncaught script errors and blocked scripts or styles of a page."""
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
 
@@ -113,6 +124,34 @@ def tab(browser: BrowserContext) -> Iterator[Page]:
             problems.append(f"blocked: {message.text}")
 
     page.on("console", on_console)
+    return problems
+
+
+@pytest.fixture
+def nl_tab(dutch_browser: BrowserContext) -> Iterator[Page]:
+    """A page in a Dutch browser, failing the test as ``tab`` does."""
+    page = dutch_browser.pages[0] if dutch_browser.pages else dutch_browser.new_page()
+    problems = watched(page)
+    yield page
+    assert not problems, problems
+
+
+@pytest.fixture
+def nl_screenshot(nl_tab: Page, artifacts: Path) -> Callable[[str], Path]:
+    def take(name: str) -> Path:
+        path = artifacts / f"nl-{name}.png"
+        nl_tab.screenshot(path=str(path), full_page=False)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def tab(browser: BrowserContext) -> Iterator[Page]:
+    """A page that fails the test on an uncaught script error or a blocked
+    script or style (the content security policy)."""
+    page = browser.pages[0] if browser.pages else browser.new_page()
+    problems = watched(page)
     yield page
     assert not problems, problems
 

@@ -66,21 +66,22 @@ def test_a_colliding_change_is_shown_and_loses_nothing(
     needs = {n["id"]: n for n in after["needs"]}
     assert "need-colleague" in needs
     assert {"supporter": {"id": jans[0]["id"]}} in needs[SOCIAL_CONTACT]["supporters"]
-    assert after["version"] == loaded + 3  # the colleague's need, Jan, his help
+    # The colleague's need; Jan and his help, one change since they go in together.
+    assert after["version"] == loaded + 2
 
 
 def test_a_conflict_halfway_through_a_change_is_not_doubled(web: ServedApp, tab: Page) -> None:
-    """The person went in, then a colleague's change came before the help:
-    saving again adds the help, not a second person."""
+    """A colleague's change came while the person and her help were on their
+    way: saving again adds her and her help once, not a second person."""
     sign_in_as_nurse(tab, web)
     open_client(tab, "Geertruida Bakker")
-    # The page's version goes stale only after its first step: hold the
-    # linkSupporter request until a colleague has changed the client.
+    # The page's version goes stale while it sends: hold the addMember
+    # request until a colleague has changed the client.
     held: list[str] = []
 
     def colleague_first(route: Route) -> None:
         body = route.request.post_data or ""
-        if "linkSupporter" in body and not held:
+        if "addMember" in body and not held:
             held.append(body)
             version = web.client(WIDOW, "version")["version"]
             web.mutate(

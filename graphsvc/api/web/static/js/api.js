@@ -1,5 +1,6 @@
 // Talking to the service: GraphQL for everything a nurse reads or changes.
 
+import { T } from "./i18n.js";
 import * as session from "./session.js";
 
 /** The token is missing, expired or refused: back to sign-in. */
@@ -24,6 +25,9 @@ export class Problem extends Error {
     this.field = field;
   }
 }
+
+/** What a change was about was removed meanwhile (said by name). */
+export class Gone extends Error {}
 
 /** Somebody else changed the client since the page loaded her. */
 export class Conflict extends Error {
@@ -54,9 +58,7 @@ async function send(url, init) {
   try {
     return await fetch(url, init);
   } catch {
-    throw new Unreachable(
-      "The care-network service cannot be reached. Check the connection and try again.",
-    );
+    throw new Unreachable(T.unreachable);
   }
 }
 
@@ -68,7 +70,7 @@ async function send(url, init) {
  */
 export async function graphql(query, variables = {}) {
   const bearer = session.token();
-  if (!bearer) throw new SignedOut("Please sign in.");
+  if (!bearer) throw new SignedOut(T.pleaseSignIn);
   const response = await send("/graphql", {
     method: "POST",
     headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearer}` },
@@ -77,18 +79,17 @@ export async function graphql(query, variables = {}) {
   const body = await bodyOf(response);
   if (response.status === 401) {
     session.signOut();
-    const reason = body?.message ? ` (${body.message})` : "";
-    const message = `Your sign-in is no longer valid${reason}. Please sign in again.`;
+    const message = T.noLongerValid(body?.message ?? "");
     window.dispatchEvent(new CustomEvent("signed-out", { detail: message }));
     throw new SignedOut(message);
   }
   if (!response.ok || body === null) {
     const detail = body?.message ?? body?.errors?.[0]?.message ?? response.statusText;
-    throw new ServiceError(`The service answered with an error (${response.status}): ${detail}`);
+    throw new ServiceError(T.serviceError(response.status, detail));
   }
   if (Array.isArray(body.errors) && body.errors.length > 0) {
     const messages = body.errors.map((/** @type {{message: string}} */ e) => e.message);
-    throw new ServiceError(`The service could not answer: ${messages.join(" ")}`);
+    throw new ServiceError(T.couldNotAnswer(messages.join(" ")));
   }
   return body.data;
 }
@@ -113,10 +114,10 @@ export async function whoIs(bearer) {
   const response = await send("/api/me", { headers: { Authorization: `Bearer ${bearer}` } });
   const body = await bodyOf(response);
   if (response.status === 401) {
-    throw new SignedOut(`This token was not accepted: ${body?.message ?? "unknown reason"}.`);
+    throw new SignedOut(T.tokenRefused(body?.message ?? T.unknownReason));
   }
   if (!response.ok || body === null) {
-    throw new ServiceError(`The service answered with an error (${response.status}).`);
+    throw new ServiceError(T.serviceStatus(response.status));
   }
   return body;
 }
@@ -128,21 +129,17 @@ export async function whoIs(bearer) {
  */
 export function describe(error) {
   if (error instanceof Conflict) {
-    return (
-      "A colleague changed this client's network while you were working on it. " +
-      "The latest network is shown now and what you entered is kept: " +
-      "check it and save again."
-    );
+    return T.conflict;
   }
   if (error instanceof Problem) {
     const prefix = {
-      ValidationError: "Please check what you entered",
-      NotFoundError: "This is no longer there",
-      ForbiddenError: "You may not make this change",
+      ValidationError: T.problemValidation,
+      NotFoundError: T.problemNotFound,
+      ForbiddenError: T.problemForbidden,
     }[error.kind];
     const field = error.field ? ` (${error.field.split(".").at(-1)})` : "";
     return prefix ? `${prefix}${field}: ${error.message}` : error.message;
   }
   if (error instanceof Error && error.message) return error.message;
-  return "Something went wrong. Please try again.";
+  return T.tryAgainLater;
 }

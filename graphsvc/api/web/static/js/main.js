@@ -4,8 +4,10 @@
 import { SignedOut, describe, graphql } from "./api.js";
 import { fill, h } from "./dom.js";
 import { closeAll } from "./editing/dialog.js";
+import { LANGUAGE, T, applyLanguage, switchLanguage } from "./i18n.js";
 import { ME, TEAM } from "./queries.js";
 import * as session from "./session.js";
+import { showAdmit } from "./views/admit-client.js";
 import { showClient } from "./views/client-page.js";
 import { showClients } from "./views/client-list.js";
 import { showSignIn } from "./views/sign-in.js";
@@ -52,12 +54,33 @@ async function loadProfile() {
   };
 }
 
+/** The switch between Dutch and English, always in the app bar. */
+function showLanguageSwitch() {
+  const brand = document.querySelector(".brand");
+  if (brand) brand.textContent = T.brand;
+  const bar = document.querySelector(".app-bar");
+  if (!bar || bar.querySelector(".language")) return;
+  const other = LANGUAGE === "nl" ? "en" : "nl";
+  const change = h(
+    "button",
+    {
+      type: "button",
+      class: "button button--on-dark language",
+      lang: other,
+      "aria-label": T.switchLabel,
+    },
+    T.switchTo,
+  );
+  change.addEventListener("click", () => switchLanguage());
+  bar.append(change);
+}
+
 function showAccount() {
   if (!profile) {
     account.replaceChildren();
     return;
   }
-  const signOut = h("button", { type: "button", class: "button button--on-dark" }, "Sign out");
+  const signOut = h("button", { type: "button", class: "button button--on-dark" }, T.signOut);
   signOut.addEventListener("click", () => {
     session.signOut();
     profile = null;
@@ -92,16 +115,16 @@ function toSignIn(message) {
  * @param {unknown} error
  */
 function showProblem(error) {
-  const retry = h("button", { type: "button", class: "button button--primary" }, "Try again");
+  const retry = h("button", { type: "button", class: "button button--primary" }, T.tryAgain);
   retry.addEventListener("click", () => route());
   fill(
     main,
     h(
       "section",
       { class: "problem-page", "aria-labelledby": "problem-title" },
-      h("h1", { id: "problem-title", tabindex: "-1" }, "Something went wrong"),
+      h("h1", { id: "problem-title", tabindex: "-1" }, T.somethingWrong),
       h("p", { class: "problem", role: "alert" }, describe(error)),
-      h("p", { class: "actions" }, retry, " ", h("a", { href: "#/" }, "Back to all clients")),
+      h("p", { class: "actions" }, retry, " ", h("a", { href: "#/" }, T.backToClients)),
     ),
   );
   /** @type {HTMLElement | null} */ (main.querySelector("h1"))?.focus();
@@ -126,6 +149,8 @@ async function route() {
     const match = /^\/clients\/([^/]+)$/.exec(path);
     if (match) {
       await showClient(main, decodeURIComponent(match[1]), profile);
+    } else if (path === "/admit") {
+      await showAdmit(main, profile);
     } else {
       await showClients(main, profile);
       if (mine === routing) /** @type {HTMLElement | null} */ (main.querySelector("h1"))?.focus();
@@ -155,8 +180,10 @@ window.addEventListener("error", (event) => banner(describe(event.error ?? event
 function banner(message) {
   const area = document.getElementById("banner");
   if (!area) return;
-  area.textContent = `Something went wrong: ${message} Reload the page if it keeps happening.`;
+  area.textContent = T.banner(message);
   area.hidden = false;
 }
 
+applyLanguage();
+showLanguageSwitch();
 route();

@@ -23,13 +23,17 @@ export const CLIENT = `query Client($id: ID!) {
     }
     needs {
       id displayName code domain status since
+      problem { display nameNl }
       supporters { supporter { id } kind frequency hoursPerWeek status }
       latestRatings {
-        knowledge { value effective }
-        behavior { value effective }
-        status { value effective }
+        knowledge { value effective labelNl labelEn }
+        behavior { value effective labelNl labelEn }
+        status { value effective labelNl labelEn }
       }
+      trends { dimension change ratings { value effective } }
     }
+    knows { a { id } b { id } }
+    history { at who yours words version }
     gaps { kind severity explanation subjects { __typename id } }
     strength {
       score networkType informalMembers teamMembers formalMembers closeContacts activeNeeds
@@ -37,8 +41,11 @@ export const CLIENT = `query Client($id: ID!) {
   }
 }`;
 
+/** Only the version: has the network moved since the page read it? */
+export const VERSION = `query Version($id: ID!) { client(id: $id) { version } }`;
+
 export const OMAHA = `query Omaha($search: String) {
-  omahaProblems(search: $search) { code display domain }
+  omahaProblems(search: $search) { code display nameNl domain domainNl }
 }`;
 
 const INPUT_TYPES = {
@@ -50,6 +57,7 @@ const INPUT_TYPES = {
   linkSupporter: "LinkSupporterInput",
   unlinkSupporter: "UnlinkSupporterInput",
   recordRating: "RecordRatingInput",
+  undoLastChange: "UndoInput",
 };
 
 /** @typedef {keyof typeof INPUT_TYPES} MutationName */
@@ -90,3 +98,36 @@ export async function applySteps(steps, version) {
   }
   return current;
 }
+
+/**
+ * Take a new client into care. Resolves to her id.
+ * @param {Record<string, unknown>} input  AdmitClientInput
+ * @returns {Promise<string>}
+ */
+export async function admitClient(input) {
+  const { result } = await graphql(
+    `mutation Admit($input: AdmitClientInput!) {
+      result: admitClient(input: $input) {
+        __typename
+        ... on NetworkChange { client { id } }
+        ... on ValidationError { message field }
+        ... on NotFoundError { message }
+        ... on ForbiddenError { message }
+        ... on ConflictError { message currentVersion }
+      }
+    }`,
+    { input },
+  );
+  if (result.__typename === "NetworkChange") return result.client.id;
+  throw new Problem(result.__typename, result.message, result.field ?? null);
+}
+
+export const DIRECTORY = `query Directory($search: String!, $role: String) {
+  directory(search: $search, role: $role, first: 12) {
+    id name role ring isOrganization organizations { name }
+  }
+}`;
+
+export const RATING_SCALE = `query Scale {
+  ratingScale { dimension nameNl nameEn levels { value labelNl labelEn } }
+}`;

@@ -1,104 +1,28 @@
-// The service's codes in the words a nurse uses.
+// The service's codes in the words a nurse uses, in the page's language.
+
+import { T } from "./i18n.js";
+
+export { hours, listed } from "./i18n.js";
 
 /** @type {Record<string, string>} */
-export const RING = {
-  INFORMAL: "Informal network",
-  TEAM: "Team",
-  FORMAL: "Formal network",
-};
-
+export const RING = T.ring;
 /** @type {Record<string, string>} */
-export const RING_HINT = {
-  INFORMAL: "family, friends, neighbours",
-  TEAM: "the nurses of the team",
-  FORMAL: "GP, pharmacist, physio, social work",
-};
-
+export const RING_HINT = T.ringHint;
 /** @type {Record<string, string>} */
-export const FREQUENCY = {
-  DAILY: "daily",
-  SEVERAL_TIMES_A_WEEK: "several times a week",
-  WEEKLY: "weekly",
-  MONTHLY: "monthly",
-  LESS_OFTEN: "less often",
-};
-
+export const FREQUENCY = T.frequency;
 /** @type {Record<string, string>} */
-export const SUPPORT_KIND = {
-  PRACTICAL: "practical help",
-  HOUSEHOLD: "household",
-  PERSONAL_CARE: "personal care",
-  EMOTIONAL: "emotional support",
-  INFORMATIONAL: "information and advice",
-  NURSING: "nursing",
-  MEDICAL: "medical",
-  COORDINATION: "coordination",
-};
-
+export const SUPPORT_KIND = T.supportKind;
 /** @type {Record<string, string>} */
-export const SEVERITY = { HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
-
+export const SEVERITY = T.severity;
 /** @type {Record<string, string>} */
-export const GAP_KIND = {
-  UNCOVERED_NEED: "Need without help",
-  SINGLE_SUPPORTER: "Only one helper",
-  SINGLE_POINT_OF_FAILURE: "Everything rests on one person",
-  OVERLOADED_CARER: "Carer overloaded",
-  ISOLATED_CLIENT: "Isolated",
-  NO_TEAM_CONTACT: "No team contact",
-  NO_GP: "No GP",
-  FRAGMENTED_FORMAL_NETWORK: "Professionals not connected",
-  TEAM_TOO_LARGE: "Team too large",
-  CASELOAD_TOO_LARGE: "Caseload too large",
-  LOW_CONTINUITY: "Low continuity",
-};
-
+export const GAP_KIND = T.gapKind;
 /** @type {Record<string, string>} */
-export const NETWORK_TYPE = {
-  FAMILY_DEPENDENT: "Family-dependent",
-  LOCALLY_INTEGRATED: "Locally integrated",
-  LOCAL_SELF_CONTAINED: "Local self-contained",
-  WIDER_COMMUNITY_FOCUSED: "Wider community-focused",
-  PRIVATE_RESTRICTED: "Private restricted",
-  NO_INFORMAL_NETWORK: "No informal network",
-};
-
+export const NETWORK_TYPE = T.networkType;
 /** @type {Record<string, string>} */
-export const NETWORK_TYPE_HINT = {
-  FAMILY_DEPENDENT: "relies mainly on close family",
-  LOCALLY_INTEGRATED: "family, friends and neighbours close by",
-  LOCAL_SELF_CONTAINED: "a few neighbours, family at a distance",
-  WIDER_COMMUNITY_FOCUSED: "friends and community rather than family",
-  PRIVATE_RESTRICTED: "no family nearby; hardly anyone in touch but a partner",
-  NO_INFORMAL_NETWORK: "nobody recorded in the informal ring",
-};
-
+export const NETWORK_TYPE_HINT = T.networkTypeHint;
 /** @type {Record<string, string>} */
-export const DOMAIN = {
-  ENVIRONMENTAL: "Environmental",
-  PSYCHOSOCIAL: "Psychosocial",
-  PHYSIOLOGICAL: "Physiological",
-  HEALTH_RELATED_BEHAVIORS: "Health-related behaviours",
-};
-
+export const DOMAIN = T.domain;
 /** @type {Record<string, string>} */
-export const RATING = { KNOWLEDGE: "Knowledge", BEHAVIOR: "Behaviour", STATUS: "Status" };
-
+export const RATING = T.rating;
 /** @type {Record<string, string>} */
-export const CLOSENESS = { 1: "not very close", 2: "close", 3: "very close" };
-
-/** @param {number} hours */
-export function hours(hours) {
-  if (hours === 0) return "";
-  const rounded = hours < 1 ? Math.round(hours * 60) : Math.round(hours * 10) / 10;
-  return hours < 1 ? `${rounded} min a week` : `${rounded} h a week`;
-}
-
-/**
- * "a, b and c"
- * @param {string[]} items
- */
-export function listed(items) {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
+export const CLOSENESS = T.closeness;

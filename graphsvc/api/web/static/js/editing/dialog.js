@@ -1,7 +1,8 @@
 // A modal form: native <dialog>, so Escape closes it and focus stays inside.
 
-import { Conflict, SignedOut, describe } from "../api.js";
-import { h } from "../dom.js";
+import { Conflict, Gone, SignedOut, describe } from "../api.js";
+import { h, toast } from "../dom.js";
+import { T } from "../i18n.js";
 
 let counter = 0;
 
@@ -11,6 +12,8 @@ let counter = 0;
  *   intro?: (string | Node)[],
  *   fields?: Node[],
  *   submitLabel: string,
+ *   cancelLabel?: string,
+ *   afterSubmit?: () => void,
  *   danger?: boolean,
  *   onSubmit: (form: HTMLFormElement) => Promise<void>,
  * }} DialogSpec
@@ -34,7 +37,7 @@ export function openDialog(spec) {
     { type: "submit", class: spec.danger ? "button button--danger" : "button button--primary" },
     spec.submitLabel,
   );
-  const cancel = h("button", { type: "button", class: "button" }, "Cancel");
+  const cancel = h("button", { type: "button", class: "button" }, spec.cancelLabel ?? T.cancel);
   const form = /** @type {HTMLFormElement} */ (
     h(
       "form",
@@ -62,10 +65,20 @@ export function openDialog(spec) {
     dialog.classList.remove("dialog--conflict");
     try {
       await spec.onSubmit(form);
+      if (spec.afterSubmit) {
+        const next = spec.afterSubmit;
+        dialog.addEventListener("close", () => next(), { once: true });
+      }
       dialog.close();
     } catch (error) {
       if (error instanceof SignedOut) {
         dialog.close();
+        return;
+      }
+      if (error instanceof Gone) {
+        // Saving again could only fail again: the page shows the news.
+        dialog.close();
+        toast(error.message);
         return;
       }
       if (error instanceof Conflict) dialog.classList.add("dialog--conflict");

@@ -1,6 +1,7 @@
 // Labelled form controls. Every control has a visible <label> or <legend>.
 
 import { h } from "../dom.js";
+import { T } from "../i18n.js";
 
 let counter = 0;
 
@@ -46,7 +47,7 @@ export function textField(spec) {
       "label",
       { for: id },
       spec.label,
-      spec.required ? h("span", { class: "required" }, " (required)") : null,
+      spec.required ? h("span", { class: "required" }, T.required) : null,
     ),
     spec.hint ? h("p", { class: "hint", id: hintId }, spec.hint) : null,
     input,
@@ -148,4 +149,49 @@ export function showField(field, shown) {
       control.disabled = !shown;
     }
   }
+}
+
+/**
+ * Time a week to the minute: hours and minutes side by side (10 minutes a
+ * week is "0" and "10"). Hours may also be typed with decimals.
+ * @param {number} [value]  hours a week
+ * @returns {HTMLElement}
+ */
+export function timeFields(value = 1) {
+  const whole = Math.floor(value);
+  const minutes = Math.round((value - whole) * 60);
+  return h(
+    "fieldset",
+    { class: "group time-fields" },
+    h("legend", {}, T.timeAWeek),
+    h(
+      "div",
+      { class: "pair" },
+      textField({
+        name: "hoursPerWeek",
+        label: T.hoursAWeekField,
+        type: "number",
+        value: whole,
+        attrs: { min: 0, max: 168, step: "any", inputmode: "decimal" },
+      }),
+      textField({
+        name: "minutesPerWeek",
+        label: T.minutesAWeekField,
+        type: "number",
+        value: minutes,
+        hint: T.timeHint,
+        attrs: { min: 0, max: 59, step: 1, inputmode: "numeric" },
+      }),
+    ),
+  );
+}
+
+/**
+ * The hours a week of timeFields, minutes included.
+ * @param {HTMLFormElement} form
+ * @returns {number}
+ */
+export function hoursOf(form) {
+  const total = (number(form, "hoursPerWeek") ?? 0) + (number(form, "minutesPerWeek") ?? 0) / 60;
+  return Math.round(total * 10000) / 10000;
 }

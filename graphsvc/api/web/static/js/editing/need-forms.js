@@ -2,9 +2,12 @@
 
 import { h } from "../dom.js";
 import { newId } from "../ids.js";
+import { graphql } from "../api.js";
+import { LANGUAGE, T, formatDate } from "../i18n.js";
+import { RATING_SCALE } from "../queries.js";
 import { FREQUENCY, RATING, SUPPORT_KIND } from "../words.js";
 import { openDialog } from "./dialog.js";
-import { number, radioGroup, selectField, text, textField } from "./fields.js";
+import { hoursOf, number, radioGroup, selectField, text, textField, timeFields } from "./fields.js";
 import { omahaPicker } from "./omaha-picker.js";
 
 /** @typedef {import("./person-form.js").Editing} Editing */
@@ -19,9 +22,9 @@ export function addNeed(editing) {
       .map((/** @type {any} */ n) => n.code),
   );
   openDialog({
-    title: `Add a need of ${client.name}`,
+    title: T.addNeedTitle(client.name),
     fields: [omahaPicker({ name: "code", taken })],
-    submitLabel: "Add need",
+    submitLabel: T.addNeedSubmit,
     onSubmit: async (form) => {
       const code = text(form, "code");
       const chosen = /** @type {HTMLInputElement | null} */ (
@@ -29,7 +32,7 @@ export function addNeed(editing) {
       );
       await editing.save(
         [{ mutation: "addNeed", input: { clientId: client.id, code, needId } }],
-        `The need ${chosen?.dataset.display ?? code} was added.`,
+        T.needAdded(chosen?.dataset.display ?? code ?? ""),
       );
     },
   });
@@ -49,7 +52,7 @@ export function linkHelper(editing, preset, addSomeoneNew) {
     ? h(
         "p",
         {},
-        "Someone not in the onion yet? ",
+        T.notInOnion,
         h(
           "button",
           {
@@ -61,21 +64,21 @@ export function linkHelper(editing, preset, addSomeoneNew) {
               addSomeoneNew();
             },
           },
-          "Add a new person",
+          T.addNewPerson,
         ),
       )
     : null;
   openDialog({
-    title: need ? `Who helps with ${need.displayName}?` : "Who helps with what?",
+    title: need ? T.whoHelpsTitle(need.displayName) : T.whoHelpsWhat,
     intro: elsewhere ? [elsewhere] : [],
     fields: [
       selectField({
         name: "needId",
-        label: "Need",
+        label: T.need,
         value: preset.needId ?? "",
         required: true,
         options: [
-          ["", "Choose a need"],
+          ["", T.chooseNeed],
           ...needs.map(
             (/** @type {any} */ n) => /** @type {[string, string]} */ ([n.id, n.displayName]),
           ),
@@ -83,11 +86,11 @@ export function linkHelper(editing, preset, addSomeoneNew) {
       }),
       selectField({
         name: "supporterId",
-        label: "Person",
+        label: T.person,
         value: preset.personId ?? "",
         required: true,
         options: [
-          ["", "Choose a person"],
+          ["", T.choosePerson],
           ...client.members.map(
             (/** @type {any} */ m) =>
               /** @type {[string, string]} */ ([
@@ -101,25 +104,19 @@ export function linkHelper(editing, preset, addSomeoneNew) {
       }),
       selectField({
         name: "kind",
-        label: "Kind of help",
+        label: T.kindOfHelp,
         value: "PRACTICAL",
         options: /** @type {[string, string][]} */ (Object.entries(SUPPORT_KIND)),
       }),
       selectField({
         name: "frequency",
-        label: "How often",
+        label: T.howOften,
         value: "WEEKLY",
-        options: [["", "not recorded"], ...Object.entries(FREQUENCY)],
+        options: [["", T.notRecorded], ...Object.entries(FREQUENCY)],
       }),
-      textField({
-        name: "hoursPerWeek",
-        label: "Hours a week",
-        type: "number",
-        value: 1,
-        attrs: { min: 0, max: 168, step: 0.25, inputmode: "decimal" },
-      }),
+      timeFields(1),
     ],
-    submitLabel: "Save",
+    submitLabel: T.save,
     onSubmit: async (form) => {
       const supporterId = text(form, "supporterId");
       const needId = text(form, "needId");
@@ -135,11 +132,11 @@ export function linkHelper(editing, preset, addSomeoneNew) {
               supporterId,
               kind: text(form, "kind"),
               frequency: text(form, "frequency"),
-              hoursPerWeek: number(form, "hoursPerWeek") ?? 0,
+              hoursPerWeek: hoursOf(form),
             },
           },
         ],
-        `${who} now helps with ${what}.`,
+        T.nowHelps(who, what),
       );
     },
   });
@@ -152,8 +149,8 @@ export function linkHelper(editing, preset, addSomeoneNew) {
  */
 export function unlinkHelper(editing, need, member) {
   openDialog({
-    title: `${member.displayName} no longer helps with ${need.displayName}?`,
-    submitLabel: "Stop this help",
+    title: T.noLongerHelpsQ(member.displayName, need.displayName),
+    submitLabel: T.stopHelp,
     danger: true,
     onSubmit: async () => {
       await editing.save(
@@ -163,7 +160,7 @@ export function unlinkHelper(editing, need, member) {
             input: { clientId: editing.client.id, needId: need.id, supporterId: member.id },
           },
         ],
-        `${member.displayName} no longer helps with ${need.displayName}.`,
+        T.noLongerHelps(member.displayName, need.displayName),
       );
     },
   });
@@ -175,20 +172,20 @@ export function unlinkHelper(editing, need, member) {
  */
 export function resolveNeed(editing, need) {
   openDialog({
-    title: `Is ${need.displayName} resolved?`,
-    intro: ["A resolved need stays in the record but is no longer drawn or counted in the gaps."],
-    submitLabel: "Mark as resolved",
+    title: T.resolvedQ(need.displayName),
+    intro: [T.resolvedIntro],
+    submitLabel: T.markResolved,
     onSubmit: async () => {
       await editing.save(
         [{ mutation: "resolveNeed", input: { clientId: editing.client.id, needId: need.id } }],
-        `${need.displayName} was marked as resolved.`,
+        T.wasResolved(need.displayName),
       );
     },
   });
 }
 
 const SCALE = /** @type {[string, string][]} */ ([
-  ["", "not now"],
+  ["", T.notNow],
   ["1", "1"],
   ["2", "2"],
   ["3", "3"],
@@ -196,12 +193,46 @@ const SCALE = /** @type {[string, string][]} */ ([
   ["5", "5"],
 ]);
 
+/** @type {Promise<Map<string, [string, string, string?][]>> | null} */
+let scale = null;
+
+/**
+ * The options of each dimension with the words of its levels, asked once.
+ * @returns {Promise<Map<string, [string, string, string?][]>>}
+ */
+function levels() {
+  scale ??= graphql(RATING_SCALE).then(
+    (data) =>
+      new Map(
+        data.ratingScale.map((/** @type {any} */ d) => [
+          d.dimension,
+          [
+            ["", T.notNow],
+            ...d.levels.map(
+              (/** @type {any} */ l) =>
+                /** @type {[string, string]} */ ([
+                  String(l.value),
+                  T.levelOption(String(l.value), LANGUAGE === "nl" ? l.labelNl : l.labelEn),
+                ]),
+            ),
+          ],
+        ]),
+      ),
+    () => {
+      scale = null;
+      return new Map();
+    },
+  );
+  return scale;
+}
+
 /**
  * Record Knowledge, Behaviour and Status ratings (1 worst .. 5 best).
  * @param {Editing} editing
  * @param {any} need
  */
-export function rateNeed(editing, need) {
+export async function rateNeed(editing, need) {
+  const words = await levels();
   const ids = { KNOWLEDGE: newId("rating"), BEHAVIOR: newId("rating"), STATUS: newId("rating") };
   const today = new Date();
   const iso = new Date(today.getTime() - today.getTimezoneOffset() * 60000)
@@ -209,22 +240,22 @@ export function rateNeed(editing, need) {
     .slice(0, 10);
   const latest = need.latestRatings ?? {};
   openDialog({
-    title: `Rate ${need.displayName}`,
-    intro: ["Omaha rating scale: 1 is the worst, 5 the best. Leave a row on “not now” to skip it."],
+    title: T.rateTitle(need.displayName),
+    intro: [T.rateIntro],
     fields: [
-      textField({ name: "effective", label: "Date", type: "date", value: iso, required: true }),
+      textField({ name: "effective", label: T.date, type: "date", value: iso, required: true }),
       ...Object.entries(RATING).map(([dimension, label]) => {
         const last = latest[dimension.toLowerCase()];
         return radioGroup({
           name: dimension,
-          legend: last ? `${label} (last: ${last.value} on ${last.effective})` : label,
+          legend: last ? T.lastRating(label, last.value, formatDate(last.effective)) : label,
           value: "",
-          inline: true,
-          options: SCALE,
+          inline: !words.has(dimension),
+          options: words.get(dimension) ?? SCALE,
         });
       }),
     ],
-    submitLabel: "Save ratings",
+    submitLabel: T.saveRatings,
     onSubmit: async (form) => {
       const effective = text(form, "effective");
       const steps = Object.keys(RATING)
@@ -240,8 +271,8 @@ export function rateNeed(editing, need) {
             ratingId: ids[/** @type {keyof typeof ids} */ (dimension)],
           },
         }));
-      if (steps.length === 0) throw new Error("Choose at least one rating from 1 to 5.");
-      await editing.save(steps, `Ratings of ${need.displayName} were saved.`);
+      if (steps.length === 0) throw new Error(T.chooseOneRating);
+      await editing.save(steps, T.ratingsSaved(need.displayName));
     },
   });
 }

@@ -2,6 +2,7 @@
 
 import { graphql } from "../api.js";
 import { h } from "../dom.js";
+import { LANGUAGE, T } from "../i18n.js";
 import { OMAHA } from "../queries.js";
 import { DOMAIN } from "../words.js";
 
@@ -27,7 +28,7 @@ export function omahaPicker(spec) {
   const count = h("p", { class: "hint", role: "status" });
   let asked = 0;
 
-  /** @param {{code: string, display: string, domain: string}[]} problems */
+  /** @param {{code: string, display: string, nameNl: string, domain: string, domainNl: string}[]} problems */
   const show = (problems) => {
     const chosen = /** @type {HTMLInputElement | null} */ (results.querySelector("input:checked"));
     const keep = chosen?.value ?? null;
@@ -35,6 +36,9 @@ export function omahaPicker(spec) {
       ...problems.map((problem) => {
         const optionId = `${id}-${problem.code}`;
         const taken = spec.taken.has(problem.code);
+        const dutch = LANGUAGE === "nl";
+        const name = dutch ? problem.nameNl : problem.display;
+        const domain = dutch ? problem.domainNl : (DOMAIN[problem.domain] ?? problem.domain);
         return h(
           "div",
           { class: "choice" },
@@ -43,7 +47,7 @@ export function omahaPicker(spec) {
             id: optionId,
             name: spec.name,
             value: problem.code,
-            "data-display": problem.display,
+            "data-display": name,
             required: true,
             disabled: taken,
             checked: keep === problem.code,
@@ -52,11 +56,11 @@ export function omahaPicker(spec) {
             "label",
             { for: optionId },
             h("span", { class: "code" }, problem.code),
-            ` ${problem.display} `,
+            ` ${name} `,
             h(
               "span",
               { class: "hint" },
-              taken ? "(already a need)" : `(${DOMAIN[problem.domain] ?? problem.domain})`,
+              taken ? T.alreadyNeed : `(${domain})`,
             ),
           ),
         );
@@ -65,10 +69,10 @@ export function omahaPicker(spec) {
     const word = search.value.trim();
     count.textContent =
       problems.length === 0
-        ? `No Omaha problem matches “${word}”. Try another word, such as nutrition, social contact or medication.`
+        ? T.noOmaha(word)
         : word
-          ? `${problems.length} problems match “${word}”.`
-          : `All ${problems.length} problems.`;
+          ? T.omahaMatch(problems.length, word)
+          : T.omahaAll(problems.length);
   };
 
   const find = async () => {
@@ -107,12 +111,12 @@ export function omahaPicker(spec) {
   return h(
     "fieldset",
     { class: "group omaha" },
-    h("legend", {}, "Omaha System problem"),
+    h("legend", {}, T.omahaProblem),
     h(
       "div",
       { class: "field" },
-      h("label", { for: search.id }, "Search"),
-      h("p", { class: "hint", id: `${id}-hint` }, "Type a word or a code, then choose below."),
+      h("label", { for: search.id }, T.search),
+      h("p", { class: "hint", id: `${id}-hint` }, T.omahaHint),
       search,
     ),
     count,

@@ -1,10 +1,21 @@
 // Adding someone to a ring of the onion, or changing what we know of her.
 
 import { h } from "../dom.js";
+import { T } from "../i18n.js";
 import { newId } from "../ids.js";
 import { CLOSENESS, FREQUENCY, RING, RING_HINT, SUPPORT_KIND } from "../words.js";
 import { openDialog } from "./dialog.js";
-import { number, radioGroup, selectField, showField, text, textField } from "./fields.js";
+import { directoryPicker } from "./directory-picker.js";
+import {
+  hoursOf,
+  number,
+  radioGroup,
+  selectField,
+  showField,
+  text,
+  textField,
+  timeFields,
+} from "./fields.js";
 
 /**
  * @typedef {import("../queries.js").Step} Step
@@ -15,33 +26,11 @@ import { number, radioGroup, selectField, showField, text, textField } from "./f
  * }} Editing
  */
 
-const RELATIONSHIPS = [
-  "partner",
-  "daughter",
-  "son",
-  "daughter-in-law",
-  "son-in-law",
-  "sister",
-  "brother",
-  "niece",
-  "nephew",
-  "grandchild",
-  "neighbour",
-  "friend",
-  "volunteer",
-];
-const ROLES = [
-  "general practitioner",
-  "pharmacist",
-  "physiotherapist",
-  "occupational therapist",
-  "social worker",
-  "primary nurse",
-  "district nurse",
-];
+const RELATIONSHIPS = T.relationships;
+const ROLES = T.roles;
 
 const FREQUENCY_OPTIONS = /** @type {[string, string][]} */ ([
-  ["", "not recorded"],
+  ["", T.notRecorded],
   ...Object.entries(FREQUENCY),
 ]);
 
@@ -58,7 +47,7 @@ function activeNeeds(client) {
 function personFields(editing, member) {
   const ring = radioGroup({
     name: "ring",
-    legend: "Which ring",
+    legend: T.whichRing,
     value: member?.ring ?? "INFORMAL",
     required: true,
     options: Object.keys(RING).map((key) => [key, RING[key], `(${RING_HINT[key]})`]),
@@ -66,10 +55,10 @@ function personFields(editing, member) {
   const present = new Set(editing.client.members.map((/** @type {any} */ m) => m.id));
   const nurse = selectField({
     name: "nurse",
-    label: "Nurse of the team",
+    label: T.teamNurse,
     required: true,
     options: [
-      ["", "Choose a nurse"],
+      ["", T.chooseNurse],
       ...editing.nurses
         .filter((n) => !present.has(n.id))
         .map(
@@ -79,41 +68,41 @@ function personFields(editing, member) {
   });
   const name = textField({
     name: "name",
-    label: "Name",
+    label: T.name,
     value: member?.displayName,
     required: true,
   });
   const relationship = textField({
     name: "relationship",
-    label: "Relationship to the client",
-    hint: "For example daughter or neighbour.",
+    label: T.relationship,
+    hint: T.relationshipHint,
     value: member?.relationship,
     list: RELATIONSHIPS,
   });
   const role = textField({
     name: "role",
-    label: "Role",
-    hint: "For example GP or physiotherapist.",
+    label: T.role,
+    hint: T.roleHint,
     value: member?.role,
     list: ROLES,
   });
   const contact = textField({
     name: "contact",
-    label: "Phone or e-mail",
+    label: T.contact,
     value: member?.contact,
   });
   const frequency = selectField({
     name: "contactFrequency",
-    label: "In touch with the client",
+    label: T.inTouchWith,
     value: member?.contactFrequency ?? "",
     options: FREQUENCY_OPTIONS,
   });
   const closeness = selectField({
     name: "closeness",
-    label: "How close",
+    label: T.howClose,
     value: member?.closeness ? String(member.closeness) : "",
     options: [
-      ["", "not recorded"],
+      ["", T.notRecorded],
       ...Object.entries(CLOSENESS).map(
         ([k, v]) => /** @type {[string, string]} */ ([k, `${k} – ${v}`]),
       ),
@@ -121,6 +110,21 @@ function personFields(editing, member) {
   });
 
   const choosing = !member;
+  // A professional the team knows is picked from the directory, not typed in anew.
+  const directory = choosing
+    ? directoryPicker({
+        name: "directoryId",
+        legend: T.fromDirectory,
+        onPick: (entry) => {
+          const nameInput = /** @type {HTMLInputElement} */ (name.querySelector("input"));
+          const roleInput = /** @type {HTMLInputElement} */ (role.querySelector("input"));
+          if (entry) {
+            nameInput.value = entry.name;
+            roleInput.value = entry.role ?? "";
+          }
+        },
+      })
+    : null;
   const update = () => {
     const chosen = /** @type {HTMLInputElement | null} */ (ring.querySelector("input:checked"));
     const value = chosen?.value ?? "INFORMAL";
@@ -129,12 +133,17 @@ function personFields(editing, member) {
     showField(relationship, value === "INFORMAL");
     showField(closeness, value === "INFORMAL");
     showField(role, value !== "INFORMAL");
+    if (directory) showField(directory.element, value === "FORMAL");
   };
   ring.addEventListener("change", update);
   update();
   const who = h("div", { class: "pair" }, nurse, name, relationship, role);
   const touch = h("div", { class: "pair" }, contact, frequency, closeness);
-  return { fields: [ring, who, touch], nurse };
+  return {
+    fields: [ring, directory?.element ?? null, who, touch].filter((f) => f !== null),
+    nurse,
+    directory,
+  };
 }
 
 /**
@@ -144,18 +153,39 @@ function personFields(editing, member) {
 export function addPerson(editing, preset = {}) {
   const { client } = editing;
   const newPersonId = newId("person");
-  const { fields } = personFields(editing);
+  const { fields, directory } = personFields(editing);
   const needs = activeNeeds(client);
+  const others = client.members;
+  const knows = h(
+    "fieldset",
+    { class: "group knows" },
+    h("legend", {}, T.knowsLegend),
+    others.length
+      ? h(
+          "div",
+          { class: "choices choices--inline" },
+          ...others.map((/** @type {any} */ m) => {
+            const id = `knows-${newPersonId}-${m.id}`;
+            return h(
+              "div",
+              { class: "choice" },
+              h("input", { type: "checkbox", id, name: "knows", value: m.id }),
+              h("label", { for: id }, m.displayName),
+            );
+          }),
+        )
+      : h("p", { class: "hint" }, T.knowsNobody),
+  );
   const helps = h(
     "fieldset",
     { class: "group" },
-    h("legend", {}, "Helps with (you can also add this later)"),
+    h("legend", {}, T.helpsWithLegend),
     selectField({
       name: "needId",
-      label: "Need",
+      label: T.need,
       value: preset.needId ?? "",
       options: [
-        ["", "Nothing for now"],
+        ["", T.nothingForNow],
         ...needs.map(
           (/** @type {any} */ n) => /** @type {[string, string]} */ ([n.id, n.displayName]),
         ),
@@ -166,37 +196,34 @@ export function addPerson(editing, preset = {}) {
       { class: "pair" },
       selectField({
         name: "kind",
-        label: "Kind of help",
+        label: T.kindOfHelp,
         value: "PRACTICAL",
         options: /** @type {[string, string][]} */ (Object.entries(SUPPORT_KIND)),
       }),
       selectField({
         name: "frequency",
-        label: "How often",
+        label: T.howOften,
         value: "WEEKLY",
         options: FREQUENCY_OPTIONS,
       }),
-      textField({
-        name: "hoursPerWeek",
-        label: "Hours a week",
-        type: "number",
-        value: 1,
-        attrs: { min: 0, max: 168, step: 0.25, inputmode: "decimal" },
-      }),
     ),
+    timeFields(1),
   );
 
   openDialog({
-    title: `Add a person to the onion of ${client.name}`,
-    fields: [...fields, helps],
-    submitLabel: "Add to the onion",
+    title: T.addPersonTitle(client.name),
+    fields: [...fields, helps, knows],
+    submitLabel: T.addToOnion,
     onSubmit: async (form) => {
       const ring = text(form, "ring") ?? "INFORMAL";
       const nurseId = text(form, "nurse");
       const nurse = editing.nurses.find((n) => n.id === nurseId);
-      const personId = nurse ? nurse.id : newPersonId;
-      const name = nurse ? nurse.name : text(form, "name");
+      const listed = ring === "FORMAL" ? (directory?.chosen() ?? null) : null;
+      const personId = nurse ? nurse.id : listed ? listed.id : newPersonId;
+      const name = nurse ? nurse.name : listed ? listed.name : text(form, "name");
       const closeness = number(form, "closeness");
+      const needId = text(form, "needId");
+      // The person, the help she gives and whom she knows: one change.
       /** @type {Step[]} */
       const steps = [
         {
@@ -206,29 +233,28 @@ export function addPerson(editing, preset = {}) {
             personId,
             name,
             ring,
-            role: text(form, "role") ?? (nurse ? nurse.role : null),
+            role: text(form, "role") ?? (nurse ? nurse.role : (listed?.role ?? null)),
             relationship: text(form, "relationship"),
             contact: text(form, "contact"),
             contactFrequency: text(form, "contactFrequency"),
             closeness,
+            helpsWith: needId
+              ? [
+                  {
+                    needId,
+                    kind: text(form, "kind") ?? "PRACTICAL",
+                    frequency: text(form, "frequency"),
+                    hoursPerWeek: hoursOf(form),
+                  },
+                ]
+              : [],
+            knows: new FormData(form)
+              .getAll("knows")
+              .map((other) => ({ personId: String(other) })),
           },
         },
       ];
-      const needId = text(form, "needId");
-      if (needId) {
-        steps.push({
-          mutation: "linkSupporter",
-          input: {
-            clientId: client.id,
-            needId,
-            supporterId: personId,
-            kind: text(form, "kind") ?? "PRACTICAL",
-            frequency: text(form, "frequency"),
-            hoursPerWeek: number(form, "hoursPerWeek") ?? 0,
-          },
-        });
-      }
-      await editing.save(steps, `${name} was added to the onion.`);
+      await editing.save(steps, T.wasAdded(name ?? ""));
     },
   });
 }
@@ -241,9 +267,9 @@ export function changePerson(editing, member) {
   const { client } = editing;
   const { fields } = personFields(editing, member);
   openDialog({
-    title: `Change ${member.displayName}`,
+    title: T.changeName(member.displayName),
     fields,
-    submitLabel: "Save changes",
+    submitLabel: T.saveChanges,
     onSubmit: async (form) => {
       const data = new FormData(form);
       /** @type {Record<string, unknown>} */
@@ -255,7 +281,7 @@ export function changePerson(editing, member) {
       if (data.has("closeness")) input.closeness = number(form, "closeness");
       await editing.save(
         [{ mutation: "updateMember", input }],
-        `${text(form, "name") ?? member.displayName} was changed.`,
+        T.wasChanged(text(form, "name") ?? member.displayName),
       );
     },
   });
@@ -267,17 +293,16 @@ export function changePerson(editing, member) {
  */
 export function removePerson(editing, member) {
   openDialog({
-    title: `Remove ${member.displayName} from the onion?`,
+    title: T.removeQ(member.displayName),
     intro: [
-      `${member.displayName} will no longer be part of the network of ${editing.client.name}, ` +
-        "and the help they give goes with them.",
+      T.removeIntro(member.displayName, editing.client.name),
     ],
-    submitLabel: "Remove",
+    submitLabel: T.remove,
     danger: true,
     onSubmit: async () => {
       await editing.save(
         [{ mutation: "removeMember", input: { clientId: editing.client.id, personId: member.id } }],
-        `${member.displayName} was removed from the onion.`,
+        T.wasRemoved(member.displayName),
       );
     },
   });

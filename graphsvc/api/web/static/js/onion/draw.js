@@ -1,8 +1,12 @@
 // The onion as SVG, drawn from a layout. Text goes in as text nodes only.
+// Every person and need is a control of its own: reachable with Tab, named
+// for a screen reader (who, which ring, what she helps with), opened with
+// Enter or Space as with a tap.
 
 import { s } from "../dom.js";
+import { T } from "../i18n.js";
 import { FREQUENCY, GAP_KIND, RING, SUPPORT_KIND, hours, listed } from "../words.js";
-import { DOT, LINE, firstBaseline, layOut } from "./layout.js";
+import { firstBaseline, fitLayout } from "./layout.js";
 
 /**
  * @typedef {{kind: string, severity: string, explanation: string,
@@ -55,11 +59,37 @@ function initials(name) {
 }
 
 /**
+ * A shape that acts as a button: Tab reaches it, Enter or Space opens it.
+ * @param {SVGElement} group
+ * @param {string} name
+ * @param {(() => void) | undefined} open
+ */
+function actsAsButton(group, name, open) {
+  group.setAttribute("aria-label", name);
+  if (!open) {
+    group.setAttribute("role", "img");
+    return;
+  }
+  group.setAttribute("role", "button");
+  group.setAttribute("tabindex", "0");
+  group.addEventListener("click", () => open());
+  group.addEventListener("keydown", (event) => {
+    const key = /** @type {KeyboardEvent} */ (event).key;
+    if (key !== "Enter" && key !== " ") return;
+    event.preventDefault();
+    open();
+  });
+}
+
+/**
  * @param {any} client  the client as the CLIENT query loads her
  * @param {{onPerson?: (id: string) => void, onNeed?: (id: string) => void}} [actions]
+ * @param {{width: number, height: number} | null} [room]  the CSS pixels it will be shown in
+ * @param {{places: Map<string, number>, scale: number}} [memory]  where people were
+ *   drawn before and at what text scale; updated with where they are now
  * @returns {SVGElement}
  */
-export function drawOnion(client, actions = {}) {
+export function drawOnion(client, actions = {}, room = null, memory = undefined) {
   const marks = marksOf(client.gaps);
   /** @type {Gap[]} */
   const gaps = client.gaps;
@@ -70,26 +100,49 @@ export function drawOnion(client, actions = {}) {
       .filter((subject) => subject.__typename === "Member")
       .map((subject) => subject.id),
   );
-  const layout = layOut(client, overloaded);
+  const layout = fitLayout(client, overloaded, room, memory?.places, memory?.scale);
+  if (memory && room) {
+    memory.scale = layout.sizes.scale;
+    for (const p of layout.people) memory.places.set(p.id, p.angle);
+  }
+  const { sizes } = layout;
   const members = new Map(client.members.map((/** @type {any} */ m) => [m.id, m]));
   const needs = new Map(client.needs.map((/** @type {any} */ n) => [n.id, n]));
   const { viewBox: vb } = layout;
 
+  /** @type {Map<string, string[]>} */
+  const helpsWith = new Map();
+  for (const need of client.needs) {
+    if (need.status !== "ACTIVE") continue;
+    for (const tie of need.supporters) {
+      if (tie.status !== "ACTIVE") continue;
+      helpsWith.set(tie.supporter.id, [
+        ...(helpsWith.get(tie.supporter.id) ?? []),
+        need.displayName,
+      ]);
+    }
+  }
+
   const uncovered = client.gaps.filter((/** @type {Gap} */ g) => g.kind === "UNCOVERED_NEED");
-  const summary =
-    `${client.name}: ${client.members.length} people around her, ` +
-    `${layout.needs.length} active needs, ${uncovered.length} of them without help.`;
+  const summary = T.onionSummary(
+    client.name,
+    client.members.length,
+    layout.needs.length,
+    uncovered.length,
+  );
 
   const svg = s(
     "svg",
     {
       class: "onion",
       viewBox: `${vb.x0} ${vb.y0} ${vb.x1 - vb.x0} ${vb.y1 - vb.y0}`,
-      role: "img",
-      "aria-labelledby": "onion-title onion-desc",
+      role: "group",
+      "aria-labelledby": "onion-title",
+      "aria-describedby": "onion-desc",
       preserveAspectRatio: "xMidYMid meet",
+      "data-text-scale": sizes.scale.toFixed(3),
     },
-    s("title", { id: "onion-title" }, `The onion of ${client.name}`),
+    s("title", { id: "onion-title" }, T.onionTitle(client.name)),
     s("desc", { id: "onion-desc" }, summary),
   );
 
@@ -101,21 +154,37 @@ export function drawOnion(client, actions = {}) {
         cx: layout.cx,
         cy: layout.cy,
         r: band.outer,
+        "aria-hidden": "true",
       }),
     );
   }
-  svg.append(s("circle", { class: "zone", cx: layout.cx, cy: layout.cy, r: layout.zone }));
+  svg.append(
+    s("circle", {
+      class: "zone",
+      cx: layout.cx,
+      cy: layout.cy,
+      r: layout.zone,
+      "aria-hidden": "true",
+    }),
+  );
   for (const band of layout.bands) {
     svg.append(
       s(
         "text",
-        { class: "band-title", x: band.title.x, y: band.title.y, "text-anchor": "middle" },
+        {
+          class: "band-title",
+          x: band.title.x,
+          y: band.title.y,
+          "text-anchor": "middle",
+          "font-size": sizes.font.title.toFixed(2),
+          "aria-hidden": "true",
+        },
         RING[band.ring].toUpperCase(),
       ),
     );
   }
 
-  const lines = s("g", { class: "lines" });
+  const lines = s("g", { class: "lines", "aria-hidden": "true" });
   for (const line of layout.lines) {
     const person = members.get(line.personId);
     const need = needs.get(line.needId);
@@ -136,11 +205,13 @@ export function drawOnion(client, actions = {}) {
           y1: line.y1,
           x2: line.x2,
           y2: line.y2,
-          "stroke-width": (1.5 + Math.min(line.hours, 20) / 5).toFixed(2),
+          "stroke-width": ((1.5 + Math.min(line.hours, 20) / 5) * Math.sqrt(sizes.scale)).toFixed(
+            2,
+          ),
           "data-node-id": line.personId,
           "data-need-id": line.needId,
         },
-        s("title", {}, `${person.displayName} helps with ${need.displayName}: ${listed(how)}`),
+        s("title", {}, T.helpsWithLine(person.displayName, need.displayName, listed(how))),
       ),
     );
   }
@@ -149,7 +220,13 @@ export function drawOnion(client, actions = {}) {
   svg.append(
     s(
       "text",
-      { class: "client-name", x: layout.title.x, y: layout.title.y, "text-anchor": "middle" },
+      {
+        class: "client-name",
+        x: layout.title.x,
+        y: layout.title.y,
+        "text-anchor": "middle",
+        "font-size": sizes.font.client.toFixed(2),
+      },
       client.name,
     ),
   );
@@ -157,8 +234,14 @@ export function drawOnion(client, actions = {}) {
     svg.append(
       s(
         "text",
-        { class: "no-needs", x: layout.cx, y: layout.title.y + 36, "text-anchor": "middle" },
-        "No active needs recorded",
+        {
+          class: "no-needs",
+          x: layout.cx,
+          y: layout.title.y + 36 * sizes.scale,
+          "text-anchor": "middle",
+          "font-size": sizes.font.need.toFixed(2),
+        },
+        T.noNeedsRecorded,
       ),
     );
   }
@@ -166,11 +249,20 @@ export function drawOnion(client, actions = {}) {
   for (const place of layout.needs) {
     const mark = marks.get(`Need:${place.id}`);
     const isUncovered = mark?.kinds.has("UNCOVERED_NEED") ?? false;
+    const isSingle = mark?.kinds.has("SINGLE_SUPPORTER") ?? false;
     const state = isUncovered ? "uncovered" : mark ? `mark-${mark.severity.toLowerCase()}` : "ok";
     const kinds = mark ? [...mark.kinds].map((k) => GAP_KIND[k] ?? k) : [];
+    const need = needs.get(place.id);
+    const helpers = need.supporters
+      .filter((/** @type {any} */ t) => t.status === "ACTIVE")
+      .map((/** @type {any} */ t) => members.get(t.supporter.id)?.displayName)
+      .filter(Boolean);
     const group = s(
       "g",
-      { class: `need need--${state}`, "data-node-id": place.id },
+      {
+        class: `need need--${state}${isSingle ? " need--single" : ""}`,
+        "data-node-id": place.id,
+      },
       s("title", {}, [place.full, ...kinds].join(" — ")),
       s("rect", {
         x: place.x,
@@ -180,34 +272,47 @@ export function drawOnion(client, actions = {}) {
         rx: place.height / 2,
       }),
     );
-    let textX = place.x + 12;
+    let textX = place.x + 12 * sizes.scale;
     if (isUncovered) {
+      const r = 8 * sizes.scale;
       group.append(
-        s("circle", { class: "alert-dot", cx: place.x + 14, cy: place.y + place.height / 2, r: 8 }),
+        s("circle", {
+          class: "alert-dot",
+          cx: place.x + 6 + r,
+          cy: place.y + place.height / 2,
+          r,
+        }),
         s(
           "text",
           {
             class: "alert-mark",
-            x: place.x + 14,
-            y: place.y + place.height / 2 + 4,
+            x: place.x + 6 + r,
+            y: place.y + place.height / 2 + sizes.font.need * 0.35,
             "text-anchor": "middle",
+            "font-size": sizes.font.need.toFixed(2),
           },
           "!",
         ),
       );
-      textX = place.x + 28;
+      textX = place.x + 10 + 2 * r;
     }
     group.append(
       s(
         "text",
-        { class: "need-label", x: textX, y: place.y + place.height / 2 + 4.5 },
+        {
+          class: "need-label",
+          x: textX,
+          y: place.y + place.height / 2 + sizes.font.need * 0.35,
+          "font-size": sizes.font.need.toFixed(2),
+        },
         place.label,
       ),
     );
-    if (actions.onNeed) {
-      const open = actions.onNeed;
-      group.addEventListener("click", () => open(place.id));
-    }
+    actsAsButton(
+      group,
+      T.needShape(place.full, listed(helpers), kinds.join(", ")),
+      actions.onNeed ? () => actions.onNeed?.(place.id) : undefined,
+    );
     svg.append(group);
   }
 
@@ -216,35 +321,69 @@ export function drawOnion(client, actions = {}) {
     const kinds = mark ? [...mark.kinds].map((k) => GAP_KIND[k] ?? k) : [];
     const classes = ["person", `person--${place.ring.toLowerCase()}`];
     if (mark) classes.push(`mark-${mark.severity.toLowerCase()}`);
+    if (mark?.kinds.has("OVERLOADED_CARER")) classes.push("mark-overloaded");
+    else if (mark?.kinds.has("SINGLE_POINT_OF_FAILURE")) classes.push("mark-rests");
     const group = s(
       "g",
       { class: classes.join(" "), "data-node-id": place.id },
       s("title", {}, [place.full, place.sub, ...kinds].filter(Boolean).join(" — ")),
+      s("circle", { class: "hit", cx: place.x, cy: place.y, r: sizes.hit }),
     );
-    if (mark) group.append(s("circle", { class: "halo", cx: place.x, cy: place.y, r: DOT + 5 }));
+    if (mark) {
+      group.append(
+        s("circle", { class: "halo", cx: place.x, cy: place.y, r: sizes.dot + 5 * sizes.scale }),
+      );
+    }
     group.append(
-      s("circle", { class: "dot", cx: place.x, cy: place.y, r: DOT }),
+      s("circle", { class: "dot", cx: place.x, cy: place.y, r: sizes.dot }),
       s(
         "text",
-        { class: "initials", x: place.x, y: place.y + 3, "text-anchor": "middle" },
+        {
+          class: "initials",
+          x: place.x,
+          y: place.y + sizes.font.initials * 0.35,
+          "text-anchor": "middle",
+          "font-size": sizes.font.initials.toFixed(2),
+          "aria-hidden": "true",
+        },
         initials(place.full),
       ),
     );
-    const lines = [
-      ["person-name", place.name],
-      ["person-sub", place.sub],
-      ["overloaded", overloaded.has(place.id) ? "overloaded" : ""],
-    ].filter(([, words]) => words);
-    const first = firstBaseline(place.y, layout.cy, lines.length);
-    lines.forEach(([kind, words], i) => {
+    const words = /** @type {[string, string, number][]} */ (
+      [
+        ["person-name", place.name, sizes.font.name],
+        ["person-sub", place.sub, sizes.font.sub],
+        ["overloaded", overloaded.has(place.id) ? T.overloaded : "", sizes.font.sub],
+      ].filter(([, text]) => text)
+    );
+    const first = firstBaseline(place.y, layout.cy, words.length, sizes);
+    words.forEach(([kind, text, size], i) => {
       group.append(
-        s("text", { class: kind, x: place.x, y: first + i * LINE, "text-anchor": "middle" }, words),
+        s(
+          "text",
+          {
+            class: kind,
+            x: place.x,
+            y: first + i * sizes.line,
+            "text-anchor": "middle",
+            "font-size": size.toFixed(2),
+          },
+          text,
+        ),
       );
     });
-    if (actions.onPerson) {
-      const open = actions.onPerson;
-      group.addEventListener("click", () => open(place.id));
-    }
+    const member = members.get(place.id);
+    actsAsButton(
+      group,
+      T.personShape(
+        place.full,
+        RING[place.ring],
+        member?.relationship ?? member?.role ?? "",
+        listed(helpsWith.get(place.id) ?? []),
+        kinds.join(", "),
+      ),
+      actions.onPerson ? () => actions.onPerson?.(place.id) : undefined,
+    );
     svg.append(group);
   }
   return svg;

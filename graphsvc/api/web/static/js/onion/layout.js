@@ -10,20 +10,46 @@ import { RING } from "../words.js";
 
 export const RINGS = /** @type {const} */ (["INFORMAL", "TEAM", "FORMAL"]);
 
-// Sizes in the drawing's own units; the fonts (onion.css) are 13 and 11.
-export const NEED_WIDTH = 184;
-export const NEED_HEIGHT = 26;
+// Sizes in the drawing's own units at a text scale of 1; every size that
+// goes with text grows with the scale (see fitScale), the rings do not.
+export const FONT = { name: 13, sub: 12, need: 13, title: 12, initials: 12, client: 18 };
+const NEED_WIDTH = 190;
+const NEED_HEIGHT = 28;
 const NEED_GAP = 6;
 const TITLE_HEIGHT = 40;
-const BAND = 66;
-export const DOT = 10;
-export const LINE = 13;
+const BAND = 70;
+const DOT = 13;
+const LINE = 14;
 const NAME_CHARS = 24;
 const NEED_CHARS = 24;
 const MARGIN = 12;
-// Offsets (as a share of a slot) so that people of neighbouring rings do not
-// start on the same angle.
-const STAGGER = [0.5, 0.25, 0.75];
+/** The smallest text on the onion, in screen pixels. */
+export const MIN_TEXT_PX = 12;
+
+/**
+ * The sizes of the onion's text and what goes with it, at a text scale.
+ * @param {number} scale
+ */
+export function sizesAt(scale) {
+  return {
+    scale,
+    dot: DOT * scale,
+    hit: 22 * scale,
+    line: LINE * scale,
+    needWidth: NEED_WIDTH * scale,
+    needHeight: NEED_HEIGHT * scale,
+    font: {
+      name: FONT.name * scale,
+      sub: FONT.sub * scale,
+      need: FONT.need * scale,
+      title: FONT.title * scale,
+      initials: FONT.initials * scale,
+      client: FONT.client * scale,
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof sizesAt>} Sizes */
 
 /**
  * @typedef {{id: string, displayName: string, ring: string, role: string | null,
@@ -41,7 +67,7 @@ const STAGGER = [0.5, 0.25, 0.75];
  *            x2: number, y2: number, hours: number}} Line
  * @typedef {{ring: string, inner: number, outer: number, middle: number,
  *            title: {x: number, y: number}}} Band
- * @typedef {{viewBox: Box, cx: number, cy: number, zone: number,
+ * @typedef {{viewBox: Box, cx: number, cy: number, zone: number, sizes: Sizes, crowded: boolean,
  *            title: {x: number, y: number}, bands: Band[], needs: NeedPlace[],
  *            people: PersonPlace[], lines: Line[]}} OnionLayout
  */
@@ -78,36 +104,80 @@ function overlaps(a, b) {
  * @param {number} y  the dot's height
  * @param {number} cy  the centre's
  * @param {number} lines  how many lines of text
+ * @param {Sizes} sizes
  * @returns {number} the baseline of the first line
  */
-export function firstBaseline(y, cy, lines) {
-  return y < cy ? y - DOT - 4 - (lines - 1) * LINE : y + DOT + LINE;
+export function firstBaseline(y, cy, lines, sizes) {
+  const { dot, line } = sizes;
+  return y < cy ? y - dot - 5 - (lines - 1) * line : y + dot + line;
 }
 
 /**
  * The room a person takes: her dot and the lines of text that go with it.
  * @param {number} x @param {number} y @param {number} cy
  * @param {string} name @param {string} sub @param {boolean} flagged
+ * @param {Sizes} sizes
  * @returns {Box}
  */
-function personBox(x, y, cy, name, sub, flagged) {
+function personBox(x, y, cy, name, sub, flagged, sizes) {
+  const { line, font } = sizes;
   const lines = 1 + (sub ? 1 : 0) + (flagged ? 1 : 0);
-  const half = Math.max(textWidth(name, 13), textWidth(sub, 11), 2 * DOT) / 2 + 5;
-  const first = firstBaseline(y, cy, lines);
-  const top = Math.min(y - DOT, first - LINE + 2);
-  const bottom = Math.max(y + DOT, first + (lines - 1) * LINE + 4);
-  return { x0: x - half, y0: top - 2, x1: x + half, y1: bottom + 2 };
+  const pad = 3 * sizes.scale;
+  const half =
+    Math.max(textWidth(name, font.name) * 1.07, textWidth(sub, font.sub), 2 * sizes.hit) / 2 +
+    pad;
+  const first = firstBaseline(y, cy, lines, sizes);
+  const top = Math.min(y - sizes.hit, first - font.name);
+  const bottom = Math.max(y + sizes.hit, first + (lines - 1) * line + 0.3 * font.sub);
+  return { x0: x - half, y0: top - pad, x1: x + half, y1: bottom + pad };
+}
+
+/**
+ * A number from an id that does not change when others come and go: where
+ * on her ring a person prefers to be, so edits do not move the others.
+ * @param {string} id
+ */
+function spot(id) {
+  let hash = 2166136261;
+  for (let i = 0; i < id.length; i += 1) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 16777619);
+  }
+  return (hash >>> 0) / 4294967296;
 }
 
 /**
  * @param {ClientIn} client
  * @param {Set<string>} [flagged]  people with a warning drawn above them
+ * @param {number} [scale]  the text scale (1: the sizes of FONT)
+ * @param {Map<string, number>} [places]  where people were drawn before (angles):
+ *   they start there, so an edit moves only those a newcomer would cover
  * @returns {OnionLayout}
  */
-export function layOut(client, flagged = new Set()) {
+export function layOut(client, flagged = new Set(), scale = 1, places = new Map()) {
+  // Wider rings until nobody's words cover another's, a ring title or a need.
+  let widen = 1;
+  let layout = tryLayOut(client, flagged, scale, widen, places);
+  for (let round = 0; round < 6 && layout.crowded; round += 1) {
+    widen *= 1.2;
+    layout = tryLayOut(client, flagged, scale, widen, places);
+  }
+  return layout;
+}
+
+/**
+ * @param {ClientIn} client
+ * @param {Set<string>} flagged
+ * @param {number} scale
+ * @param {number} widen  how much wider than usual the rings are
+ * @param {Map<string, number>} places
+ */
+function tryLayOut(client, flagged, scale, widen, places) {
+  const sizes = sizesAt(scale);
   const active = client.needs.filter((n) => n.status === "ACTIVE");
-  const column = TITLE_HEIGHT + Math.max(active.length, 1) * (NEED_HEIGHT + NEED_GAP) - NEED_GAP;
-  const zone = Math.max(120, Math.hypot(NEED_WIDTH / 2 + 10, column / 2 + 10));
+  const rowHeight = sizes.needHeight + NEED_GAP * scale;
+  const column = TITLE_HEIGHT * scale + Math.max(active.length, 1) * rowHeight - NEED_GAP * scale;
+  const zone = Math.max(120, Math.hypot(sizes.needWidth / 2 + 10, column / 2 + 10));
   const cx = 0;
   const cy = 0;
 
@@ -116,89 +186,85 @@ export function layOut(client, flagged = new Set()) {
     id: need.id,
     label: shorten(need.displayName, NEED_CHARS),
     full: need.displayName,
-    x: cx - NEED_WIDTH / 2,
-    y: top + TITLE_HEIGHT + i * (NEED_HEIGHT + NEED_GAP),
-    width: NEED_WIDTH,
-    height: NEED_HEIGHT,
+    x: cx - sizes.needWidth / 2,
+    y: top + TITLE_HEIGHT * scale + i * rowHeight,
+    width: sizes.needWidth,
+    height: sizes.needHeight,
   }));
   const needIndex = new Map(needs.map((n, i) => [n.id, i]));
+  const band = Math.max(BAND, 2 * sizes.hit + 8) * widen;
 
   const bands = RINGS.map((ring, i) => {
-    const inner = zone + i * BAND;
-    const outer = inner + BAND;
+    const inner = zone + i * band;
+    const outer = inner + band;
     return {
       ring,
       inner,
       outer,
       middle: (inner + outer) / 2,
-      title: { x: cx, y: cy - outer + 13 },
+      title: { x: cx, y: cy - outer + sizes.font.title + 2 },
     };
   });
 
-  /** @type {Map<string, number[]>} */
-  const helps = new Map();
-  for (const need of active) {
-    for (const support of need.supporters) {
-      if (support.status !== "ACTIVE") continue;
-      const list = helps.get(support.supporter.id) ?? [];
-      list.push(/** @type {number} */ (needIndex.get(need.id)));
-      helps.set(support.supporter.id, list);
-    }
-  }
-  const middleIndex = (active.length - 1) / 2;
-  /** @param {MemberIn} m */
-  const level = (m) => {
-    const list = helps.get(m.id);
-    return list ? list.reduce((a, b) => a + b, 0) / list.length : middleIndex;
-  };
-
+  // Each person has a place of her own on her ring, from her id: the same
+  // after any edit of the network; only neighbours that would cover each
+  // other are moved apart. The top of each ring is kept for its title.
   /** @type {PersonPlace[]} */
   const people = [];
-  bands.forEach((band, ringIndex) => {
-    const members = client.members
-      .filter((m) => m.ring === band.ring)
-      .sort((a, b) => level(a) - level(b) || a.displayName.localeCompare(b.displayName));
-    const sides = [members.filter((_, i) => i % 2 === 0), members.filter((_, i) => i % 2 === 1)];
-    sides.forEach((side, sideIndex) => {
-      side.forEach((member, i) => {
-        const share = (i + STAGGER[ringIndex]) / side.length;
-        const degrees = sideIndex === 0 ? -90 + 180 * share : -90 - 180 * share;
-        const name = shorten(member.displayName, NAME_CHARS);
-        const sub = shorten(member.relationship ?? member.role ?? "", NAME_CHARS);
-        people.push({
-          id: member.id,
-          ring: band.ring,
-          name,
-          full: member.displayName,
-          sub,
-          x: 0,
-          y: 0,
-          angle: (degrees * Math.PI) / 180,
-          radius: band.middle,
-          box: { x0: 0, y0: 0, x1: 0, y1: 0 },
-        });
+  bands.forEach((b) => {
+    const members = client.members.filter((m) => m.ring === b.ring);
+    for (const member of members) {
+      const name = shorten(member.displayName, NAME_CHARS);
+      const sub = shorten(member.relationship ?? member.role ?? "", NAME_CHARS);
+      // From -60° round to 240°: the sector at the top (the title) is left free.
+      const degrees = -60 + 300 * spot(member.id);
+      const before = places.get(member.id);
+      people.push({
+        id: member.id,
+        ring: b.ring,
+        name,
+        full: member.displayName,
+        sub,
+        x: 0,
+        y: 0,
+        angle: before ?? (degrees * Math.PI) / 180,
+        radius: b.middle,
+        box: { x0: 0, y0: 0, x1: 0, y1: 0 },
       });
-    });
+    }
   });
 
   const place = (/** @type {PersonPlace} */ p) => {
     p.x = cx + p.radius * Math.cos(p.angle);
     p.y = cy + p.radius * Math.sin(p.angle);
-    p.box = personBox(p.x, p.y, cy, p.name, p.sub, flagged.has(p.id));
+    p.box = personBox(p.x, p.y, cy, p.name, p.sub, flagged.has(p.id), sizes);
   };
   people.forEach(place);
 
-  // Ring titles sit at the top of each band; people keep clear of them.
-  const obstacles = bands.map((band) => {
-    const half = textWidth(RING[band.ring].toUpperCase(), 11) / 2;
+  // Ring titles sit at the top of each band, the needs in the middle; people
+  // keep clear of both.
+  const obstacles = bands.map((b) => {
+    const half = textWidth(RING[b.ring].toUpperCase(), sizes.font.title) / 2;
+    const size = sizes.font.title;
     return {
-      angle: -Math.PI / 2,
-      box: { x0: cx - half - 4, y0: band.title.y - 11, x1: cx + half + 4, y1: band.title.y + 4 },
+      angle: () => -Math.PI / 2,
+      box: { x0: cx - half - 6, y0: b.title.y - size - 2, x1: cx + half + 6, y1: b.title.y + 5 },
     };
   });
+  const needsBox = {
+    x0: cx - sizes.needWidth / 2 - 6,
+    y0: top - 4,
+    x1: cx + sizes.needWidth / 2 + 6,
+    y1: top + column + 4,
+  };
+  obstacles.push({
+    // away from the side of the column the person is on
+    angle: () => 0,
+    box: needsBox,
+  });
 
-  const step = 0.012;
-  for (let round = 0; round < 600; round += 1) {
+  const step = 0.01;
+  for (let round = 0; round < 900; round += 1) {
     let moved = false;
     for (let i = 0; i < people.length; i += 1) {
       for (let j = i + 1; j < people.length; j += 1) {
@@ -206,21 +272,36 @@ export function layOut(client, flagged = new Set()) {
         const b = people[j];
         if (!overlaps(a.box, b.box)) continue;
         const apart = wrap(b.angle - a.angle) >= 0 ? 1 : -1;
-        a.angle -= apart * step;
-        b.angle += apart * step;
+        // Who was there before stays; a newcomer finds room beside her.
+        const aStays = places.has(a.id) && !places.has(b.id);
+        const bStays = places.has(b.id) && !places.has(a.id);
+        a.angle -= apart * step * (aStays ? 0 : bStays ? 2 : 1);
+        b.angle += apart * step * (bStays ? 0 : aStays ? 2 : 1);
         place(a);
         place(b);
         moved = true;
       }
-      for (const obstacle of obstacles) {
-        const p = people[i];
+      const p = people[i];
+      for (const [k, obstacle] of obstacles.entries()) {
         if (!overlaps(p.box, obstacle.box)) continue;
-        p.angle += (wrap(p.angle - obstacle.angle) >= 0 ? 1 : -1) * step;
+        if (k === obstacles.length - 1) {
+          // the needs: towards the top or bottom, whichever is nearer
+          p.angle += (Math.sin(p.angle) >= 0 ? 1 : -1) * (Math.cos(p.angle) >= 0 ? 1 : -1) * step;
+        } else {
+          p.angle += (wrap(p.angle - obstacle.angle()) >= 0 ? 1 : -1) * step;
+        }
         place(p);
         moved = true;
       }
     }
     if (!moved) break;
+  }
+  let crowded = false;
+  for (let i = 0; i < people.length && !crowded; i += 1) {
+    for (let j = i + 1; j < people.length; j += 1) {
+      if (overlaps(people[i].box, people[j].box)) crowded = true;
+    }
+    if (obstacles.some((o) => overlaps(people[i].box, o.box))) crowded = true;
   }
 
   const byId = new Map(people.map((p) => [p.id, p]));
@@ -238,8 +319,8 @@ export function layOut(client, flagged = new Set()) {
       lines.push({
         personId: person.id,
         needId: need.id,
-        x1: person.x + ((x2 - person.x) / d) * DOT,
-        y1: person.y + ((y2 - person.y) / d) * DOT,
+        x1: person.x + ((x2 - person.x) / d) * sizes.dot,
+        y1: person.y + ((y2 - person.y) / d) * sizes.dot,
         x2,
         y2,
         hours: support.hoursPerWeek,
@@ -265,5 +346,58 @@ export function layOut(client, flagged = new Set()) {
     y1: cy + halfHeight,
   };
 
-  return { viewBox, cx, cy, zone, title: { x: cx, y: top + 20 }, bands, needs, people, lines };
+  return {
+    viewBox,
+    cx,
+    cy,
+    zone,
+    sizes,
+    title: { x: cx, y: top + 20 * scale },
+    bands,
+    needs,
+    people,
+    lines,
+    crowded,
+  };
+}
+
+/**
+ * The onion laid out so that its smallest text is at least MIN_TEXT_PX on a
+ * screen that gives it `room` (CSS pixels): the text scale is raised until
+ * the drawing, shrunk to fit, still shows it that large.
+ * @param {ClientIn} client
+ * @param {Set<string>} flagged
+ * @param {{width: number, height: number} | null} room
+ * @param {Map<string, number>} [places]  where people were drawn before
+ * @param {number} [hint]  the text scale used before, tried first
+ * @returns {OnionLayout}
+ */
+export function fitLayout(client, flagged, room, places = new Map(), hint = 1) {
+  let layout = layOut(client, flagged, hint, places);
+  if (!room || room.width <= 0 || room.height <= 0) return layout;
+  const smallest = Math.min(...Object.values(FONT));
+  /** @param {OnionLayout} at */
+  const px = (at) => {
+    const vb = at.viewBox;
+    const shown = Math.min(room.width / (vb.x1 - vb.x0), room.height / (vb.y1 - vb.y0));
+    return smallest * at.sizes.scale * shown;
+  };
+  // Larger text takes a larger drawing, shrunk more to fit: try a few scales
+  // and keep the first that shows the text at MIN_TEXT_PX, else the one
+  // that shows it largest (a very crowded onion in a small room).
+  if (hint !== 1 && px(layout) >= MIN_TEXT_PX) return layout;
+  if (hint !== 1) layout = layOut(client, flagged, 1, places);
+  let best = layout;
+  let bestPx = px(layout);
+  for (const next of [1.2, 1.4, 1.6, 1.8, 2.1, 2.5]) {
+    if (bestPx >= MIN_TEXT_PX) break;
+    const tried = layOut(client, flagged, next, places);
+    const shown = px(tried);
+    if (shown > bestPx) {
+      best = tried;
+      bestPx = shown;
+    } else if (shown < bestPx - 0.5) break;
+  }
+  layout = best;
+  return layout;
 }

@@ -2,6 +2,7 @@
 
 import { graphql } from "../api.js";
 import { fill, h } from "../dom.js";
+import { T } from "../i18n.js";
 import { CLIENTS } from "../queries.js";
 import { byUrgency, countBySeverity } from "../urgency.js";
 import { SEVERITY } from "../words.js";
@@ -33,10 +34,10 @@ function urgencyBadges(counts) {
       h(
         "span",
         { class: `badge badge--${severity.toLowerCase()}` },
-        `${counts[severity]} ${SEVERITY[severity].toLowerCase()}`,
+        T.severityCount(counts[severity], SEVERITY[severity]),
       ),
     );
-  return parts.length ? parts : h("span", { class: "badge badge--none" }, "no gaps");
+  return parts.length ? parts : h("span", { class: "badge badge--none" }, T.noGaps);
 }
 
 /**
@@ -44,10 +45,10 @@ function urgencyBadges(counts) {
  * @param {{teamName: string | null}} profile
  */
 export async function showClients(main, profile) {
-  fill(main, h("p", { class: "loading", role: "status" }, "Loading the clients…"));
+  fill(main, h("p", { class: "loading", role: "status" }, T.loadingClients));
   const clients = await loadClients();
 
-  const heading = profile.teamName ? `Clients of ${profile.teamName}` : "Clients";
+  const heading = profile.teamName ? T.clientsOf(profile.teamName) : T.clients;
   const rows = h("tbody");
   const count = h("p", { class: "hint", role: "status" });
   const filter = /** @type {HTMLInputElement} */ (
@@ -58,8 +59,8 @@ export async function showClients(main, profile) {
     const word = filter.value.trim().toLowerCase();
     const shown = clients.filter((c) => !word || c.name.toLowerCase().includes(word));
     count.textContent = word
-      ? `${shown.length} of ${clients.length} clients match “${filter.value.trim()}”.`
-      : `${clients.length} clients, the most urgent first.`;
+      ? T.clientsMatch(shown.length, clients.length, filter.value.trim())
+      : T.clientsUrgentFirst(clients.length);
     fill(
       rows,
       shown.map((client) =>
@@ -86,30 +87,35 @@ export async function showClients(main, profile) {
     h(
       "section",
       { class: "client-list", "aria-labelledby": "clients-title" },
-      h("h1", { id: "clients-title", tabindex: "-1" }, heading),
+      h(
+        "div",
+        { class: "list-head" },
+        h("h1", { id: "clients-title", tabindex: "-1" }, heading),
+        h("a", { href: "#/admit", class: "button button--primary" }, T.admitLink),
+      ),
       h(
         "div",
         { class: "field field--search" },
-        h("label", { for: "client-filter" }, "Find a client by name"),
+        h("label", { for: "client-filter" }, T.findClient),
         filter,
       ),
       count,
       clients.length === 0
-        ? h("p", {}, "No clients to show. Your team may not serve anyone yet.")
+        ? h("p", {}, T.noClients)
         : h(
             "table",
             { class: "clients" },
-            h("caption", { class: "visually-hidden" }, `${heading}, the most urgent first`),
+            h("caption", { class: "visually-hidden" }, T.clientsCaption(heading)),
             h(
               "thead",
               {},
               h(
                 "tr",
                 {},
-                h("th", { scope: "col" }, "Client"),
-                h("th", { scope: "col" }, "Neighbourhood"),
-                h("th", { scope: "col" }, "Gaps in support"),
-                h("th", { scope: "col", class: "number" }, "Network strength"),
+                h("th", { scope: "col" }, T.colClient),
+                h("th", { scope: "col" }, T.colNeighbourhood),
+                h("th", { scope: "col" }, T.colGaps),
+                h("th", { scope: "col", class: "number" }, T.colStrength),
               ),
             ),
             rows,

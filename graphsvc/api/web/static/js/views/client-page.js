@@ -1,12 +1,15 @@
 // One client: her onion, her gaps, needs and people, and every change to them.
 
-import { Conflict, graphql } from "../api.js";
-import { fill, h, toast } from "../dom.js";
+import { Conflict, Gone, Problem, graphql } from "../api.js";
+import { fill, h, s, toast } from "../dom.js";
+import { openDialog } from "../editing/dialog.js";
 import { addNeed, linkHelper, rateNeed, resolveNeed, unlinkHelper } from "../editing/need-forms.js";
 import { addPerson, changePerson, removePerson } from "../editing/person-form.js";
+import { LANGUAGE, T, formatDate } from "../i18n.js";
 import { drawOnion } from "../onion/draw.js";
 import { RINGS } from "../onion/layout.js";
-import { CLIENT, applySteps } from "../queries.js";
+import { CLIENT, VERSION, applySteps } from "../queries.js";
+import { Names, whatChanged, whatIsGone } from "./changes.js";
 import {
   CLOSENESS,
   DOMAIN,
@@ -32,11 +35,24 @@ export class ClientMissing extends Error {}
 async function fetchClient(id) {
   const data = await graphql(CLIENT, { id });
   if (!data.client) {
-    throw new ClientMissing(
-      "This client cannot be found. She may have moved to another team, or the link is wrong.",
-    );
+    throw new ClientMissing(T.clientMissing);
   }
-  return data.client;
+  return inLanguage(data.client);
+}
+
+/**
+ * Needs named in the page's language: an Omaha problem by its Dutch name
+ * when the page speaks Dutch (a need with a name of its own keeps it).
+ * @param {any} client
+ */
+function inLanguage(client) {
+  if (LANGUAGE !== "nl") return client;
+  for (const need of client.needs) {
+    if (need.problem && need.displayName === need.problem.display) {
+      need.displayName = need.problem.nameNl;
+    }
+  }
+  return client;
 }
 
 /** @param {string | null} birthDate */
@@ -77,14 +93,46 @@ function button(label, key, action, extra = {}) {
  * @param {{nursesOf: (teamId: string | null) => Promise<Editing["nurses"]>}} profile
  */
 export async function showClient(main, clientId, profile) {
-  fill(main, h("p", { class: "loading", role: "status" }, "Loading the onion…"));
+  fill(main, h("p", { class: "loading", role: "status" }, T.loadingOnion));
+  const names = new Names();
   let client = await fetchClient(clientId);
+  names.remember(client);
   const nurses = await profile.nursesOf(client.team?.id ?? null);
 
   const reload = async () => {
     client = await fetchClient(clientId);
+    names.remember(client);
     render();
   };
+
+  // A colleague's change shows within seconds: the client's version is
+  // asked for while the page is visible, and the network read again when it
+  // moved. What changed is said in words.
+  let saving = false;
+  let polling = false;
+  const timer = setInterval(async () => {
+    if (!main.querySelector(`[data-client-page="${CSS.escape(clientId)}"]`)) {
+      clearInterval(timer);
+      return;
+    }
+    if (document.hidden || saving || polling) return;
+    polling = true;
+    try {
+      const data = await graphql(VERSION, { id: clientId });
+      if (saving || !data.client || data.client.version === client.version) return;
+      const before = client;
+      const after = await fetchClient(clientId);
+      if (saving) return;
+      client = after;
+      names.remember(client);
+      render();
+      toast(whatChanged(before, after));
+    } catch {
+      // the next round tries again; a real problem shows on the next change
+    } finally {
+      polling = false;
+    }
+  }, POLL_MS);
 
   /** @type {Editing} */
   const editing = {
@@ -93,12 +141,20 @@ export async function showClient(main, clientId, profile) {
     },
     nurses,
     async save(steps, done) {
+      saving = true;
       try {
         await applySteps(steps, client.version);
       } catch (error) {
         // Show the colleague's change at once; the dialog keeps the nurse's entries.
         if (error instanceof Conflict) await reload();
+        // Someone or something removed meanwhile: said by name, never by id.
+        if (error instanceof Problem && error.kind === "NotFoundError") {
+          await reload();
+          throw new Gone(whatIsGone(steps, names, client));
+        }
         throw error;
+      } finally {
+        saving = false;
       }
       await reload();
       toast(done);
@@ -108,26 +164,71 @@ export async function showClient(main, clientId, profile) {
   /** @param {{needId?: string}} [preset] */
   const addSomeone = (preset) => addPerson(editing, preset);
 
+  /** @type {{width: number, height: number} | null} */
+  let room = null;
+  // People stay where they were drawn, edit after edit.
+  const memory = { places: new Map(), scale: 1 };
   const render = () => {
     const scroll = window.scrollY;
-    fill(main, clientView(client, editing, addSomeone));
+    fill(main, clientView(client, editing, addSomeone, room, memory));
+    // The onion's text is drawn large enough for the room it is shown in.
+    const measured = roomOf(main);
+    if (measured && !sameRoom(measured, room)) {
+      room = measured;
+      fill(main, clientView(client, editing, addSomeone, room, memory));
+    }
     window.scrollTo(0, scroll);
   };
+  /** @type {number | undefined} */
+  let resizing;
+  const onResize = () => {
+    if (!main.querySelector(`[data-client-page="${CSS.escape(clientId)}"]`)) {
+      window.removeEventListener("resize", onResize);
+      return;
+    }
+    clearTimeout(resizing);
+    resizing = setTimeout(() => {
+      const measured = roomOf(main);
+      if (measured && !sameRoom(measured, room)) render();
+    }, 100);
+  };
+  window.addEventListener("resize", onResize);
   render();
   /** @type {HTMLElement | null} */ (main.querySelector("h1"))?.focus();
+}
+
+/**
+ * The CSS pixels the onion is shown in.
+ * @param {HTMLElement} main
+ * @returns {{width: number, height: number} | null}
+ */
+function roomOf(main) {
+  const svg = main.querySelector("svg.onion");
+  if (!svg) return null;
+  const width = svg.getBoundingClientRect().width;
+  const cap = parseFloat(getComputedStyle(svg).maxHeight);
+  if (!(width > 0)) return null;
+  return { width, height: Number.isFinite(cap) && cap > 0 ? cap : width * 2 };
+}
+
+/** @param {{width: number, height: number}} a @param {{width: number, height: number} | null} b */
+function sameRoom(a, b) {
+  return b !== null && Math.abs(a.width - b.width) < 2 && Math.abs(a.height - b.height) < 2;
 }
 
 /**
  * @param {any} client
  * @param {Editing} editing
  * @param {(preset?: {needId?: string}) => void} addSomeone
+ * @param {{width: number, height: number} | null} room
+ * @param {{places: Map<string, number>, scale: number}} memory
  */
-function clientView(client, editing, addSomeone) {
+function clientView(client, editing, addSomeone, room, memory) {
   const members = new Map(client.members.map((/** @type {any} */ m) => [m.id, m]));
   const onion = drawOnion(client, {
-    onPerson: (id) => changePerson(editing, members.get(id)),
+    onPerson: (id) => aboutPerson(client, editing, members.get(id)),
     onNeed: (id) => linkHelper(editing, { needId: id }, () => addSomeone({ needId: id })),
-  });
+  }, room, memory);
 
   /** @param {string[] | null} ids */
   const highlight = (ids) => {
@@ -150,27 +251,27 @@ function clientView(client, editing, addSomeone) {
   const years = age(client.birthDate);
   const meta = [
     client.neighbourhood,
-    years !== null ? `${years} years` : null,
+    years !== null ? T.years(years) : null,
     client.team?.name ?? null,
   ].filter(Boolean);
 
   return h(
     "article",
-    { class: "client-page", "aria-labelledby": "client-title" },
+    { class: "client-page", "aria-labelledby": "client-title", "data-client-page": client.id },
     h(
       "header",
       { class: "client-header" },
       h(
         "nav",
-        { class: "crumbs no-print", "aria-label": "Breadcrumb" },
-        h("a", { href: "#/" }, "← All clients"),
+        { class: "crumbs no-print", "aria-label": T.breadcrumb },
+        h("a", { href: "#/" }, T.allClients),
       ),
       h("h1", { id: "client-title", tabindex: "-1" }, client.name),
       h("p", { class: "meta" }, meta.join(" · ")),
       h(
         "p",
         { class: "print-only meta" },
-        `Printed ${new Date().toLocaleDateString()} · network version ${client.version}`,
+        T.printed(formatDate(new Date()), client.version),
       ),
     ),
     h(
@@ -180,17 +281,7 @@ function clientView(client, editing, addSomeone) {
         "figure",
         { class: "onion-figure" },
         onion,
-        h(
-          "figcaption",
-          { class: "legend" },
-          ...RINGS.map((ring) =>
-            h("span", { class: `key key--${ring.toLowerCase()}` }, RING[ring]),
-          ),
-          h("span", { class: "key key--uncovered" }, "no help yet"),
-          h("span", { class: "key key--single" }, "one helper"),
-          h("span", { class: "key key--overloaded" }, "too much on one person"),
-          h("span", { class: "key key--line" }, "line width: hours a week"),
-        ),
+        legend(),
       ),
       h(
         "div",
@@ -199,6 +290,7 @@ function clientView(client, editing, addSomeone) {
         gapsSection(client, editing, addSomeone, pointsAt),
         needsSection(client, editing, addSomeone, pointsAt),
         peopleSection(client, editing, pointsAt),
+        historySection(client, editing),
       ),
     ),
   );
@@ -214,14 +306,14 @@ function glanceSection(client, editing, addSomeone) {
   const strength = client.strength;
   return h(
     "section",
-    { class: "glance", "aria-label": "At a glance" },
+    { class: "glance", "aria-label": T.atAGlance },
     h(
       "dl",
       { class: "strength" },
       h(
         "div",
         { class: "score" },
-        h("dt", {}, "Network strength"),
+        h("dt", {}, T.networkStrength),
         h(
           "dd",
           {},
@@ -234,14 +326,14 @@ function glanceSection(client, editing, addSomeone) {
             high: 70,
             optimum: 100,
             value: strength.score,
-            "aria-label": "Network strength",
+            "aria-label": T.networkStrength,
           }),
         ),
       ),
       h(
         "div",
         { class: "type" },
-        h("dt", {}, "Network type"),
+        h("dt", {}, T.networkTypeLabel),
         h(
           "dd",
           {},
@@ -253,21 +345,26 @@ function glanceSection(client, editing, addSomeone) {
       h(
         "div",
         { class: "counts" },
-        h("dt", {}, "People"),
+        h("dt", {}, T.people),
         h(
           "dd",
           {},
-          `${strength.informalMembers} informal · ${strength.teamMembers} team · ` +
-            `${strength.formalMembers} formal · ${strength.closeContacts} close contacts`,
+          T.peopleCounts(strength),
         ),
       ),
     ),
     h(
+      "details",
+      { class: "explain-strength no-print" },
+      h("summary", {}, T.strengthWhat),
+      ...T.strengthExplained.map((/** @type {string} */ line) => h("p", {}, line)),
+    ),
+    h(
       "div",
-      { class: "toolbar no-print", role: "group", "aria-label": "Change the onion" },
-      button("Add a person", "add-person", () => addSomeone(), { kind: "button--primary" }),
-      button("Add a need", "add-need", () => addNeed(editing)),
-      button("Print", "print", () => window.print(), { name: "Print for the home-visit folder" }),
+      { class: "toolbar no-print", role: "group", "aria-label": T.changeOnion },
+      button(T.addPerson, "add-person", () => addSomeone(), { kind: "button--primary" }),
+      button(T.addNeed, "add-need", () => addNeed(editing)),
+      button(T.print, "print", () => window.print(), { name: T.printName }),
     ),
   );
 }
@@ -287,9 +384,9 @@ function gapsSection(client, editing, addSomeone, pointsAt) {
   return h(
     "section",
     { class: "gaps", "aria-labelledby": "gaps-title" },
-    h("h2", { id: "gaps-title" }, `Gaps in support (${client.gaps.length})`),
+    h("h2", { id: "gaps-title" }, T.gapsTitle(client.gaps.length)),
     client.gaps.length === 0
-      ? h("p", { class: "all-well" }, "No gaps found: every need has help and the network holds.")
+      ? h("p", { class: "all-well" }, T.noGapsFound)
       : h(
           "ol",
           { class: "gap-list" },
@@ -302,21 +399,21 @@ function gapsSection(client, editing, addSomeone, pointsAt) {
             if (gap.kind === "UNCOVERED_NEED" && need) {
               actions.push(
                 button(
-                  "Add someone who helps",
+                  T.addHelper,
                   `gap-add:${need.id}`,
                   () => addSomeone({ needId: need.id }),
                   {
-                    name: `Add someone who helps with ${need.displayName}`,
+                    name: T.addHelperName(need.displayName),
                     kind: "button--small",
                   },
                 ),
                 button(
-                  "Choose a helper from the onion",
+                  T.chooseHelper,
                   `gap-link:${need.id}:${i}`,
                   () =>
                     linkHelper(editing, { needId: need.id }, () => addSomeone({ needId: need.id })),
                   {
-                    name: `Choose a helper from the onion for ${need.displayName}`,
+                    name: T.chooseHelperName(need.displayName),
                     kind: "button--small",
                   },
                 ),
@@ -324,20 +421,20 @@ function gapsSection(client, editing, addSomeone, pointsAt) {
             } else if (gap.kind === "SINGLE_SUPPORTER" && need) {
               actions.push(
                 button(
-                  "Add a second helper",
+                  T.addSecond,
                   `gap-second:${need.id}`,
                   () =>
                     linkHelper(editing, { needId: need.id }, () => addSomeone({ needId: need.id })),
                   {
-                    name: `Add a second helper for ${need.displayName}`,
+                    name: T.addSecondName(need.displayName),
                     kind: "button--small",
                   },
                 ),
               );
             } else if (gap.kind === "ISOLATED_CLIENT") {
               actions.push(
-                button("Add a person", "gap-isolated", () => addSomeone(), {
-                  name: `Add a person close to ${client.name}`,
+                button(T.addPerson, "gap-isolated", () => addSomeone(), {
+                  name: T.addCloseName(client.name),
                   kind: "button--small",
                 }),
               );
@@ -357,7 +454,7 @@ function gapsSection(client, editing, addSomeone, pointsAt) {
                   " ",
                   h("strong", {}, GAP_KIND[gap.kind] ?? gap.kind),
                 ),
-                h("p", { class: "explanation" }, gap.explanation),
+                h("p", { class: "explanation" }, explain(client, gap)),
                 actions.length ? h("div", { class: "row-actions no-print" }, ...actions) : null,
               ),
               gap.subjects.map((/** @type {any} */ s) => s.id),
@@ -375,6 +472,39 @@ function ratingsLine(need) {
     return `${label} ${rating ? rating.value : "–"}`;
   });
   return parts.join(" · ");
+}
+
+/**
+ * The latest ratings in words, and how each went since the first.
+ * @param {any} need
+ */
+function ratingsInWords(need) {
+  const latest = need.latestRatings ?? {};
+  const trends = new Map((need.trends ?? []).map((/** @type {any} */ t) => [t.dimension, t]));
+  const rows = Object.entries(RATING)
+    .map(([dimension, label]) => {
+      const rating = latest[dimension.toLowerCase()];
+      if (!rating) return null;
+      const words = LANGUAGE === "nl" ? rating.labelNl : rating.labelEn;
+      const trend = trends.get(dimension);
+      const course =
+        trend && trend.ratings.length > 1
+          ? T.trend(
+              trend.ratings.map((/** @type {any} */ r) => String(r.value)).join(" → "),
+              formatDate(trend.ratings[0].effective),
+              trend.change > 0 ? T.better : trend.change < 0 ? T.worse : T.same,
+            )
+          : T.since(formatDate(rating.effective));
+      return h(
+        "li",
+        { "data-dimension": dimension },
+        h("strong", {}, `${label} ${rating.value}`),
+        ` – ${words}`,
+        h("span", { class: "hint" }, ` (${course})`),
+      );
+    })
+    .filter(Boolean);
+  return rows.length ? h("ul", { class: "rating-words" }, ...rows) : null;
 }
 
 /**
@@ -403,7 +533,7 @@ function needsSection(client, editing, addSomeone, pointsAt) {
           { class: "need-head" },
           h("strong", {}, need.displayName),
           h("span", { class: "hint" }, ` ${need.code} · ${DOMAIN[need.domain] ?? need.domain}`),
-          helpers.length === 0 ? h("span", { class: "badge badge--high" }, "no help yet") : null,
+          helpers.length === 0 ? h("span", { class: "badge badge--high" }, T.noHelpYet) : null,
         ),
         helpers.length
           ? h(
@@ -423,11 +553,11 @@ function needsSection(client, editing, addSomeone, pointsAt) {
                   h("span", { class: "hint" }, ` – ${how.join(", ")}`),
                   " ",
                   button(
-                    "Stop",
+                    T.stop,
                     `stop:${need.id}:${tie.supporter.id}`,
                     () => unlinkHelper(editing, need, person),
                     {
-                      name: `Stop: ${person?.displayName} no longer helps with ${need.displayName}`,
+                      name: T.stopName(person?.displayName ?? "", need.displayName),
                       kind: "button--small button--quiet no-print",
                     },
                   ),
@@ -436,24 +566,25 @@ function needsSection(client, editing, addSomeone, pointsAt) {
             )
           : null,
         h("p", { class: "ratings hint" }, ratingsLine(need)),
+        ratingsInWords(need),
         h(
           "div",
           { class: "row-actions no-print" },
           button(
-            "Who helps",
+            T.whoHelps,
             `helps:${need.id}`,
             () => linkHelper(editing, { needId: need.id }, () => addSomeone({ needId: need.id })),
             {
-              name: `Who helps with ${need.displayName}`,
+              name: T.whoHelpsName(need.displayName),
               kind: "button--small",
             },
           ),
-          button("Rate", `rate:${need.id}`, () => rateNeed(editing, need), {
-            name: `Rate ${need.displayName}`,
+          button(T.rate, `rate:${need.id}`, () => rateNeed(editing, need), {
+            name: T.rateName(need.displayName),
             kind: "button--small",
           }),
-          button("Resolved", `resolve:${need.id}`, () => resolveNeed(editing, need), {
-            name: `Mark ${need.displayName} as resolved`,
+          button(T.resolved, `resolve:${need.id}`, () => resolveNeed(editing, need), {
+            name: T.resolvedName(need.displayName),
             kind: "button--small",
           }),
         ),
@@ -465,15 +596,15 @@ function needsSection(client, editing, addSomeone, pointsAt) {
   return h(
     "section",
     { class: "needs", "aria-labelledby": "needs-title" },
-    h("h2", { id: "needs-title" }, `Needs (${active.length})`),
+    h("h2", { id: "needs-title" }, T.needsTitle(active.length)),
     active.length
       ? h("ul", { class: "need-list" }, ...active.map(item))
-      : h("p", {}, "No active needs."),
+      : h("p", {}, T.noActiveNeeds),
     resolved.length
       ? h(
           "details",
           { class: "resolved" },
-          h("summary", {}, `Resolved needs (${resolved.length})`),
+          h("summary", {}, T.resolvedTitle(resolved.length)),
           h(
             "ul",
             {},
@@ -505,7 +636,7 @@ function peopleSection(client, editing, pointsAt) {
   return h(
     "section",
     { class: "people", "aria-labelledby": "people-title" },
-    h("h2", { id: "people-title" }, `People (${client.members.length})`),
+    h("h2", { id: "people-title" }, T.peopleTitle(client.members.length)),
     ...RINGS.map((ring) => {
       const inRing = client.members
         .filter((/** @type {any} */ m) => m.ring === ring)
@@ -517,13 +648,13 @@ function peopleSection(client, editing, pointsAt) {
         { class: `ring-group ring-group--${ring.toLowerCase()}` },
         h("h3", {}, RING[ring], h("span", { class: "hint" }, ` – ${RING_HINT[ring]}`)),
         inRing.length === 0
-          ? h("p", { class: "hint" }, "Nobody yet.")
+          ? h("p", { class: "hint" }, T.nobodyYet)
           : h(
               "ul",
               { class: "person-list" },
               ...inRing.map((/** @type {any} */ m) => {
                 const touch = [
-                  m.contactFrequency ? `in touch ${FREQUENCY[m.contactFrequency]}` : null,
+                  m.contactFrequency ? T.inTouch(FREQUENCY[m.contactFrequency]) : null,
                   m.closeness ? CLOSENESS[m.closeness] : null,
                 ].filter(Boolean);
                 const helps = helpsWith.get(m.id) ?? [];
@@ -550,27 +681,27 @@ function peopleSection(client, editing, pointsAt) {
                       "p",
                       { class: "helps" },
                       helps.length
-                        ? `Helps with ${listed(helps)}`
-                        : "Does not help with a need yet",
+                        ? T.helpsWith(listed(helps))
+                        : T.helpsWithNothing,
                     ),
                     h(
                       "div",
                       { class: "row-actions no-print" },
                       button(
-                        "Helps with…",
+                        T.helpsWithButton,
                         `help:${m.id}`,
                         () => linkHelper(editing, { personId: m.id }),
                         {
-                          name: `Say what ${m.displayName} helps with`,
+                          name: T.helpsWithButtonName(m.displayName),
                           kind: "button--small",
                         },
                       ),
-                      button("Change", `change:${m.id}`, () => changePerson(editing, m), {
-                        name: `Change ${m.displayName}`,
+                      button(T.change, `change:${m.id}`, () => changePerson(editing, m), {
+                        name: T.changeName(m.displayName),
                         kind: "button--small",
                       }),
-                      button("Remove", `remove:${m.id}`, () => removePerson(editing, m), {
-                        name: `Remove ${m.displayName}`,
+                      button(T.remove, `remove:${m.id}`, () => removePerson(editing, m), {
+                        name: T.removeName(m.displayName),
                         kind: "button--small button--quiet",
                       }),
                     ),
@@ -582,4 +713,242 @@ function peopleSection(client, editing, pointsAt) {
       );
     }),
   );
+}
+
+/** How often a colleague's change is looked for, in milliseconds. */
+const POLL_MS = 5000;
+
+/**
+ * What a gap means. In English the service's own explanation; in Dutch
+ * built from its kind and the names of whom and what it is about.
+ * @param {any} client
+ * @param {any} gap
+ */
+function explain(client, gap) {
+  const say = T.explain?.[gap.kind];
+  if (!say) return gap.explanation;
+  const members = new Map(client.members.map((/** @type {any} */ m) => [m.id, m.displayName]));
+  const needs = new Map(client.needs.map((/** @type {any} */ n) => [n.id, n.displayName]));
+  const people = gap.subjects
+    .filter((/** @type {any} */ x) => x.__typename === "Member")
+    .map((/** @type {any} */ x) => members.get(x.id))
+    .filter(Boolean);
+  const about = gap.subjects
+    .filter((/** @type {any} */ x) => x.__typename === "Need")
+    .map((/** @type {any} */ x) => needs.get(x.id))
+    .filter(Boolean);
+  return say(client.name, people, about);
+}
+
+/**
+ * A small drawing of a mark for the legend: the same shapes and strokes as
+ * in the onion, so it reads on paper without colour.
+ * @param {string} kind
+ */
+function keyMark(kind) {
+  const attrs = { class: `key-mark key-mark--${kind}`, viewBox: "0 0 28 20", "aria-hidden": "true" };
+  switch (kind) {
+    case "informal":
+    case "team":
+    case "formal":
+      return s("svg", attrs, s("circle", { class: `key-dot key-dot--${kind}`, cx: 14, cy: 10, r: 8 }));
+    case "uncovered":
+      return s(
+        "svg",
+        attrs,
+        s("rect", { class: "key-need key-need--uncovered", x: 2, y: 3, width: 24, height: 14, rx: 7 }),
+        s("text", { class: "key-bang", x: 14, y: 14.5, "text-anchor": "middle" }, "!"),
+      );
+    case "single":
+      return s("svg", attrs, s("rect", { class: "key-need key-need--single", x: 2, y: 3, width: 24, height: 14, rx: 7 }));
+    case "rests":
+    case "overloaded":
+      return s(
+        "svg",
+        attrs,
+        s("circle", { class: `key-halo key-halo--${kind}`, cx: 14, cy: 10, r: 8.5 }),
+        s("circle", { class: "key-dot key-dot--plain", cx: 14, cy: 10, r: 5 }),
+      );
+    default:
+      return s("svg", attrs, s("line", { class: "key-line", x1: 2, y1: 10, x2: 26, y2: 10 }));
+  }
+}
+
+function legend() {
+  /** @param {string} kind @param {string} words */
+  const item = (kind, words) => h("li", { class: "key" }, keyMark(kind), h("span", {}, words));
+  return h(
+    "figcaption",
+    { class: "legend" },
+    h(
+      "ul",
+      { class: "legend-rings" },
+      ...RINGS.map((ring) => item(ring.toLowerCase(), `${RING[ring]} (${RING_HINT[ring]})`)),
+    ),
+    h(
+      "ul",
+      { class: "legend-marks" },
+      item("uncovered", T.legendUncovered),
+      item("single", T.legendSingle),
+      item("rests", T.legendRests),
+      item("overloaded", T.legendOverloaded),
+      item("line", T.legendLine),
+    ),
+  );
+}
+
+/**
+ * Who someone is, before anything is changed: tapping her in the onion.
+ * @param {any} client
+ * @param {Editing} editing
+ * @param {any} member
+ */
+function aboutPerson(client, editing, member) {
+  if (!member) return;
+  const helps = client.needs
+    .filter((/** @type {any} */ n) => n.status === "ACTIVE")
+    .flatMap((/** @type {any} */ n) =>
+      n.supporters
+        .filter((/** @type {any} */ t) => t.status === "ACTIVE" && t.supporter.id === member.id)
+        .map((/** @type {any} */ t) =>
+          [n.displayName, SUPPORT_KIND[t.kind], FREQUENCY[t.frequency], hours(t.hoursPerWeek)]
+            .filter(Boolean)
+            .join(", "),
+        ),
+    );
+  /** @type {[string, any][]} */
+  const facts = [
+    [T.whichRing, `${RING[member.ring]} (${RING_HINT[member.ring]})`],
+    [member.ring === "INFORMAL" ? T.relationship : T.role, member.relationship ?? member.role],
+    [T.contact, member.contact ? contactLink(member.contact) : null],
+    [T.inTouchWith, member.contactFrequency ? FREQUENCY[member.contactFrequency] : null],
+    [T.howClose, member.closeness ? CLOSENESS[member.closeness] : null],
+    [T.knowsTerm, knownBy(client, member.id)],
+  ];
+  /** @param {() => void} next */
+  const then = (next) => (/** @type {Event} */ event) => {
+    const here = /** @type {HTMLElement} */ (event.currentTarget).closest("dialog");
+    here?.addEventListener("close", () => next(), { once: true });
+    here?.close();
+  };
+  openDialog({
+    title: T.showName(member.displayName),
+    intro: [
+      h(
+        "dl",
+        { class: "facts" },
+        ...facts
+          .filter(([, value]) => value)
+          .map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value))),
+      ),
+      h("p", { class: "helps" }, helps.length ? T.helpsWith(listed(helps)) : T.helpsWithNothing),
+      h(
+        "div",
+        { class: "row-actions" },
+        h(
+          "button",
+          {
+            type: "button",
+            class: "button",
+            onclick: then(() => linkHelper(editing, { personId: member.id })),
+          },
+          T.helpsWithButton,
+        ),
+      ),
+    ],
+    submitLabel: T.change,
+    cancelLabel: T.close,
+    onSubmit: async () => {},
+    afterSubmit: () => changePerson(editing, member),
+  });
+}
+
+/**
+ * Whom of the onion she knows, by name.
+ * @param {any} client
+ * @param {string} id
+ */
+function knownBy(client, id) {
+  const names = new Map(client.members.map((/** @type {any} */ m) => [m.id, m.displayName]));
+  const known = (client.knows ?? [])
+    .map((/** @type {any} */ k) => (k.a.id === id ? k.b.id : k.b.id === id ? k.a.id : null))
+    .filter((/** @type {string | null} */ other) => other && names.has(other))
+    .map((/** @type {string} */ other) => names.get(other));
+  return known.length ? listed(known) : null;
+}
+
+/** @param {string} contact  a phone number becomes a link that calls it */
+function contactLink(contact) {
+  if (/^[+\d][\d\s()-]{5,}$/.test(contact)) {
+    return h("a", { href: `tel:${contact.replace(/[^\d+]/g, "")}` }, contact);
+  }
+  return contact;
+}
+
+
+/** How many changes the history shows before "more". */
+const HISTORY_SHOWN = 6;
+
+/**
+ * The network's changes, newest first: who, when and what; and undo of
+ * one's own last change while nobody changed the network since.
+ * @param {any} client
+ * @param {Editing} editing
+ */
+function historySection(client, editing) {
+  const history = client.history ?? [];
+  /** @param {any} entry */
+  const item = (entry) =>
+    h(
+      "li",
+      { class: "history-item", "data-version": entry.version },
+      h("span", { class: "hint" }, formatDate(entry.at, { time: true })),
+      " · ",
+      h("strong", {}, entry.yours ? T.you(entry.who) : entry.who),
+      h("br"),
+      entry.words,
+    );
+  const last = history[0];
+  const undo =
+    last && last.yours
+      ? button(T.undo, "undo", () => undoLast(editing, last), {
+          name: T.undoName(last.words),
+          kind: "button--small no-print",
+        })
+      : null;
+  return h(
+    "section",
+    { class: "history no-print", "aria-labelledby": "history-title" },
+    h("h2", { id: "history-title" }, T.historyTitle),
+    history.length === 0
+      ? h("p", { class: "hint" }, T.noHistory)
+      : h("ol", { class: "history-list" }, ...history.slice(0, HISTORY_SHOWN).map(item)),
+    history.length > HISTORY_SHOWN
+      ? h(
+          "details",
+          {},
+          h("summary", {}, T.olderChanges(history.length - HISTORY_SHOWN)),
+          h("ol", { class: "history-list" }, ...history.slice(HISTORY_SHOWN).map(item)),
+        )
+      : null,
+    undo ? h("div", { class: "row-actions" }, undo) : null,
+  );
+}
+
+/**
+ * @param {Editing} editing
+ * @param {any} last  the newest change, one's own
+ */
+function undoLast(editing, last) {
+  openDialog({
+    title: T.undoQ,
+    intro: [h("p", {}, h("strong", {}, last.words)), T.undoIntro],
+    submitLabel: T.undo,
+    onSubmit: async () => {
+      await editing.save(
+        [{ mutation: "undoLastChange", input: { clientId: editing.client.id } }],
+        T.undone(last.words),
+      );
+    },
+  });
 }

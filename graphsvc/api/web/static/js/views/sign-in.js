@@ -3,6 +3,7 @@
 import { SignedOut, describe, plainJson, whoIs } from "../api.js";
 import { fill, h } from "../dom.js";
 import { selectField, text, textField } from "../editing/fields.js";
+import { T } from "../i18n.js";
 import * as session from "../session.js";
 
 /**
@@ -18,15 +19,15 @@ export function showSignIn(main, options) {
     h(
       "form",
       { class: "card" },
-      h("h2", {}, "With your access token"),
+      h("h2", {}, T.withToken),
       h(
         "div",
         { class: "field" },
-        h("label", { for: tokenId }, "Access token"),
+        h("label", { for: tokenId }, T.accessToken),
         h(
           "p",
           { class: "hint", id: `${tokenId}-hint` },
-          "Paste the token you were given; it is kept only until you close this tab.",
+          T.tokenHint,
         ),
         h("textarea", {
           id: tokenId,
@@ -38,7 +39,7 @@ export function showSignIn(main, options) {
           "aria-describedby": `${tokenId}-hint`,
         }),
       ),
-      h("button", { type: "submit", class: "button button--primary" }, "Sign in"),
+      h("button", { type: "submit", class: "button button--primary" }, T.signIn),
     )
   );
   tokenForm.addEventListener("submit", async (event) => {
@@ -56,7 +57,7 @@ export function showSignIn(main, options) {
       options.onSignedIn();
     } catch (error) {
       problem.textContent =
-        error instanceof SignedOut ? error.message : `Could not sign in. ${describe(error)}`;
+        error instanceof SignedOut ? error.message : T.couldNotSignIn(describe(error));
     }
   }
 
@@ -66,11 +67,11 @@ export function showSignIn(main, options) {
     h(
       "section",
       { class: "sign-in", "aria-labelledby": "sign-in-title" },
-      h("h1", { id: "sign-in-title", tabindex: "-1" }, "Sign in"),
+      h("h1", { id: "sign-in-title", tabindex: "-1" }, T.signIn),
       h(
         "p",
         { class: "lead" },
-        "Map and look after the networks of support around your team's clients.",
+        T.signInLead,
       ),
       problem,
       tokenForm,
@@ -99,31 +100,31 @@ async function offerDevPick(area, signInWith, team) {
   const note = h("p", { class: "problem", role: "alert" });
   const teamField = textField({
     name: "team",
-    label: "Team",
+    label: T.team,
     value: answer.body?.team ?? team ?? "",
   });
   const nurses = answer.status === 200 ? answer.body.nurses : [];
-  if (answer.status !== 200) note.textContent = answer.body?.message ?? "No such team.";
+  if (answer.status !== 200) note.textContent = answer.body?.message ?? T.noSuchTeam;
   const nurseField = selectField({
     name: "nurse",
-    label: "Nurse",
+    label: T.nurse,
     options: nurses.map(
       (/** @type {{id: string, name: string, role: string | null}} */ n) =>
         /** @type {[string, string]} */ ([n.id, n.role ? `${n.name}, ${n.role}` : n.name]),
     ),
   });
-  const showTeam = h("button", { type: "button", class: "button" }, "Show this team's nurses");
+  const showTeam = h("button", { type: "button", class: "button" }, T.showTeam);
   const form = /** @type {HTMLFormElement} */ (
     h(
       "form",
       { class: "card card--dev" },
-      h("h2", {}, "Development: sign in as a nurse"),
-      h("p", { class: "hint" }, "Only offered by a development server (make run)."),
+      h("h2", {}, T.devTitle),
+      h("p", { class: "hint" }, T.devHint),
       h("div", { class: "inline-fields" }, teamField, showTeam),
       note,
       nurses.length ? nurseField : null,
       nurses.length
-        ? h("button", { type: "submit", class: "button button--primary" }, "Sign in as this nurse")
+        ? h("button", { type: "submit", class: "button button--primary" }, T.signInAsNurse)
         : null,
     )
   );
@@ -140,7 +141,7 @@ async function offerDevPick(area, signInWith, team) {
       body: JSON.stringify({ team: text(form, "team"), nurse: text(form, "nurse") }),
     }).catch((error) => ({ status: 0, body: { message: describe(error) } }));
     if (minted.status !== 200) {
-      note.textContent = minted.body?.message ?? `The server answered ${minted.status}.`;
+      note.textContent = minted.body?.message ?? T.serverAnswered(minted.status);
       return;
     }
     await signInWith(minted.body.token);

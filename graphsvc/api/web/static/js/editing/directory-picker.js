@@ -1,0 +1,140 @@
+// Choosing a professional the team already knows (the GP, the pharmacist) from
+// the directory by name or role, instead of typing her in as someone new.
+
+import { graphql } from "../api.js";
+import { h } from "../dom.js";
+import { T } from "../i18n.js";
+import { DIRECTORY } from "../queries.js";
+
+let counter = 0;
+
+/**
+ * @typedef {{id: string, name: string, role: string | null, ring: string,
+ *            isOrganization: boolean, organizations: {name: string}[]}} Entry
+ */
+
+/**
+ * @param {{name: string, legend: string, role?: string, hint?: string,
+ *          onPick?: (entry: Entry | null) => void}} spec
+ *   name: the form field that holds the chosen id
+ * @returns {{element: HTMLElement, chosen: () => Entry | null}}
+ */
+export function directoryPicker(spec) {
+  counter += 1;
+  const id = `directory-${counter}`;
+  /** @type {Map<string, Entry>} */
+  const shown = new Map();
+  const search = /** @type {HTMLInputElement} */ (
+    h("input", {
+      id: `${id}-search`,
+      type: "search",
+      autocomplete: "off",
+      "aria-describedby": `${id}-hint`,
+      "aria-controls": `${id}-results`,
+    })
+  );
+  const results = h("div", { class: "directory-results", id: `${id}-results` });
+  const count = h("p", { class: "hint", role: "status" });
+  let asked = 0;
+
+  const chosen = () => {
+    const input = /** @type {HTMLInputElement | null} */ (results.querySelector("input:checked"));
+    return input && input.value ? (shown.get(input.value) ?? null) : null;
+  };
+
+  /** @param {Entry[]} entries */
+  const show = (entries) => {
+    const keep = chosen();
+    shown.clear();
+    const none = h("input", {
+      type: "radio",
+      id: `${id}-none`,
+      name: spec.name,
+      value: "",
+      checked: !keep,
+    });
+    results.replaceChildren(
+      h("div", { class: "choice" }, none, h("label", { for: `${id}-none` }, T.notFromDirectory)),
+      ...entries.map((entry) => {
+        shown.set(entry.id, entry);
+        const optionId = `${id}-${entry.id}`;
+        const where = entry.organizations.map((o) => o.name).join(", ");
+        return h(
+          "div",
+          { class: "choice" },
+          h("input", {
+            type: "radio",
+            id: optionId,
+            name: spec.name,
+            value: entry.id,
+            checked: keep?.id === entry.id,
+          }),
+          h(
+            "label",
+            { for: optionId },
+            h("strong", {}, entry.name),
+            [entry.role, where].filter(Boolean).length
+              ? h("span", { class: "hint" }, ` ${[entry.role, where].filter(Boolean).join(" · ")}`)
+              : null,
+          ),
+        );
+      }),
+    );
+    const word = search.value.trim();
+    count.textContent = entries.length ? T.directoryFound(entries.length, word) : T.directoryNone(word);
+  };
+
+  const find = async () => {
+    asked += 1;
+    const mine = asked;
+    const word = search.value.trim();
+    if (word.length < 2) {
+      results.replaceChildren();
+      count.textContent = T.directoryTypeMore;
+      return;
+    }
+    try {
+      const data = await graphql(DIRECTORY, { search: word, role: spec.role ?? null });
+      if (mine === asked) show(data.directory);
+    } catch (error) {
+      if (mine === asked) count.textContent = error instanceof Error ? error.message : String(error);
+    }
+  };
+
+  /** @type {number | undefined} */
+  let timer;
+  search.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(find, 200);
+  });
+  search.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    const first = /** @type {HTMLInputElement | null} */ (
+      results.querySelector('input:not([value=""])')
+    );
+    if (first) {
+      first.checked = true;
+      first.focus();
+      spec.onPick?.(chosen());
+    }
+  });
+  results.addEventListener("change", () => spec.onPick?.(chosen()));
+  count.textContent = T.directoryTypeMore;
+
+  const element = h(
+    "fieldset",
+    { class: "group directory" },
+    h("legend", {}, spec.legend),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: search.id }, T.directorySearch),
+      h("p", { class: "hint", id: `${id}-hint` }, spec.hint ?? T.directoryHint),
+      search,
+    ),
+    count,
+    results,
+  );
+  return { element, chosen };
+}

@@ -1,0 +1,111 @@
+"""Admitting a client through /graphql: she is then on her team's list, and
+her FHIR Patient and CareTeam read back; what is wrong is said clearly."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from graphsvc.services.tokens import TokenIssuer
+
+from ..conftest import nurse
+from ..integration.builders import OTHER_TEAM, TEAM, population
+from .graphql_client import GraphQL
+
+ADMIT = """mutation($input: AdmitClientInput!) { admitClient(input: $input) {
+  __typename
+  ... on NetworkChange { version changed client { id name address neighbourhood birthDate
+        team { id } members { id displayName ring role } } }
+  ... on ValidationError { message field }
+  ... on NotFoundError { message }
+  ... on ForbiddenError { message }
+} }"""
+
+TRUUS = {
+    "name": "Truus Bos",
+    "birthDate": "1941-03-09",
+    "address": "Dorpsstraat 1, 3512 AB Utrecht",
+    "neighbourhood": "Oost",
+    "teamId": TEAM.id,
+    "generalPractitionerId": "gp-person-1",
+}
+
+
+@pytest.fixture
+def http(make_http: Callable[..., TestClient]) -> TestClient:
+    return make_http(population(1))
+
+
+def admit(gql: GraphQL, **changes: Any) -> dict[str, Any]:
+    result: dict[str, Any] = gql(ADMIT, {"input": {**TRUUS, **changes}})["admitClient"]
+    return result
+
+
+def test_a_nurse_admits_a_client_with_her_gp(http: TestClient, issuer: TokenIssuer) -> None:
+    gql = GraphQL(http, issuer, nurse(TEAM.id))
+    admitted = admit(gql)
+    assert admitted["__typename"] == "NetworkChange", admitted
+    client = admitted["client"]
+    assert (admitted["version"], admitted["changed"]) == (1, True)
+    assert client["name"] == "Truus Bos"
+    assert client["address"] == TRUUS["address"]
+    assert (client["neighbourhood"], client["birthDate"]) == ("Oost", "1941-03-09")
+    assert client["team"] == {"id": TEAM.id}
+    assert client["members"] == [
+        {
+            "id": "gp-person-1",
+            "displayName": "Dr. Bakker",
+            "ring": "FORMAL",
+            "role": "general practitioner",
+        }
+    ]
+    listed = gql(
+        "query($t: ID!) { team(id: $t) { clients(first: 100) { nodes { id name } } } }",
+        {"t": TEAM.id},
+    )["team"]["clients"]["nodes"]
+    assert {"id": client["id"], "name": "Truus Bos"} in listed
+
+    headers = {"Authorization": f"Bearer {gql.token}"}
+    patient = http.get(f"/fhir/Patient/{client['id']}", headers=headers)
+    assert patient.status_code == 200, patient.text
+    body = patient.json()
+    assert body["name"][0]["text"] == "Truus Bos"
+    assert body["birthDate"] == "1941-03-09"
+    assert body["address"] == [{"use": "home", "text": TRUUS["address"], "district": "Oost"}]
+    teams = http.get(f"/fhir/CareTeam?patient=Patient/{client['id']}", headers=headers)
+    assert teams.status_code == 200, teams.text
+    [care_team] = [e["resource"] for e in teams.json()["entry"]]
+    assert care_team["subject"]["reference"] == f"Patient/{client['id']}"
+    named = {p["member"]["reference"] for p in care_team["participant"]}
+    assert "Practitioner/gp-person-1" in named
+
+
+def test_what_is_wrong_with_an_admission_is_said(http: TestClient, issuer: TokenIssuer) -> None:
+    gql = GraphQL(http, issuer, nurse(TEAM.id))
+    empty = admit(gql, name="  ")
+    assert (empty["__typename"], empty["field"]) == ("ValidationError", "client.name")
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    unborn = admit(gql, birthDate=tomorrow)
+    assert (unborn["__typename"], unborn["field"]) == ("ValidationError", "birthDate")
+    assert "future" in unborn["message"]
+    not_a_gp = admit(gql, generalPractitionerId="p-0-0")  # a neighbour of client-0
+    assert (not_a_gp["__typename"], not_a_gp["field"]) == (
+        "ValidationError",
+        "generalPractitionerId",
+    )
+    assert "general practitioner" in not_a_gp["message"]
+    unknown_gp = admit(gql, generalPractitionerId="gp-nobody")
+    assert unknown_gp["__typename"] == "ValidationError"
+    assert "not in the directory" in unknown_gp["message"]
+    other_team = admit(gql, teamId=OTHER_TEAM.id)
+    assert other_team["__typename"] == "ForbiddenError"
+    assert "own team" in other_team["message"]
+    nowhere = admit(gql, teamId="team-nowhere")
+    assert nowhere["__typename"] == "ForbiddenError"
+    # nothing of these was written: her team still has its one client
+    count = gql("query($t: ID!) { team(id: $t) { caseload } }", {"t": TEAM.id})
+    assert count["team"]["caseload"] == 1
