@@ -20,6 +20,7 @@ from .builder import Builder
 from .catalog import Catalog
 from .diagnoses import read_diagnoses
 from .memberships import read_careteams, read_relatives
+from .memo import ProjectionMemo
 from .needs import read_needs
 from .parties import Parties, organization_kind
 from .ratings import read_ratings
@@ -34,6 +35,7 @@ from .result import (
 from .supports import read_careplans
 
 __all__ = [
+    "MEMO",
     "ActivitySupport",
     "GraphKind",
     "GraphRef",
@@ -44,12 +46,20 @@ __all__ = [
 ]
 
 
+MEMO = ProjectionMemo()
+
+
 def project(
     resources: Mapping[ResourceKey, JsonObject], *, base_urls: Sequence[str] = ()
 ) -> Projection:
     """Raises :class:`FhirValidationError` when the resources break a rule of
     the domain (an Omaha code that does not exist, a rating of 7, a schedule of
-    more hours than a week has); what cannot be projected is listed in notes."""
+    more hours than a week has); what cannot be projected is listed in notes.
+    The same resources are projected once (memo.py)."""
+    return MEMO.get(resources, base_urls, lambda: _project(resources, base_urls))
+
+
+def _project(resources: Mapping[ResourceKey, JsonObject], base_urls: Sequence[str]) -> Projection:
     catalog = Catalog(resources, base_urls)
     builder = Builder(catalog)
     parties = Parties(builder, _teams(catalog))
