@@ -117,7 +117,9 @@ async def _analyse(settings: Settings, out: Path, k: int, months: int) -> None:
             )
         print(
             f"wrote {files.clients} de-identified clients ({k}-anonymous; {files.withheld} "
-            f"withheld), {files.teams} team networks, aggregates and a codebook to {out}",
+            f"withheld), {files.teams} team networks, aggregates"
+            + (f", {months} months of trends" if months else "")
+            + f" and a codebook to {out}",
             file=sys.stderr,
         )
     finally:

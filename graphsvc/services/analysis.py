@@ -6,7 +6,7 @@ support) and enforces who may see what."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -41,7 +41,14 @@ from graphsvc.store.resource_store import StoredResource
 from .access import Action, check_team_access, check_team_admin, readable_teams
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
-from .network_as_of import Moment, NetworkAsOf, month_moments, network_as_of, week_moments
+from .network_as_of import (
+    History,
+    Moment,
+    NetworkAsOf,
+    month_moments,
+    network_as_of,
+    week_moments,
+)
 from .network_history import NetworkHistory
 
 RESEARCH_PAGE = 500
@@ -221,15 +228,32 @@ class AnalysisService:
         self._audit.record(AuditRecord.of(principal, "strength.history", client_id, "ok"))
         if not moments:
             return []
-        history = self._read_history()
-        versions = await history.read([client_id], moments[-1].at)
-        points = []
+        versions = await self._read_history().read([client_id], moments[-1].at)
+        return [
+            (moment, found) for moment, _, found in self._as_of_each(versions, [client_id], moments)
+        ]
+
+    def _as_of_each(
+        self, versions: History, ids: Sequence[str], moments: Sequence[Moment]
+    ) -> Iterator[tuple[Moment, str, NetworkAsOf]]:
+        """Each client's network at each moment she was in it; one whose
+        resources did not change since the moment before is not projected
+        and analysed again."""
+        known: dict[str, tuple[tuple[tuple[ResourceKey, int], ...], NetworkAsOf | None]] = {}
         for moment in moments:
-            resources = versions.at(moment.at).of_client(client_id)
-            found = None if resources is None else self._as_of(client_id, resources, moment)
-            if found is not None:
-                points.append((moment, found))
-        return points
+            at = versions.at(moment.at)
+            for cid in ids:
+                resources = at.of_client(cid)
+                if resources is None:
+                    continue
+                seen = tuple((k, s.version_id) for k, s in resources.items())
+                if cid in known and known[cid][0] == seen:
+                    found = known[cid][1]
+                else:
+                    found = self._as_of(cid, resources, moment)
+                    known[cid] = (seen, found)
+                if found is not None:
+                    yield moment, cid, found
 
     def _as_of(
         self, client_id: str, resources: Mapping[ResourceKey, StoredResource], moment: Moment
@@ -269,36 +293,18 @@ class AnalysisService:
         return rows
 
     async def _trend_rows_of(self, ids: list[str], moments: list[Moment]) -> list[TrendRow]:
-        """These clients at each moment, from one read of their history; a
-        client whose resources did not change since the moment before is not
-        projected and analysed again."""
-        rows: list[TrendRow] = []
+        """These clients at each moment, from one read of their history."""
         versions = await self._read_history().read(ids, moments[-1].at)
-        known: dict[str, tuple[tuple[tuple[ResourceKey, int], ...], NetworkAsOf | None]] = {}
-        for moment in moments:
-            at = versions.at(moment.at)
-            for cid in ids:
-                resources = at.of_client(cid)
-                if resources is None:
-                    continue
-                seen = tuple((k, s.version_id) for k, s in resources.items())
-                if cid in known and known[cid][0] == seen:
-                    found = known[cid][1]
-                else:
-                    found = self._as_of(cid, resources, moment)
-                    known[cid] = (seen, found)
-                if found is None:
-                    continue
-                row = research_row(
-                    found.onion, found.analysis, on=date.fromisoformat(moment.at[:10])
+        rows: list[TrendRow] = []
+        for moment, cid, found in self._as_of_each(versions, ids, moments):
+            row = research_row(found.onion, found.analysis, on=date.fromisoformat(moment.at[:10]))
+            rows.append(
+                TrendRow(
+                    client=self._pseudonym("client", cid),
+                    month=moment.period,
+                    row=replace(row, team=self._pseudonym("team", row.team), month=None),
                 )
-                rows.append(
-                    TrendRow(
-                        client=self._pseudonym("client", cid),
-                        month=moment.period,
-                        row=replace(row, team=self._pseudonym("team", row.team), month=None),
-                    )
-                )
+            )
         return rows
 
     async def research_trend(

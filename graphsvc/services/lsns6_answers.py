@@ -10,18 +10,21 @@ audit apply) and read from her compartment by code.
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
 from fhir_mappings import ResourceKey
-from fhir_mappings.lsns6 import ITEMS, LSNS6, lsns6_answer_resource, read_lsns6_answer
+from fhir_mappings.lsns6 import ITEMS, LSNS6, lsns6_answer_resource
 from fhir_mappings.search.text import token_escape
 from graphsvc.analysis import Lsns6Item
 from graphsvc.domain import Principal, ValidationError
 from graphsvc.store.port import ResourceStore
+from graphsvc.store.resource_store import StoredResource
 
 from .fhir_write import FhirWriteService, ResourceChange
 from .network import NetworkService
+from .network_as_of import lsns6_answers
 
 _CODES = tuple(f"code|{token_escape(LSNS6)}|{item}" for item in ITEMS)
 
@@ -36,23 +39,14 @@ class Lsns6Answers:
 
     async def of_clients(self, client_ids: Iterable[str]) -> dict[str, dict[Lsns6Item, int]]:
         """Each client's latest answer to each item she answered (the latest
-        day, then the latest written)."""
-        latest: dict[tuple[str, Lsns6Item], tuple[date, str, int]] = {}
+        day, then the latest written; the rule a network as it was uses too)."""
         found_in = await self._resources.coded_in_compartments(client_ids, "Observation", _CODES)
+        by_client: defaultdict[str, list[StoredResource]] = defaultdict(list)
         for stored in found_in:
-            if stored.client_id is None:
-                continue
-            answer = read_lsns6_answer(stored.content)
-            if answer is None:
-                continue
-            key = (stored.client_id, Lsns6Item(answer.item))
-            seen = (answer.effective, stored.last_updated, answer.score)
-            if key not in latest or seen[:2] > latest[key][:2]:
-                latest[key] = seen
-        found: dict[str, dict[Lsns6Item, int]] = {}
-        for (client_id, item), (_, _, score) in latest.items():
-            found.setdefault(client_id, {})[item] = score
-        return found
+            if stored.client_id is not None:
+                by_client[stored.client_id].append(stored)
+        found = {cid: lsns6_answers(resources) for cid, resources in by_client.items()}
+        return {cid: answers for cid, answers in found.items() if answers}
 
     async def record(
         self, principal: Principal, client_id: str, item: Lsns6Item, score: int, effective: date

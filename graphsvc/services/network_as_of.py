@@ -187,7 +187,8 @@ class Slice:
 
 def lsns6_answers(resources: Iterable[StoredResource]) -> dict[Lsns6Item, int]:
     """Her latest answer to each LSNS-6 item among these resources (the latest
-    day, then the latest written); what services.lsns6_answers reads now."""
+    day, then the latest written); services.lsns6_answers reads her answers
+    now by the same rule."""
     latest: dict[Lsns6Item, tuple[date, str, int]] = {}
     for stored in resources:
         if stored.type != "Observation":
