@@ -70,6 +70,21 @@ export const nl = {
   problemValidation: "Kijk na wat u invulde",
   problemNotFound: "Dit is er niet meer",
   problemForbidden: "U mag deze wijziging niet maken",
+  /** @type {Record<string, string>} */
+  fieldNames: {
+    name: "naam",
+    contact: "telefoon of e-mail",
+    relationship: "relatie",
+    role: "functie",
+    hoursPerWeek: "uren per week",
+    minutesPerWeek: "minuten per week",
+    birthDate: "geboortedatum",
+    address: "woonadres",
+    neighbourhood: "wijk",
+    effective: "datum",
+    value: "score",
+    closeness: "hoe nabij",
+  },
   tryAgainLater: "Er ging iets mis. Probeer het opnieuw.",
   /** @param {string} name */
   personGone: (name) =>
@@ -180,6 +195,7 @@ export const nl = {
   inTouch: (f) => `contact ${f}`,
   /** @param {string} list */
   helpsWith: (list) => `Helpt bij ${list}`,
+  helpsWithColon: "Helpt bij:",
   helpsWithNothing: "Helpt nog niet bij een hulpvraag",
   helpsWithButton: "Helpt bij…",
   /** @param {string} name */
