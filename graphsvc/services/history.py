@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from graphsvc.domain import Onion, Principal, Role
 from graphsvc.domain.audit import AuditRecord
 from graphsvc.domain.change_words import describe
-from graphsvc.domain.commands import Command
+from graphsvc.domain.commands import AdmitClient, Command
 from graphsvc.domain.revert import Revert, revert_from_json, revert_of, revert_to_json
 
 OTHER_TEAM = "een medewerker van een ander team"
@@ -39,10 +39,12 @@ class Change:
 
 
 def change_text(command: Command, before: Onion, after: Onion, version: int) -> str:
-    """What is kept with the audit record of a change that went through."""
+    """What is kept with the audit record of a change that went through.
+    Taking a client into care keeps no undo: she leaves care otherwise."""
     revert = revert_of(before, after)
     body: dict[str, object] = {"version": version, "words": describe(command, before, after)}
-    if not revert.empty:
+    admitted = isinstance(command, AdmitClient) and before.version == 0
+    if not revert.empty and not admitted:
         body["undo"] = revert_to_json(revert)
     return json.dumps(body, sort_keys=True, ensure_ascii=False)
 

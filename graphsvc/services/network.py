@@ -420,7 +420,10 @@ class NetworkService:
         if access.version != change.version:
             self._log(principal, name, client_id, "conflict")
             raise VersionConflict(client_id, change.version, access.version)
-        revert = parsed_undo(change) or Revert()
+        revert = parsed_undo(change)
+        if revert is None:
+            self._log(principal, name, client_id, "invalid")
+            raise ValidationError("clientId", f"your last change cannot be undone: {change.words}")
         return await self.change(principal, client_id, revert, expected_version, undone=change)
 
     async def admit(

@@ -83,6 +83,19 @@ def test_a_nurse_admits_a_client_with_her_gp(http: TestClient, issuer: TokenIssu
     named = {p["member"]["reference"] for p in care_team["participant"]}
     assert "Practitioner/gp-person-1" in named
 
+    # in her history; taking her into care is not undone (she leaves care otherwise)
+    history = gql(
+        "query($id: ID!) { client(id: $id) { history { words yours } } }", {"id": client["id"]}
+    )
+    assert history["client"]["history"] == [{"words": "Truus Bos in zorg genomen", "yours": True}]
+    undo = gql(
+        """mutation($i: UndoInput!) { undoLastChange(input: $i) {
+             __typename ... on ValidationError { message } } }""",
+        {"i": {"clientId": client["id"]}},
+    )["undoLastChange"]
+    assert undo["__typename"] == "ValidationError"
+    assert "cannot be undone" in undo["message"]
+
 
 def test_what_is_wrong_with_an_admission_is_said(http: TestClient, issuer: TokenIssuer) -> None:
     gql = GraphQL(http, issuer, nurse(TEAM.id))

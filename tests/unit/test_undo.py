@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from graphsvc.domain import KnowsTie, Membership, Need, Observation, Person, SupportTie
+from graphsvc.domain import Client, KnowsTie, Membership, Need, Observation, Person, SupportTie
 from graphsvc.domain.audit import AuditRecord
 from graphsvc.domain.change_words import describe
 from graphsvc.domain.commands import (
+    AdmitClient,
     Command,
     RemoveKnows,
     RemoveMember,
@@ -23,6 +24,7 @@ from graphsvc.domain.commands import (
     SaveRating,
     SaveSupport,
     UpdateMember,
+    admission,
     apply,
     same_network,
 )
@@ -32,6 +34,7 @@ from graphsvc.services.history import (
     change_text,
     changes_of,
     last_own_change,
+    parsed_undo,
     shown_who,
     undo_text,
 )
@@ -144,3 +147,14 @@ def test_a_change_kept_with_its_record_is_chained_like_the_rest(tmp_path: Path) 
     tampered["change"] = tampered["change"].replace("Kees", "Piet")
     (tmp_path / "audit.jsonl").write_text(lines[0] + "\n" + json.dumps(tampered) + "\n")
     assert any("changed after it was written" in p for p in verify(tmp_path / "audit.jsonl"))
+
+
+def test_taking_a_client_into_care_keeps_no_undo() -> None:
+    command = AdmitClient(Client("client-9", "Truus Bos"), "team-a")
+    before = admission(command)
+    text = change_text(command, before, apply(before, command), 1)
+    assert json.loads(text) == {"version": 1, "words": "Truus Bos in zorg genomen"}
+    [change] = changes_of(
+        [dataclasses.replace(record("nurse-1", text, 1), client_id="client-9")], "client-9"
+    )
+    assert parsed_undo(change) is None
