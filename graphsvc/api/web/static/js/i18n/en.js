@@ -395,6 +395,11 @@ export const en = {
   notFromDirectory: "Not from the directory: someone new",
   knowsLegend: "Knows (who of the network she knows)",
   knowsTerm: "Knows",
+  whomKnows: "Whom she knows…",
+  /** @param {string} name */
+  whomKnowsTitle: (name) => `Whom does ${name} know?`,
+  /** @param {string} name */
+  knowsSaved: (name) => `Whom ${name} knows was saved.`,
   knowsNobody: "Nobody else in the network yet.",
 
   // admitting a client

@@ -423,6 +423,11 @@ export const nl = {
   notFromDirectory: "Niet uit het adresboek: iemand nieuw",
   knowsLegend: "Kent (wie uit het netwerk zij kent)",
   knowsTerm: "Kent",
+  whomKnows: "Wie kent zij…",
+  /** @param {string} name */
+  whomKnowsTitle: (name) => `Wie kent ${name}?`,
+  /** @param {string} name */
+  knowsSaved: (name) => `Wie ${name} kent is opgeslagen.`,
   knowsNobody: "Er staat nog niemand anders in het netwerk.",
 
   admitLink: "Nieuwe cliënt aanmelden",

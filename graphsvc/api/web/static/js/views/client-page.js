@@ -4,7 +4,7 @@ import { Conflict, Gone, Problem, graphql } from "../api.js";
 import { fill, h, s, toast } from "../dom.js";
 import { openDialog } from "../editing/dialog.js";
 import { addNeed, linkHelper, rateNeed, resolveNeed, unlinkHelper } from "../editing/need-forms.js";
-import { addPerson, changePerson, removePerson } from "../editing/person-form.js";
+import { addPerson, changeKnows, changePerson, removePerson } from "../editing/person-form.js";
 import { LANGUAGE, T, formatDate } from "../i18n.js";
 import { drawOnion } from "../onion/draw.js";
 import { RINGS } from "../onion/layout.js";
@@ -859,6 +859,15 @@ function aboutPerson(client, editing, member) {
             onclick: then(() => linkHelper(editing, { personId: member.id })),
           },
           T.helpsWithButton,
+        ),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "button",
+            onclick: then(() => changeKnows(editing, member)),
+          },
+          T.whomKnows,
         ),
       ),
     ],
