@@ -72,3 +72,48 @@ def test_a_person_her_help_and_whom_she_knows_in_one_dialog(web: ServedApp, nl_t
     about = nl_tab.get_by_role("dialog")
     expect(about).to_contain_text("Kent")
     expect(about).to_contain_text(neighbour["displayName"])
+
+
+def test_a_gp_typed_by_name_is_the_directorys_gp(web: ServedApp, nl_tab: Page) -> None:
+    widow = web.client(WIDOW_ID, PEOPLE)
+    gp = next(m for m in widow["members"] if m["ring"] == "FORMAL" and "gp" in m["id"])
+    removed = web.mutate(
+        "removeMember", "RemoveMemberInput", {"clientId": WIDOW_ID, "personId": gp["id"]}
+    )
+    assert removed["__typename"] == "NetworkChange"
+    sign_in_dutch(nl_tab, web)
+    open_client(nl_tab, WIDOW)
+    nl_tab.get_by_role("button", name="Persoon toevoegen", exact=True).click()
+    dialog = nl_tab.get_by_role("dialog")
+    dialog.get_by_label(re.compile("^Formeel netwerk")).check()
+    # She types his name instead of searching the directory.
+    dialog.get_by_label("Naam").fill(gp["displayName"].upper())
+    dialog.get_by_label("Functie").fill("huisarts")
+    dialog.get_by_role("button", name="Toevoegen aan het netwerk").click()
+    expect(dialog).to_have_count(0)
+    after = web.client(WIDOW_ID, PEOPLE)
+    assert gp["id"] in {m["id"] for m in after["members"]}
+    assert len(after["members"]) == len(widow["members"])
+
+
+def test_whom_someone_knows_is_recorded_from_her_card(web: ServedApp, nl_tab: Page) -> None:
+    widow = web.client(WIDOW_ID, PEOPLE)
+    informal = [m for m in widow["members"] if m["ring"] == "INFORMAL"]
+    formal = [m for m in widow["members"] if m["ring"] == "FORMAL"]
+    her, other = informal[0], formal[0]
+    pairs = {frozenset((k["a"]["id"], k["b"]["id"])) for k in widow["knows"]}
+    assert frozenset((her["id"], other["id"])) not in pairs
+    sign_in_dutch(nl_tab, web)
+    open_client(nl_tab, WIDOW)
+    nl_tab.locator("svg.onion g.person", has_text=her["displayName"]).click()
+    card = nl_tab.get_by_role("dialog")
+    card.get_by_role("button", name="Wie kent zij…").click()
+    dialog = nl_tab.get_by_role("dialog")
+    expect(dialog.get_by_role("heading")).to_have_text(f"Wie kent {her['displayName']}?")
+    dialog.get_by_label(other["displayName"]).check()
+    dialog.get_by_role("button", name="Opslaan").click()
+    expect(dialog).to_have_count(0)
+    expect(nl_tab.locator("#toast")).to_contain_text(f"Wie {her['displayName']} kent")
+    after = web.client(WIDOW_ID, PEOPLE)
+    pairs = {frozenset((k["a"]["id"], k["b"]["id"])) for k in after["knows"]}
+    assert frozenset((her["id"], other["id"])) in pairs

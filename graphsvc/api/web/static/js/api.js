@@ -137,7 +137,8 @@ export function describe(error) {
       NotFoundError: T.problemNotFound,
       ForbiddenError: T.problemForbidden,
     }[error.kind];
-    const field = error.field ? ` (${error.field.split(".").at(-1)})` : "";
+    const name = error.field ? (error.field.split(".").at(-1) ?? "") : "";
+    const field = name ? ` (${T.fieldNames[name] ?? name})` : "";
     return prefix ? `${prefix}${field}: ${error.message}` : error.message;
   }
   if (error instanceof Error && error.message) return error.message;

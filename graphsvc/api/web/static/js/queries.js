@@ -58,6 +58,8 @@ const INPUT_TYPES = {
   unlinkSupporter: "UnlinkSupporterInput",
   recordRating: "RecordRatingInput",
   undoLastChange: "UndoInput",
+  addKnows: "KnowsInput",
+  removeKnows: "KnowsInput",
 };
 
 /** @typedef {keyof typeof INPUT_TYPES} MutationName */

@@ -1,8 +1,10 @@
 // Adding someone to a ring of the onion, or changing what we know of her.
 
+import { graphql } from "../api.js";
 import { h } from "../dom.js";
 import { T } from "../i18n.js";
 import { newId } from "../ids.js";
+import { DIRECTORY } from "../queries.js";
 import { CLOSENESS, FREQUENCY, RING, RING_HINT, SUPPORT_KIND } from "../words.js";
 import { openDialog } from "./dialog.js";
 import { directoryPicker } from "./directory-picker.js";
@@ -218,7 +220,10 @@ export function addPerson(editing, preset = {}) {
       const ring = text(form, "ring") ?? "INFORMAL";
       const nurseId = text(form, "nurse");
       const nurse = editing.nurses.find((n) => n.id === nurseId);
-      const listed = ring === "FORMAL" ? (directory?.chosen() ?? null) : null;
+      const listed =
+        ring === "FORMAL"
+          ? (directory?.chosen() ?? (await inDirectory(text(form, "name"))))
+          : null;
       const personId = nurse ? nurse.id : listed ? listed.id : newPersonId;
       const name = nurse ? nurse.name : listed ? listed.name : text(form, "name");
       const closeness = number(form, "closeness");
@@ -255,6 +260,87 @@ export function addPerson(editing, preset = {}) {
         },
       ];
       await editing.save(steps, T.wasAdded(name ?? ""));
+    },
+  });
+}
+
+/**
+ * The professional of the directory with exactly this name, if there is one:
+ * a GP typed in by name is the team's GP, not someone new.
+ * @param {string | null} name
+ */
+async function inDirectory(name) {
+  if (!name) return null;
+  const wanted = name.trim().toLocaleLowerCase();
+  try {
+    const data = await graphql(DIRECTORY, { search: name, role: null });
+    return (
+      data.directory.find(
+        (/** @type {any} */ entry) =>
+          !entry.isOrganization && entry.name.trim().toLocaleLowerCase() === wanted,
+      ) ?? null
+    );
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whom of the onion she knows: ticked on, ticked off.
+ * @param {Editing} editing
+ * @param {any} member
+ */
+export function changeKnows(editing, member) {
+  const { client } = editing;
+  const known = new Set(
+    (client.knows ?? [])
+      .map((/** @type {any} */ k) =>
+        k.a.id === member.id ? k.b.id : k.b.id === member.id ? k.a.id : null,
+      )
+      .filter(Boolean),
+  );
+  const others = client.members.filter((/** @type {any} */ m) => m.id !== member.id);
+  openDialog({
+    title: T.whomKnowsTitle(member.displayName),
+    fields: [
+      h(
+        "fieldset",
+        { class: "group knows" },
+        h("legend", {}, T.knowsLegend),
+        others.length
+          ? h(
+              "div",
+              { class: "choices choices--inline" },
+              ...others.map((/** @type {any} */ m) => {
+                const id = `knows-${member.id}-${m.id}`;
+                return h(
+                  "div",
+                  { class: "choice" },
+                  h("input", {
+                    type: "checkbox",
+                    id,
+                    name: "knows",
+                    value: m.id,
+                    checked: known.has(m.id),
+                  }),
+                  h("label", { for: id }, m.displayName),
+                );
+              }),
+            )
+          : h("p", { class: "hint" }, T.knowsNobody),
+      ),
+    ],
+    submitLabel: T.save,
+    onSubmit: async (form) => {
+      const ticked = new Set(new FormData(form).getAll("knows").map(String));
+      /** @type {Step[]} */
+      const steps = [];
+      for (const m of others) {
+        const input = { clientId: client.id, personA: member.id, personB: m.id };
+        if (ticked.has(m.id) && !known.has(m.id)) steps.push({ mutation: "addKnows", input });
+        if (!ticked.has(m.id) && known.has(m.id)) steps.push({ mutation: "removeKnows", input });
+      }
+      await editing.save(steps, T.knowsSaved(member.displayName));
     },
   });
 }

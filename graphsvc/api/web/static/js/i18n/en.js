@@ -42,6 +42,21 @@ export const en = {
   problemValidation: "Please check what you entered",
   problemNotFound: "This is no longer there",
   problemForbidden: "You may not make this change",
+  /** @type {Record<string, string>} */
+  fieldNames: {
+    name: "name",
+    contact: "phone or e-mail",
+    relationship: "relationship",
+    role: "role",
+    hoursPerWeek: "hours a week",
+    minutesPerWeek: "minutes a week",
+    birthDate: "date of birth",
+    address: "home address",
+    neighbourhood: "neighbourhood",
+    effective: "date",
+    value: "rating",
+    closeness: "how close",
+  },
   tryAgainLater: "Something went wrong. Please try again.",
   /** @param {string} name */
   personGone: (name) =>
@@ -154,6 +169,7 @@ export const en = {
   inTouch: (f) => `in touch ${f}`,
   /** @param {string} list */
   helpsWith: (list) => `Helps with ${list}`,
+  helpsWithColon: "Helps with:",
   helpsWithNothing: "Does not help with a need yet",
   helpsWithButton: "Helps with…",
   /** @param {string} name */
@@ -379,6 +395,11 @@ export const en = {
   notFromDirectory: "Not from the directory: someone new",
   knowsLegend: "Knows (who of the network she knows)",
   knowsTerm: "Knows",
+  whomKnows: "Whom she knows…",
+  /** @param {string} name */
+  whomKnowsTitle: (name) => `Whom does ${name} know?`,
+  /** @param {string} name */
+  knowsSaved: (name) => `Whom ${name} knows was saved.`,
   knowsNobody: "Nobody else in the network yet.",
 
   // admitting a client

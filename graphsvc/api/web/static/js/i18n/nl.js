@@ -70,6 +70,21 @@ export const nl = {
   problemValidation: "Kijk na wat u invulde",
   problemNotFound: "Dit is er niet meer",
   problemForbidden: "U mag deze wijziging niet maken",
+  /** @type {Record<string, string>} */
+  fieldNames: {
+    name: "naam",
+    contact: "telefoon of e-mail",
+    relationship: "relatie",
+    role: "functie",
+    hoursPerWeek: "uren per week",
+    minutesPerWeek: "minuten per week",
+    birthDate: "geboortedatum",
+    address: "woonadres",
+    neighbourhood: "wijk",
+    effective: "datum",
+    value: "score",
+    closeness: "hoe nabij",
+  },
   tryAgainLater: "Er ging iets mis. Probeer het opnieuw.",
   /** @param {string} name */
   personGone: (name) =>
@@ -180,6 +195,7 @@ export const nl = {
   inTouch: (f) => `contact ${f}`,
   /** @param {string} list */
   helpsWith: (list) => `Helpt bij ${list}`,
+  helpsWithColon: "Helpt bij:",
   helpsWithNothing: "Helpt nog niet bij een hulpvraag",
   helpsWithButton: "Helpt bij…",
   /** @param {string} name */
@@ -407,6 +423,11 @@ export const nl = {
   notFromDirectory: "Niet uit het adresboek: iemand nieuw",
   knowsLegend: "Kent (wie uit het netwerk zij kent)",
   knowsTerm: "Kent",
+  whomKnows: "Wie kent zij…",
+  /** @param {string} name */
+  whomKnowsTitle: (name) => `Wie kent ${name}?`,
+  /** @param {string} name */
+  knowsSaved: (name) => `Wie ${name} kent is opgeslagen.`,
   knowsNobody: "Er staat nog niemand anders in het netwerk.",
 
   admitLink: "Nieuwe cliënt aanmelden",

@@ -373,7 +373,7 @@ function tryLayOut(client, flagged, scale, widen, places) {
  * @returns {OnionLayout}
  */
 export function fitLayout(client, flagged, room, places = new Map(), hint = 1) {
-  let layout = layOut(client, flagged, hint, places);
+  const layout = layOut(client, flagged, hint, places);
   if (!room || room.width <= 0 || room.height <= 0) return layout;
   const smallest = Math.min(...Object.values(FONT));
   /** @param {OnionLayout} at */
@@ -382,22 +382,26 @@ export function fitLayout(client, flagged, room, places = new Map(), hint = 1) {
     const shown = Math.min(room.width / (vb.x1 - vb.x0), room.height / (vb.y1 - vb.y0));
     return smallest * at.sizes.scale * shown;
   };
-  // Larger text takes a larger drawing, shrunk more to fit: try a few scales
-  // and keep the first that shows the text at MIN_TEXT_PX, else the one
-  // that shows it largest (a very crowded onion in a small room).
-  if (hint !== 1 && px(layout) >= MIN_TEXT_PX) return layout;
-  if (hint !== 1) layout = layOut(client, flagged, 1, places);
-  let best = layout;
-  let bestPx = px(layout);
-  for (const next of [1.2, 1.4, 1.6, 1.8, 2.1, 2.5]) {
-    if (bestPx >= MIN_TEXT_PX) break;
+  // Larger text takes a larger drawing, shrunk more to fit: try scales from
+  // small to large and keep the first that shows the text at MIN_TEXT_PX,
+  // else the one that shows it largest (a very crowded onion in a small
+  // room). The scale used before comes first, so an edit keeps the drawing.
+  const hinted = layout;
+  const hintedPx = px(hinted);
+  if (hintedPx >= MIN_TEXT_PX) return hinted;
+  let best = hinted;
+  let bestPx = hintedPx;
+  let falling = 0;
+  for (let next = 1; next <= 2.6; next += 0.1) {
+    if (Math.abs(next - hint) < 1e-6) continue;
     const tried = layOut(client, flagged, next, places);
     const shown = px(tried);
-    if (shown > bestPx) {
+    if (shown >= MIN_TEXT_PX) return tried;
+    if (shown > bestPx + 0.05) {
       best = tried;
       bestPx = shown;
-    } else if (shown < bestPx - 0.5) break;
+      falling = 0;
+    } else if (shown < bestPx - 0.3 && (falling += 1) >= 3) break;
   }
-  layout = best;
-  return layout;
+  return best;
 }

@@ -4,7 +4,7 @@ import { Conflict, Gone, Problem, graphql } from "../api.js";
 import { fill, h, s, toast } from "../dom.js";
 import { openDialog } from "../editing/dialog.js";
 import { addNeed, linkHelper, rateNeed, resolveNeed, unlinkHelper } from "../editing/need-forms.js";
-import { addPerson, changePerson, removePerson } from "../editing/person-form.js";
+import { addPerson, changeKnows, changePerson, removePerson } from "../editing/person-form.js";
 import { LANGUAGE, T, formatDate } from "../i18n.js";
 import { drawOnion } from "../onion/draw.js";
 import { RINGS } from "../onion/layout.js";
@@ -810,11 +810,15 @@ function aboutPerson(client, editing, member) {
     .flatMap((/** @type {any} */ n) =>
       n.supporters
         .filter((/** @type {any} */ t) => t.status === "ACTIVE" && t.supporter.id === member.id)
-        .map((/** @type {any} */ t) =>
-          [n.displayName, SUPPORT_KIND[t.kind], FREQUENCY[t.frequency], hours(t.hoursPerWeek)]
-            .filter(Boolean)
-            .join(", "),
-        ),
+        .map((/** @type {any} */ t) => {
+          const how = [SUPPORT_KIND[t.kind], FREQUENCY[t.frequency], hours(t.hoursPerWeek)];
+          return h(
+            "li",
+            {},
+            h("strong", {}, n.displayName),
+            ` – ${how.filter(Boolean).join(", ")}`,
+          );
+        }),
     );
   /** @type {[string, any][]} */
   const facts = [
@@ -841,7 +845,9 @@ function aboutPerson(client, editing, member) {
           .filter(([, value]) => value)
           .map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value))),
       ),
-      h("p", { class: "helps" }, helps.length ? T.helpsWith(listed(helps)) : T.helpsWithNothing),
+      helps.length
+        ? h("div", { class: "helps" }, h("p", {}, T.helpsWithColon), h("ul", {}, ...helps))
+        : h("p", { class: "helps" }, T.helpsWithNothing),
       h(
         "div",
         { class: "row-actions" },
@@ -853,6 +859,15 @@ function aboutPerson(client, editing, member) {
             onclick: then(() => linkHelper(editing, { personId: member.id })),
           },
           T.helpsWithButton,
+        ),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "button",
+            onclick: then(() => changeKnows(editing, member)),
+          },
+          T.whomKnows,
         ),
       ),
     ],
