@@ -424,7 +424,10 @@ class NetworkService:
         if revert is None:
             self._log(principal, name, client_id, "invalid")
             raise ValidationError("clientId", f"your last change cannot be undone: {change.words}")
-        return await self.change(principal, client_id, revert, expected_version, undone=change)
+        # Made against the version the change left, so that a colleague's
+        # change that lands meanwhile makes the undo a conflict, never its victim.
+        expected = change.version if expected_version is None else expected_version
+        return await self.change(principal, client_id, revert, expected, undone=change)
 
     async def admit(
         self,
