@@ -27,6 +27,10 @@ from .values import check_id
 # A GP's role in the onion she is linked into at admission.
 GENERAL_PRACTITIONER = "general practitioner"
 
+# The most years a birth date may lie before the day of admission: anything
+# older is a typing error (nobody has lived this long).
+OLDEST = 130
+
 
 @dataclass(frozen=True, slots=True)
 class AdmitClient:
@@ -37,7 +41,8 @@ class AdmitClient:
     ``general_practitioner``: her GP, a professional of the directory, put
     in the formal ring (the service checks that the directory has her as a
     general practitioner). ``admitted_on``: the day it happens, when given;
-    a birth date after it is refused."""
+    a birth date after it, or more than :data:`OLDEST` years before it, is
+    refused."""
 
     client: Client
     team_id: str
@@ -202,8 +207,13 @@ def _admit_client(onion: Onion, command: AdmitClient) -> Onion:
         raise ValidationError("client.id", "names another client")
     check_id("teamId", command.team_id)
     born, day = command.client.birth_date, command.admitted_on
-    if born is not None and day is not None and born > day:
-        raise ValidationError("birthDate", f"{born.isoformat()} lies in the future")
+    if born is not None and day is not None:
+        if born > day:
+            raise ValidationError("birthDate", f"{born.isoformat()} lies in the future")
+        if (born.year + OLDEST, born.month, born.day) < (day.year, day.month, day.day):
+            raise ValidationError(
+                "birthDate", f"{born.isoformat()} is more than {OLDEST} years ago"
+            )
     after = replace(onion, client=command.client, team_id=command.team_id)
     gp = command.general_practitioner
     if gp is None:

@@ -105,6 +105,9 @@ def test_what_is_wrong_with_an_admission_is_said(http: TestClient, issuer: Token
     unborn = admit(gql, birthDate=tomorrow)
     assert (unborn["__typename"], unborn["field"]) == ("ValidationError", "birthDate")
     assert "future" in unborn["message"]
+    ancient = admit(gql, birthDate="0001-01-01")
+    assert (ancient["__typename"], ancient["field"]) == ("ValidationError", "birthDate")
+    assert "130 years" in ancient["message"]
     not_a_gp = admit(gql, generalPractitionerId="p-0-0")  # a neighbour of client-0
     assert (not_a_gp["__typename"], not_a_gp["field"]) == (
         "ValidationError",
