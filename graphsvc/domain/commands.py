@@ -55,7 +55,9 @@ class SaveMember:
     """Put a person in the onion, or change her place there; with
     ``supports``, the needs she helps with (her help with any other need
     stays as it was), and with ``knows``, whom of the onion she knows: all
-    of it one change, so that a first visit needs one per person."""
+    of it one change, so that a first visit needs one per person. Each need
+    and each person she knows is named once (twice would leave one of the
+    two unsaid)."""
 
     person: Person
     membership: Membership
@@ -241,13 +243,22 @@ def _save_member(onion: Onion, command: SaveMember) -> Onion:
             onion,
             members=tuple(member if m is existing else m for m in onion.members),
         )
+    needs: set[str] = set()
     for i, tie in enumerate(command.supports):
         if tie.supporter_id != person.id:
             raise ValidationError(f"supports[{i}].supporterId", "does not name this person")
+        if tie.need_id in needs:
+            raise ValidationError(f"supports[{i}].needId", f"{tie.need_id!r} is named twice")
+        needs.add(tie.need_id)
         after = _save_support(after, SaveSupport(tie))
+    known: set[frozenset[str]] = set()
     for i, knows in enumerate(command.knows):
         if person.id not in (knows.person_a, knows.person_b):
             raise ValidationError(f"knows[{i}]", "does not name this person")
+        pair = frozenset((knows.person_a, knows.person_b))
+        if pair in known:
+            raise ValidationError(f"knows[{i}]", "names someone she knows twice")
+        known.add(pair)
         after = _save_knows(after, SaveKnows(knows))
     return after
 

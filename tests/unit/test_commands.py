@@ -194,3 +194,16 @@ def test_help_and_ties_of_a_new_member_must_be_hers_and_of_this_onion() -> None:
         apply(ONION, SaveMember(buur, tie, (), (KnowsTie("p-0-1", "p-0-2"),)))
     with pytest.raises(NotFound):
         apply(ONION, SaveMember(buur, tie, (), (KnowsTie("buur", "nobody"),)))
+
+
+def test_a_new_member_names_each_need_and_each_acquaintance_once() -> None:
+    buur = Person("buur", "Kees", "informal", "neighbour")
+    tie = Membership("buur", "client-0", "informal")
+    twice = (SupportTie("buur", "need-0-0", hours_per_week=1), SupportTie("buur", "need-0-0"))
+    with pytest.raises(ValidationError) as helps:
+        apply(ONION, SaveMember(buur, tie, twice))
+    assert helps.value.field == "supports[1].needId"
+    both_ways = (KnowsTie("buur", "p-0-0", 1), KnowsTie("p-0-0", "buur", 3))
+    with pytest.raises(ValidationError) as knows:
+        apply(ONION, SaveMember(buur, tie, (), both_ways))
+    assert knows.value.field == "knows[1]"
