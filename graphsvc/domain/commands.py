@@ -27,6 +27,10 @@ from .values import check_id
 # A GP's role in the onion she is linked into at admission.
 GENERAL_PRACTITIONER = "general practitioner"
 
+# The most years a birth date may lie before the day of admission: anything
+# older is a typing error (nobody has lived this long).
+OLDEST = 130
+
 
 @dataclass(frozen=True, slots=True)
 class AdmitClient:
@@ -37,7 +41,8 @@ class AdmitClient:
     ``general_practitioner``: her GP, a professional of the directory, put
     in the formal ring (the service checks that the directory has her as a
     general practitioner). ``admitted_on``: the day it happens, when given;
-    a birth date after it is refused."""
+    a birth date after it, or more than :data:`OLDEST` years before it, is
+    refused."""
 
     client: Client
     team_id: str
@@ -50,7 +55,9 @@ class SaveMember:
     """Put a person in the onion, or change her place there; with
     ``supports``, the needs she helps with (her help with any other need
     stays as it was), and with ``knows``, whom of the onion she knows: all
-    of it one change, so that a first visit needs one per person."""
+    of it one change, so that a first visit needs one per person. Each need
+    and each person she knows is named once (twice would leave one of the
+    two unsaid)."""
 
     person: Person
     membership: Membership
@@ -202,8 +209,13 @@ def _admit_client(onion: Onion, command: AdmitClient) -> Onion:
         raise ValidationError("client.id", "names another client")
     check_id("teamId", command.team_id)
     born, day = command.client.birth_date, command.admitted_on
-    if born is not None and day is not None and born > day:
-        raise ValidationError("birthDate", f"{born.isoformat()} lies in the future")
+    if born is not None and day is not None:
+        if born > day:
+            raise ValidationError("birthDate", f"{born.isoformat()} lies in the future")
+        if (born.year + OLDEST, born.month, born.day) < (day.year, day.month, day.day):
+            raise ValidationError(
+                "birthDate", f"{born.isoformat()} is more than {OLDEST} years ago"
+            )
     after = replace(onion, client=command.client, team_id=command.team_id)
     gp = command.general_practitioner
     if gp is None:
@@ -231,13 +243,22 @@ def _save_member(onion: Onion, command: SaveMember) -> Onion:
             onion,
             members=tuple(member if m is existing else m for m in onion.members),
         )
+    needs: set[str] = set()
     for i, tie in enumerate(command.supports):
         if tie.supporter_id != person.id:
             raise ValidationError(f"supports[{i}].supporterId", "does not name this person")
+        if tie.need_id in needs:
+            raise ValidationError(f"supports[{i}].needId", f"{tie.need_id!r} is named twice")
+        needs.add(tie.need_id)
         after = _save_support(after, SaveSupport(tie))
+    known: set[frozenset[str]] = set()
     for i, knows in enumerate(command.knows):
         if person.id not in (knows.person_a, knows.person_b):
             raise ValidationError(f"knows[{i}]", "does not name this person")
+        pair = frozenset((knows.person_a, knows.person_b))
+        if pair in known:
+            raise ValidationError(f"knows[{i}]", "names someone she knows twice")
+        known.add(pair)
         after = _save_knows(after, SaveKnows(knows))
     return after
 

@@ -424,7 +424,10 @@ class NetworkService:
         if revert is None:
             self._log(principal, name, client_id, "invalid")
             raise ValidationError("clientId", f"your last change cannot be undone: {change.words}")
-        return await self.change(principal, client_id, revert, expected_version, undone=change)
+        # Made against the version the change left, so that a colleague's
+        # change that lands meanwhile makes the undo a conflict, never its victim.
+        expected = change.version if expected_version is None else expected_version
+        return await self.change(principal, client_id, revert, expected, undone=change)
 
     async def admit(
         self,
@@ -439,10 +442,24 @@ class NetworkService:
         that person as a general practitioner)."""
         gp = None
         if general_practitioner_id is not None:
+            # who may admit at all is settled before anyone is looked up
+            self._check_admitter(principal, team_id, client.id)
             gp = await self._general_practitioner(principal, client.id, general_practitioner_id)
         day = admitted_on or datetime.date.today()
         command = AdmitClient(client, team_id, gp, day)
         return await self.change(principal, client.id, command)
+
+    def _check_admitter(self, principal: Principal, team_id: str, client_id: str) -> None:
+        """A nurse admits for her own teams only; others as their access allows."""
+        if not is_id(team_id):
+            raise ValidationError("teamId", f"{team_id!r} is not an id")
+        try:
+            if principal.role is Role.NURSE and team_id not in principal.teams:
+                raise Forbidden("a nurse admits clients for her own team only")
+            check_team_access(principal, {team_id}, Action.WRITE, client_id)
+        except (NotFound, Forbidden):
+            self._log(principal, ACTIONS[AdmitClient], client_id, "denied")
+            raise
 
     async def _general_practitioner(
         self, principal: Principal, client_id: str, person_id: str
@@ -452,9 +469,15 @@ class NetworkService:
             if not is_id(person_id):
                 raise NotFound("person", person_id)
             person, _ = await self._repo.get_person(person_id)
+            if person.ring is Ring.INFORMAL:
+                # someone of a client's own network, not of the directory:
+                # said as one who is not there, never by her name
+                raise NotFound("person", person_id)
         except NotFound:
             self._log(principal, ACTIONS[AdmitClient], client_id, "invalid")
-            raise ValidationError(field, f"{person_id!r} is not in the directory") from None
+            raise ValidationError(
+                field, f"{person_id!r} is not in the directory as a general practitioner"
+            ) from None
         if person.ring is not Ring.FORMAL or person.organization or not names_gp(person.role):
             self._log(principal, ACTIONS[AdmitClient], client_id, "invalid")
             raise ValidationError(
@@ -469,15 +492,7 @@ class NetworkService:
         her details or her team: a nurse admits for her own teams only, and
         changes only clients her team serves."""
         client, team_id, name = command.client, command.team_id, ACTIONS[AdmitClient]
-        if not is_id(team_id):
-            raise ValidationError("teamId", f"{team_id!r} is not an id")
-        try:
-            if principal.role is Role.NURSE and team_id not in principal.teams:
-                raise Forbidden("a nurse admits clients for her own team only")
-            check_team_access(principal, {team_id}, Action.WRITE, client.id)
-        except (NotFound, Forbidden):
-            self._log(principal, name, client.id, "denied")
-            raise
+        self._check_admitter(principal, team_id, client.id)
         if await self._repo.client_access(client.id) is not None:
             await self._guard(principal, client.id, Action.WRITE, name)
         try:

@@ -3,6 +3,7 @@ her FHIR Patient and CareTeam read back; what is wrong is said clearly."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Callable
 from typing import Any
@@ -12,7 +13,7 @@ from starlette.testclient import TestClient
 
 from graphsvc.services.tokens import TokenIssuer
 
-from ..conftest import nurse
+from ..conftest import RESEARCHER, coach, nurse
 from ..integration.builders import OTHER_TEAM, TEAM, population
 from .graphql_client import GraphQL
 
@@ -105,6 +106,9 @@ def test_what_is_wrong_with_an_admission_is_said(http: TestClient, issuer: Token
     unborn = admit(gql, birthDate=tomorrow)
     assert (unborn["__typename"], unborn["field"]) == ("ValidationError", "birthDate")
     assert "future" in unborn["message"]
+    ancient = admit(gql, birthDate="0001-01-01")
+    assert (ancient["__typename"], ancient["field"]) == ("ValidationError", "birthDate")
+    assert "130 years" in ancient["message"]
     not_a_gp = admit(gql, generalPractitionerId="p-0-0")  # a neighbour of client-0
     assert (not_a_gp["__typename"], not_a_gp["field"]) == (
         "ValidationError",
@@ -122,3 +126,25 @@ def test_what_is_wrong_with_an_admission_is_said(http: TestClient, issuer: Token
     # nothing of these was written: her team still has its one client
     count = gql("query($t: ID!) { team(id: $t) { caseload } }", {"t": TEAM.id})
     assert count["team"]["caseload"] == 1
+
+
+def test_naming_a_gp_tells_nothing_of_another_teams_people(
+    make_http: Callable[..., TestClient], issuer: TokenIssuer
+) -> None:
+    ours, theirs = population(1), population(1, OTHER_TEAM, start=10)
+    http = make_http(
+        dataclasses.replace(ours, teams=(TEAM, OTHER_TEAM), onions=ours.onions + theirs.onions)
+    )
+    gql = GraphQL(http, issuer, nurse(TEAM.id))
+    # p-10-0 is a neighbour of a client of the other team: said as one who is not there
+    neighbour = admit(gql, generalPractitionerId="p-10-0")
+    nobody = admit(gql, generalPractitionerId="p-10-99")
+    assert neighbour["__typename"] == "ValidationError"
+    assert neighbour["field"] == "generalPractitionerId"
+    assert "Person 10.0" not in neighbour["message"]
+    assert neighbour["message"] == nobody["message"].replace("p-10-99", "p-10-0")
+    # and a researcher or a coach is refused before anyone is looked up
+    for who in (RESEARCHER, coach(TEAM.id)):
+        refused = admit(GraphQL(http, issuer, who), generalPractitionerId="p-10-0")
+        assert refused["__typename"] == "ForbiddenError", refused
+        assert "Person 10.0" not in refused["message"]

@@ -87,6 +87,14 @@ def test_what_is_wrong_with_her_help_is_said_and_nothing_is_written(gql: GraphQL
     assert unknown["__typename"] == "NotFoundError"
     stranger = add(gql, knows=[{"personId": "nobody"}])
     assert stranger["__typename"] == "NotFoundError"
+    twice = [{"needId": "need-0-0", "minutesPerWeek": 30}, {"needId": "need-0-0"}]
+    helps_twice = add(gql, helpsWith=twice)
+    assert (helps_twice["__typename"], helps_twice["field"]) == (
+        "ValidationError",
+        "supports[1].needId",
+    )
+    knows_twice = add(gql, knows=[{"personId": "p-0-0"}, {"personId": "p-0-0", "closeness": 3}])
+    assert (knows_twice["__typename"], knows_twice["field"]) == ("ValidationError", "knows[1]")
     assert read(gql)["version"] == before
     assert "buur-9" not in str(read(gql))
 

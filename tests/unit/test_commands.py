@@ -151,6 +151,21 @@ def test_admission_refuses_a_birth_date_after_it_and_an_informal_gp() -> None:
         Client("client-9", "  ")  # no name
 
 
+def test_admission_refuses_a_birth_date_more_than_130_years_before_it() -> None:
+    day = datetime.date(2026, 5, 1)
+
+    def admitted(born: datetime.date) -> Onion:
+        client = Client("client-9", "Truus Bos", birth_date=born)
+        return apply(Onion(client, "team-a"), AdmitClient(client, "team-a", admitted_on=day))
+
+    assert admitted(datetime.date(1896, 5, 1)).client.birth_date == datetime.date(1896, 5, 1)
+    for born in (datetime.date(1896, 4, 30), datetime.date(1800, 1, 1), datetime.date(1, 1, 1)):
+        with pytest.raises(ValidationError) as refused:
+            admitted(born)
+        assert refused.value.field == "birthDate"
+        assert "130 years" in str(refused.value)
+
+
 def test_a_new_member_comes_with_her_help_and_whom_she_knows_in_one_change() -> None:
     buur = Person("buur", "Kees", "informal", "neighbour")
     ten_minutes = SupportTie("buur", "need-0-0", "practical", "weekly", 10 / 60)
@@ -179,3 +194,16 @@ def test_help_and_ties_of_a_new_member_must_be_hers_and_of_this_onion() -> None:
         apply(ONION, SaveMember(buur, tie, (), (KnowsTie("p-0-1", "p-0-2"),)))
     with pytest.raises(NotFound):
         apply(ONION, SaveMember(buur, tie, (), (KnowsTie("buur", "nobody"),)))
+
+
+def test_a_new_member_names_each_need_and_each_acquaintance_once() -> None:
+    buur = Person("buur", "Kees", "informal", "neighbour")
+    tie = Membership("buur", "client-0", "informal")
+    twice = (SupportTie("buur", "need-0-0", hours_per_week=1), SupportTie("buur", "need-0-0"))
+    with pytest.raises(ValidationError) as helps:
+        apply(ONION, SaveMember(buur, tie, twice))
+    assert helps.value.field == "supports[1].needId"
+    both_ways = (KnowsTie("buur", "p-0-0", 1), KnowsTie("p-0-0", "buur", 3))
+    with pytest.raises(ValidationError) as knows:
+        apply(ONION, SaveMember(buur, tie, (), both_ways))
+    assert knows.value.field == "knows[1]"
