@@ -5,6 +5,7 @@ import { graphql } from "../api.js";
 import { h } from "../dom.js";
 import { T } from "../i18n.js";
 import { DIRECTORY } from "../queries.js";
+import { askAsYouType } from "./ask-as-you-type.js";
 
 let counter = 0;
 
@@ -35,7 +36,6 @@ export function directoryPicker(spec) {
   );
   const results = h("div", { class: "directory-results", id: `${id}-results` });
   const count = h("p", { class: "hint", role: "status" });
-  let asked = 0;
 
   const chosen = () => {
     const input = /** @type {HTMLInputElement | null} */ (results.querySelector("input:checked"));
@@ -84,40 +84,21 @@ export function directoryPicker(spec) {
     count.textContent = entries.length ? T.directoryFound(entries.length, word) : T.directoryNone(word);
   };
 
-  const find = async () => {
-    asked += 1;
-    const mine = asked;
-    const word = search.value.trim();
-    if (word.length < 2) {
-      results.replaceChildren();
-      count.textContent = T.directoryTypeMore;
-      return;
-    }
-    try {
-      const data = await graphql(DIRECTORY, { search: word, role: spec.role ?? null });
-      if (mine === asked) show(data.directory);
-    } catch (error) {
-      if (mine === asked) count.textContent = error instanceof Error ? error.message : String(error);
-    }
-  };
-
-  /** @type {number | undefined} */
-  let timer;
-  search.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(find, 200);
-  });
-  search.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter") return;
-    event.preventDefault();
-    const first = /** @type {HTMLInputElement | null} */ (
-      results.querySelector('input:not([value=""])')
-    );
-    if (first) {
-      first.checked = true;
-      first.focus();
-      spec.onPick?.(chosen());
-    }
+  askAsYouType({
+    search,
+    results,
+    count,
+    first: 'input:not([value=""])',
+    onFirst: () => spec.onPick?.(chosen()),
+    ask: async (word) => {
+      if (word.length < 2) {
+        results.replaceChildren();
+        count.textContent = T.directoryTypeMore;
+        return null;
+      }
+      return (await graphql(DIRECTORY, { search: word, role: spec.role ?? null })).directory;
+    },
+    show,
   });
   results.addEventListener("change", () => spec.onPick?.(chosen()));
   count.textContent = T.directoryTypeMore;

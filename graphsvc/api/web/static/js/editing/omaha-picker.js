@@ -5,6 +5,7 @@ import { h } from "../dom.js";
 import { LANGUAGE, T } from "../i18n.js";
 import { OMAHA } from "../queries.js";
 import { DOMAIN } from "../words.js";
+import { askAsYouType } from "./ask-as-you-type.js";
 
 let counter = 0;
 
@@ -26,7 +27,6 @@ export function omahaPicker(spec) {
   );
   const results = h("div", { class: "omaha-results", id: `${id}-results` });
   const count = h("p", { class: "hint", role: "status" });
-  let asked = 0;
 
   /** @param {{code: string, display: string, nameNl: string, domain: string, domainNl: string}[]} problems */
   const show = (problems) => {
@@ -75,36 +75,13 @@ export function omahaPicker(spec) {
           : T.omahaAll(problems.length);
   };
 
-  const find = async () => {
-    asked += 1;
-    const mine = asked;
-    const word = search.value.trim();
-    try {
-      const data = await graphql(OMAHA, { search: word || null });
-      if (mine === asked) show(data.omahaProblems);
-    } catch (error) {
-      if (mine === asked)
-        count.textContent = error instanceof Error ? error.message : String(error);
-    }
-  };
-
-  /** @type {number | undefined} */
-  let timer;
-  search.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(find, 200);
-  });
-  // Enter in the search box picks the first match instead of sending the form.
-  search.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter") return;
-    event.preventDefault();
-    const first = /** @type {HTMLInputElement | null} */ (
-      results.querySelector("input:not(:disabled)")
-    );
-    if (first) {
-      first.checked = true;
-      first.focus();
-    }
+  const find = askAsYouType({
+    search,
+    results,
+    count,
+    first: "input:not(:disabled)",
+    ask: async (word) => (await graphql(OMAHA, { search: word || null })).omahaProblems,
+    show,
   });
   find();
 
