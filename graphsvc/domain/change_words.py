@@ -1,7 +1,10 @@
-"""A change of a network in words, in Dutch, for the history a nurse reads:
-"Kees toegevoegd (informeel), helpt bij Voeding"."""
+"""A change of a network in words, for the history a nurse reads, in Dutch
+("Kees toegevoegd (informeel), helpt bij Voeding") and in English ("Kees
+added (informal), helps with Nutrition")."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from .commands import (
     AdmitClient,
@@ -20,83 +23,171 @@ from .commands import (
     UpdateMember,
 )
 from .onion import Onion
-from .rating_scale import SCALES
+from .rating_scale import SCALES, RatingScale
 from .revert import Revert
 from .rings import Ring
 
-RINGS_NL = {Ring.INFORMAL: "informeel", Ring.TEAM: "team", Ring.FORMAL: "formeel"}
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """One language's words for the changes."""
+
+    dutch: bool
+    rings: dict[Ring, str]
+    someone: str
+    a_problem: str
+    helps: str
+    knows: str
+    admitted: str
+    details: str
+    changed: str
+    added: str
+    removed: str
+    need_added: str
+    need_changed: str
+    resolved: str
+    need_removed: str
+    support: str
+    unsupport: str
+    know: str
+    unknow: str
+    rating_about: str
+    rating_removed: str
+    reverted: str
+    undone: str
 
 
-def _person(onion: Onion, person_id: str) -> str:
+NL = Words(
+    dutch=True,
+    rings={Ring.INFORMAL: "informeel", Ring.TEAM: "team", Ring.FORMAL: "formeel"},
+    someone="iemand",
+    a_problem="een probleem",
+    helps=", helpt bij {}",
+    knows=", kent {}",
+    admitted="{} in zorg genomen",
+    details="Gegevens van {} gewijzigd",
+    changed="{} gewijzigd",
+    added="{} toegevoegd ({})",
+    removed="{} verwijderd",
+    need_added="Probleem {} toegevoegd",
+    need_changed="Probleem {} gewijzigd",
+    resolved="Probleem {} opgelost",
+    need_removed="Probleem {} verwijderd",
+    support="{} helpt bij {}",
+    unsupport="{} helpt niet meer bij {}",
+    know="{} en {} kennen elkaar",
+    unknow="{} en {} kennen elkaar niet meer",
+    rating_about=" van {}",
+    rating_removed="Beoordeling verwijderd",
+    reverted="Wijziging ongedaan gemaakt",
+    undone="Ongedaan gemaakt: {}",
+)
+
+EN = Words(
+    dutch=False,
+    rings={Ring.INFORMAL: "informal", Ring.TEAM: "team", Ring.FORMAL: "formal"},
+    someone="someone",
+    a_problem="a problem",
+    helps=", helps with {}",
+    knows=", knows {}",
+    admitted="{} taken into care",
+    details="Details of {} changed",
+    changed="{} changed",
+    added="{} added ({})",
+    removed="{} removed",
+    need_added="Problem {} added",
+    need_changed="Problem {} changed",
+    resolved="Problem {} resolved",
+    need_removed="Problem {} removed",
+    support="{} helps with {}",
+    unsupport="{} no longer helps with {}",
+    know="{} and {} know each other",
+    unknow="{} and {} no longer know each other",
+    rating_about=" of {}",
+    rating_removed="Rating removed",
+    reverted="Change undone",
+    undone="Undone: {}",
+)
+
+
+def _person(onion: Onion, person_id: str, w: Words) -> str:
     found = next((m.person.name for m in onion.members if m.person.id == person_id), None)
-    return found or "iemand"
+    return found or w.someone
 
 
-def _problem(onion: Onion, need_id: str) -> str:
+def _problem(onion: Onion, need_id: str, w: Words) -> str:
     found = next((n for n in onion.needs if n.id == need_id), None)
-    return found.problem.display_nl if found else "een probleem"
+    if found is None:
+        return w.a_problem
+    return found.problem.display_nl if w.dutch else found.problem.display
 
 
-def _helps(after: Onion, command: SaveMember) -> str:
-    needs = [_problem(after, s.need_id) for s in command.supports]
+def _helps(after: Onion, command: SaveMember, w: Words) -> str:
+    needs = [_problem(after, s.need_id, w) for s in command.supports]
     knows = [
-        _person(after, k.person_b if k.person_a == command.person.id else k.person_a)
+        _person(after, k.person_b if k.person_a == command.person.id else k.person_a, w)
         for k in command.knows
     ]
     words = ""
     if needs:
-        words += ", helpt bij " + ", ".join(needs)
+        words += w.helps.format(", ".join(needs))
     if knows:
-        words += ", kent " + ", ".join(knows)
+        words += w.knows.format(", ".join(knows))
     return words
 
 
-def describe(command: Command, before: Onion, after: Onion) -> str:
+def _scale_name(scale: RatingScale, w: Words) -> str:
+    return scale.name_nl if w.dutch else scale.name_en
+
+
+def describe(command: Command, before: Onion, after: Onion, w: Words = NL) -> str:
     """What the change did, in words (names as the network has them)."""
     match command:
         case AdmitClient():
             if before.version == 0:
-                return f"{command.client.name} in zorg genomen"
-            return f"Gegevens van {command.client.name} gewijzigd"
+                return w.admitted.format(command.client.name)
+            return w.details.format(command.client.name)
         case SaveMember():
             p = command.person
             if any(m.person.id == p.id for m in before.members):
-                return f"{p.name} gewijzigd" + _helps(after, command)
-            return f"{p.name} toegevoegd ({RINGS_NL[command.membership.ring]})" + _helps(
-                after, command
-            )
+                return w.changed.format(p.name) + _helps(after, command, w)
+            ring = w.rings[command.membership.ring]
+            return w.added.format(p.name, ring) + _helps(after, command, w)
         case UpdateMember():
-            return f"{_person(after, command.person_id)} gewijzigd"
+            return w.changed.format(_person(after, command.person_id, w))
         case RemoveMember():
-            return f"{_person(before, command.person_id)} verwijderd"
+            return w.removed.format(_person(before, command.person_id, w))
         case SaveNeed():
-            verb = (
-                "gewijzigd" if any(n.id == command.need.id for n in before.needs) else "toegevoegd"
-            )
-            return f"Probleem {command.need.problem.display_nl} {verb}"
+            problem = command.need.problem
+            name = problem.display_nl if w.dutch else problem.display
+            known = any(n.id == command.need.id for n in before.needs)
+            return (w.need_changed if known else w.need_added).format(name)
         case ResolveNeed():
-            return f"Probleem {_problem(before, command.need_id)} opgelost"
+            return w.resolved.format(_problem(before, command.need_id, w))
         case RemoveNeed():
-            return f"Probleem {_problem(before, command.need_id)} verwijderd"
+            return w.need_removed.format(_problem(before, command.need_id, w))
         case SaveSupport():
             t = command.tie
-            return f"{_person(after, t.supporter_id)} helpt bij {_problem(after, t.need_id)}"
+            return w.support.format(
+                _person(after, t.supporter_id, w), _problem(after, t.need_id, w)
+            )
         case RemoveSupport():
-            who, what = _person(before, command.supporter_id), _problem(before, command.need_id)
-            return f"{who} helpt niet meer bij {what}"
+            who = _person(before, command.supporter_id, w)
+            return w.unsupport.format(who, _problem(before, command.need_id, w))
         case SaveKnows():
-            a, b = _person(after, command.tie.person_a), _person(after, command.tie.person_b)
-            return f"{a} en {b} kennen elkaar"
+            a, b = _person(after, command.tie.person_a, w), _person(after, command.tie.person_b, w)
+            return w.know.format(a, b)
         case RemoveKnows():
-            a, b = _person(before, command.person_a), _person(before, command.person_b)
-            return f"{a} en {b} kennen elkaar niet meer"
+            a, b = _person(before, command.person_a, w), _person(before, command.person_b, w)
+            return w.unknow.format(a, b)
         case SaveRating():
             o = command.observation
             scale = SCALES[o.dimension]
-            about = f" van {_problem(after, o.need_id)}" if o.need_id else ""
-            label = scale.level(o.value).label_nl
-            return f"{scale.name_nl}{about}: {o.value} ({label})"
+            about = w.rating_about.format(_problem(after, o.need_id, w)) if o.need_id else ""
+            level = scale.level(o.value)
+            label = level.label_nl if w.dutch else level.label_en
+            return f"{_scale_name(scale, w)}{about}: {o.value} ({label})"
         case RemoveRating():
-            return "Beoordeling verwijderd"
+            return w.rating_removed
         case Revert():
-            return "Wijziging ongedaan gemaakt"
+            return w.reverted

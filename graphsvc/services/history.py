@@ -15,12 +15,14 @@ from dataclasses import dataclass
 
 from graphsvc.domain import Onion, Principal, Role
 from graphsvc.domain.audit import AuditRecord
-from graphsvc.domain.change_words import describe
+from graphsvc.domain.change_words import EN, NL, describe
 from graphsvc.domain.commands import AdmitClient, Command
 from graphsvc.domain.revert import Revert, revert_from_json, revert_of, revert_to_json
 
 OTHER_TEAM = "een medewerker van een ander team"
 A_SYSTEM = "een gekoppeld systeem"
+OTHER_TEAM_EN = "a colleague of another team"
+A_SYSTEM_EN = "a linked system"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,7 @@ class Change:
     action: str
     version: int
     words: str
+    words_en: str | None  # None in records kept before the history spoke English
     undo: str | None  # the Revert as JSON; None when there is nothing to put back
     undoes: int | None  # for an undo: the version of the change it undid
 
@@ -42,7 +45,11 @@ def change_text(command: Command, before: Onion, after: Onion, version: int) -> 
     """What is kept with the audit record of a change that went through.
     Taking a client into care keeps no undo: she leaves care otherwise."""
     revert = revert_of(before, after)
-    body: dict[str, object] = {"version": version, "words": describe(command, before, after)}
+    body: dict[str, object] = {
+        "version": version,
+        "words": describe(command, before, after, NL),
+        "words_en": describe(command, before, after, EN),
+    }
     admitted = isinstance(command, AdmitClient) and before.version == 0
     if not revert.empty and not admitted:
         body["undo"] = revert_to_json(revert)
@@ -52,8 +59,12 @@ def change_text(command: Command, before: Onion, after: Onion, version: int) -> 
 def undo_text(undone: Change, version: int) -> str:
     """What is kept with the record of an undo: it can itself not be undone
     (a nurse changes the network again instead)."""
-    words = f"Ongedaan gemaakt: {undone.words}"
-    body = {"version": version, "words": words, "undoes": undone.version}
+    body = {
+        "version": version,
+        "words": NL.undone.format(undone.words),
+        "words_en": EN.undone.format(undone.words_en or undone.words),
+        "undoes": undone.version,
+    }
     return json.dumps(body, sort_keys=True, ensure_ascii=False)
 
 
@@ -73,6 +84,7 @@ def changes_of(records: Iterable[AuditRecord], client_id: str) -> list[Change]:
                 action=record.action,
                 version=int(body["version"]),
                 words=str(body["words"]),
+                words_en=str(body["words_en"]) if "words_en" in body else None,
                 undo=body.get("undo"),
                 undoes=body.get("undoes"),
             )
@@ -98,15 +110,17 @@ def last_own_change(changes: Iterable[Change], principal: Principal) -> Change |
     return own[-1] if own else None
 
 
-def shown_who(change: Change, reader: Principal, names: Mapping[str, str]) -> str:
+def shown_who(
+    change: Change, reader: Principal, names: Mapping[str, str], *, english: bool = False
+) -> str:
     """Who made a change, as the reader may see it: a colleague's name (or
     her id when the directory does not know her) when the change was made for
     one of the reader's teams; else only what kind of party it was."""
     if change.role == Role.SYSTEM.value:
-        return A_SYSTEM
+        return A_SYSTEM_EN if english else A_SYSTEM
     if change.teams & reader.teams:
         return names.get(change.subject, change.subject)
-    return OTHER_TEAM
+    return OTHER_TEAM_EN if english else OTHER_TEAM
 
 
 def parsed_undo(change: Change) -> Revert | None:

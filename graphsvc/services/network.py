@@ -96,6 +96,8 @@ class HistoryEntry:
     yours: bool
     words: str
     version: int
+    who_en: str
+    words_en: str  # the Dutch words for changes kept before there were English ones
 
 
 # Networks per guarded statement when a whole population is loaded.
@@ -402,6 +404,8 @@ class NetworkService:
                 yours=c.subject == principal.subject and c.role == principal.role.value,
                 words=c.words,
                 version=c.version,
+                who_en=shown_who(c, principal, names, english=True),
+                words_en=c.words_en or c.words,
             )
             for c in reversed(changes)
         ]

@@ -22,7 +22,7 @@ RESULT = """__typename ... on NetworkChange { version changed }
 ADD = f"mutation($i: AddMemberInput!) {{ addMember(input: $i) {{ {RESULT} }} }}"
 UNDO = f"mutation($i: UndoInput!) {{ undoLastChange(input: $i) {{ {RESULT} }} }}"
 HISTORY = """query { client(id: "client-0") { version members { id }
-  history { at who yours words version } } }"""
+  history { at who yours words version whoEn wordsEn } } }"""
 
 
 def test_history_in_words_and_undo_of_her_own_last_change(
@@ -55,6 +55,10 @@ def test_history_in_words_and_undo_of_her_own_last_change(
     [entry] = history()["history"]
     assert entry["who"] == "Anja de Wit" and entry["yours"]
     assert entry["words"] == "Kees toegevoegd (informeel), helpt bij Inkomen"
+    assert (entry["whoEn"], entry["wordsEn"]) == (
+        "Anja de Wit",
+        "Kees added (informal), helps with Income",
+    )
     assert entry["version"] == kees["version"]
 
     # a colleague changed it since: no undo over her change
@@ -79,6 +83,7 @@ def test_history_in_words_and_undo_of_her_own_last_change(
     assert {m["id"] for m in now["members"]} >= {"buur-1", "buur-2"}
     assert "buur-3" not in {m["id"] for m in now["members"]}
     assert now["history"][0]["words"] == "Ongedaan gemaakt: Marie toegevoegd (informeel)"
+    assert now["history"][0]["wordsEn"] == "Undone: Marie added (informal)"
     assert [h["version"] for h in now["history"]] == sorted(
         (h["version"] for h in now["history"]), reverse=True
     )

@@ -11,7 +11,7 @@ import pytest
 
 from graphsvc.domain import Client, KnowsTie, Membership, Need, Observation, Person, SupportTie
 from graphsvc.domain.audit import AuditRecord
-from graphsvc.domain.change_words import describe
+from graphsvc.domain.change_words import EN, NL, describe
 from graphsvc.domain.commands import (
     AdmitClient,
     Command,
@@ -85,6 +85,17 @@ def test_a_change_in_words() -> None:
     assert rated == "Status van Inkomen: 2 (ernstige klachten)"
 
 
+def test_a_change_in_english_words() -> None:
+    words = describe(CHANGES[0], ONION, apply(ONION, CHANGES[0]), EN)
+    assert words == "Kees added (informal), helps with Income, knows Person 0.0"
+    assert describe(CHANGES[2], ONION, apply(ONION, CHANGES[2]), EN) == "Person 0.1 removed"
+    assert describe(CHANGES[3], ONION, apply(ONION, CHANGES[3]), EN) == "Problem Nutrition added"
+    for command in CHANGES:  # every change has its words in both languages
+        dutch = describe(command, ONION, apply(ONION, command), NL)
+        english = describe(command, ONION, apply(ONION, command), EN)
+        assert dutch and english and dutch != english
+
+
 def record(subject: str, change: str | None, version: int, team: str = "team-a") -> AuditRecord:
     return AuditRecord(
         at=f"2026-06-01T10:00:{version:02d}.000+00:00",
@@ -153,7 +164,11 @@ def test_taking_a_client_into_care_keeps_no_undo() -> None:
     command = AdmitClient(Client("client-9", "Truus Bos"), "team-a")
     before = admission(command)
     text = change_text(command, before, apply(before, command), 1)
-    assert json.loads(text) == {"version": 1, "words": "Truus Bos in zorg genomen"}
+    assert json.loads(text) == {
+        "version": 1,
+        "words": "Truus Bos in zorg genomen",
+        "words_en": "Truus Bos taken into care",
+    }
     [change] = changes_of(
         [dataclasses.replace(record("nurse-1", text, 1), client_id="client-9")], "client-9"
     )

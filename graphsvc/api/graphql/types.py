@@ -447,6 +447,14 @@ class HistoryEntryType:
     yours: bool = strawberry.field(description="You made it.")
     words: str = strawberry.field(description='What it did, in Dutch ("Kees toegevoegd ...").')
     version: int = strawberry.field(description="The network version it made.")
+    who_en: str = strawberry.field(
+        description='Who, in English: the name, or "a colleague of another team" or '
+        '"a linked system".'
+    )
+    words_en: str = strawberry.field(
+        description='What it did, in English ("Kees added ..."); the Dutch words for '
+        "changes recorded before the history spoke English."
+    )
 
 
 @strawberry.type(description="A client and her onion.")
@@ -514,6 +522,8 @@ class Client:
                 yours=e.yours,
                 words=e.words,
                 version=e.version,
+                who_en=e.who_en,
+                words_en=e.words_en,
             )
             for e in entries
         ]

@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from .served_app import ServedApp
-from .signing_in import open_client, sign_in_dutch
+from .signing_in import open_client, sign_in_as_nurse, sign_in_dutch
 
 WIDOW_ID = "client-000001"
 WIDOW = "Geertruida Bakker"
@@ -58,3 +58,23 @@ def test_a_colleagues_change_is_in_the_history_and_not_mine_to_undo(
     expect(newest).not_to_contain_text("(u)")
     expect(newest).not_to_contain_text("person-")
     expect(history.get_by_role("button", name=re.compile("ongedaan"))).to_have_count(0)
+
+
+def test_in_english_the_history_speaks_english(web: ServedApp, tab: Page) -> None:
+    added = web.mutate(
+        "addMember",
+        "AddMemberInput",
+        {
+            "clientId": WIDOW_ID,
+            "personId": "person-history-en",
+            "name": "Kees Bos",
+            "ring": "INFORMAL",
+            "relationship": "neighbour",
+        },
+    )
+    assert added["__typename"] == "NetworkChange"
+    sign_in_as_nurse(tab, web)
+    open_client(tab, WIDOW)
+    newest = tab.get_by_role("region", name="Changes").locator(".history-item").first
+    expect(newest).to_contain_text("Kees Bos added (informal)")
+    expect(newest).not_to_contain_text("toegevoegd")

@@ -33,7 +33,7 @@ export const CLIENT = `query Client($id: ID!) {
       trends { dimension change ratings { value effective } }
     }
     knows { a { id } b { id } }
-    history { at who yours words version }
+    history { at who yours words version whoEn wordsEn }
     gaps { kind severity explanation subjects { __typename id } }
     strength {
       score networkType informalMembers teamMembers formalMembers closeContacts activeNeeds

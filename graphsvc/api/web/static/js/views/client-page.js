@@ -911,7 +911,10 @@ const HISTORY_SHOWN = 6;
  * @param {Editing} editing
  */
 function historySection(client, editing) {
-  const history = client.history ?? [];
+  // The service keeps each change's words in Dutch and in English.
+  const history = (client.history ?? []).map((/** @type {any} */ entry) =>
+    LANGUAGE === "nl" ? entry : { ...entry, who: entry.whoEn, words: entry.wordsEn },
+  );
   /** @param {any} entry */
   const item = (entry) =>
     h(
