@@ -13,7 +13,7 @@ from graphsvc.domain import Onion
 
 from ..issues import FhirValidationError, Issue
 from ..parsing import parse_resource
-from ..projection import GraphKind, GraphRef, project
+from ..projection import GraphKind, GraphRef, project_once
 from .careteams import add_participants, pin_ring
 from .context import Overlay
 
@@ -22,7 +22,7 @@ def read_back(overlay: Overlay, rounds: int = 3) -> Onion | None:
     """The onion the workspace reads back as, after repairing what reading
     it back showed missing (at most ``rounds`` times)."""
     try:
-        projection = project(overlay.workspace.snapshot(), base_urls=overlay.base_urls)
+        projection = project_once(overlay.workspace.snapshot(), base_urls=overlay.base_urls)
     except FhirValidationError as error:
         overlay.notes.extend(error.issues)
         return None

@@ -12,7 +12,7 @@ from graphsvc.domain import Member, Onion, Person, Ring
 from ..issues import Issue
 from ..jsontypes import JsonObject
 from ..keys import ResourceKey
-from ..projection import GraphKind, GraphRef, Origin, project
+from ..projection import GraphKind, GraphRef, Origin, project_once
 from ..projection.result import ReferenceLink
 from .edits import at
 from .people import new_person, new_role
@@ -29,7 +29,7 @@ class Overlay:
     ) -> None:
         self.base_urls = tuple(base_urls)
         self.now = onion.canonical()
-        self.projection = project(originals, base_urls=self.base_urls)
+        self.projection = project_once(originals, base_urls=self.base_urls)
         client_id = self.now.client.id
         self.before = self.projection.onion(client_id) or Onion(self.now.client, None)
         self.workspace = Workspace(originals)

@@ -43,10 +43,20 @@ __all__ = [
     "Projection",
     "ReferenceLink",
     "project",
+    "project_once",
 ]
 
 
 MEMO = ProjectionMemo()
+
+
+def project_once(
+    resources: Mapping[ResourceKey, JsonObject], *, base_urls: Sequence[str] = ()
+) -> Projection:
+    """:func:`project`, made once for the same resources (memo.py): for the
+    callers that project the same resources again and again (an export, a
+    trend); a write's new resources would only pay for the key."""
+    return MEMO.get(resources, base_urls, lambda: project(resources, base_urls=base_urls))
 
 
 def project(
@@ -54,12 +64,7 @@ def project(
 ) -> Projection:
     """Raises :class:`FhirValidationError` when the resources break a rule of
     the domain (an Omaha code that does not exist, a rating of 7, a schedule of
-    more hours than a week has); what cannot be projected is listed in notes.
-    The same resources are projected once (memo.py)."""
-    return MEMO.get(resources, base_urls, lambda: _project(resources, base_urls))
-
-
-def _project(resources: Mapping[ResourceKey, JsonObject], base_urls: Sequence[str]) -> Projection:
+    more hours than a week has); what cannot be projected is listed in notes."""
     catalog = Catalog(resources, base_urls)
     builder = Builder(catalog)
     parties = Parties(builder, _teams(catalog))
