@@ -2,6 +2,28 @@
 // shown, a failure is said where the count of matches goes, and Enter picks
 // the first choice instead of sending the form.
 
+import { h } from "../dom.js";
+
+/**
+ * The search box, the list of choices and the line that counts them.
+ * @param {string} id  the picker's id; the hint is `${id}-hint`
+ * @param {string} listClass
+ */
+export function searchParts(id, listClass) {
+  const search = /** @type {HTMLInputElement} */ (
+    h("input", {
+      id: `${id}-search`,
+      type: "search",
+      autocomplete: "off",
+      "aria-describedby": `${id}-hint`,
+      "aria-controls": `${id}-results`,
+    })
+  );
+  const results = h("div", { class: listClass, id: `${id}-results` });
+  const count = h("p", { class: "hint", role: "status" });
+  return { search, results, count };
+}
+
 /**
  * @template T
  * @param {{search: HTMLInputElement, results: HTMLElement, count: HTMLElement,

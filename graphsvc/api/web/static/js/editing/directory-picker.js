@@ -5,7 +5,7 @@ import { graphql } from "../api.js";
 import { h } from "../dom.js";
 import { T } from "../i18n.js";
 import { DIRECTORY } from "../queries.js";
-import { askAsYouType } from "./ask-as-you-type.js";
+import { askAsYouType, searchParts } from "./ask-as-you-type.js";
 
 let counter = 0;
 
@@ -25,17 +25,7 @@ export function directoryPicker(spec) {
   const id = `directory-${counter}`;
   /** @type {Map<string, Entry>} */
   const shown = new Map();
-  const search = /** @type {HTMLInputElement} */ (
-    h("input", {
-      id: `${id}-search`,
-      type: "search",
-      autocomplete: "off",
-      "aria-describedby": `${id}-hint`,
-      "aria-controls": `${id}-results`,
-    })
-  );
-  const results = h("div", { class: "directory-results", id: `${id}-results` });
-  const count = h("p", { class: "hint", role: "status" });
+  const { search, results, count } = searchParts(id, "directory-results");
 
   const chosen = () => {
     const input = /** @type {HTMLInputElement | null} */ (results.querySelector("input:checked"));

@@ -5,7 +5,7 @@ import { h } from "../dom.js";
 import { LANGUAGE, T } from "../i18n.js";
 import { OMAHA } from "../queries.js";
 import { DOMAIN } from "../words.js";
-import { askAsYouType } from "./ask-as-you-type.js";
+import { askAsYouType, searchParts } from "./ask-as-you-type.js";
 
 let counter = 0;
 
@@ -16,17 +16,7 @@ let counter = 0;
 export function omahaPicker(spec) {
   counter += 1;
   const id = `omaha-${counter}`;
-  const search = /** @type {HTMLInputElement} */ (
-    h("input", {
-      id: `${id}-search`,
-      type: "search",
-      autocomplete: "off",
-      "aria-describedby": `${id}-hint`,
-      "aria-controls": `${id}-results`,
-    })
-  );
-  const results = h("div", { class: "omaha-results", id: `${id}-results` });
-  const count = h("p", { class: "hint", role: "status" });
+  const { search, results, count } = searchParts(id, "omaha-results");
 
   /** @param {{code: string, display: string, nameNl: string, domain: string, domainNl: string}[]} problems */
   const show = (problems) => {
