@@ -127,20 +127,17 @@ def watched(page: Page) -> list[str]:
     return problems
 
 
-@pytest.fixture
-def nl_tab(dutch_browser: BrowserContext) -> Iterator[Page]:
-    """A page in a Dutch browser, failing the test as ``tab`` does."""
-    page = dutch_browser.pages[0] if dutch_browser.pages else dutch_browser.new_page()
+def watched_tab(context: BrowserContext) -> Iterator[Page]:
+    page = context.pages[0] if context.pages else context.new_page()
     problems = watched(page)
     yield page
     assert not problems, problems
 
 
-@pytest.fixture
-def nl_screenshot(nl_tab: Page, artifacts: Path) -> Callable[[str], Path]:
+def screenshots(page: Page, artifacts: Path, prefix: str = "") -> Callable[[str], Path]:
     def take(name: str) -> Path:
-        path = artifacts / f"nl-{name}.png"
-        nl_tab.screenshot(path=str(path), full_page=False)
+        path = artifacts / f"{prefix}{name}.png"
+        page.screenshot(path=str(path), full_page=False)
         return path
 
     return take
@@ -150,17 +147,20 @@ def nl_screenshot(nl_tab: Page, artifacts: Path) -> Callable[[str], Path]:
 def tab(browser: BrowserContext) -> Iterator[Page]:
     """A page that fails the test on an uncaught script error or a blocked
     script or style (the content security policy)."""
-    page = browser.pages[0] if browser.pages else browser.new_page()
-    problems = watched(page)
-    yield page
-    assert not problems, problems
+    yield from watched_tab(browser)
 
 
 @pytest.fixture
 def screenshot(tab: Page, artifacts: Path) -> Callable[[str], Path]:
-    def take(name: str) -> Path:
-        path = artifacts / f"{name}.png"
-        tab.screenshot(path=str(path), full_page=False)
-        return path
+    return screenshots(tab, artifacts)
 
-    return take
+
+@pytest.fixture
+def nl_tab(dutch_browser: BrowserContext) -> Iterator[Page]:
+    """A page in a Dutch browser, failing the test as ``tab`` does."""
+    yield from watched_tab(dutch_browser)
+
+
+@pytest.fixture
+def nl_screenshot(nl_tab: Page, artifacts: Path) -> Callable[[str], Path]:
+    return screenshots(nl_tab, artifacts, "nl-")
