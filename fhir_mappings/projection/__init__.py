@@ -53,9 +53,9 @@ MEMO = ProjectionMemo()
 def project_once(
     resources: Mapping[ResourceKey, JsonObject], *, base_urls: Sequence[str] = ()
 ) -> Projection:
-    """:func:`project`, made once for the same resources (memo.py): for the
-    callers that project the same resources again and again (an export, a
-    trend); a write's new resources would only pay for the key."""
+    """:func:`project`, made once for the same resources (memo.py): for an
+    export, which projects what the previous one read back; a write's new
+    resources would only pay for the key."""
     return MEMO.get(resources, base_urls, lambda: project(resources, base_urls=base_urls))
 
 

@@ -1,12 +1,12 @@
 """Projections of the same resources, made once.
 
-Projecting is pure, and the same resources are projected again and again:
-an edit lays the network over its stored resources (projected to see what
-they say) and reads its result back (projected again), and the next edit of
-that network starts from exactly those resources; a trend projects a
-client's resources as they were at the end of each month, most months the
-same. The memo is keyed by the resources' content (without ``meta``, which
-the projection never reads), so only equal resources ever share one."""
+Projecting is pure, and an export projects the same resources again and
+again: an edit lays the network over its stored resources (projected to see
+what they say) and reads its result back (projected again), and the next
+edit of that network starts from exactly those resources. (A trend needs no
+memo: it skips a month in which a client's versions did not change.) The
+memo is keyed by the resources' content (without ``meta``, which the
+projection never reads), so only equal resources ever share one."""
 
 from __future__ import annotations
 

@@ -29,10 +29,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from fhir_mappings import JsonObject, ResourceKey
+from fhir_mappings import JsonObject, ResourceKey, project
 from fhir_mappings.issues import FhirValidationError
 from fhir_mappings.lsns6 import read_lsns6_answer
-from fhir_mappings.projection import project_once
 from graphsvc.analysis import (
     KNOWS_GAPS,
     ClientAnalysis,
@@ -217,7 +216,7 @@ def network_as_of(
     projection refuses)."""
     view: dict[ResourceKey, JsonObject] = {k: as_json(s) for k, s in resources.items()}
     try:
-        onion = project_once(view, base_urls=base_urls).onion(client_id)
+        onion = project(view, base_urls=base_urls).onion(client_id)
     except FhirValidationError:
         return None
     if onion is None:
