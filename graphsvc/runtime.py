@@ -130,7 +130,7 @@ async def compose(
     resources = CypherResourceStore(runner)
     writer = CypherFhirWriter(runner)
     changes = NetworkWriter(repository, resources, writer, settings.fhir_base_urls)
-    network = NetworkService(repository, audit, changes, audit.read)
+    network = NetworkService(repository, audit, changes, audit.of_client)
     fhir_reads = FhirReadService(repository, resources, audit)
     fhir_writes = FhirWriteService(repository, resources, writer, audit)
     lsns6_answers = Lsns6Answers(network, resources, fhir_writes)
@@ -154,7 +154,7 @@ async def compose(
         fhir_writes=fhir_writes,
         fhir_interactions=FhirInteractions(resources, fhir_writes, fhir_reads),
         tokens=tokens,
-        audit_events=AuditEvents(repository, audit, audit.read),
+        audit_events=AuditEvents(repository, audit, audit.of_client),
         backend_tokens=BackendTokens(
             BackendClients(settings.data_dir / "clients.json"),
             UsedAssertions(settings.data_dir / "used-jti"),
