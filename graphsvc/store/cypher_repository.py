@@ -140,6 +140,22 @@ class CypherRepository:
         onions = (records.onion_from(row) for row in rows)
         return {o.client.id: o for o in onions}
 
+    async def onions_after(self, after_id: str | None, limit: int) -> list[Onion]:
+        """The onions of the next ``limit`` clients a team serves, in id
+        order after ``after_id`` (None: from the first), in one read, with
+        only what the analysis uses (no digests)."""
+        rows = await self._read("onions_after", after_id=after_id, limit=limit)
+        onions = {o.client.id: o for o in map(records.onion_from, rows)}
+        return [onions[cid] for cid in sorted(onions)]
+
+    async def onion_pages(self, limit: int) -> AsyncIterator[list[Onion]]:
+        """Every onion of a client a team serves, in id order, ``limit`` a
+        read, by keyset."""
+        after: str | None = None
+        while onions := await self.onions_after(after, limit):
+            yield onions
+            after = onions[-1].client.id
+
     async def client_page(self, page: ClientPageRequest) -> list[tuple[str, str]]:
         """(id, sort key) of one page of clients, in order."""
         name = "clients_page_desc" if page.descending else "clients_page_asc"
