@@ -14,7 +14,7 @@ import networkx as nx
 from graphsvc.analysis import Grouping, build_graph, deidentified_graph, research_row
 from graphsvc.analysis.lsns6 import Lsns6Item
 from graphsvc.analysis.pseudonyms import pseudonymous_id
-from graphsvc.domain import Principal, Role
+from graphsvc.domain import Client, Onion, Population, Principal, Role
 from graphsvc.seeding.generator import generate_population
 from graphsvc.services.analysis import AnalysisService, DeidentifiedClient
 from graphsvc.services.fhir_write import FhirWriteService
@@ -26,6 +26,7 @@ from graphsvc.store.fhir_commit import CypherFhirWriter
 from graphsvc.store.resource_store import CypherResourceStore
 
 from ..conftest import ADMIN, nurse
+from .builders import load
 
 RESEARCHER = Principal(Role.RESEARCHER, "researcher-1")
 SECRET = b"a research secret of 32 bytes.."
@@ -59,6 +60,10 @@ async def test_the_sweep_in_a_pool_is_the_sweep_in_one_process(
 ) -> None:
     population = generate_population(2, 12, seed=3)
     await network.load_population(ADMIN, population)
+    ids = sorted(o.client.id for o in population.onions)
+    # a client no team serves (between the others by id) is not in the sweep
+    await load(repository, Population(onions=(Onion(Client(ids[6] + "x", "Nobody's"), None),)))
+    assert (await repository.get_onion(ids[6] + "x")).team_id is None
     serial = _service(repository, network, workers=1)
     pooled = _service(repository, network, workers=2)
     first = min(population.onions, key=lambda o: o.client.id)
@@ -81,7 +86,6 @@ async def test_the_sweep_in_a_pool_is_the_sweep_in_one_process(
     assert [_graph(c, "team-x") for c in many] == [_graph(c, "team-x") for c in one]
 
     # each client as the nurse's path reads and analyses her, alone
-    ids = sorted(o.client.id for o in population.onions)
     for cid, client in zip(ids, one, strict=True):
         onions = await repository.get_onions([cid])
         found = (await serial.analyse(RESEARCHER, onions))[cid]

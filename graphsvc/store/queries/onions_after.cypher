@@ -1,15 +1,17 @@
-// The onions of the next clients in id order after $after_id (null: from
-// the first), at most $limit: what the research sweep streams, one page a
-// round trip. Only the properties the analysis and the research files use
-// (no digests, no versions of ties), as map projections; a property a
-// node does not hold comes back null, as properties() would leave it out,
-// except the two the decoder gives a default (hours, status of help).
-// Clients as the research path lists them: those a team serves.
+// The onions of the next $limit clients in id order after $after_id ('':
+// from the first): what the research sweep streams, one page a read, by
+// keyset on the client id's index (never a scan of every team's clients).
+// Only the properties the analysis and the research files use (no digests,
+// no versions of ties), as map projections: a property a node does not hold
+// comes back null where properties() would leave it out, so the two the
+// decoder gives a default (hours and status of help) are given here.
+// A client no team serves comes back with a null team_id (the caller
+// leaves her out, as the research path always has).
 // Every comprehension has its own variable names and none is nested
 // (see onion_get).
-MATCH (:Team)-[:SERVES]->(c:Client)
-WHERE $after_id IS NULL OR c.id > $after_id
-WITH DISTINCT c
+MATCH (c:Client)
+WHERE c.id > $after_id
+WITH c
 ORDER BY c.id
 LIMIT $limit
 OPTIONAL MATCH (t:Team)-[:SERVES]->(c)
