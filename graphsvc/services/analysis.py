@@ -154,8 +154,10 @@ class AnalysisService:
         """Findings for onions the principal has already been allowed to
         read; carers' loads count every client of hers the principal may see,
         and the LSNS-6 items a client answered herself count as answered."""
-        loads = await self._loads(list(onions.values()), readable_teams(principal))
-        answers = {} if self._answers is None else await self._answers.of_clients(onions)
+        loads, answers = await asyncio.gather(
+            self._loads(list(onions.values()), readable_teams(principal)),
+            self._answers_of(list(onions)),
+        )
         return {
             cid: analyse_client(
                 onion,
@@ -241,10 +243,14 @@ class AnalysisService:
         """Every onion a page at a time, each with the loads and answers it
         needs (the loads count every client: a researcher sees them all)."""
         async for onions in self._repo.onion_pages(page):
-            loads = await self._loads(onions, None)
-            ids = [o.client.id for o in onions]
-            answers = {} if self._answers is None else await self._answers.of_clients(ids)
+            loads, answers = await asyncio.gather(
+                self._loads(onions, None), self._answers_of([o.client.id for o in onions])
+            )
             yield onions, sweep_items(onions, loads, answers)
+
+    async def _answers_of(self, client_ids: list[str]) -> dict[str, dict[Lsns6Item, int]]:
+        """The LSNS-6 items each of these clients answered herself."""
+        return {} if self._answers is None else await self._answers.of_clients(client_ids)
 
     def _deidentified(
         self, onions: Sequence[Onion], rows: Sequence[PseudonymousRow]
