@@ -6,7 +6,7 @@ floor measured in the same run.
   (the nurse's read), and against the NetworkX algorithms alone on the same
   onion graph (betweenness centrality and a minimum node cut per need);
 - the research sweep: every client through the service's research path
-  (onions streamed a page of 500 a read, carers' loads, LSNS-6 answers,
+  (onions streamed a page of 100 a read, carers' loads, LSNS-6 answers,
   analysis in a pool of ``--workers`` processes, pseudonyms) against
   streaming the same onions alone, and against the same NetworkX algorithms
   on the same onions, graphs already built; ``--serial`` also times the

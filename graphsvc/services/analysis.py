@@ -65,9 +65,10 @@ from .network_history import NetworkHistory
 T = TypeVar("T")
 
 # Onions a read of the research sweep: the whole reply must be read within
-# the connection's read timeout (5 s) even on a busy machine, and with the
-# Python client decoding the reply, 500 onions came close to it.
-RESEARCH_PAGE = 250
+# the connection's read timeout (5 s) even on a busy machine; with the
+# Python client decoding the reply, 250 onions went past it on a machine
+# whose two cores were shared with ten other busy processes.
+RESEARCH_PAGE = 100
 HISTORY_SLICE = 50  # clients whose history is read in one go (every version of each)
 # The most points one call may ask for: a client's history (five years by
 # month, a year by week) and the research trend, whose cost grows with
