@@ -16,7 +16,8 @@ The population is loaded through the network writer (the bulk load of
 ``graphsvc seed``); with ``--data DIR`` it is kept there and loaded only
 when the folder is new, so a second run measures at once.
 
-Run:  .venv/bin/python benchmarks/bench_analysis.py --teams 180 --clients-per-team 111 --data DIR
+Run:  .venv/bin/python benchmarks/bench_analysis.py --teams 20 --clients-per-team 111 \
+          --data DIR --serial
 """
 
 from __future__ import annotations
