@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from dataclasses import dataclass
 
 from .config import Settings
@@ -140,6 +141,7 @@ async def compose(
         research_secret=research_secret_from(key),
         lsns6_answers=lsns6_answers,
         history=NetworkHistory(resources, settings.fhir_base_urls),
+        workers=os.cpu_count() or 1,
     )
     tokens = TokenIssuer(key, default_ttl=settings.token_ttl, max_ttl=settings.token_max_ttl)
     return Runtime(
