@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .aggregate import MIN_CELL, Cell, Grouping, ResearchRow, aggregate, group_of
 from .gap import GapKind
@@ -131,11 +132,16 @@ def release_periods(rows: Sequence[TrendRow], *, min_cell: int = MIN_CELL) -> di
         figures = [frozenset(unit(i, m) for i in members[k] if having(i)) for k in shown]
         key = (tuple(shown), tuple(figures))
         if key not in known:
-            cost = [
-                (by is Grouping.ALL, len(f), _ORDER[by], period, group)
-                for (by, period, group), f in zip(shown, figures, strict=True)
-            ]
-            known[key] = frozenset(shown[i] for i in complement(figures, cost, min_cell))
+            # figures over the same units (a team now and this month, with
+            # nobody changed) are one figure: shown or hidden together
+            costs: dict[frozenset[int], tuple[Any, ...]] = {}
+            for (by, period, group), f in zip(shown, figures, strict=True):
+                cost = (by is Grouping.ALL, len(f), _ORDER[by], period, group)
+                if f not in costs or cost[0] > costs[f][0]:
+                    costs[f] = cost
+            distinct = list(costs)
+            hidden = {distinct[i] for i in complement(distinct, list(costs.values()), min_cell)}
+            known[key] = frozenset(k for k, f in zip(shown, figures, strict=True) if f in hidden)
         return known[key]
 
     out = dict(cells)

@@ -11,8 +11,7 @@ import dataclasses
 from pathlib import Path
 
 from graphsvc.analysis import DEFAULT_THRESHOLDS
-from graphsvc.domain import Onion, Ring
-from graphsvc.domain import KnowsTie
+from graphsvc.domain import KnowsTie, Onion, Ring
 from graphsvc.domain.commands import RemoveKnows, RemoveMember, SaveKnows
 from graphsvc.seeding.codec import load_population
 from graphsvc.services.network import NetworkService
