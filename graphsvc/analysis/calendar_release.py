@@ -14,11 +14,13 @@ which of them it shows, and any combination of the figures of any calls is
 a combination of that set's.
 
 The release is made for one state of the data; another state makes another
-release (docs/analysis.md says what that leaves open).
+release, in which each closed month whose rows are the same keeps the cells
+it had (docs/analysis.md says what that leaves open).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,6 +35,7 @@ class CalendarRelease:
 
     months: tuple[str, ...]  # the calendar (YYYY-MM), oldest first
     cells: dict[TrendKey, Cell]
+    digests: dict[str, str]  # per month, of the rows it was made from
 
     def research(self, by: Grouping) -> tuple[Cell, ...]:
         """The networks as they are, by one grouping."""
@@ -59,6 +62,7 @@ def release_calendar(
     calendar: Sequence[str],
     *,
     min_cell: int = MIN_CELL,
+    before: CalendarRelease | None = None,
 ) -> CalendarRelease:
     """The release of ``now`` (each client's pseudonym and research row as
     she is) and of ``months`` (the clients month by month, as
@@ -66,8 +70,29 @@ def release_calendar(
     them) over the months of ``calendar``; rows of other months are left
     out. A client is known by her pseudonym in both, so what she adds now
     and what she adds in this month (the same, if nothing changed since)
-    are one unknown to the audit."""
+    are one unknown to the audit.
+
+    ``before``: the release published last. Each closed month of the
+    calendar (every month but the last) whose rows are those ``before``
+    was made from keeps its cells as ``before`` published them: a closed
+    month is shown and hidden alike from one state of the data to the next,
+    so two releases tell no more about it than one did."""
     covered = frozenset(calendar)
     rows = [r for r in months if r.month in covered]
+    digests = {m: _digest([r for r in rows if r.month == m]) for m in sorted(covered)}
+    held = {}
+    if before is not None:
+        closed = {m for m in covered if m < max(covered) and before.digests.get(m) == digests[m]}
+        held = {k: c for k, c in before.cells.items() if k[1] in closed}
     rows += [TrendRow(client, NOW, row) for client, row in now]
-    return CalendarRelease(tuple(sorted(covered)), release_periods(rows, min_cell=min_cell))
+    cells = release_periods(rows, min_cell=min_cell, held=held)
+    return CalendarRelease(tuple(sorted(covered)), cells, digests)
+
+
+def _digest(rows: Sequence[TrendRow]) -> str:
+    """The same for the same rows of a month, in any order."""
+    text = sorted(
+        repr((r.client, sorted(r.row.metrics.items()), sorted(r.row.gap_kinds), r.row))
+        for r in rows
+    )
+    return hashlib.sha256("\n".join(text).encode()).hexdigest()

@@ -32,7 +32,7 @@ Measures resting on KNOWS ties are left out: the ties have no history.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -87,12 +87,22 @@ def release_trend(
     }
 
 
-def release_periods(rows: Sequence[TrendRow], *, min_cell: int = MIN_CELL) -> dict[TrendKey, Cell]:
+def release_periods(
+    rows: Sequence[TrendRow],
+    *,
+    min_cell: int = MIN_CELL,
+    held: Mapping[TrendKey, Cell] | None = None,
+) -> dict[TrendKey, Cell]:
     """Every cell of every period (months in order, then :data:`NOW` if any
     row is of it; then groupings, then groups), protected together. A month
     is grouped by :data:`TREND_GROUPINGS` without the measures history cannot
     give; :data:`NOW` (the networks as they are, with KNOWS ties) by every
-    grouping with every measure."""
+    grouping with every measure.
+
+    ``held``: cells published before from the same rows, kept as they were:
+    what they hid stays hidden, and what they showed is suppressed only if
+    nothing else can be (the audit then hides what is needed beside them)."""
+    held = held or {}
     periods = sorted({r.month for r in rows}, key=lambda p: (p == NOW, p))
     cells: dict[TrendKey, Cell] = {}
     members: dict[TrendKey, list[int]] = {}
@@ -136,7 +146,8 @@ def release_periods(rows: Sequence[TrendRow], *, min_cell: int = MIN_CELL) -> di
             # nobody changed) are one figure: shown or hidden together
             costs: dict[frozenset[int], tuple[Any, ...]] = {}
             for (by, period, group), f in zip(shown, figures, strict=True):
-                cost = (by is Grouping.ALL, len(f), _ORDER[by], period, group)
+                kept = (by, period, group) in held
+                cost = ((kept, by is Grouping.ALL), len(f), _ORDER[by], period, group)
                 if f not in costs or cost[0] > costs[f][0]:
                     costs[f] = cost
             distinct = list(costs)
@@ -144,7 +155,7 @@ def release_periods(rows: Sequence[TrendRow], *, min_cell: int = MIN_CELL) -> di
             known[key] = frozenset(k for k, f in zip(shown, figures, strict=True) if f in hidden)
         return known[key]
 
-    out = dict(cells)
+    out = cells | {k: c for k, c in held.items() if k in cells}
     shown = [k for k, c in out.items() if not c.suppressed]
     for k in protect(shown, lambda i: True, the_client, ""):
         out[k] = without_cell(out[k])

@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from functools import partial
 from typing import Any, Protocol
 
 from fhir_mappings import ResourceKey
@@ -215,8 +216,10 @@ class AnalysisService:
         calendar (the last :data:`MAX_TREND_MONTHS` months, this one
         included), protected together (:func:`release_calendar`). Made once
         per state of the data (:meth:`NetworkHistory.data_version`) and
-        calendar, and kept. ``clients``: the clients as they are, when the
-        caller has read them already (the release is then made, not kept)."""
+        calendar, and kept; the next one keeps the cells of each closed month
+        whose rows did not change. ``clients``: the clients as they are, when
+        the caller has read them already (the release is then made from
+        scratch, and not kept)."""
         if principal.role is not Role.RESEARCHER:
             raise Forbidden("research data is for researcher tokens")
         moment = now or datetime.now(UTC)
@@ -226,8 +229,11 @@ class AnalysisService:
         async with self._releasing:
             key = (await self._read_history().data_version(), calendar[-1])
             if self._kept is None or self._kept[0] != key:
+                before = None if self._kept is None else self._kept[1]
                 clients = [c async for c in self.deidentified(principal, progress)]
-                made = await self._release(principal, moment, calendar, clients, trend_progress)
+                made = await self._release(
+                    principal, moment, calendar, clients, trend_progress, before
+                )
                 self._kept = key, made
             return self._kept[1]
 
@@ -238,13 +244,16 @@ class AnalysisService:
         calendar: Sequence[str],
         clients: Sequence[DeidentifiedClient],
         progress: Callable[[int], object] | None,
+        before: CalendarRelease | None = None,
     ) -> CalendarRelease:
         first = date.fromisoformat(f"{calendar[0]}-01")
         months = await self.trend_rows(
             principal, first, moment.date(), now=moment, progress=progress
         )
         now = [(c.pseudonym, c.row) for c in clients]
-        return await asyncio.to_thread(release_calendar, now, months, calendar)
+        return await asyncio.to_thread(
+            partial(release_calendar, now, months, calendar, before=before)
+        )
 
     # -- over time -----------------------------------------------------------
 

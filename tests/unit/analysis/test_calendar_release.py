@@ -148,3 +148,33 @@ def test_a_generated_population_now_and_over_three_months_cannot_be_differenced(
     assert attack_trend([s for call in calls for s in call], rows, k) == {}
     (everyone,) = published.research(Grouping.ALL)
     assert everyone.clients == len(now)  # ALL now stays shown
+
+
+def test_a_closed_month_keeps_its_cells_when_the_data_changes() -> None:
+    """Two clients admitted to team A now: a new state of the data and a new
+    release, in which January and February (closed, their rows the same)
+    are published as before; March, now, and a month whose rows changed are
+    audited afresh. Together with what came before, still nothing."""
+    months, now = months_and_now()
+    first = release_calendar(now, months, CALENDAR)
+    admitted = [TrendRow(f"n{i}", "2025-03", row("A", 70.0 + i, "2025-03")) for i in (1, 2)]
+    later = [*months, *admitted]
+    later_now = [*now, *((r.client, r.row) for r in admitted)]
+    second = release_calendar(later_now, later, CALENDAR, before=first)
+    for month in CALENDAR[:2]:
+        assert second.trends(month, month) == first.trends(month, month)
+    assert second.digests["2025-03"] != first.digests["2025-03"]
+    assert second.trend(Grouping.ALL, "2025-03", "2025-03")[0].cell.clients == 15
+    calls = [shown_in_research(second.research(by)) for by in Grouping]
+    calls += [shown_in_trend(second.trend(by, *CALENDAR[::2])) for by in TREND_GROUPINGS]
+    assert attack_calls(calls, every_row(later, later_now)) == {}
+    # a closed month whose rows changed (a6 gone from February's history) is not held
+    edited = [r for r in later if not (r.client == "a6" and r.month == "2025-02")]
+    third = release_calendar(later_now, edited, CALENDAR, before=second)
+    assert third.trends("2025-01", "2025-01") == first.trends("2025-01", "2025-01")
+    assert third.digests["2025-02"] != second.digests["2025-02"]
+    (all_february,) = third.trend(Grouping.ALL, "2025-02", "2025-02")
+    assert all_february.cell.clients in (13, None)
+    calls = [shown_in_research(third.research(by)) for by in Grouping]
+    calls += [shown_in_trend(third.trend(by, *CALENDAR[::2])) for by in TREND_GROUPINGS]
+    assert attack_calls(calls, every_row(edited, later_now)) == {}
