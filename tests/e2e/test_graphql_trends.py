@@ -50,6 +50,16 @@ RESEARCH = """query($by: Grouping!) { research(by: $by) { grouping group clients
 
 ADD_NEIGHBOUR = """mutation($input: AddMemberInput!) { addMember(input: $input) {
   __typename ... on NetworkChange { version } } }"""
+KEES = {  # a neighbour of client-000002, in touch weekly, very close
+    "input": {
+        "clientId": "client-000002",
+        "name": "Kees Buur",
+        "ring": "INFORMAL",
+        "relationship": "neighbour",
+        "closeness": 3,
+        "contactFrequency": "WEEKLY",
+    }
+}
 
 
 def today() -> date:
@@ -102,19 +112,7 @@ def test_a_client_s_history_begins_when_she_came_and_follows_each_edit(
     (week,) = history(gql, today() - timedelta(days=today().weekday() + 1), "WEEK")
     assert week["period"] == f"{today():%G-W%V}" and week["networkSize"] == 6
 
-    added = gql(
-        ADD_NEIGHBOUR,
-        {
-            "input": {
-                "clientId": "client-000002",
-                "name": "Kees Buur",
-                "ring": "INFORMAL",
-                "relationship": "neighbour",
-                "closeness": 3,
-                "contactFrequency": "WEEKLY",
-            }
-        },
-    )
+    added = gql(ADD_NEIGHBOUR, KEES)
     assert added["addMember"]["__typename"] == "NetworkChange"
     (after,) = history(gql, today())
     assert after["networkSize"] == 7 and after["informalMembers"] == 4
@@ -151,6 +149,11 @@ def test_the_research_trend_is_for_researchers_and_bounded(
         gql.raw(TREND, {**variables, "from": "2023-01", "to": "2025-01"})["errors"]
     )
     assert "YYYY-MM" in str(gql.raw(TREND, {**variables, "from": "2025-13"})["errors"])
+    back = today().year * 12 + today().month - 1 - 24  # the month before the calendar's first
+    too_old = f"{back // 12:04d}-{back % 12 + 1:02d}"
+    assert "the trends go back 24 months" in str(
+        gql.raw(TREND, {**variables, "from": too_old})["errors"]
+    )
     assert "already by month" in str(gql.raw(TREND, {**variables, "by": "MONTH"})["errors"])
     before = f"{last_month():%Y-%m}"
     (only,) = gql(TREND, {**variables, "from": before})["researchTrend"]  # none last month
@@ -254,16 +257,6 @@ def test_a_change_of_the_data_makes_a_new_release(http: TestClient, issuer: Toke
     before = informal_members()
     assert informal_members() == before
     nurse_gql = GraphQL(http, issuer, nurse("team-0001"))
-    variables = {
-        "input": {
-            "clientId": "client-000002",
-            "name": "Kees Buur",
-            "ring": "INFORMAL",
-            "relationship": "neighbour",
-            "closeness": 3,
-            "contactFrequency": "WEEKLY",
-        }
-    }
-    assert nurse_gql(ADD_NEIGHBOUR, variables)["addMember"]["__typename"] == "NetworkChange"
+    assert nurse_gql(ADD_NEIGHBOUR, KEES)["addMember"]["__typename"] == "NetworkChange"
     after = informal_members()
     assert [round(a - b, 6) for a, b in zip(after, before, strict=True)] == [1, 1]
