@@ -84,7 +84,9 @@ async def main(teams: int, clients_per_team: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         server = EmbeddedFalkorDB(Path(tmp), fsync="everysec")
         server.start()
-        runner = FalkorDBRunner.for_embedded(server, graph="bench")
+        # a long wait: on a busy machine, reading a page of 500 onions can take
+        # longer than the pool's default wait, which also bounds each read
+        runner = FalkorDBRunner.for_embedded(server, graph="bench", pool_wait=120.0)
         repo = CypherRepository(runner)
         resources = CypherResourceStore(runner)
         dated = DatedWriter(CypherFhirWriter(runner))
