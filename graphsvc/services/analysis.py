@@ -377,6 +377,8 @@ class AnalysisService:
         most :data:`MAX_TREND_MONTHS`, within the calendar of
         :meth:`published`), served from the one release of every month and
         grouping (:func:`graphsvc.analysis.release_calendar`)."""
+        if principal.role is not Role.RESEARCHER:
+            raise Forbidden("research data is for researcher tokens")
         if by is Grouping.MONTH:
             raise ValidationError("by", "a trend is already by month: ALL, TEAM, ...")
         moment = now or datetime.now(UTC)
