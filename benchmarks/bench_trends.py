@@ -84,9 +84,7 @@ async def main(teams: int, clients_per_team: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         server = EmbeddedFalkorDB(Path(tmp), fsync="everysec")
         server.start()
-        # a long wait: on a busy machine, reading a page of 500 onions can take
-        # longer than the pool's default wait, which also bounds each read
-        runner = FalkorDBRunner.for_embedded(server, graph="bench", pool_wait=120.0)
+        runner = FalkorDBRunner.for_embedded(server, graph="bench")
         repo = CypherRepository(runner)
         resources = CypherResourceStore(runner)
         dated = DatedWriter(CypherFhirWriter(runner))
