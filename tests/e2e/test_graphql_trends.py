@@ -152,7 +152,7 @@ def test_the_research_trend_is_for_researchers_and_bounded(
     back = today().year * 12 + today().month - 1 - 24  # the month before the calendar's first
     too_old = f"{back // 12:04d}-{back % 12 + 1:02d}"
     assert "the trends go back 24 months" in str(
-        gql.raw(TREND, {**variables, "from": too_old})["errors"]
+        gql.raw(TREND, {**variables, "from": too_old, "to": too_old})["errors"]
     )
     assert "already by month" in str(gql.raw(TREND, {**variables, "by": "MONTH"})["errors"])
     before = f"{last_month():%Y-%m}"
