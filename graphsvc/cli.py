@@ -102,9 +102,7 @@ async def _analyse(settings: Settings, out: Path, k: int, months: int) -> None:
         total = await runtime.repository.client_count(ClientPageRequest(team_ids=None))
         with (
             tqdm(total=total, unit="client", desc="analysing", file=sys.stderr) as bar,
-            tqdm(
-                total=total if months else 0, unit="client", desc="trends", file=sys.stderr
-            ) as trends,
+            tqdm(total=total, unit="client", desc="months", file=sys.stderr) as trends,
         ):
             files = await write_research_files(
                 runtime.analysis,
@@ -387,7 +385,8 @@ def parser() -> argparse.ArgumentParser:
         type=int,
         default=12,
         help="months of trends.csv, this one included (12; 0 for none; at most as many as "
-        "GraphQL's researchTrend gives)",
+        "GraphQL's researchTrend gives); every month of those is released with the aggregates "
+        "either way, as the service releases them",
     )
     analyse.set_defaults(run=cmd_analyse)
 

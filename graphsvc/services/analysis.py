@@ -20,6 +20,7 @@ from typing import Any, Protocol, TypeVar
 from fhir_mappings import ResourceKey
 from graphsvc.analysis import (
     DEFAULT_THRESHOLDS,
+    CalendarRelease,
     CarerLoad,
     Cell,
     ClientAnalysis,
@@ -34,8 +35,7 @@ from graphsvc.analysis import (
     build_graph,
     deidentified_graph,
     pseudonymous_id,
-    release,
-    release_trend,
+    release_calendar,
     research_row,
     team_gaps,
 )
@@ -123,6 +123,8 @@ class AnalysisService:
         self._secret = research_secret
         self.thresholds = thresholds
         self._answers = lsns6_answers
+        self._releasing = asyncio.Lock()
+        self._kept: tuple[tuple[str, str], CalendarRelease] | None = None
 
     async def _loads(
         self, onions: Sequence[Onion], readable: frozenset[str] | None
@@ -268,11 +270,64 @@ class AnalysisService:
     ) -> tuple[Cell, ...]:
         """De-identified aggregates for researchers: teams by pseudonym, cells
         of fewer than five clients suppressed, and with them whatever would
-        give those away, in every grouping at once (:func:`release`)."""
-        rows = [c.row async for c in self.deidentified(principal, progress)]
-        cells = release(rows)[by]
+        give those away, in every grouping and every month of the trends at
+        once (:meth:`published`)."""
+        cells = (await self.published(principal, progress=progress)).research(by)
         self._audit.record(AuditRecord.of(principal, f"research.{by.value}", None, "ok"))
         return cells
+
+    async def published(
+        self,
+        principal: Principal,
+        *,
+        now: datetime | None = None,
+        progress: Callable[[int], object] | None = None,
+        trend_progress: Callable[[int], object] | None = None,
+        clients: Sequence[DeidentifiedClient] | None = None,
+    ) -> CalendarRelease:
+        """The one release every research figure is served from: every
+        client as she is now, by every grouping, and month by month over the
+        calendar (the last :data:`MAX_TREND_MONTHS` months, this one
+        included), protected together (:func:`release_calendar`). Made once
+        per state of the data (:meth:`NetworkHistory.data_version`) and
+        calendar, and kept; the next one keeps the cells of each closed month
+        whose rows did not change. ``clients``: the clients as they are, when
+        the caller has read them already (the release is then made from
+        scratch, and not kept)."""
+        if principal.role is not Role.RESEARCHER:
+            raise Forbidden("research data is for researcher tokens")
+        moment = now or datetime.now(UTC)
+        calendar = calendar_months(moment)
+        if clients is not None:
+            return await self._release(principal, moment, calendar, clients, trend_progress)
+        async with self._releasing:
+            key = (await self._read_history().data_version(), calendar[-1])
+            if self._kept is None or self._kept[0] != key:
+                before = None if self._kept is None else self._kept[1]
+                clients = [c async for c in self.deidentified(principal, progress)]
+                made = await self._release(
+                    principal, moment, calendar, clients, trend_progress, before
+                )
+                self._kept = key, made
+            return self._kept[1]
+
+    async def _release(
+        self,
+        principal: Principal,
+        moment: datetime,
+        calendar: Sequence[str],
+        clients: Sequence[DeidentifiedClient],
+        progress: Callable[[int], object] | None,
+        before: CalendarRelease | None = None,
+    ) -> CalendarRelease:
+        first = date.fromisoformat(f"{calendar[0]}-01")
+        months = await self.trend_rows(
+            principal, first, moment.date(), now=moment, progress=progress
+        )
+        now = [(c.pseudonym, c.row) for c in clients]
+        return await asyncio.to_thread(
+            partial(release_calendar, now, months, calendar, before=before)
+        )
 
     # -- over time -----------------------------------------------------------
 
@@ -393,12 +448,22 @@ class AnalysisService:
         now: datetime | None = None,
     ) -> tuple[TrendCell, ...]:
         """Research aggregates per month from ``first``'s to ``last``'s (at
-        most :data:`MAX_TREND_MONTHS`), every month and grouping protected
-        together (:func:`graphsvc.analysis.release_trend`)."""
+        most :data:`MAX_TREND_MONTHS`, within the calendar of
+        :meth:`published`), served from the one release of every month and
+        grouping (:func:`graphsvc.analysis.release_calendar`)."""
+        if principal.role is not Role.RESEARCHER:
+            raise Forbidden("research data is for researcher tokens")
         if by is Grouping.MONTH:
             raise ValidationError("by", "a trend is already by month: ALL, TEAM, ...")
-        rows = await self.trend_rows(principal, first, last, now=now)
-        cells = release_trend(rows)[by]
+        moment = now or datetime.now(UTC)
+        _moments(first, last, Every.MONTH, moment, MAX_TREND_MONTHS)
+        calendar = calendar_months(moment)
+        if f"{first:%Y-%m}" < calendar[0]:
+            raise ValidationError(
+                "from", f"the trends go back {MAX_TREND_MONTHS} months, to {calendar[0]}"
+            )
+        published = await self.published(principal, now=moment)
+        cells = published.trend(by, f"{first:%Y-%m}", f"{last:%Y-%m}")
         self._audit.record(AuditRecord.of(principal, f"research.trend.{by.value}", None, "ok"))
         return cells
 
@@ -407,6 +472,15 @@ async def _after(first: T, rest: AsyncIterator[T]) -> AsyncIterator[T]:
     yield first
     async for item in rest:
         yield item
+
+
+def calendar_months(now: datetime) -> tuple[str, ...]:
+    """The months every research release covers: the last
+    :data:`MAX_TREND_MONTHS`, ``now``'s included (YYYY-MM, oldest first)."""
+    index = now.year * 12 + now.month - 1
+    return tuple(
+        f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(index - MAX_TREND_MONTHS + 1, index + 1)
+    )
 
 
 def _moments(first: date, last: date, every: Every, now: datetime, most: int) -> list[Moment]:

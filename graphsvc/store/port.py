@@ -153,6 +153,10 @@ class ResourceStore(Protocol):
         from."""
         ...
 
+    async def data_version(self) -> str:
+        """A mark of the data as it stands, different after any write."""
+        ...
+
     async def search(
         self,
         resource_type: str,

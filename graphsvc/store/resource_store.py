@@ -139,6 +139,10 @@ class CypherResourceStore:
             for r in rows
         ]
 
+    async def data_version(self) -> str:
+        (row,) = await self._runner.read(query("data_version"), {})
+        return f"{row['versions']}:{row['clients']}:{row['networks']}"
+
     async def search(
         self,
         resource_type: str,
