@@ -20,6 +20,7 @@ from graphsvc.services.analysis import AnalysisService, DeidentifiedClient
 from graphsvc.services.fhir_write import FhirWriteService
 from graphsvc.services.lsns6_answers import Lsns6Answers
 from graphsvc.services.network import NetworkService
+from graphsvc.services.network_history import NetworkHistory
 from graphsvc.services.research_files import write_research_files
 from graphsvc.store.cypher_repository import CypherRepository
 from graphsvc.store.fhir_commit import CypherFhirWriter
@@ -46,6 +47,7 @@ def _service(repo: CypherRepository, network: NetworkService, workers: int) -> A
         _Audit(),
         research_secret=SECRET,
         lsns6_answers=Lsns6Answers(network, resources, writes),
+        history=NetworkHistory(resources),
         workers=workers,
     )
 
