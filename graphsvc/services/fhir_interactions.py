@@ -233,7 +233,7 @@ class FhirInteractions:
                 continue
             changes.append(self._change(entry))
         if skip_unchanged and self._unchanged is not None and len(changes) == len(entries):
-            judged = await self._unchanged.judge(principal, changes, base_urls)
+            judged = await self._unchanged.judge(principal, changes, base_urls, all_or_none=True)
             same = [r for r in judged if r is not None]
             if len(same) == len(entries):
                 return [EntryResult(e.index, r) for e, r in zip(entries, same, strict=True)]

@@ -46,6 +46,15 @@ async def runtime(database: StoreFactory, tmp_path: Path) -> AsyncIterator[Runti
     await opened.close()
 
 
+def audited(runtime: Runtime, reference: str) -> list[str]:
+    """The outcomes of the writes of one resource the audit trail holds."""
+    return [
+        r.outcome
+        for r in runtime.audit.read()
+        if r.resources == (reference,) and r.action.endswith(".write")
+    ]
+
+
 async def versions(runtime: Runtime, sent: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
     found = {}
     for kind, resource_id in keys(sent):
@@ -76,6 +85,8 @@ async def test_a_reimport_of_unchanged_bundles_writes_no_version(runtime: Runtim
     assert len(history) == 1
     client_after = await runtime.repository.get_onion(CLIENT)
     assert client_after.version == client_before.version
+    # audited as the write path audits a write that changes nothing
+    assert audited(runtime, f"Observation/{RATING}") == ["ok: created", "ok: unchanged"]
 
 
 async def test_a_changed_resource_in_an_otherwise_unchanged_bundle_is_written(
@@ -99,6 +110,9 @@ async def test_a_changed_resource_in_an_otherwise_unchanged_bundle_is_written(
     assert after.version == before.version + 1
     value = {o.id: o.value for o in after.observations}[RATING]
     assert value == rating["valueInteger"]
+    # each write said once, the unchanged beside the changed included
+    assert audited(runtime, f"Observation/{RATING}") == ["ok: created", "ok: updated"]
+    assert audited(runtime, "Observation/obs-000001-06-2") == ["ok: created", "ok: unchanged"]
 
 
 async def test_a_batch_judges_each_entry_alone(runtime: Runtime) -> None:
