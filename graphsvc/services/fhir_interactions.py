@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -297,12 +298,17 @@ class FhirInteractions:
     async def _same(
         self, principal: Principal, entries: Sequence[BundleEntry], base_urls: Sequence[str]
     ) -> dict[int, ChangeResult]:
-        """The results of the batch entries that leave their resource as it is."""
+        """The results of the batch entries that leave their resource as it is
+        (judged before any is written: so only of a resource no other entry
+        names, which could change it first)."""
         if self._unchanged is None:
             return {}
+        named = Counter(entry.key for entry in entries if entry.key is not None)
         changes: dict[int, ResourceChange] = {}
         for entry in entries:
             if entry.existing or entry.key is None or entry.method not in {"POST", "PUT"}:
+                continue
+            if named[entry.key] > 1:
                 continue
             try:
                 changes[entry.index] = self._change(entry)

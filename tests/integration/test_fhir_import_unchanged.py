@@ -151,3 +151,22 @@ async def test_a_principal_limited_to_teams_takes_the_whole_path(runtime: Runtim
     assert summary.rejected == 0, summary.problems
     assert summary.unchanged == len(sent[1]["entry"])
     assert set((await versions(runtime, sent[1:2])).values()) == {"1"}
+
+
+async def test_a_batch_that_names_a_resource_twice_writes_both_in_turn(runtime: Runtime) -> None:
+    """The second entry puts back what was stored: after the first it is a
+    change, so it is judged when it comes, not beforehand."""
+    await import_all(runtime, bundles())
+    stored = await runtime.fhir_reads.read(ADMIN, "Observation", RATING)
+    request = {"method": "PUT", "url": f"Observation/{RATING}"}
+    changed = {**stored, "valueInteger": 5 if stored["valueInteger"] != 5 else 1}
+    first = {"resource": changed, "request": request}
+    second = {"resource": copy.deepcopy(stored), "request": request}
+    batch = {"resourceType": "Bundle", "type": "batch", "entry": [first, second]}
+    summary = await FhirImporter(runtime.fhir_interactions).run(
+        ADMIN, iter([Document("batch", batch, 2)])
+    )
+    assert (summary.updated, summary.unchanged, summary.rejected) == (2, 0, 0), summary.problems
+    now = await runtime.fhir_reads.read(ADMIN, "Observation", RATING)
+    assert now["meta"]["versionId"] == "3"
+    assert now["valueInteger"] == stored["valueInteger"]
