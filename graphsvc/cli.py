@@ -199,6 +199,7 @@ async def _import(settings: Settings, paths: Sequence[Path], if_empty: bool) -> 
 
     from .runtime import open_runtime
     from .services.fhir_import import FhirImporter, read_documents
+    from .services.fhir_parse_pool import ParsePool
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -210,12 +211,16 @@ async def _import(settings: Settings, paths: Sequence[Path], if_empty: bool) -> 
             print(f"{settings.data_dir}: already holds data; not importing", file=sys.stderr)
             return 0
         importer = FhirImporter(runtime.fhir_interactions)
-        with tqdm(total=total, unit="resource", desc="importing", file=sys.stderr) as bar:
+        with (
+            tqdm(total=total, unit="resource", desc="importing", file=sys.stderr) as bar,
+            ParsePool() as pool,  # validation on the other cores while this one writes
+        ):
             summary = await importer.run(
                 FHIR_IMPORTER,
                 read_documents(paths),
                 base_urls=settings.fhir_base_urls,
                 progress=bar.update,
+                pool=pool,
             )
         for problem in summary.problems[:50]:
             print(f"rejected: {problem}", file=sys.stderr)

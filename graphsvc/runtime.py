@@ -17,6 +17,7 @@ from .services.backend_tokens import BackendTokens, UsedAssertions
 from .services.fhir_export import FhirExportService
 from .services.fhir_interactions import FhirInteractions
 from .services.fhir_read import FhirReadService
+from .services.fhir_unchanged import UnchangedWrites
 from .services.fhir_write import FhirWriteService
 from .services.lsns6_answers import Lsns6Answers
 from .services.network import NetworkService
@@ -154,7 +155,9 @@ async def compose(
         fhir_export=FhirExportService(network, analysis, resources),
         fhir_reads=fhir_reads,
         fhir_writes=fhir_writes,
-        fhir_interactions=FhirInteractions(resources, fhir_writes, fhir_reads),
+        fhir_interactions=FhirInteractions(
+            resources, fhir_writes, fhir_reads, UnchangedWrites(resources, audit)
+        ),
         tokens=tokens,
         audit_events=AuditEvents(repository, audit, audit.of_client),
         backend_tokens=BackendTokens(

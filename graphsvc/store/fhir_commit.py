@@ -39,6 +39,12 @@ class ResourceWrite:
     def key(self) -> str:
         return f"{self.type}/{self.id}"
 
+    @property
+    def digest(self) -> str:
+        """The fingerprint stored beside it: the same content in the same
+        compartment gives the same digest."""
+        return records.digest({"content": self.content, "client_id": self.client_id})
+
 
 @dataclass(frozen=True, slots=True)
 class FhirCommit:
@@ -174,7 +180,7 @@ class CypherFhirWriter:
                     "id": r.id,
                     "version_id": r.version_id,
                     "content": r.content,
-                    "digest": records.digest({"content": r.content, "client_id": r.client_id}),
+                    "digest": r.digest,
                     "client_id": r.client_id,
                     "tokens": list(r.tokens),
                     "date_start": r.date_start,

@@ -23,7 +23,7 @@ from graphsvc.domain.directory_search import DirectoryQuery
 
 if TYPE_CHECKING:
     from .fhir_commit import FhirCommit
-    from .resource_store import StoredResource
+    from .resource_store import ResourceDigest, StoredResource
 
 
 class StoreUnavailable(Exception):
@@ -130,6 +130,11 @@ class ResourceStore(Protocol):
     async def get_many(
         self, keys: Iterable[str], *, include_deleted: bool = False
     ) -> list[StoredResource]: ...
+    async def digests(self, keys: Iterable[str]) -> list[ResourceDigest]:
+        """The fingerprints of these resources' current versions (deleted
+        ones included), without their content: one indexed read."""
+        ...
+
     async def compartments(self, client_ids: Iterable[str]) -> list[StoredResource]: ...
     async def coded_in_compartments(
         self, client_ids: Iterable[str], resource_type: str, tokens: Sequence[str]

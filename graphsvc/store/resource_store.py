@@ -36,6 +36,20 @@ class StoredResource:
         return f"{self.type}/{self.id}"
 
 
+@dataclass(frozen=True, slots=True)
+class ResourceDigest:
+    """The fingerprint of a resource's current version (its canonical
+    content and its compartment, as :class:`~.fhir_commit.ResourceWrite`
+    gives it), without the content."""
+
+    key: str
+    version_id: int
+    digest: str | None
+    deleted: bool
+    last_updated: str
+    client_id: str | None
+
+
 # The parts of meta the service writes itself; the rest (profile, tag,
 # security, source) is the sender's and is kept.
 SERVICE_META = frozenset({"versionId", "lastUpdated"})
@@ -81,6 +95,23 @@ class CypherResourceStore:
             query("fhir_resource_get_many"), {"keys": wanted, "include_deleted": include_deleted}
         )
         return [_resource(r["resource"]) for r in rows]
+
+    async def digests(self, keys: Iterable[str]) -> list[ResourceDigest]:
+        wanted = sorted(set(keys))
+        if not wanted:
+            return []
+        rows = await self._runner.read(query("fhir_resource_digests"), {"keys": wanted})
+        return [
+            ResourceDigest(
+                key=r["key"],
+                version_id=int(r["version_id"]),
+                digest=r["digest"],
+                deleted=bool(r["deleted"]),
+                last_updated=r["last_updated"],
+                client_id=r["client_id"],
+            )
+            for r in rows
+        ]
 
     async def compartments(self, client_ids: Iterable[str]) -> list[StoredResource]:
         wanted = sorted(set(client_ids))
