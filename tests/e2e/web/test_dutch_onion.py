@@ -27,7 +27,7 @@ COVERED_TEXT = """() => {
     a.left < b.right - 0.5 && b.left < a.right - 0.5 &&
     a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
   const people = [...document.querySelectorAll("svg.onion g.person")].map((g) => ({
-    name: g.querySelector(".person-name").textContent,
+    name: g.querySelector("title").textContent,
     rects: [...g.querySelectorAll("text:not(.initials)")].map(box),
   }));
   const others = [

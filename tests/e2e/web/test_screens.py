@@ -31,7 +31,7 @@ def onion_box(tab: Page) -> FloatRect:
 # Pairs of people in the onion whose words are drawn over each other.
 OVERLAPPING_LABELS = """() => {
   const people = [...document.querySelectorAll("svg.onion g.person")].map((g) => ({
-    name: g.querySelector(".person-name").textContent,
+    name: g.querySelector("title").textContent,
     rects: [...g.querySelectorAll("text:not(.initials)")].map((t) => t.getBoundingClientRect()),
   }));
   const hit = (a, b) =>

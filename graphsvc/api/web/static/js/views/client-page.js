@@ -6,7 +6,7 @@ import { openDialog } from "../editing/dialog.js";
 import { addNeed, linkHelper, rateNeed, resolveNeed, unlinkHelper } from "../editing/need-forms.js";
 import { addPerson, changeKnows, changePerson, removePerson } from "../editing/person-form.js";
 import { LANGUAGE, T, formatDate } from "../i18n.js";
-import { drawOnion } from "../onion/draw.js";
+import { drawOnion, initials } from "../onion/draw.js";
 import { RINGS } from "../onion/layout.js";
 import { CLIENT, VERSION, applySteps } from "../queries.js";
 import { Names, whatChanged, whatIsGone } from "./changes.js";
@@ -167,7 +167,8 @@ export async function showClient(main, clientId, profile) {
   /** @type {{width: number, height: number} | null} */
   let room = null;
   // People stay where they were drawn, edit after edit.
-  const memory = { places: new Map(), scale: 1 };
+  /** @type {import("../onion/draw.js").OnionMemory} */
+  const memory = { places: new Map() };
   const render = () => {
     const scroll = window.scrollY;
     fill(main, clientView(client, editing, addSomeone, room, memory));
@@ -206,7 +207,11 @@ function roomOf(main) {
   const svg = main.querySelector("svg.onion");
   if (!svg) return null;
   const width = svg.getBoundingClientRect().width;
+  // The usual height limit, also of an onion drawn taller than it.
+  const tall = svg.classList.contains("onion--tall");
+  svg.classList.remove("onion--tall");
   const cap = parseFloat(getComputedStyle(svg).maxHeight);
+  if (tall) svg.classList.add("onion--tall");
   if (!(width > 0)) return null;
   return { width, height: Number.isFinite(cap) && cap > 0 ? cap : width * 2 };
 }
@@ -221,7 +226,7 @@ function sameRoom(a, b) {
  * @param {Editing} editing
  * @param {(preset?: {needId?: string}) => void} addSomeone
  * @param {{width: number, height: number} | null} room
- * @param {{places: Map<string, number>, scale: number}} memory
+ * @param {import("../onion/draw.js").OnionMemory} memory
  */
 function clientView(client, editing, addSomeone, room, memory) {
   const members = new Map(client.members.map((/** @type {any} */ m) => [m.id, m]));
@@ -665,6 +670,12 @@ function peopleSection(client, editing, pointsAt) {
                     h(
                       "p",
                       { class: "person-head" },
+                      // The letters in her dot, to find her on a crowded onion.
+                      h(
+                        "span",
+                        { class: `person-initials person-initials--${ring.toLowerCase()}`, "aria-hidden": "true" },
+                        initials(m.displayName),
+                      ),
                       h("strong", {}, m.displayName),
                       m.relationship || m.role
                         ? h("span", { class: "hint" }, ` – ${m.relationship ?? m.role}`)
