@@ -124,6 +124,27 @@ for (let i = 0; i < 25; i += 1) {
     if (places.has(p.id) && Math.abs(p.angle - places.get(p.id)) > 1e-9) report.moved.push(p.name);
   }
 }
+// A newcomer on a crowded onion (22 people): the others may make a little
+// room, but none turns more than 15 degrees, and the text stays 12 px.
+{
+  const room = rooms.tablet;
+  const throng = client([...FAMILY, ...CROWD, ...MORE]);
+  const first = fitLayout(throng, flagged, room);
+  const kept = new Map(first.people.map((p) => [p.id, p.angle]));
+  const newcomer = ["INFORMAL", "Lotte Jansen", "buurmeisje", "person-newcomer"];
+  const after = fitLayout(client([...FAMILY, ...CROWD, ...MORE, newcomer]), flagged, room, kept, {
+    scale: first.sizes.scale,
+    labels: first.labels,
+    tall: first.tall,
+  });
+  const turn = (a, b) => Math.abs((((b - a) * 180) / Math.PI + 540) % 360 - 180);
+  report.throngTurned = after.people
+    .filter((p) => kept.has(p.id) && turn(kept.get(p.id), p.angle) > 15)
+    .map((p) => p.name);
+  report.throngAfterPx = smallestPx(after, room);
+  report.throngCovered = covered(after);
+}
+
 // Without a memory the same people get the same places.
 const again = layOut(client(FAMILY), flagged, 1);
 const once = layOut(client(FAMILY), flagged, 1);

@@ -65,6 +65,20 @@ PLACES = """() => {
 }"""
 
 
+# The onion drawn for the width it has now (it is drawn again after a resize).
+DRAWN_FOR_ITS_ROOM = """() => {
+  const svg = document.querySelector("svg.onion");
+  return svg !== null &&
+    svg.dataset.roomWidth === String(Math.round(svg.getBoundingClientRect().width));
+}"""
+
+
+def resize(tab: Page, size: ViewportSize) -> None:
+    tab.set_viewport_size(size)
+    tab.wait_for_timeout(300)
+    tab.wait_for_function(DRAWN_FOR_ITS_ROOM)
+
+
 def texts(tab: Page) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = tab.evaluate(TEXTS)
     return found
@@ -125,8 +139,7 @@ def test_a_crowded_onion_is_readable_at_three_sizes(
     open_client(nl_tab, DAUGHTER)
     expect(nl_tab.locator("svg.onion g.person")).to_have_count(6 + len(CROWD))
     for size in SIZES:
-        nl_tab.set_viewport_size(size)
-        nl_tab.wait_for_timeout(400)
+        resize(nl_tab, size)
         nl_screenshot(f"crowded-{size['width']}x{size['height']}")
         shown = texts(nl_tab)
         assert len(shown) >= 22, size
@@ -138,6 +151,7 @@ def test_a_crowded_onion_keeps_everyones_place(crowded: ServedApp, nl_tab: Page)
     nl_tab.set_viewport_size(TABLET)
     sign_in_dutch(nl_tab, crowded)
     open_client(nl_tab, DAUGHTER)
+    nl_tab.wait_for_function(DRAWN_FOR_ITS_ROOM)
     before: dict[str, float] = nl_tab.evaluate(PLACES)
     assert len(before) == 6 + len(CROWD)
     nl_tab.get_by_role("button", name="Persoon toevoegen", exact=True).click()

@@ -28,13 +28,9 @@ import {
  * }} Editing
  */
 
-const RELATIONSHIPS = T.relationships;
-const ROLES = T.roles;
-
-const FREQUENCY_OPTIONS = /** @type {[string, string][]} */ ([
-  ["", T.notRecorded],
-  ...Object.entries(FREQUENCY),
-]);
+// Made when asked, in the language spoken then.
+const frequencyOptions = () =>
+  /** @type {[string, string][]} */ ([["", T.notRecorded], ...Object.entries(FREQUENCY)]);
 
 /** @param {any} client */
 function activeNeeds(client) {
@@ -79,14 +75,14 @@ function personFields(editing, member) {
     label: T.relationship,
     hint: T.relationshipHint,
     value: member?.relationship,
-    list: RELATIONSHIPS,
+    list: T.relationships,
   });
   const role = textField({
     name: "role",
     label: T.role,
     hint: T.roleHint,
     value: member?.role,
-    list: ROLES,
+    list: T.roles,
   });
   const contact = textField({
     name: "contact",
@@ -97,7 +93,7 @@ function personFields(editing, member) {
     name: "contactFrequency",
     label: T.inTouchWith,
     value: member?.contactFrequency ?? "",
-    options: FREQUENCY_OPTIONS,
+    options: frequencyOptions(),
   });
   const closeness = selectField({
     name: "closeness",
@@ -206,7 +202,7 @@ export function addPerson(editing, preset = {}) {
         name: "frequency",
         label: T.howOften,
         value: "WEEKLY",
-        options: FREQUENCY_OPTIONS,
+        options: frequencyOptions(),
       }),
     ),
     timeFields(1),

@@ -141,6 +141,8 @@ export function drawOnion(client, actions = {}, room = null, memory = undefined)
     {
       class: layout.tall ? "onion onion--tall" : "onion",
       "data-labels": layout.labels,
+      // the width it was laid out for: a test waits for the onion of the room it has
+      "data-room-width": room ? Math.round(room.width) : null,
       viewBox: `${vb.x0} ${vb.y0} ${vb.x1 - vb.x0} ${vb.y1 - vb.y0}`,
       role: "group",
       "aria-labelledby": "onion-title",

@@ -214,15 +214,29 @@ function spot(id) {
  * @param {Map<string, number>} [places]  where people were drawn before (angles):
  *   they start there, so an edit moves only those a newcomer would cover
  * @param {Labels} [labels]  how much is written beside each person
+ * @param {{keep?: boolean, most?: number}} [how]  keep: those drawn before do not
+ *   move (else they only start where they were); most: the widest drawing
+ *   wanted, past which the rings are not widened further
  * @returns {OnionLayout}
  */
-export function layOut(client, flagged = new Set(), scale = 1, places = new Map(), labels = /** @type {Labels} */ ("full")) {
+export function layOut(
+  client,
+  flagged = new Set(),
+  scale = 1,
+  places = new Map(),
+  labels = /** @type {Labels} */ ("full"),
+  how = {},
+) {
+  const keep = how.keep ?? true;
+  const most = how.most ?? Infinity;
   // Wider rings until nobody's words cover another's, a ring title or a need.
   let widen = 1;
-  let layout = tryLayOut(client, flagged, scale, widen, places, labels);
+  let layout = tryLayOut(client, flagged, scale, widen, places, labels, keep);
   for (let round = 0; round < 6 && layout.crowded; round += 1) {
     widen *= 1.2;
-    layout = tryLayOut(client, flagged, scale, widen, places, labels);
+    const { bands } = rings(client, scale, widen, labels);
+    if (2 * (bands[bands.length - 1].outer + MARGIN) > most) break;
+    layout = tryLayOut(client, flagged, scale, widen, places, labels, keep);
   }
   return layout;
 }
@@ -266,8 +280,9 @@ function rings(client, scale, widen, labels) {
  * @param {number} widen  how much wider than usual the rings are
  * @param {Map<string, number>} places
  * @param {Labels} labels
+ * @param {boolean} keep  those in `places` stay there
  */
-function tryLayOut(client, flagged, scale, widen, places, labels) {
+function tryLayOut(client, flagged, scale, widen, places, labels, keep) {
   const { sizes, active, column, zone, bands } = rings(client, scale, widen, labels);
   const cx = 0;
   const cy = 0;
@@ -341,8 +356,13 @@ function tryLayOut(client, flagged, scale, widen, places, labels) {
   });
 
   const step = 0.01;
+  // Which way each person was pushed by a neighbour this round: round the
+  // needs she then goes the same way, not back into her neighbour.
+  /** @type {number[]} */
+  const pushed = people.map(() => 0);
   for (let round = 0; round < 900; round += 1) {
     let moved = false;
+    pushed.fill(0);
     for (let i = 0; i < people.length; i += 1) {
       for (let j = i + 1; j < people.length; j += 1) {
         const a = people[i];
@@ -350,10 +370,12 @@ function tryLayOut(client, flagged, scale, widen, places, labels) {
         if (!overlaps(a.box, b.box)) continue;
         const apart = wrap(b.angle - a.angle) >= 0 ? 1 : -1;
         // Who was there before stays; a newcomer finds room beside her.
-        const aStays = places.has(a.id) && !places.has(b.id);
-        const bStays = places.has(b.id) && !places.has(a.id);
+        const aStays = keep && places.has(a.id) && !places.has(b.id);
+        const bStays = keep && places.has(b.id) && !places.has(a.id);
         a.angle -= apart * step * (aStays ? 0 : bStays ? 2 : 1);
         b.angle += apart * step * (bStays ? 0 : aStays ? 2 : 1);
+        if (!aStays) pushed[i] = -apart;
+        if (!bStays) pushed[j] = apart;
         place(a);
         place(b);
         moved = true;
@@ -362,8 +384,10 @@ function tryLayOut(client, flagged, scale, widen, places, labels) {
       for (const [k, obstacle] of obstacles.entries()) {
         if (!overlaps(p.box, obstacle.box)) continue;
         if (k === obstacles.length - 1) {
-          // the needs: towards the top or bottom, whichever is nearer
-          p.angle += (Math.sin(p.angle) >= 0 ? 1 : -1) * (Math.cos(p.angle) >= 0 ? 1 : -1) * step;
+          // the needs: the way a neighbour pushed her, else towards the top
+          // or bottom, whichever is nearer
+          const nearer = (Math.sin(p.angle) >= 0 ? 1 : -1) * (Math.cos(p.angle) >= 0 ? 1 : -1);
+          p.angle += (pushed[i] || nearer) * step;
         } else {
           p.angle += (wrap(p.angle - obstacle.angle()) >= 0 ? 1 : -1) * step;
         }
@@ -480,27 +504,40 @@ export function fitLayout(client, flagged, room, places = new Map(), hint = unde
     ["initials", false],
     ["initials", true],
   ];
-  for (const [labels, tall] of ways) {
-    const space = tall ? tallRoom : room;
-    {
-      let falling = 0;
-      let lastPx = 0;
-      for (let next = 1; next <= 2.0 + 1e-9; next += 0.1) {
-        // The rings alone, before anybody is placed, already too large?
-        const { bands } = rings(client, next, 1, labels);
-        const outer = bands[bands.length - 1].outer + MARGIN;
-        const most = px(space, { x0: -outer, y0: -outer, x1: outer, y1: outer }, next);
-        if (most < MIN_TEXT_PX) continue;
-        const tried = layOut(client, flagged, next, places, labels);
+  // A drawing does not depend on the room: each is made once, and shown
+  // both in the room and as tall as it is wide.
+  /** @type {Map<string, OnionLayout | null>} */
+  const made = new Map();
+  /** @param {Labels} labels @param {number} scale @param {boolean} keep */
+  const make = (labels, scale, keep) => {
+    const key = `${labels}:${scale.toFixed(1)}:${keep}`;
+    if (!made.has(key)) {
+      // Wider than this, the text would be too small even when tall.
+      const most = (tallRoom.width * scale * smallest) / MIN_TEXT_PX;
+      const { bands } = rings(client, scale, 1, labels);
+      const outer = bands[bands.length - 1].outer + MARGIN;
+      made.set(
+        key,
+        2 * outer > most ? null : layOut(client, flagged, scale, places, labels, { keep, most }),
+      );
+    }
+    return made.get(key) ?? null;
+  };
+  // Those drawn before stay where they are if at all possible; else they
+  // make a little room for a newcomer.
+  for (const keep of places.size ? [true, false] : [true]) {
+    for (const [labels, tall] of ways) {
+      const space = tall ? tallRoom : room;
+      for (let step = 0; step <= 10; step += 1) {
+        const next = 1 + step / 10;
+        const tried = make(labels, next, keep);
+        if (!tried) continue;
         const shown = px(space, tried.viewBox, next);
         if (shown >= MIN_TEXT_PX) return { ...tried, tall };
         if (shown > bestPx + 0.05) {
           best = { ...tried, tall };
           bestPx = shown;
         }
-        falling = shown < lastPx ? falling + 1 : 0;
-        lastPx = shown;
-        if (falling >= 2) break;
       }
     }
   }

@@ -46,11 +46,11 @@ async function fetchClient(id) {
  * @param {any} client
  */
 function inLanguage(client) {
-  if (LANGUAGE !== "nl") return client;
   for (const need of client.needs) {
-    if (need.problem && need.displayName === need.problem.display) {
-      need.displayName = need.problem.nameNl;
-    }
+    // the name the service gave, kept for a switch of language
+    need.givenName ??= need.displayName;
+    const omaha = need.problem && need.givenName === need.problem.display;
+    need.displayName = omaha && LANGUAGE === "nl" ? need.problem.nameNl : need.givenName;
   }
   return client;
 }
@@ -194,6 +194,16 @@ export async function showClient(main, clientId, profile) {
     }, 100);
   };
   window.addEventListener("resize", onResize);
+  // Another language: the same page in the other words, where the nurse was.
+  const onLanguage = () => {
+    if (!main.querySelector(`[data-client-page="${CSS.escape(clientId)}"]`)) {
+      window.removeEventListener("language-changed", onLanguage);
+      return;
+    }
+    client = inLanguage(client);
+    render();
+  };
+  window.addEventListener("language-changed", onLanguage);
   render();
   /** @type {HTMLElement | null} */ (main.querySelector("h1"))?.focus();
 }
@@ -731,7 +741,9 @@ const POLL_MS = 5000;
 
 /**
  * What a gap means. In English the service's own explanation; in Dutch
- * built from its kind and the names of whom and what it is about.
+ * worded from its kind, the names of whom and what it is about, and for an
+ * overloaded carer the help she gives this client a week (from the network
+ * the page has), so the Dutch says what the English says.
  * @param {any} client
  * @param {any} gap
  */
@@ -740,15 +752,35 @@ function explain(client, gap) {
   if (!say) return gap.explanation;
   const members = new Map(client.members.map((/** @type {any} */ m) => [m.id, m.displayName]));
   const needs = new Map(client.needs.map((/** @type {any} */ n) => [n.id, n.displayName]));
-  const people = gap.subjects
+  const memberIds = gap.subjects
     .filter((/** @type {any} */ x) => x.__typename === "Member")
-    .map((/** @type {any} */ x) => members.get(x.id))
-    .filter(Boolean);
+    .map((/** @type {any} */ x) => x.id);
+  const people = memberIds.map((/** @type {string} */ id) => members.get(id)).filter(Boolean);
   const about = gap.subjects
     .filter((/** @type {any} */ x) => x.__typename === "Need")
     .map((/** @type {any} */ x) => needs.get(x.id))
     .filter(Boolean);
-  return say(client.name, people, about);
+  return say(client.name, people, about, memberIds.length ? loadOf(client, memberIds[0]) : null);
+}
+
+/**
+ * The help one person gives the client a week, and with how many needs.
+ * @param {any} client
+ * @param {string} personId
+ */
+function loadOf(client, personId) {
+  let total = 0;
+  let count = 0;
+  for (const need of client.needs) {
+    if (need.status !== "ACTIVE") continue;
+    const tie = need.supporters.find(
+      (/** @type {any} */ t) => t.supporter.id === personId && t.status === "ACTIVE",
+    );
+    if (!tie) continue;
+    total += tie.hoursPerWeek ?? 0;
+    count += 1;
+  }
+  return { hours: hours(total), needs: count };
 }
 
 /**
