@@ -28,6 +28,20 @@ export let RATING = T.rating;
 /** @type {Record<string, string>} */
 export let CLOSENESS = T.closeness;
 
+/**
+ * A role or relationship as the data has it, in the page's language when it
+ * is one of the words the service keeps in English ("general practitioner":
+ * "huisarts"); anything the nurse typed herself is shown as she typed it.
+ * @param {string | null | undefined} words
+ * @returns {string}
+ */
+export function said(words) {
+  if (!words) return "";
+  /** @type {Record<string, string>} */
+  const known = T.said;
+  return known[words.toLowerCase()] ?? words;
+}
+
 onLanguageChange(() => {
   RING = T.ring;
   RING_HINT = T.ringHint;

@@ -5,7 +5,7 @@ import { newId } from "../ids.js";
 import { graphql } from "../api.js";
 import { LANGUAGE, T, formatDate } from "../i18n.js";
 import { RATING_SCALE } from "../queries.js";
-import { FREQUENCY, RATING, SUPPORT_KIND } from "../words.js";
+import { FREQUENCY, RATING, SUPPORT_KIND, said } from "../words.js";
 import { openDialog } from "./dialog.js";
 import { hoursOf, number, radioGroup, selectField, text, textField, timeFields } from "./fields.js";
 import { omahaPicker } from "./omaha-picker.js";
@@ -96,7 +96,7 @@ export function linkHelper(editing, preset, addSomeoneNew) {
               /** @type {[string, string]} */ ([
                 m.id,
                 m.relationship || m.role
-                  ? `${m.displayName} (${m.relationship ?? m.role})`
+                  ? `${m.displayName} (${said(m.relationship ?? m.role)})`
                   : m.displayName,
               ]),
           ),

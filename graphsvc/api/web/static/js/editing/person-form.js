@@ -5,7 +5,7 @@ import { h } from "../dom.js";
 import { T } from "../i18n.js";
 import { newId } from "../ids.js";
 import { DIRECTORY } from "../queries.js";
-import { CLOSENESS, FREQUENCY, RING, RING_HINT, SUPPORT_KIND } from "../words.js";
+import { CLOSENESS, FREQUENCY, RING, RING_HINT, SUPPORT_KIND, said } from "../words.js";
 import { openDialog } from "./dialog.js";
 import { directoryPicker } from "./directory-picker.js";
 import {
@@ -60,7 +60,7 @@ function personFields(editing, member) {
       ...editing.nurses
         .filter((n) => !present.has(n.id))
         .map(
-          (n) => /** @type {[string, string]} */ ([n.id, n.role ? `${n.name}, ${n.role}` : n.name]),
+          (n) => /** @type {[string, string]} */ ([n.id, n.role ? `${n.name}, ${said(n.role)}` : n.name]),
         ),
     ],
   });
@@ -118,7 +118,7 @@ function personFields(editing, member) {
           const roleInput = /** @type {HTMLInputElement} */ (role.querySelector("input"));
           if (entry) {
             nameInput.value = entry.name;
-            roleInput.value = entry.role ?? "";
+            roleInput.value = said(entry.role);
           }
         },
       })

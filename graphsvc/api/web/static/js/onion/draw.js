@@ -5,7 +5,7 @@
 
 import { s } from "../dom.js";
 import { T } from "../i18n.js";
-import { FREQUENCY, GAP_KIND, RING, SUPPORT_KIND, hours, listed } from "../words.js";
+import { FREQUENCY, GAP_KIND, RING, SUPPORT_KIND, hours, listed, said } from "../words.js";
 import { firstBaseline, fitLayout } from "./layout.js";
 
 /**
@@ -403,5 +403,5 @@ export function drawOnion(client, actions = {}, room = null, memory = undefined)
  * @returns {string}
  */
 function relationOf(member) {
-  return member?.relationship ?? member?.role ?? "";
+  return said(member?.relationship ?? member?.role);
 }

@@ -6,7 +6,7 @@
 // needs she helps with; labels that would overlap are nudged apart along the
 // ring.
 
-import { RING } from "../words.js";
+import { RING, said } from "../words.js";
 
 export const RINGS = /** @type {const} */ (["INFORMAL", "TEAM", "FORMAL"]);
 
@@ -118,7 +118,7 @@ function labelOf(member, labels) {
   if (labels === "short") return { name: abbreviate(member.displayName), sub: "" };
   return {
     name: shorten(member.displayName, NAME_CHARS),
-    sub: shorten(member.relationship ?? member.role ?? "", NAME_CHARS),
+    sub: shorten(said(member.relationship ?? member.role), NAME_CHARS),
   };
 }
 

@@ -24,6 +24,7 @@ import {
   SUPPORT_KIND,
   hours,
   listed,
+  said,
 } from "../words.js";
 
 /** @typedef {import("../editing/person-form.js").Editing} Editing */
@@ -688,7 +689,7 @@ function peopleSection(client, editing, pointsAt) {
                       ),
                       h("strong", {}, m.displayName),
                       m.relationship || m.role
-                        ? h("span", { class: "hint" }, ` – ${m.relationship ?? m.role}`)
+                        ? h("span", { class: "hint" }, ` – ${said(m.relationship ?? m.role)}`)
                         : null,
                     ),
                     touch.length || m.contact
@@ -866,7 +867,7 @@ function aboutPerson(client, editing, member) {
   /** @type {[string, any][]} */
   const facts = [
     [T.whichRing, `${RING[member.ring]} (${RING_HINT[member.ring]})`],
-    [member.ring === "INFORMAL" ? T.relationship : T.role, member.relationship ?? member.role],
+    [member.ring === "INFORMAL" ? T.relationship : T.role, said(member.relationship ?? member.role)],
     [T.contact, member.contact ? contactLink(member.contact) : null],
     [T.inTouchWith, member.contactFrequency ? FREQUENCY[member.contactFrequency] : null],
     [T.howClose, member.closeness ? CLOSENESS[member.closeness] : null],
