@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, ViewportSize, expect
 
 from .conftest import LAPTOP, TABLET
+from .onion_people import add_crowd, places, turned
 from .served_app import ServedApp
 from .signing_in import open_client, sign_in_dutch
 
@@ -50,18 +51,6 @@ TEXTS = """() => {
       return { text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale,
                x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
     });
-}"""
-
-# Where each person is around the client, in degrees about the middle.
-PLACES = """() => {
-  const middle = document.querySelector("svg.onion .zone").getBoundingClientRect();
-  const cx = middle.x + middle.width / 2;
-  const cy = middle.y + middle.height / 2;
-  return Object.fromEntries([...document.querySelectorAll("svg.onion g.person")].map((g) => {
-    const r = g.querySelector(".dot").getBoundingClientRect();
-    return [g.dataset.nodeId,
-            (Math.atan2(r.y + r.height / 2 - cy, r.x + r.width / 2 - cx) * 180) / Math.PI];
-  }));
 }"""
 
 
@@ -104,31 +93,10 @@ def overlapping(shown: list[dict[str, Any]]) -> list[tuple[str, str]]:
     ]
 
 
-def turned(before: dict[str, float], after: dict[str, float]) -> dict[str, tuple[int, int]]:
-    return {
-        person: (round(before[person]), round(after[person]))
-        for person in before
-        if abs((after[person] - before[person] + 180) % 360 - 180) > 15
-    }
-
-
 @pytest.fixture
 def crowded(web: ServedApp) -> ServedApp:
     """Hendrik Wolters with his six and sixteen more: 22 people around him."""
-    for i, (ring, name, relationship) in enumerate(CROWD):
-        added = web.mutate(
-            "addMember",
-            "AddMemberInput",
-            {
-                "clientId": CLIENT,
-                "personId": f"person-crowd-{i}",
-                "name": name,
-                "ring": ring,
-                "relationship": relationship if ring == "INFORMAL" else None,
-                "role": relationship if ring == "FORMAL" else None,
-            },
-        )
-        assert added["__typename"] == "NetworkChange"
+    add_crowd(web, CLIENT, CROWD)
     return web
 
 
@@ -152,7 +120,7 @@ def test_a_crowded_onion_keeps_everyones_place(crowded: ServedApp, nl_tab: Page)
     sign_in_dutch(nl_tab, crowded)
     open_client(nl_tab, DAUGHTER)
     nl_tab.wait_for_function(DRAWN_FOR_ITS_ROOM)
-    before: dict[str, float] = nl_tab.evaluate(PLACES)
+    before = places(nl_tab)
     assert len(before) == 6 + len(CROWD)
     nl_tab.get_by_role("button", name="Persoon toevoegen", exact=True).click()
     dialog = nl_tab.get_by_role("dialog")
@@ -160,7 +128,7 @@ def test_a_crowded_onion_keeps_everyones_place(crowded: ServedApp, nl_tab: Page)
     dialog.get_by_label("Relatie tot de cliënt").fill("buurmeisje")
     dialog.get_by_role("button", name="Toevoegen aan het netwerk").click()
     expect(nl_tab.locator("svg.onion g.person")).to_have_count(7 + len(CROWD))
-    after: dict[str, float] = nl_tab.evaluate(PLACES)
+    after = places(nl_tab)
     assert turned(before, after) == {}
     shown = texts(nl_tab)
     assert small_texts(shown) == []

@@ -6,7 +6,7 @@
 import { s } from "../dom.js";
 import { T } from "../i18n.js";
 import { FREQUENCY, GAP_KIND, RING, SUPPORT_KIND, hours, listed, said } from "../words.js";
-import { firstBaseline, fitLayout } from "./layout.js";
+import { firstBaseline, fitLayout, measureTextWith } from "./layout.js";
 
 /**
  * @typedef {{kind: string, severity: string, explanation: string,
@@ -95,6 +95,7 @@ function actsAsButton(group, name, open) {
  * @returns {SVGElement}
  */
 export function drawOnion(client, actions = {}, room = null, memory = undefined) {
+  measureInThePage();
   const marks = marksOf(client.gaps);
   /** @type {Gap[]} */
   const gaps = client.gaps;
@@ -404,4 +405,27 @@ export function drawOnion(client, actions = {}, room = null, memory = undefined)
  */
 function relationOf(member) {
   return said(member?.relationship ?? member?.role);
+}
+
+let measuring = false;
+
+/** Text measured with the page's own font, so words are kept apart as drawn. */
+function measureInThePage() {
+  if (measuring) return;
+  const context = document.createElement("canvas").getContext("2d");
+  if (!context) return;
+  measuring = true;
+  const family = getComputedStyle(document.body).fontFamily;
+  /** @type {Map<string, number>} */
+  const widths = new Map();
+  measureTextWith((text, size, weight) => {
+    const key = `${weight}:${text}`;
+    let width = widths.get(key);
+    if (width === undefined) {
+      context.font = `${weight} 100px ${family}`;
+      width = context.measureText(text).width / 100;
+      widths.set(key, width);
+    }
+    return width * size;
+  });
 }

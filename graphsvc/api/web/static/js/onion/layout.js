@@ -128,12 +128,27 @@ function labelOf(member, labels) {
  */
 function labelWidth(member, labels, sizes) {
   const { name, sub } = labelOf(member, labels);
-  return Math.max(textWidth(name, sizes.font.name) * 1.07, textWidth(sub, sizes.font.sub), 2 * sizes.hit) + 6 * sizes.scale;
+  return Math.max(textWidth(name, sizes.font.name, 600) * 1.04, textWidth(sub, sizes.font.sub), 2 * sizes.hit) + 6 * sizes.scale;
 }
 
-/** Rough text width in the SVG's units; good enough to keep labels apart. */
-function textWidth(/** @type {string} */ text, /** @type {number} */ size) {
-  return text.length * size * 0.56;
+/**
+ * How wide a text is drawn, in the drawing's units: a rough estimate here;
+ * the page gives the browser's own measure (`measureTextWith`).
+ * @type {(text: string, size: number, weight: number) => number}
+ */
+let measure = (text, size, weight) => text.length * size * (weight >= 600 ? 0.6 : 0.56);
+
+/**
+ * Measure text with `how` from now on (the browser's fonts, in the page).
+ * @param {(text: string, size: number, weight: number) => number} how
+ */
+export function measureTextWith(how) {
+  measure = how;
+}
+
+/** @param {string} text @param {number} size @param {number} [weight] */
+function textWidth(text, size, weight = 400) {
+  return measure(text, size, weight);
 }
 
 /** @param {number} angle */
@@ -178,7 +193,7 @@ function personBox(x, y, cy, name, sub, flagged, sizes) {
     return { x0: x - sizes.hit - pad, y0: y - sizes.hit - pad, x1: x + sizes.hit + pad, y1: y + sizes.hit + pad };
   }
   const half =
-    Math.max(textWidth(name, font.name) * 1.07, textWidth(sub, font.sub), 2 * sizes.hit) / 2 +
+    Math.max(textWidth(name, font.name, 600) * 1.04, textWidth(sub, font.sub), 2 * sizes.hit) / 2 +
     pad;
   const first = firstBaseline(y, cy, lines, sizes);
   const top = Math.min(y - sizes.hit, first - font.name);
@@ -336,7 +351,9 @@ function tryLayOut(client, flagged, scale, widen, places, labels, keep) {
   // Ring titles sit at the top of each band, the needs in the middle; people
   // keep clear of both.
   const obstacles = bands.map((b) => {
-    const half = textWidth(RING[b.ring].toUpperCase(), sizes.font.title) / 2;
+    const title = RING[b.ring].toUpperCase();
+    // bold, with 0.08em between letters
+    const half = (textWidth(title, sizes.font.title, 700) + 0.08 * sizes.font.title * title.length) / 2;
     const size = sizes.font.title;
     return {
       angle: () => -Math.PI / 2,
@@ -369,13 +386,17 @@ function tryLayOut(client, flagged, scale, widen, places, labels, keep) {
         const b = people[j];
         if (!overlaps(a.box, b.box)) continue;
         const apart = wrap(b.angle - a.angle) >= 0 ? 1 : -1;
-        // Who was there before stays; a newcomer finds room beside her.
-        const aStays = keep && places.has(a.id) && !places.has(b.id);
-        const bStays = keep && places.has(b.id) && !places.has(a.id);
-        a.angle -= apart * step * (aStays ? 0 : bStays ? 2 : 1);
-        b.angle += apart * step * (bStays ? 0 : aStays ? 2 : 1);
-        if (!aStays) pushed[i] = -apart;
-        if (!bStays) pushed[j] = apart;
+        // Who was there before stays (or, when she must, gives a little);
+        // a newcomer finds room beside her.
+        const aWas = places.has(a.id) && !places.has(b.id);
+        const bWas = places.has(b.id) && !places.has(a.id);
+        const give = keep ? 0 : 0.5;
+        const aMoves = aWas ? give : bWas ? 2 : 1;
+        const bMoves = bWas ? give : aWas ? 2 : 1;
+        a.angle -= apart * step * aMoves;
+        b.angle += apart * step * bMoves;
+        if (aMoves > 0) pushed[i] = -apart;
+        if (bMoves > 0) pushed[j] = apart;
         place(a);
         place(b);
         moved = true;
@@ -490,7 +511,9 @@ export function fitLayout(client, flagged, room, places = new Map(), hint = unde
     smallest * scale * Math.min(space.width / (vb.x1 - vb.x0), space.height / (vb.y1 - vb.y0));
   /** @param {OnionLayout} at @param {boolean} tall */
   const shownAt = (at, tall) => px(tall ? tallRoom : room, at.viewBox, at.sizes.scale);
-  if (shownAt(hinted, was.tall) >= MIN_TEXT_PX) return { ...hinted, tall: was.tall };
+  if (!hinted.crowded && shownAt(hinted, was.tall) >= MIN_TEXT_PX) {
+    return { ...hinted, tall: was.tall };
+  }
 
   let best = { ...hinted, tall: was.tall };
   let bestPx = shownAt(hinted, was.tall);
@@ -533,6 +556,8 @@ export function fitLayout(client, flagged, room, places = new Map(), hint = unde
         const tried = make(labels, next, keep);
         if (!tried) continue;
         const shown = px(space, tried.viewBox, next);
+        // (a drawing whose words still cover others is no answer, however large)
+        if (tried.crowded) continue;
         if (shown >= MIN_TEXT_PX) return { ...tried, tall };
         if (shown > bestPx + 0.05) {
           best = { ...tried, tall };
