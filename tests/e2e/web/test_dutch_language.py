@@ -148,6 +148,7 @@ def test_the_language_changes_in_place(web: ServedApp, nl_tab: Page) -> None:
 def test_what_is_typed_is_kept_when_the_language_changes(web: ServedApp, nl_tab: Page) -> None:
     sign_in_dutch(nl_tab, web)
     nl_tab.get_by_role("link", name="Nieuwe cliënt aanmelden").click()
+    expect(nl_tab.get_by_role("heading", level=1)).to_have_text("Nieuwe cliënt aanmelden")
     nl_tab.get_by_label("Naam").fill("Jantje Brouwer")
     nl_tab.evaluate("window.__notReloaded = true")
     nl_tab.get_by_role("button", name="Language: English").click()
