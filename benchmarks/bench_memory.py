@@ -20,8 +20,9 @@ process. Neo4j: the store on disk (transaction logs apart), the heap in use
 (JMX), the page cache configured, the RSS of the JVM. Both: the RSS of this
 process (the service; the Bundles are read one file at a time).
 
-Run:  .venv/bin/python benchmarks/bench_memory.py --database falkordb --clients 10000
-      .venv/bin/python benchmarks/bench_memory.py --database neo4j --clients 1000
+Run:  .venv/bin/python benchmarks/bench_memory.py --database falkordb --clients 2000
+      .venv/bin/python benchmarks/bench_memory.py --database neo4j --clients 500
+(``--bundles DIR`` keeps the Bundles made, or takes them from there.)
 """
 
 from __future__ import annotations
@@ -255,39 +256,47 @@ async def run_neo4j(bundles: Path, floors: dict[str, int], work: Path) -> None:
 
 
 @contextlib.contextmanager
-def generated(clients: int) -> Iterator[tuple[Path, dict[str, int], Path]]:
+def generated(clients: int, kept: Path | None) -> Iterator[tuple[Path, dict[str, int], Path]]:
+    """The Bundles of ``clients`` clients: made into ``kept`` unless it holds
+    them already (making them takes longer than importing them), else into a
+    temporary folder."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        bundles = kept or work / "bundles"
         started = time.perf_counter()
-        subprocess.run(
-            [
-                sys.executable,
-                __file__,
-                "--write-bundles",
-                str(work / "bundles"),
-                "--clients",
-                str(clients),
-            ],
-            check=True,
-        )
-        floors = json.loads((work / "bundles" / "floors.json").read_text())
+        if not (bundles / "floors.json").exists():
+            subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--write-bundles",
+                    str(bundles),
+                    "--clients",
+                    str(clients),
+                ],
+                check=True,
+            )
+        floors = json.loads((bundles / "floors.json").read_text())
         print(
             f"{floors['clients']} clients, {floors['resources']} resources, two versions each "
-            f"(Bundles made in {time.perf_counter() - started:.0f} s)"
+            f"(Bundles made or found in {time.perf_counter() - started:.0f} s)"
         )
-        yield work / "bundles", floors, work
+        yield bundles, floors, work
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database", choices=("falkordb", "neo4j"), default="falkordb")
     parser.add_argument("--clients", type=int, default=1000)
+    parser.add_argument(
+        "--bundles", type=Path, help="a folder to keep the Bundles in, or to take them from"
+    )
     parser.add_argument("--write-bundles", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.write_bundles:
         write_bundles(args.clients, args.write_bundles)
         return
-    with generated(args.clients) as (bundles, floors, work):
+    with generated(args.clients, args.bundles) as (bundles, floors, work):
         run = run_falkordb if args.database == "falkordb" else run_neo4j
         asyncio.run(run(bundles, floors, work))
 
