@@ -156,11 +156,9 @@ class Neo4jMeter:
         return int(record["used"]) if record and record["used"] is not None else -1
 
     def measure(self) -> dict[str, int]:
-        with self._driver.session() as session:  # store files as they are now
-            session.run("CALL db.checkpoint()").consume()
         store = tree_bytes(self._data, skip="transactions")
         return {
-            "db store on disk": store,
+            "db store on disk (before a checkpoint)": store,
             "db page cache in use (≤ store, ≤ configured)": min(store, self._page_cache),
             "db heap in use": self._heap_used(),
             "db RSS (JVM)": rss(self._pid),
@@ -253,6 +251,11 @@ async def run_neo4j(bundles: Path, floors: dict[str, int], work: Path) -> None:
             await runtime.close()
     finally:
         server.stop()
+    store = tree_bytes(work / "neo4j", skip="transactions")
+    print(
+        f"store on disk after a clean shut-down: {store / MB:.1f} MB "
+        f"({store / floors['clients'] / 1024:.1f} KB per client)"
+    )
 
 
 @contextlib.contextmanager
