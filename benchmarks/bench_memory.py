@@ -172,9 +172,6 @@ class Neo4jMeter:
             "service RSS": rss(os.getpid()),
         }
 
-    def total(self, figures: dict[str, int]) -> int:
-        return figures["db RSS (JVM)"] + figures["service RSS"]
-
     def close(self) -> None:
         self._driver.close()
 
