@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from graphsvc.domain import Onion, Population
 
-from . import records
+from . import bodies, records
 from .catalog import query
 from .runner import CypherRunner
 
@@ -28,7 +28,7 @@ class ResourceWrite:
     type: str
     id: str
     version_id: int
-    content: str  # canonical JSON text, without id and meta
+    content: str  # canonical JSON text, without id and meta (stored compressed)
     deleted: bool = False
     client_id: str | None = None
     tokens: tuple[str, ...] = ()
@@ -179,7 +179,7 @@ class CypherFhirWriter:
                     "type": r.type,
                     "id": r.id,
                     "version_id": r.version_id,
-                    "content": r.content,
+                    "content": bodies.encode(r.content),
                     "digest": r.digest,
                     "client_id": r.client_id,
                     "tokens": list(r.tokens),

@@ -1,11 +1,11 @@
 """FHIR resources as received, with every version kept: the store behind
 read, vread, _history and the lossless round trip.
 
-A resource's content is kept as canonical JSON text without ``id`` and
-``meta`` (those the service owns); its identity is ``Type/id``. Search works
-on ``tokens``, strings the FHIR layer derives from a resource (for example
-``status|active`` or ``patient|Patient/client-1``; see fhir_mappings.search),
-and on a date range.
+A resource's content is canonical JSON text without ``id`` and ``meta``
+(those the service owns), kept compressed (see bodies); its identity is
+``Type/id``. Search works on ``tokens``, strings the FHIR layer derives from
+a resource (for example ``status|active`` or ``patient|Patient/client-1``;
+see fhir_mappings.search), and on a date range: never on the body.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 
 from graphsvc.domain import NotFound
 
+from . import bodies
 from .catalog import query
 from .runner import CypherRunner, Row
 
@@ -217,7 +218,7 @@ def _version(resource_type: str, resource_id: str, props: Row) -> StoredResource
         id=resource_id,
         version_id=int(props["version_id"]),
         last_updated=props["last_updated"],
-        content=json.loads(props["content"]),
+        content=json.loads(bodies.decode(props["content"])),
         deleted=bool(props["deleted"]),
         client_id=props.get("client_id"),
     )
