@@ -39,6 +39,9 @@ class Settings:
     # for one when all are busy before it is answered 503 with Retry-After.
     pool_size: int = 16
     pool_wait: float = 5.0
+    # Processes of the research sweep in each instance; unset means one per
+    # core. `graphsvc serve --workers N` gives each worker its share.
+    analysis_workers: int | None = None
     # Development conveniences (the GraphiQL page); `make run` turns them on.
     dev: bool = False
 
@@ -63,6 +66,9 @@ class Settings:
             pool_size=int(e.get("GRAPHSVC_POOL_SIZE", "16")),
             pool_wait=float(e.get("GRAPHSVC_POOL_WAIT", "5")),
             dev=e.get("GRAPHSVC_DEV", "") not in {"", "0", "false", "no"},
+            analysis_workers=int(e["GRAPHSVC_ANALYSIS_WORKERS"])
+            if e.get("GRAPHSVC_ANALYSIS_WORKERS")
+            else None,
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(base, **given)

@@ -142,7 +142,7 @@ async def compose(
         research_secret=research_secret_from(key),
         lsns6_answers=lsns6_answers,
         history=NetworkHistory(resources, settings.fhir_base_urls),
-        workers=os.cpu_count() or 1,
+        workers=settings.analysis_workers or os.cpu_count() or 1,
     )
     tokens = TokenIssuer(key, default_ttl=settings.token_ttl, max_ttl=settings.token_max_ttl)
     return Runtime(

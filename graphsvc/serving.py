@@ -44,7 +44,7 @@ def serve(settings: Settings, workers: int) -> None:
             settings = _shared(settings, database)
             # the schema once, before the workers all try to make it at once
             asyncio.run(_ensure_schema(settings))
-        os.environ.update(_environment(settings))
+        os.environ.update(_environment(settings, workers))
         with _supervised(database):
             uvicorn.run(
                 "graphsvc.app:create_app",
@@ -74,10 +74,13 @@ async def _ensure_schema(settings: Settings) -> None:
         await runner.close()
 
 
-def _environment(settings: Settings) -> dict[str, str]:
+def _environment(settings: Settings, workers: int) -> dict[str, str]:
     """What the workers read their settings from: the environment this
-    process was given, with what its command line changed."""
+    process was given, with what its command line changed. Each worker's
+    research sweep gets its share of the cores, not all of them."""
+    analysis_workers = settings.analysis_workers or max(1, default_workers() // workers)
     env = {
+        "GRAPHSVC_ANALYSIS_WORKERS": str(analysis_workers),
         "GRAPHSVC_DATA": str(settings.data_dir.resolve()),
         "GRAPHSVC_HOST": settings.host,
         "GRAPHSVC_PORT": str(settings.port),

@@ -106,6 +106,6 @@ class AuditEvents:
         except (NotFound, Forbidden):
             self._audit.record(AuditRecord.of(principal, action, client_id, "denied"))
             raise
-        found = [r for r in self._records(client_id) if r.client_id == client_id]
+        found = list(self._records(client_id))
         self._audit.record(AuditRecord.of(principal, action, client_id, f"ok: {len(found)}"))
         return [audit_event(r) for r in reversed(found)]
