@@ -91,6 +91,9 @@ def directory_query(
     if not 1 <= limit <= MAX_RESULTS:
         raise ValidationError("first", f"must be 1-{MAX_RESULTS}")
     terms, kinds = _group_terms(needle)
+    # as typed too (lower case, accents kept): names written before names were
+    # folded have no folded copy to compare with
+    terms.add(" ".join(search.lower().split()))
     roles: tuple[str, ...] | None = None
     excludes: tuple[str, ...] = ()
     if role is not None and (wanted := " ".join(fold(role).split())):

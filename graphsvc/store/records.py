@@ -32,6 +32,7 @@ from graphsvc.domain import (
     SupportTie,
     Team,
 )
+from graphsvc.domain.omaha_search import fold
 
 Props = dict[str, Any]
 
@@ -70,14 +71,23 @@ def team_props(team: Team) -> Props:
 
 
 def organization_props(org: Organization) -> Props:
-    return _props(name=org.name, kind=org.kind)
+    return _with_folded_name(_props(name=org.name, kind=org.kind), org.name)
+
+
+def _with_folded_name(props: Props, name: str) -> Props:
+    """A name with accents keeps a folded copy, which the directory search
+    compares ("Zoe" finds Zoë). Only then, so that other digests stay as they were."""
+    folded = fold(name)
+    if folded != name.lower():
+        props["folded_name"] = folded
+    return props
 
 
 def person_props(person: Person) -> Props:
     props = _props(name=person.name, ring=person.ring, role=person.role, contact=person.contact)
     if person.organization:  # only then, so that the digests of people stay as they were
         props["organization"] = True
-    return props
+    return _with_folded_name(props, person.name)
 
 
 def client_props(client: Client) -> Props:

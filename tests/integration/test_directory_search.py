@@ -14,6 +14,7 @@ DIRECTORY = Population(
     organizations=(
         Organization("gp-1", "Huisartsenpraktijk Oost", "gp-practice"),
         Organization("ph-1", "Apotheek De Linde", "pharmacy"),
+        Organization("ph-2", "Apotheek Noël", "pharmacy"),
     ),
     staff=(
         Staff(Person("gp-a", "Dr. Bakker", "formal", "general practitioner"), ("gp-1",)),
@@ -21,6 +22,7 @@ DIRECTORY = Population(
         Staff(Person("gpa-1", "Els Bakker", "formal", "GP assistant"), ("gp-1",)),
         Staff(Person("ph-a", "Mw. Jansen", "formal", "pharmacist"), ("ph-1",)),
         Staff(Person("n-1", "Fatima Bakker", "team", "district nurse"), (TEAM.id,)),
+        Staff(Person("ph-b", "Zoë Çelik", "formal", "pharmacist"), ("ph-2",)),
     ),
     onions=(onion(0),),  # informal people p-0-*, "Person 0.i", neighbours
 )
@@ -45,7 +47,7 @@ async def test_by_name_by_role_in_either_language_and_never_a_relative(
     assert set(await search(repository, "general practitioner")) == {"gp-a", "gp-b", "gpa-1"}
     # narrowed to those whose own role is a GP's
     assert await search(repository, "bakker", role="huisarts") == ["gp-a"]
-    assert await search(repository, "apotheek") == ["ph-a"]
+    assert await search(repository, "apotheek") == ["ph-a", "ph-b"]
     [(pharmacist, organizations)] = await repository.directory_search(directory_query("Jansen"))
     assert pharmacist.role == "pharmacist"
     assert [o.name for o in organizations] == ["Apotheek De Linde"]
@@ -55,3 +57,14 @@ async def test_by_name_by_role_in_either_language_and_never_a_relative(
     assert await search(repository, "bakker", first=2) == ["gp-a", "gpa-1"]
     # words in the query are parameters, never Cypher
     assert await search(repository, "') RETURN 1 //") == []
+
+
+async def test_names_are_found_with_or_without_their_accents(
+    repository: CypherRepository,
+) -> None:
+    await load(repository, DIRECTORY)
+    for typed in ("zoe", "Zoë", "ZOË", "celik", "Çelik", "zoe çelik"):
+        assert await search(repository, typed) == ["ph-b"], typed
+    # by the name of her organisation, with or without its accent
+    assert await search(repository, "noel") == ["ph-b"]
+    assert await search(repository, "Noël") == ["ph-b"]
