@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import ValidationError
-from .omaha_search import fold
+from .folding import fold
 from .organization import OrganizationKind
 
 # Words that name one kind of professional or organisation, Dutch and English

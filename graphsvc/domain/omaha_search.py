@@ -11,10 +11,10 @@ the classification names otherwise. Case and accents do not matter ("geestelijke
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
+from .folding import fold
 from .omaha import OmahaProblem, catalogue
 
 # Everyday words and the problems a nurse means by them (codes). Each is
@@ -71,12 +71,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "huisarts": ("41",),
     "overleden": ("10",),
 }
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: what a search compares."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @cache

@@ -32,7 +32,7 @@ from graphsvc.domain import (
     SupportTie,
     Team,
 )
-from graphsvc.domain.omaha_search import fold
+from graphsvc.domain.folding import fold
 
 Props = dict[str, Any]
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from graphsvc.domain import OmahaDomain, catalogue
-from graphsvc.domain.omaha_search import SYNONYMS, fold, search_problems
+from graphsvc.domain.folding import fold
+from graphsvc.domain.omaha_search import SYNONYMS, search_problems
 
 
 def codes(search: str | None) -> list[str]:
