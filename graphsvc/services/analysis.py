@@ -61,6 +61,7 @@ from .network_as_of import (
     week_moments,
 )
 from .network_history import NetworkHistory
+from .past_rows import PastRows
 
 T = TypeVar("T")
 
@@ -125,6 +126,7 @@ class AnalysisService:
         self._answers = lsns6_answers
         self._releasing = asyncio.Lock()
         self._kept: tuple[tuple[str, str], CalendarRelease] | None = None
+        self._past = PastRows()
 
     async def _loads(
         self, onions: Sequence[Onion], readable: frozenset[str] | None
@@ -413,28 +415,52 @@ class AnalysisService:
         moments = _moments(first, last, Every.MONTH, now or datetime.now(UTC), MAX_TREND_MONTHS)
         if not moments:
             return []
+        settled = self._past.settled(moments, datetime.now(UTC))
         rows: list[TrendRow] = []
         request = ClientPageRequest(team_ids=None, sort="id", limit=RESEARCH_PAGE)
         async for page in self._repo.client_pages(request):
             for start in range(0, len(page), HISTORY_SLICE):
                 ids = [cid for cid, _ in page[start : start + HISTORY_SLICE]]
-                rows += await self._trend_rows_of(ids, moments)
+                rows += await self._trend_rows_of(ids, moments, settled)
             if progress is not None:
                 progress(len(page))
         return rows
 
-    async def _trend_rows_of(self, ids: list[str], moments: list[Moment]) -> list[TrendRow]:
+    async def _trend_rows_of(
+        self, ids: list[str], moments: list[Moment], settled: list[Moment]
+    ) -> list[TrendRow]:
+        """These clients at each moment: from the rows kept for the settled
+        moments where there are, else from one read of their history."""
+        known = [cid for cid in ids if self._past.known(cid, settled)]
+        unknown = [cid for cid in ids if cid not in set(known)]
+        unsettled = [m for m in moments if m not in settled]
+        found = {(m.at, cid): self._past.row(m, cid) for m in settled for cid in known}
+        for group, wanted in ((unknown, moments), (known, unsettled)):
+            if group and wanted:
+                found |= await self._rows_as_of(group, wanted)
+        for moment in settled:
+            for cid in unknown:
+                self._past.keep(moment, cid, found.get((moment.at, cid)))
+        # moment by moment, client by client: in the order of one read
+        return [
+            row
+            for moment in moments
+            for cid in ids
+            if (row := found.get((moment.at, cid))) is not None
+        ]
+
+    async def _rows_as_of(
+        self, ids: list[str], moments: list[Moment]
+    ) -> dict[tuple[str, str], TrendRow | None]:
         """These clients at each moment, from one read of their history."""
         versions = await self._read_history().read(ids, moments[-1].at)
-        rows: list[TrendRow] = []
+        rows: dict[tuple[str, str], TrendRow | None] = {}
         for moment, cid, found in self._as_of_each(versions, ids, moments):
             row = research_row(found.onion, found.analysis, on=date.fromisoformat(moment.at[:10]))
-            rows.append(
-                TrendRow(
-                    client=self._pseudonym("client", cid),
-                    month=moment.period,
-                    row=replace(row, team=self._pseudonym("team", row.team), month=None),
-                )
+            rows[moment.at, cid] = TrendRow(
+                client=self._pseudonym("client", cid),
+                month=moment.period,
+                row=replace(row, team=self._pseudonym("team", row.team), month=None),
             )
         return rows
 

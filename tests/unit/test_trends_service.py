@@ -4,14 +4,16 @@ for those who may see her, and the research rows month by month."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from graphsvc.domain import NotFound, Principal, Role, ValidationError
 from graphsvc.services.analysis import AnalysisService, Every
 from graphsvc.services.errors import Forbidden
+from graphsvc.services.network_as_of import Moment, instant
 from graphsvc.services.network_history import NetworkHistory
+from graphsvc.services.past_rows import PastRows
 from graphsvc.store.port import ClientAccess, ClientPageRequest
 from tests.unit.analysis.sketch import Sketch
 
@@ -48,6 +50,11 @@ class Audit:
 
 
 def service() -> tuple[AnalysisService, Audit]:
+    found, audit, _, _ = service_and_ports()
+    return found, audit
+
+
+def service_and_ports() -> tuple[AnalysisService, Audit, Clients, FakeResources]:
     """Anna (c-1) of ``growing``, admitted in January, and Bep (c-2), admitted
     in February with one neighbour."""
     versions, _ = growing()
@@ -56,13 +63,14 @@ def service() -> tuple[AnalysisService, Audit]:
     bep.informal("bep-neighbour", "Joop", "neighbour")
     versions.write(bep.onion(), FEB)
     audit = Audit()
+    clients, resources = Clients(["c-1", "c-2"]), FakeResources(versions.all)
     found = AnalysisService(
-        Clients(["c-1", "c-2"]),  # type: ignore[arg-type]
+        clients,  # type: ignore[arg-type]
         audit,  # type: ignore[arg-type]
         research_secret=b"s" * 32,
-        history=NetworkHistory(FakeResources(versions.all)),  # type: ignore[arg-type]
+        history=NetworkHistory(resources),  # type: ignore[arg-type]
     )
-    return found, audit
+    return found, audit, clients, resources
 
 
 async def test_research_rows_month_by_month() -> None:
@@ -113,3 +121,36 @@ async def test_a_client_s_history_for_her_team_only() -> None:
         )
     with pytest.raises(NotFound):
         await analysis.strength_history(NURSE, "c-9", date(2025, 1, 1), date(2025, 3, 1), now=NOW)
+
+
+async def test_months_long_past_are_worked_out_once() -> None:
+    analysis, _, clients, resources = service_and_ports()
+    window = (RESEARCHER, date(2024, 12, 1), date(2025, 6, 30))
+    first = await analysis.trend_rows(*window, now=NOW)
+    reads = len(resources.calls)
+    # the history before these months can no longer change: nothing is read again
+    assert await analysis.trend_rows(*window, now=NOW) == first
+    assert len(resources.calls) == reads
+    # a client no longer there is left out, from what was kept too
+    clients.ids.remove("c-2")
+    anna = await analysis.trend_rows(*window, now=NOW)
+    assert anna == [r for r in first if r.client in {r.client for r in anna}]
+    assert len({r.client for r in anna}) == 1 and len(anna) == 4
+    assert len(resources.calls) == reads
+
+
+async def test_a_month_not_yet_settled_is_read_each_time() -> None:
+    analysis, _, _, resources = service_and_ports()
+    now = datetime.now(UTC)
+    window = (RESEARCHER, now.date(), now.date())
+    await analysis.trend_rows(*window, now=now)
+    reads = len(resources.calls)
+    await analysis.trend_rows(*window, now=now)
+    assert len(resources.calls) > reads
+
+
+def test_a_moment_is_settled_an_hour_after_it() -> None:
+    now = datetime(2025, 5, 1, 0, 30, tzinfo=UTC)
+    april, may = Moment("2025-04", "2025-04-30T23:59:59.999Z"), Moment("2025-05", instant(now))
+    assert PastRows.settled([april, may], now) == []
+    assert PastRows.settled([april, may], now + timedelta(hours=1)) == [april]
