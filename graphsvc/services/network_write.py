@@ -153,6 +153,11 @@ class NetworkWriter:
                 client_id, command, expected_version, check, version_now, allowed
             )
 
+    @property
+    def recent(self) -> RecentNetworks:
+        """The networks this instance remembers, shared with its FHIR writes."""
+        return self._recent
+
     def remembered(self, client_id: str) -> Onion | None:
         """The network as this instance last wrote or read it, if it did: a
         hint (another instance may have changed it since), never the truth."""
