@@ -316,13 +316,10 @@ class FhirWriteService:
         if client_id is None or known is None:
             return None
         found = known.own.get(change.key)
-        if found is None:
-            (found, *_) = [
-                *await self._resources.get_many([change.key.reference], include_deleted=True),
-                None,
-            ]
-        elif found.client_id != client_id:
-            return None
+        if found is None and await self._resources.get_many(
+            [change.key.reference], include_deleted=True
+        ):
+            return None  # there, and not as remembered
         if found is not None and (found.deleted or found.client_id != client_id):
             return None
         actual = found.version_id if found else None
@@ -331,10 +328,10 @@ class FhirWriteService:
         outcome = _outcome(change, found)
         if outcome is Outcome.UNCHANGED:
             return None
-        check_type_access(principal, kind, Action.WRITE)
         onion = known.onion
         teams = () if onion.team_id is None else (onion.team_id,)
         try:
+            check_type_access(principal, kind, Action.WRITE)
             check_resource_access(principal, kind, Action.WRITE, client_id, teams)
         except (NotFound, Forbidden):
             return None  # refused only as the database says it now
