@@ -1,20 +1,30 @@
-"""Gap and strength analysis on the embedded FalkorDB, beside raw NetworkX.
+"""Gap and strength analysis on the embedded FalkorDB, each figure beside its
+floor measured in the same run.
 
 - one client: the service's whole path (onion read, carers' loads read, her
-  own LSNS-6 answers searched, analysis) against the NetworkX algorithms alone
-  on the same onion graph (betweenness centrality and a minimum node cut per
-  need);
-- a population: every client analysed through the service's research path
-  (pages of 500 read from the database, carers' loads, analysis) against the
-  same NetworkX algorithms on the same onions, graphs already built.
+  own LSNS-6 answers searched, analysis) against reading her onion alone
+  (the nurse's read), and against the NetworkX algorithms alone on the same
+  onion graph (betweenness centrality and a minimum node cut per need);
+- the research sweep: every client through the service's research path
+  (onions streamed a page of 100 a read, carers' loads, LSNS-6 answers,
+  analysis in a pool of ``--workers`` processes, pseudonyms) against
+  streaming the same onions alone, and against the same NetworkX algorithms
+  on the same onions, graphs already built; ``--serial`` also times the
+  sweep in one process.
 
-Run:  .venv/bin/python benchmarks/bench_analysis.py --teams 900 --clients-per-team 111
+The population is loaded through the network writer (the bulk load of
+``graphsvc seed``); with ``--data DIR`` it is kept there and loaded only
+when the folder is new, so a second run measures at once.
+
+Run:  .venv/bin/python benchmarks/bench_analysis.py --teams 20 --clients-per-team 111 \
+          --data DIR --serial
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import tempfile
 import time
@@ -25,7 +35,7 @@ import networkx as nx
 from graphsvc.analysis import NodeKind, build_graph, node_key
 from graphsvc.domain import Onion, Principal, Role
 from graphsvc.seeding.generator import iter_population
-from graphsvc.services.analysis import AnalysisService
+from graphsvc.services.analysis import RESEARCH_PAGE, AnalysisService
 from graphsvc.services.fhir_write import FhirWriteService
 from graphsvc.services.lsns6_answers import Lsns6Answers
 from graphsvc.services.network import NetworkService
@@ -58,9 +68,18 @@ def raw_networkx(onion: Onion) -> float:
     return time.perf_counter() - started
 
 
-async def main(teams: int, clients_per_team: int, samples: int) -> None:
+async def main(
+    teams: int,
+    clients_per_team: int,
+    samples: int,
+    data: Path | None,
+    workers: int,
+    serial: bool,
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        server = EmbeddedFalkorDB(Path(tmp), fsync="everysec")
+        folder = data or Path(tmp)
+        fresh = not (folder / "falkordb").exists()
+        server = EmbeddedFalkorDB(folder, fsync="everysec")
         server.start()
         runner = FalkorDBRunner.for_embedded(server, graph="bench")
         repo = CypherRepository(runner)
@@ -72,57 +91,78 @@ async def main(teams: int, clients_per_team: int, samples: int) -> None:
             FhirWriteService(repo, resources, CypherFhirWriter(runner), _NoAudit()),
         )
         service = AnalysisService(
-            repo, _NoAudit(), research_secret=b"s" * 32, lsns6_answers=answers
+            repo, _NoAudit(), research_secret=b"s" * 32, lsns6_answers=answers, workers=workers
         )
         try:
             await repo.ensure_schema()
-            for piece in iter_population(teams, clients_per_team, seed=1, clients_per_chunk=1000):
-                for part in piece.chunks(200):
-                    await writer.load(part)
+            if fresh:
+                started = time.perf_counter()
+                for piece in iter_population(
+                    teams, clients_per_team, seed=1, clients_per_chunk=1000
+                ):
+                    for part in piece.chunks(200):
+                        await writer.load(part)
+                print(f"loaded in {time.perf_counter() - started:.0f} s")
             total = await repo.client_count(ClientPageRequest(team_ids=None))
-            print(f"population: {teams} teams, {total} clients")
+            print(f"population: {total} clients; {workers} workers on {os.cpu_count()} cores")
 
             page = await repo.client_page(ClientPageRequest(team_ids=None, limit=samples))
             ours: list[float] = []
+            read: list[float] = []
             floor: list[float] = []
             for cid, _ in page:
+                started = time.perf_counter()
+                await repo.get_onions([cid])
+                read.append(time.perf_counter() - started)
                 started = time.perf_counter()
                 onions = await repo.get_onions([cid])
                 await service.analyse(RESEARCHER, onions)
                 ours.append(time.perf_counter() - started)
                 floor.append(raw_networkx(onions[cid]))
+            whole, alone = statistics.median(ours), statistics.median(read)
             print(
-                f"one client (service: read + loads + analysis) median "
-                f"{statistics.median(ours) * 1000:7.2f} ms over {len(ours)} clients"
+                f"one client (service: read + loads + answers + analysis) median "
+                f"{whole * 1000:7.2f} ms over {len(ours)} clients"
             )
+            print(f"floor: her onion read alone, median {alone * 1000:7.2f} ms")
+            print(f"  ratio {whole / alone:4.2f} (target <= 2)")
             print(
-                f"one client (raw NetworkX: betweenness + node cuts) median "
+                f"floor: raw NetworkX (betweenness + node cuts) median "
                 f"{statistics.median(floor) * 1000:7.2f} ms"
             )
 
             started = time.perf_counter()
-            rows = 0
-            async for _ in service.deidentified(RESEARCHER):
-                rows += 1
-            whole = time.perf_counter() - started
-            print(
-                f"population (service research path) {whole:8.1f} s {rows / whole:7.0f} clients/s"
-            )
-            raw = 0.0
-            after = None
             seen = 0
-            while True:
-                req = ClientPageRequest(team_ids=None, sort="id", after=after, limit=500)
-                chunk = await repo.client_page(req)
-                if not chunk:
-                    break
-                onions = await repo.get_onions([c for c, _ in chunk])
-                raw += sum(raw_networkx(o) for o in onions.values())
+            async for onions in repo.onion_pages(RESEARCH_PAGE):
                 seen += len(onions)
-                after = (chunk[-1][1], chunk[-1][0])
+            streamed = time.perf_counter() - started
             print(
-                f"population (raw NetworkX only)        {raw:8.1f} s  {seen / raw:7.0f} clients/s"
+                f"floor: the onions streamed alone   {streamed:8.1f} s "
+                f"{seen / streamed:7.0f} clients/s"
             )
+            started = time.perf_counter()
+            rows = 0
+            async for _ in service.deidentified(RESEARCHER, workers=workers):
+                rows += 1
+            swept = time.perf_counter() - started
+            print(
+                f"research sweep, {workers} workers     {swept:8.1f} s "
+                f"{rows / swept:7.0f} clients/s"
+                f"  ({swept / streamed:4.2f} x streaming alone)"
+            )
+            if serial:
+                started = time.perf_counter()
+                rows = 0
+                async for _ in service.deidentified(RESEARCHER, workers=1):
+                    rows += 1
+                one = time.perf_counter() - started
+                print(f"research sweep, one process     {one:8.1f} s {rows / one:7.0f} clients/s")
+            raw = 0.0
+            seen = 0
+            async for onions in repo.onion_pages(RESEARCH_PAGE):
+                raw += sum(raw_networkx(o) for o in onions)
+                seen += len(onions)
+            print(f"floor: raw NetworkX only          {raw:8.1f} s {seen / raw:7.0f} clients/s")
         finally:
             await repo.close()
             server.stop()
@@ -133,5 +173,10 @@ if __name__ == "__main__":
     parser.add_argument("--teams", type=int, default=10)
     parser.add_argument("--clients-per-team", type=int, default=45)
     parser.add_argument("--samples", type=int, default=200)
+    parser.add_argument("--data", type=Path, help="keep the database here (load once)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--serial", action="store_true", help="time one process too")
     args = parser.parse_args()
-    asyncio.run(main(args.teams, args.clients_per_team, args.samples))
+    asyncio.run(
+        main(args.teams, args.clients_per_team, args.samples, args.data, args.workers, args.serial)
+    )

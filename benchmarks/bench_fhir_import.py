@@ -1,10 +1,13 @@
 """FHIR import through the service, beside its floors, on the embedded FalkorDB.
 
 - import: a generated population as transaction Bundles (a directory Bundle
-  and one per client) through ``FhirImporter`` — validation, reference
+  and one per client) through ``FhirImporter`` — validation (in a pool of
+  ``--workers`` processes, started inside the timed run), reference
   rewriting, projection and one guarded statement per Bundle — against the
-  validation alone (``parse_resource`` on every Bundle, the raw floor);
-- re-import of the same Bundles (nothing changes, nothing is written);
+  validation alone (``parse_resource`` on every Bundle in this process, the
+  raw floor);
+- re-import of the same Bundles (nothing changes, nothing is written: every
+  resource is found unchanged by digest, nothing is projected);
 - one update of one Observation through the service (the client's whole
   network projected again) against the raw Cypher write of one resource
   version (``floors.raw_resource_version``).
@@ -32,6 +35,7 @@ from graphsvc.runtime import open_runtime
 from graphsvc.seeding.fhir_bundles import population_bundles
 from graphsvc.seeding.generator import generate_population
 from graphsvc.services.fhir_import import Document, FhirImporter
+from graphsvc.services.fhir_parse_pool import ParsePool, default_workers
 
 SYSTEM = Principal(Role.SYSTEM, "bench", scopes=frozenset({"system/*.*"}))
 
@@ -40,7 +44,7 @@ def documents(bundles: list[tuple[str, dict[str, Any]]]) -> list[Document]:
     return [Document(name, bundle, len(bundle["entry"])) for name, bundle in bundles]
 
 
-async def main(teams: int, clients_per_team: int, samples: int) -> None:
+async def main(teams: int, clients_per_team: int, samples: int, workers: int) -> None:
     population = generate_population(teams=teams, clients_per_team=clients_per_team, seed=3)
     bundles = population_bundles(population)
     resources = sum(len(b["entry"]) for _, b in bundles)
@@ -54,23 +58,28 @@ async def main(teams: int, clients_per_team: int, samples: int) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         runtime = await open_runtime(Settings(data_dir=Path(tmp), fsync="everysec"))
+        pool = ParsePool(workers)
         try:
             importer = FhirImporter(runtime.fhir_interactions)
+            print(f"validation in {workers} worker processes beside the writer")
             started = time.perf_counter()
-            summary = await importer.run(SYSTEM, iter(documents(bundles)))
+            summary = await importer.run(SYSTEM, iter(documents(bundles)), pool=pool)
             took = time.perf_counter() - started
             print(
                 f"import through the service: {took:7.2f} s  "
-                f"({resources / took:7.0f} resources/s)  {summary}"
+                f"({resources / took:7.0f} resources/s, {floor / took:4.0%} of the floor)  "
+                f"{summary}"
             )
 
             started = time.perf_counter()
-            again = await importer.run(SYSTEM, iter(documents(bundles)))
+            again = await importer.run(SYSTEM, iter(documents(bundles)), pool=pool)
             took = time.perf_counter() - started
             print(
                 f"re-import (unchanged):      {took:7.2f} s  "
-                f"({resources / took:7.0f} resources/s)  {again}"
+                f"({resources / took:7.0f} resources/s, {floor / took:4.0%} of the floor)  "
+                f"{again}"
             )
+            pool.close()
 
             sent = next(
                 e["resource"]
@@ -100,6 +109,7 @@ async def main(teams: int, clients_per_team: int, samples: int) -> None:
                 f"service {service_ms:.1f} ms, raw Cypher write {raw_ms:.1f} ms"
             )
         finally:
+            pool.close()
             await runtime.close()
 
 
@@ -108,5 +118,8 @@ if __name__ == "__main__":
     parser.add_argument("--teams", type=int, default=4)
     parser.add_argument("--clients-per-team", type=int, default=50)
     parser.add_argument("--samples", type=int, default=50)
+    parser.add_argument(
+        "--workers", type=int, default=default_workers(), help="validating processes (0: none)"
+    )
     args = parser.parse_args()
-    asyncio.run(main(args.teams, args.clients_per_team, args.samples))
+    asyncio.run(main(args.teams, args.clients_per_team, args.samples, args.workers))

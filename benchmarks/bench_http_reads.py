@@ -13,8 +13,13 @@ For each: requests a second, p50/p95/p99 latency, and every answer that was
 not a 200 (by status, and GraphQL answers carrying errors). Then BURST
 requests are sent at once on each surface and their answers counted.
 
+The load comes from ``wrk`` (Debian package ``wrk``) when it is installed:
+a generator in C takes a far smaller share of the two cores than one in
+Python, which otherwise is the bottleneck (``--generator python`` forces the
+Python one). The bursts are always sent from Python.
+
 Run:  .venv/bin/python benchmarks/bench_http_reads.py [--connections 50] [--seconds 20]
-      [--workers 1 2]
+      [--workers 1 2] [--generator wrk|python]
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ import argparse
 import asyncio
 import json
 import os
+import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -126,6 +133,74 @@ async def load(
     return run, time.perf_counter() - began
 
 
+WRK_SCRIPT = """
+local threads = {}
+local requests = {%s}
+function setup(thread) table.insert(threads, thread) end
+function init(args)
+  errors, others, i = 0, 0, 0
+  prepared = {}
+  for n, r in ipairs(requests) do
+    prepared[n] = wrk.format(r[1], r[2], {["Authorization"] = "Bearer %s",
+      ["Content-Type"] = "application/json"}, r[3])
+  end
+end
+function request()
+  i = i + 1
+  return prepared[(i %% #prepared) + 1]
+end
+function response(status, headers, body)
+  if status ~= 200 then others = others + 1
+  elseif string.find(body, '"errors"', 1, true) then errors = errors + 1 end
+end
+function done(summary, latency, requests)
+  local e, o = 0, 0
+  for _, t in ipairs(threads) do e = e + t:get("errors"); o = o + t:get("others") end
+  io.write(string.format("RESULT %%d %%.3f %%.2f %%.2f %%.2f %%d %%d %%d\\n",
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, latency:percentile(99) / 1000, e, o,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+"""
+
+
+def wrk_line(
+    name: str,
+    base: str,
+    token: str,
+    requests: list[tuple[str, str, str | None]],
+    connections: int,
+    seconds: float,
+) -> str:
+    """One surface loaded by wrk: the requests are sent round robin."""
+
+    def lua(r: tuple[str, str, str | None]) -> str:
+        body = "nil" if r[2] is None else f"[==[{r[2]}]==]"
+        return f'{{"{r[0]}", "{r[1]}", {body}}}'
+
+    script = WRK_SCRIPT % (", ".join(lua(r) for r in requests), token)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as file:
+        file.write(script)
+        file.flush()
+        command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds:.0f}s", "-s", file.name, base]
+        subprocess.run([*command[:3], "-d2s", *command[4:]], check=True, capture_output=True)
+        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    found = re.search(r"RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+) (\d+)", out)
+    if found is None:
+        raise RuntimeError(f"wrk said: {out}")
+    count, took, p50, p95, p99 = (float(v) for v in found.groups()[:5])
+    errors, others, sockets = (int(v) for v in found.groups()[5:])
+    answers = {
+        k: v
+        for k, v in (("200 with errors", errors), ("not 200", others), ("socket", sockets))
+        if v
+    }
+    return (
+        f"| {name} | {count / took:,.0f} | {p50:.1f} | {p95:.1f} | {p99:.1f} | "
+        f"{int(count):,} | {answers or 'none'} |"
+    )
+
+
 async def burst(http: httpx.AsyncClient, request: Callable[[int], httpx.Request], n: int) -> str:
     answers: Counter[str] = Counter()
 
@@ -139,7 +214,9 @@ async def burst(http: httpx.AsyncClient, request: Callable[[int], httpx.Request]
     return ", ".join(f"{k}: {v}" for k, v in sorted(answers.items()))
 
 
-async def bench(connections: int, seconds: float, burst_size: int, workers: int) -> None:
+async def bench(
+    connections: int, seconds: float, burst_size: int, workers: int, generator: str
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         port = free_port()
@@ -201,15 +278,25 @@ async def bench(connections: int, seconds: float, burst_size: int, workers: int)
 
                 print(
                     f"{workers} worker(s); {len(clients)} clients of {TEAM}; "
-                    f"{connections} connections, {seconds:.0f} s"
+                    f"{connections} connections, {seconds:.0f} s; load from {generator}"
                 )
                 print("| what | req/s | p50 ms | p95 ms | p99 ms | requests | other answers |")
                 print("| --- | --- | --- | --- | --- | --- | --- |")
-                for name, make in (
+                surfaces = (
                     ("floor: /healthz", healthz),
                     ("onion query (GraphQL)", onion),
                     ("CareTeam read (FHIR)", careteam),
-                ):
+                )
+                for name, make in surfaces:
+                    if generator == "wrk":
+                        sent = [make(i) for i in range(max(len(clients), len(careteam_ids)))]
+                        requests = [
+                            (r.method, r.url.raw_path.decode(), r.content.decode() or None)
+                            for r in sent
+                        ]
+                        line = wrk_line(name, base, token, requests, connections, seconds)
+                        print(line, flush=True)
+                        continue
                     await load(http, make, connections, 2)  # warm up
                     run, took = await load(http, make, connections, seconds)
                     print(run.line(name, took), flush=True)
@@ -226,9 +313,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--burst", type=int, default=200)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--generator", choices=("wrk", "python"), default="wrk" if shutil.which("wrk") else "python"
+    )
     args = parser.parse_args()
     for workers in args.workers:
-        asyncio.run(bench(args.connections, args.seconds, args.burst, workers))
+        asyncio.run(bench(args.connections, args.seconds, args.burst, workers, args.generator))
 
 
 if __name__ == "__main__":

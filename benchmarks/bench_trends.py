@@ -20,10 +20,16 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from graphsvc.analysis import Grouping, release_trend
+from graphsvc.analysis import (
+    TREND_GROUPINGS,
+    Grouping,
+    release,
+    release_calendar,
+    release_trend,
+)
 from graphsvc.domain import Onion, Principal, Ring, Role
 from graphsvc.seeding.generator import generate_population
-from graphsvc.services.analysis import AnalysisService
+from graphsvc.services.analysis import MAX_TREND_MONTHS, AnalysisService, calendar_months
 from graphsvc.services.network_history import NetworkHistory
 from graphsvc.services.network_write import NetworkWriter
 from graphsvc.store.cypher_repository import CypherRepository
@@ -108,26 +114,52 @@ async def main(teams: int, clients_per_team: int) -> None:
 
             started = time.perf_counter()
             cells = await service.research_trend(RESEARCHER, Grouping.TEAM, first, last, now=now)
-            whole = time.perf_counter() - started
-            print(f"researchTrend(by: TEAM), {MONTHS} months, end to end: {whole:.1f} s")
+            cold = time.perf_counter() - started
             started = time.perf_counter()
-            rows = await service.trend_rows(RESEARCHER, first, last, now=now)
+            again = await service.research_trend(RESEARCHER, Grouping.ALL, last, last, now=now)
+            research = await service.research(RESEARCHER, Grouping.TEAM)
+            warm = time.perf_counter() - started
+            print(
+                f"researchTrend(by: TEAM), {MONTHS} months, the first call (the release of "
+                f"{MAX_TREND_MONTHS} months and now made): {cold:.1f} s; then researchTrend "
+                f"and research served from it: {warm * 1000:.0f} ms"
+            )
+            calendar = calendar_months(now)
+            started = time.perf_counter()
+            clients = [c async for c in service.deidentified(RESEARCHER)]
+            read_now = time.perf_counter() - started
+            started = time.perf_counter()
+            rows = await service.trend_rows(
+                RESEARCHER, month_of(MAX_TREND_MONTHS - 1, now), last, now=now
+            )
             read = time.perf_counter() - started
             started = time.perf_counter()
-            published = release_trend(rows)
+            published = release_calendar([(c.pseudonym, c.row) for c in clients], rows, calendar)
             audit = time.perf_counter() - started
             print(
-                f"  of which rebuilding {len(rows)} client-months {read:.1f} s, "
-                f"the release {audit:.1f} s"
+                f"  of which reading {len(clients)} clients now {read_now:.1f} s, rebuilding "
+                f"{len(rows)} client-months {read:.1f} s, the release {audit:.1f} s"
             )
-            for by, found in published.items():
+            started = time.perf_counter()
+            release_trend(rows)
+            floor_trend = time.perf_counter() - started
+            started = time.perf_counter()
+            release([c.row for c in clients])
+            floor_now = time.perf_counter() - started
+            print(
+                f"  floor, each release on its own as one call made it before: the months "
+                f"{floor_trend:.1f} s, now {floor_now:.1f} s"
+            )
+            for by in TREND_GROUPINGS:
+                found = published.trend(by, f"{first:%Y-%m}", f"{last:%Y-%m}")
                 shown = sum(c.cell.clients is not None for c in found)
                 scores = sum(c.cell.metrics["score"].count is not None for c in found)
                 print(
                     f"  {by.value:>13}: {len(found):3} cells, {shown:3} with their clients "
                     f"shown, {scores:3} with their scores"
                 )
-            assert len(cells) == len(published[Grouping.TEAM])
+            assert cells == published.trend(Grouping.TEAM, f"{first:%Y-%m}", f"{last:%Y-%m}")
+            assert again and research == published.research(Grouping.TEAM)
 
             client = onions[0].client.id
             started = time.perf_counter()

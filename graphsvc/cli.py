@@ -102,9 +102,7 @@ async def _analyse(settings: Settings, out: Path, k: int, months: int) -> None:
         total = await runtime.repository.client_count(ClientPageRequest(team_ids=None))
         with (
             tqdm(total=total, unit="client", desc="analysing", file=sys.stderr) as bar,
-            tqdm(
-                total=total if months else 0, unit="client", desc="trends", file=sys.stderr
-            ) as trends,
+            tqdm(total=total, unit="client", desc="months", file=sys.stderr) as trends,
         ):
             files = await write_research_files(
                 runtime.analysis,
@@ -201,6 +199,7 @@ async def _import(settings: Settings, paths: Sequence[Path], if_empty: bool) -> 
 
     from .runtime import open_runtime
     from .services.fhir_import import FhirImporter, read_documents
+    from .services.fhir_parse_pool import ParsePool
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -212,12 +211,16 @@ async def _import(settings: Settings, paths: Sequence[Path], if_empty: bool) -> 
             print(f"{settings.data_dir}: already holds data; not importing", file=sys.stderr)
             return 0
         importer = FhirImporter(runtime.fhir_interactions)
-        with tqdm(total=total, unit="resource", desc="importing", file=sys.stderr) as bar:
+        with (
+            tqdm(total=total, unit="resource", desc="importing", file=sys.stderr) as bar,
+            ParsePool() as pool,  # validation on the other cores while this one writes
+        ):
             summary = await importer.run(
                 FHIR_IMPORTER,
                 read_documents(paths),
                 base_urls=settings.fhir_base_urls,
                 progress=bar.update,
+                pool=pool,
             )
         for problem in summary.problems[:50]:
             print(f"rejected: {problem}", file=sys.stderr)
@@ -387,7 +390,8 @@ def parser() -> argparse.ArgumentParser:
         type=int,
         default=12,
         help="months of trends.csv, this one included (12; 0 for none; at most as many as "
-        "GraphQL's researchTrend gives)",
+        "GraphQL's researchTrend gives); every month of those is released with the aggregates "
+        "either way, as the service releases them",
     )
     analyse.set_defaults(run=cmd_analyse)
 

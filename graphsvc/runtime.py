@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from dataclasses import dataclass
 
 from .config import Settings
@@ -16,6 +17,7 @@ from .services.backend_tokens import BackendTokens, UsedAssertions
 from .services.fhir_export import FhirExportService
 from .services.fhir_interactions import FhirInteractions
 from .services.fhir_read import FhirReadService
+from .services.fhir_unchanged import UnchangedWrites
 from .services.fhir_write import FhirWriteService
 from .services.lsns6_answers import Lsns6Answers
 from .services.network import NetworkService
@@ -130,7 +132,7 @@ async def compose(
     resources = CypherResourceStore(runner)
     writer = CypherFhirWriter(runner)
     changes = NetworkWriter(repository, resources, writer, settings.fhir_base_urls)
-    network = NetworkService(repository, audit, changes, audit.read)
+    network = NetworkService(repository, audit, changes, audit.of_client)
     fhir_reads = FhirReadService(repository, resources, audit)
     fhir_writes = FhirWriteService(repository, resources, writer, audit, changes.recent)
     lsns6_answers = Lsns6Answers(network, resources, fhir_writes)
@@ -140,6 +142,7 @@ async def compose(
         research_secret=research_secret_from(key),
         lsns6_answers=lsns6_answers,
         history=NetworkHistory(resources, settings.fhir_base_urls),
+        workers=os.cpu_count() or 1,
     )
     tokens = TokenIssuer(key, default_ttl=settings.token_ttl, max_ttl=settings.token_max_ttl)
     return Runtime(
@@ -152,9 +155,11 @@ async def compose(
         fhir_export=FhirExportService(network, analysis, resources),
         fhir_reads=fhir_reads,
         fhir_writes=fhir_writes,
-        fhir_interactions=FhirInteractions(resources, fhir_writes, fhir_reads),
+        fhir_interactions=FhirInteractions(
+            resources, fhir_writes, fhir_reads, UnchangedWrites(resources, audit)
+        ),
         tokens=tokens,
-        audit_events=AuditEvents(repository, audit, audit.read),
+        audit_events=AuditEvents(repository, audit, audit.of_client),
         backend_tokens=BackendTokens(
             BackendClients(settings.data_dir / "clients.json"),
             UsedAssertions(settings.data_dir / "used-jti"),

@@ -14,7 +14,17 @@ from typing import Any
 
 import numpy as np
 
-from graphsvc.analysis import METRICS, TREND_GROUPINGS, GapKind, TrendCell, TrendRow, group_of
+from graphsvc.analysis import (
+    METRICS,
+    TREND_GROUPINGS,
+    Cell,
+    GapKind,
+    Grouping,
+    TrendCell,
+    TrendRow,
+    group_of,
+)
+from graphsvc.analysis.trend import NOW
 from graphsvc.domain import Population
 from graphsvc.seeding.generator import generate_population
 
@@ -99,7 +109,7 @@ def shown_in_graphql(cells: Iterable[Mapping[str, Any]]) -> dict[str, list[CellK
     return shown
 
 
-TrendKey = tuple[str, str, str]  # (grouping, month, group)
+TrendKey = tuple[str, str, str]  # (grouping, month or NOW, group)
 
 
 def trend_figures(
@@ -111,10 +121,12 @@ def trend_figures(
     she is one unknown (``client``). To a metric's sum she adds her value of
     the month: the months in which it was the same are one unknown
     (``(client, value)``, so a month less the next leaves exactly the values
-    that changed), a month with another value another."""
+    that changed), a month with another value another. Rows of :data:`NOW`
+    (the networks as they are, what ``research`` shows) are one more period,
+    grouped by every grouping."""
     members: dict[TrendKey, list[TrendRow]] = {}
     for r in rows:
-        for by in TREND_GROUPINGS:
+        for by in Grouping if r.month == NOW else TREND_GROUPINGS:
             members.setdefault((by.name, r.month, group_of(r.row, by)), []).append(r)
     out: dict[str, list[frozenset[Hashable]]] = {}
     for key, showing in shown:
@@ -147,6 +159,30 @@ def shown_in_trend(cells: Iterable[TrendCell]) -> list[tuple[TrendKey, dict[str,
         showing |= {f"gap:{k.name}": g.clients is not None for k, g in cell.gaps.items()}
         out.append(((cell.grouping.name, tc.month, cell.group), showing))
     return out
+
+
+def shown_in_research(cells: Iterable[Cell]) -> list[tuple[TrendKey, dict[str, bool]]]:
+    """Which figures each cell of a ``research`` answer shows, as a period
+    (:data:`NOW`) beside the months of trends."""
+    return shown_in_trend(TrendCell(NOW, cell) for cell in cells)
+
+
+def attack_calls(
+    calls: Iterable[Iterable[tuple[TrendKey, Mapping[str, bool]]]],
+    rows: Sequence[TrendRow],
+    k: int = 5,
+) -> dict[str, list[frozenset[Hashable]]]:
+    """A researcher who keeps what separate calls showed (trends over any
+    months, ``research`` by any grouping) and combines all of it at once:
+    what some call shows is known, whatever the others hid. ``rows``: the
+    clients of every month and of :data:`NOW`, one identity each."""
+    known: dict[TrendKey, dict[str, bool]] = {}
+    for call in calls:
+        for key, showing in call:
+            seen = known.setdefault(key, {})
+            for measure, is_shown in showing.items():
+                seen[measure] = seen.get(measure, False) or is_shown
+    return attack_trend(list(known.items()), rows, k)
 
 
 def attack_trend(

@@ -20,6 +20,7 @@ from .aggregate import (
 )
 from .analyse import ClientAnalysis, analyse_client, analyse_population
 from .anonymity import Anonymised, QuasiIdentifier, k_anonymise
+from .calendar_release import CalendarRelease, release_calendar
 from .client_gaps import find_gaps
 from .concentration import herfindahl_hirschman
 from .contacts import close_contacts, is_close_contact
@@ -48,6 +49,7 @@ from .trend import (
     TREND_GROUPINGS,
     TREND_METRICS,
     TrendCell,
+    TrendKey,
     TrendRow,
     release_trend,
 )
@@ -64,6 +66,7 @@ __all__ = [
     "TREND_GROUPINGS",
     "TREND_METRICS",
     "Anonymised",
+    "CalendarRelease",
     "CarerLoad",
     "Cell",
     "ClientAnalysis",
@@ -89,6 +92,7 @@ __all__ = [
     "Strength",
     "Thresholds",
     "TrendCell",
+    "TrendKey",
     "TrendRow",
     "Visit",
     "aggregate",
@@ -124,6 +128,7 @@ __all__ = [
     "pseudonymous_id",
     "relationship_group",
     "release",
+    "release_calendar",
     "release_trend",
     "research_row",
     "support_graph",

@@ -56,8 +56,8 @@ def analyse_client(
 
 
 # The strength measures are a pure function of the onion and the few other
-# things given, and by far the dearest part of an analysis (Burt's constraint
-# above all): the same onion read again, by the same nurse's page or by
+# things given, and by far the dearest part of an analysis (the coordinator's
+# betweenness above all): the same onion read again, by the same nurse's page or by
 # every month of a trend in which her network did not change, is measured
 # once. Keyed by value, never by id or version, so nothing stale can come back.
 @lru_cache(maxsize=1024)

@@ -128,8 +128,9 @@ def complement(
 ) -> frozenset[int]:
     """Which of ``figures`` (each the units it sums over) to suppress so that
     no combination of the rest rests on 1 to ``min_cell - 1`` units: for each
-    combination found, the figure it uses that costs least (``cost``, whose
-    first element is true for a total, kept while another will do)."""
+    combination found, the figure it uses that costs least (``cost``, least
+    first; its first element says what is kept while another will do: a
+    total, or a figure published before)."""
     hidden: set[int] = set()
     while True:
         visible = [i for i, f in enumerate(figures) if i not in hidden and f]

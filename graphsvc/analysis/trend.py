@@ -32,8 +32,9 @@ Measures resting on KNOWS ties are left out: the ties have no history.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .aggregate import MIN_CELL, Cell, Grouping, ResearchRow, aggregate, group_of
 from .gap import GapKind
@@ -50,8 +51,9 @@ TREND_METRICS = tuple(m for m in METRICS if m not in KNOWS_METRICS)
 TREND_GAPS = tuple(k for k in GapKind if k not in KNOWS_GAPS)
 TREND_GROUPINGS = (Grouping.ALL, Grouping.TEAM, Grouping.NEIGHBOURHOOD, Grouping.NETWORK_TYPE)
 
-TrendKey = tuple[Grouping, str, str]  # grouping, month, group
-_ORDER = {by: i for i, by in enumerate(TREND_GROUPINGS)}
+TrendKey = tuple[Grouping, str, str]  # grouping, month (or NOW), group
+NOW = "now"  # the period of the networks as they are (research(), not a month)
+_ORDER = {by: i for i, by in enumerate(Grouping)}
 _VALUES = 1 << 16  # more values than a client can take in the months of one trend
 
 
@@ -76,20 +78,44 @@ def release_trend(
 ) -> dict[Grouping, tuple[TrendCell, ...]]:
     """Per grouping, each month's cells (months in order, then groups), with
     small cells and whatever would give them away suppressed across every
-    month and grouping together."""
-    months = sorted({r.month for r in rows})
+    month and grouping together: one release of these months on its own
+    (what is published is :func:`.calendar_release.release_calendar`)."""
+    out = release_periods(rows, min_cell=min_cell)
+    return {
+        by: tuple(TrendCell(month, cell) for (b, month, _), cell in out.items() if b is by)
+        for by in TREND_GROUPINGS
+    }
+
+
+def release_periods(
+    rows: Sequence[TrendRow],
+    *,
+    min_cell: int = MIN_CELL,
+    held: Mapping[TrendKey, Cell] | None = None,
+) -> dict[TrendKey, Cell]:
+    """Every cell of every period (months in order, then :data:`NOW` if any
+    row is of it; then groupings, then groups), protected together. A month
+    is grouped by :data:`TREND_GROUPINGS` without the measures history cannot
+    give; :data:`NOW` (the networks as they are, with KNOWS ties) by every
+    grouping with every measure.
+
+    ``held``: cells published before from the same rows, kept as they were:
+    what they hid stays hidden, and what they showed is suppressed only if
+    nothing else can be (the audit then hides what is needed beside them)."""
+    held = held or {}
+    periods = sorted({r.month for r in rows}, key=lambda p: (p == NOW, p))
     cells: dict[TrendKey, Cell] = {}
     members: dict[TrendKey, list[int]] = {}
-    for month in months:
-        of_month = [i for i, r in enumerate(rows) if r.month == month]
-        for by in TREND_GROUPINGS:
-            for cell in aggregate([rows[i].row for i in of_month], by, min_cell=min_cell):
-                cells[(by, month, cell.group)] = _trimmed(cell)
-            for i in of_month:
-                members.setdefault((by, month, group_of(rows[i].row, by)), []).append(i)
+    for period in periods:
+        of_period = [i for i, r in enumerate(rows) if r.month == period]
+        for by in Grouping if period == NOW else TREND_GROUPINGS:
+            for cell in aggregate([rows[i].row for i in of_period], by, min_cell=min_cell):
+                cells[(by, period, cell.group)] = cell if period == NOW else _trimmed(cell)
+            for i in of_period:
+                members.setdefault((by, period, group_of(rows[i].row, by)), []).append(i)
 
     clients = {c: n for n, c in enumerate(dict.fromkeys(r.client for r in rows))}
-    # a client's k-th distinct value of a metric (months in order) is unit
+    # a client's k-th distinct value of a metric (periods in order) is unit
     # client * _VALUES + k; her unit in counts is client * _VALUES, so a
     # metric nobody's value of moved audits as its count does, and metrics
     # whose values moved alike audit alike (the answers are shared)
@@ -116,40 +142,48 @@ def release_trend(
         figures = [frozenset(unit(i, m) for i in members[k] if having(i)) for k in shown]
         key = (tuple(shown), tuple(figures))
         if key not in known:
-            cost = [
-                (by is Grouping.ALL, len(f), _ORDER[by], month, group)
-                for (by, month, group), f in zip(shown, figures, strict=True)
-            ]
-            known[key] = frozenset(shown[i] for i in complement(figures, cost, min_cell))
+            # figures over the same units (a team now and this month, with
+            # nobody changed) are one figure: shown or hidden together
+            costs: dict[frozenset[int], tuple[Any, ...]] = {}
+            for (by, period, group), f in zip(shown, figures, strict=True):
+                kept = (by, period, group) in held
+                cost = ((kept, by is Grouping.ALL), len(f), _ORDER[by], period, group)
+                if f not in costs or cost[0] > costs[f][0]:
+                    costs[f] = cost
+            distinct = list(costs)
+            hidden = {distinct[i] for i in complement(distinct, list(costs.values()), min_cell)}
+            known[key] = frozenset(k for k, f in zip(shown, figures, strict=True) if f in hidden)
         return known[key]
 
-    out = dict(cells)
+    out = cells | {k: c for k, c in held.items() if k in cells}
     shown = [k for k, c in out.items() if not c.suppressed]
     for k in protect(shown, lambda i: True, the_client, ""):
         out[k] = without_cell(out[k])
-    for name in TREND_METRICS:
+    for name in METRICS:
 
         def defined(i: int, name: str = name) -> bool:
             return rows[i].row.metrics.get(name) is not None
 
         for unit in (the_client, her_value):
-            shown = [k for k, c in out.items() if c.metrics[name].count is not None]
+            shown = [k for k, c in out.items() if _count(c, name) is not None]
             for k in protect(shown, defined, unit, name):
                 out[k] = replace(out[k], metrics={**out[k].metrics, name: HIDDEN_DISTRIBUTION})
-    for kind in TREND_GAPS:
+    for kind in GapKind:
 
         def has_gap(i: int, kind: GapKind = kind) -> bool:
             return kind in rows[i].row.gap_kinds
 
-        shown = [k for k, c in out.items() if c.gaps[kind].clients is not None]
+        shown = [k for k, c in out.items() if kind in c.gaps and c.gaps[kind].clients is not None]
         for k in protect(shown, has_gap, the_client, ""):
             out[k] = replace(out[k], gaps={**out[k].gaps, kind: HIDDEN_COUNT})
-    return {
-        by: tuple(
-            TrendCell(month, out[(b, month, group)]) for (b, month, group) in cells if b is by
-        )
-        for by in TREND_GROUPINGS
-    }
+    return out
+
+
+def _count(cell: Cell, metric: str) -> int | None:
+    """The count of the metric's values a cell shows (None: not shown or not
+    a measure of the cell)."""
+    found = cell.metrics.get(metric)
+    return None if found is None else found.count
 
 
 def _trimmed(cell: Cell) -> Cell:

@@ -5,16 +5,22 @@ support) and enforces who may see what."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import multiprocessing
+from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any, Protocol
+from functools import partial
+from typing import Any, Protocol, TypeVar
 
 from fhir_mappings import ResourceKey
 from graphsvc.analysis import (
     DEFAULT_THRESHOLDS,
+    CalendarRelease,
     CarerLoad,
     Cell,
     ClientAnalysis,
@@ -29,10 +35,15 @@ from graphsvc.analysis import (
     build_graph,
     deidentified_graph,
     pseudonymous_id,
-    release,
-    release_trend,
+    release_calendar,
     research_row,
     team_gaps,
+)
+from graphsvc.analysis.research_rows import (
+    PseudonymousRow,
+    SweepItem,
+    research_rows,
+    sweep_items,
 )
 from graphsvc.domain import NotFound, Onion, Principal, Ring, Role, ValidationError
 from graphsvc.store.port import ClientPageRequest, NetworkRepository
@@ -51,7 +62,13 @@ from .network_as_of import (
 )
 from .network_history import NetworkHistory
 
-RESEARCH_PAGE = 500
+T = TypeVar("T")
+
+# Onions a read of the research sweep: the whole reply must be read within
+# the connection's read timeout (5 s) even on a busy machine; with the
+# Python client decoding the reply, 250 onions went past it on a machine
+# whose two cores were shared with ten other busy processes.
+RESEARCH_PAGE = 100
 HISTORY_SLICE = 50  # clients whose history is read in one go (every version of each)
 # The most points one call may ask for: a client's history (five years by
 # month, a year by week) and the research trend, whose cost grows with
@@ -71,13 +88,13 @@ class Every(StrEnum):
 class DeidentifiedClient:
     pseudonym: str
     row: ResearchRow
-    _graph: Any  # networkx.Graph of her onion, still naming everyone
+    _onion: Onion  # her onion, still naming everyone
     _secret: bytes
 
     def graph(self, scope: str = "") -> Any:
         """Her onion graph with pseudonymous nodes and no names, ids, free
         text or dates; people and needs pseudonymous within ``scope``."""
-        return deidentified_graph(self._graph, self._secret, scope=scope)
+        return deidentified_graph(build_graph(self._onion), self._secret, scope=scope)
 
 
 class Lsns6AnswerSource(Protocol):
@@ -96,13 +113,18 @@ class AnalysisService:
         thresholds: Thresholds = DEFAULT_THRESHOLDS,
         lsns6_answers: Lsns6AnswerSource | None = None,
         history: NetworkHistory | None = None,
+        workers: int = 1,
     ) -> None:
+        """``workers``: processes that analyse the research sweep."""
         self._repo = repository
+        self._workers = workers
         self._history = history
         self._audit = audit
         self._secret = research_secret
         self.thresholds = thresholds
         self._answers = lsns6_answers
+        self._releasing = asyncio.Lock()
+        self._kept: tuple[tuple[str, str], CalendarRelease] | None = None
 
     async def _loads(
         self, onions: Sequence[Onion], readable: frozenset[str] | None
@@ -135,8 +157,10 @@ class AnalysisService:
         """Findings for onions the principal has already been allowed to
         read; carers' loads count every client of hers the principal may see,
         and the LSNS-6 items a client answered herself count as answered."""
-        loads = await self._loads(list(onions.values()), readable_teams(principal))
-        answers = {} if self._answers is None else await self._answers.of_clients(onions)
+        loads, answers = await asyncio.gather(
+            self._loads(list(onions.values()), readable_teams(principal)),
+            self._answers_of(list(onions)),
+        )
         return {
             cid: analyse_client(
                 onion,
@@ -160,28 +184,82 @@ class AnalysisService:
         return None if real is None else pseudonymous_id(real, self._secret, kind=kind)
 
     async def deidentified(
-        self, principal: Principal, progress: Callable[[int], object] | None = None
+        self,
+        principal: Principal,
+        progress: Callable[[int], object] | None = None,
+        *,
+        workers: int | None = None,
+        page: int = RESEARCH_PAGE,
     ) -> AsyncIterator[DeidentifiedClient]:
-        """Every client, de-identified: a pseudonym, her research row (team by
-        pseudonym) and her onion graph with pseudonymous nodes and no names,
-        ids, free text or dates. For researchers only."""
+        """Every client, de-identified, in id order: a pseudonym, her research
+        row (team by pseudonym) and her onion graph with pseudonymous nodes
+        and no names, ids, free text or dates. For researchers only.
+
+        The onions are read a page at a time (with the loads of their
+        informal carers and their own LSNS-6 answers), ``page`` onions a
+        read, while ``workers`` processes (default: the service's) analyse
+        the pages before; the rows are put back in order, the same as one
+        process gives."""
         if principal.role is not Role.RESEARCHER:
             raise Forbidden("research data is for researcher tokens")
-        today = date.today()
-        request = ClientPageRequest(team_ids=None, sort="id", limit=RESEARCH_PAGE)
-        async for page in self._repo.client_pages(request):
-            onions = await self._repo.get_onions([cid for cid, _ in page])
-            for cid, found in (await self.analyse(principal, onions)).items():
-                onion = onions[cid]
-                row = research_row(onion, found, on=today)
-                yield DeidentifiedClient(
-                    pseudonym=self._pseudonym("client", cid) or "",
-                    row=replace(row, team=self._pseudonym("team", row.team)),
-                    _graph=build_graph(onion),
-                    _secret=self._secret,
-                )
-            if progress is not None:
-                progress(len(page))
+        workers = self._workers if workers is None else workers
+        analyse = partial(
+            research_rows, secret=self._secret, on=date.today(), thresholds=self.thresholds
+        )
+        pages = self._sweep_pages(page)
+        first = await anext(pages, None)
+        if first is None:
+            return
+        if workers <= 1 or len(first[0]) < page:  # one page: not worth a pool
+            async for onions, items in _after(first, pages):
+                for client in self._deidentified(onions, analyse(items)):
+                    yield client
+                if progress is not None:
+                    progress(len(onions))
+            return
+        loop = asyncio.get_running_loop()
+        # fork: the workers are copies of this process (the same hash seed,
+        # so whatever the analysis does in the order of a set, it does alike)
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            pending: deque[tuple[list[Onion], asyncio.Future[list[PseudonymousRow]]]] = deque()
+            async for _, items in _after(first, pages):
+                size = -(-len(items) // workers)
+                for start in range(0, len(items), size):
+                    chunk = items[start : start + size]
+                    future = loop.run_in_executor(pool, analyse, chunk)
+                    pending.append(([i.onion for i in chunk], future))
+                while len(pending) > 2 * workers:  # reading stays a page or two ahead
+                    done, future = pending.popleft()
+                    for client in self._deidentified(done, await future):
+                        yield client
+                    if progress is not None:
+                        progress(len(done))
+            while pending:
+                done, future = pending.popleft()
+                for client in self._deidentified(done, await future):
+                    yield client
+                if progress is not None:
+                    progress(len(done))
+
+    async def _sweep_pages(self, page: int) -> AsyncIterator[tuple[list[Onion], list[SweepItem]]]:
+        """Every onion a page at a time, each with the loads and answers it
+        needs (the loads count every client: a researcher sees them all)."""
+        async for onions in self._repo.onion_pages(page):
+            loads, answers = await asyncio.gather(
+                self._loads(onions, None), self._answers_of([o.client.id for o in onions])
+            )
+            yield onions, sweep_items(onions, loads, answers)
+
+    async def _answers_of(self, client_ids: list[str]) -> dict[str, dict[Lsns6Item, int]]:
+        """The LSNS-6 items each of these clients answered herself."""
+        return {} if self._answers is None else await self._answers.of_clients(client_ids)
+
+    def _deidentified(
+        self, onions: Sequence[Onion], rows: Sequence[PseudonymousRow]
+    ) -> Iterator[DeidentifiedClient]:
+        for onion, found in zip(onions, rows, strict=True):
+            yield DeidentifiedClient(found.pseudonym, found.row, onion, self._secret)
 
     async def research(
         self,
@@ -192,11 +270,64 @@ class AnalysisService:
     ) -> tuple[Cell, ...]:
         """De-identified aggregates for researchers: teams by pseudonym, cells
         of fewer than five clients suppressed, and with them whatever would
-        give those away, in every grouping at once (:func:`release`)."""
-        rows = [c.row async for c in self.deidentified(principal, progress)]
-        cells = release(rows)[by]
+        give those away, in every grouping and every month of the trends at
+        once (:meth:`published`)."""
+        cells = (await self.published(principal, progress=progress)).research(by)
         self._audit.record(AuditRecord.of(principal, f"research.{by.value}", None, "ok"))
         return cells
+
+    async def published(
+        self,
+        principal: Principal,
+        *,
+        now: datetime | None = None,
+        progress: Callable[[int], object] | None = None,
+        trend_progress: Callable[[int], object] | None = None,
+        clients: Sequence[DeidentifiedClient] | None = None,
+    ) -> CalendarRelease:
+        """The one release every research figure is served from: every
+        client as she is now, by every grouping, and month by month over the
+        calendar (the last :data:`MAX_TREND_MONTHS` months, this one
+        included), protected together (:func:`release_calendar`). Made once
+        per state of the data (:meth:`NetworkHistory.data_version`) and
+        calendar, and kept; the next one keeps the cells of each closed month
+        whose rows did not change. ``clients``: the clients as they are, when
+        the caller has read them already (the release is then made from
+        scratch, and not kept)."""
+        if principal.role is not Role.RESEARCHER:
+            raise Forbidden("research data is for researcher tokens")
+        moment = now or datetime.now(UTC)
+        calendar = calendar_months(moment)
+        if clients is not None:
+            return await self._release(principal, moment, calendar, clients, trend_progress)
+        async with self._releasing:
+            key = (await self._read_history().data_version(), calendar[-1])
+            if self._kept is None or self._kept[0] != key:
+                before = None if self._kept is None else self._kept[1]
+                clients = [c async for c in self.deidentified(principal, progress)]
+                made = await self._release(
+                    principal, moment, calendar, clients, trend_progress, before
+                )
+                self._kept = key, made
+            return self._kept[1]
+
+    async def _release(
+        self,
+        principal: Principal,
+        moment: datetime,
+        calendar: Sequence[str],
+        clients: Sequence[DeidentifiedClient],
+        progress: Callable[[int], object] | None,
+        before: CalendarRelease | None = None,
+    ) -> CalendarRelease:
+        first = date.fromisoformat(f"{calendar[0]}-01")
+        months = await self.trend_rows(
+            principal, first, moment.date(), now=moment, progress=progress
+        )
+        now = [(c.pseudonym, c.row) for c in clients]
+        return await asyncio.to_thread(
+            partial(release_calendar, now, months, calendar, before=before)
+        )
 
     # -- over time -----------------------------------------------------------
 
@@ -317,14 +448,39 @@ class AnalysisService:
         now: datetime | None = None,
     ) -> tuple[TrendCell, ...]:
         """Research aggregates per month from ``first``'s to ``last``'s (at
-        most :data:`MAX_TREND_MONTHS`), every month and grouping protected
-        together (:func:`graphsvc.analysis.release_trend`)."""
+        most :data:`MAX_TREND_MONTHS`, within the calendar of
+        :meth:`published`), served from the one release of every month and
+        grouping (:func:`graphsvc.analysis.release_calendar`)."""
+        if principal.role is not Role.RESEARCHER:
+            raise Forbidden("research data is for researcher tokens")
         if by is Grouping.MONTH:
             raise ValidationError("by", "a trend is already by month: ALL, TEAM, ...")
-        rows = await self.trend_rows(principal, first, last, now=now)
-        cells = release_trend(rows)[by]
+        moment = now or datetime.now(UTC)
+        _moments(first, last, Every.MONTH, moment, MAX_TREND_MONTHS)
+        calendar = calendar_months(moment)
+        if f"{first:%Y-%m}" < calendar[0]:
+            raise ValidationError(
+                "from", f"the trends go back {MAX_TREND_MONTHS} months, to {calendar[0]}"
+            )
+        published = await self.published(principal, now=moment)
+        cells = published.trend(by, f"{first:%Y-%m}", f"{last:%Y-%m}")
         self._audit.record(AuditRecord.of(principal, f"research.trend.{by.value}", None, "ok"))
         return cells
+
+
+async def _after(first: T, rest: AsyncIterator[T]) -> AsyncIterator[T]:
+    yield first
+    async for item in rest:
+        yield item
+
+
+def calendar_months(now: datetime) -> tuple[str, ...]:
+    """The months every research release covers: the last
+    :data:`MAX_TREND_MONTHS`, ``now``'s included (YYYY-MM, oldest first)."""
+    index = now.year * 12 + now.month - 1
+    return tuple(
+        f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(index - MAX_TREND_MONTHS + 1, index + 1)
+    )
 
 
 def _moments(first: date, last: date, every: Every, now: datetime, most: int) -> list[Moment]:

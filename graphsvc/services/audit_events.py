@@ -82,7 +82,7 @@ class AuditEvents:
         self,
         repository: NetworkRepository,
         audit: AuditTrail,
-        records: Callable[[], Sequence[AuditRecord]],
+        records: Callable[[str], Sequence[AuditRecord]],
     ) -> None:
         self._repo = repository
         self._audit = audit
@@ -106,6 +106,6 @@ class AuditEvents:
         except (NotFound, Forbidden):
             self._audit.record(AuditRecord.of(principal, action, client_id, "denied"))
             raise
-        found = [r for r in self._records() if r.client_id == client_id]
+        found = [r for r in self._records(client_id) if r.client_id == client_id]
         self._audit.record(AuditRecord.of(principal, action, client_id, f"ok: {len(found)}"))
         return [audit_event(r) for r in reversed(found)]

@@ -15,6 +15,7 @@ from graphsvc.domain import DomainError, Principal
 
 from .errors import Forbidden
 from .fhir_interactions import EntryResult, FhirInteractions
+from .fhir_parse_pool import ParsePool, Verdict
 from .fhir_write import Outcome, PreconditionFailed, WriteContention
 
 NDJSON_ENTRIES_PER_BATCH = 100
@@ -122,7 +123,41 @@ def _ndjson(path: Path) -> Iterator[Document]:
         yield Document(f"{path}:{first}-", _as_batch(batch), len(batch))
 
 
+def request_bundle(content: object) -> JsonObject:
+    """The transaction or batch Bundle a document asks for: a transaction or
+    batch as it is, a loose resource as a batch of one, the resources of a
+    collection (searchset, document) as a batch. Raises ValueError when it is
+    not a JSON object."""
+    if not isinstance(content, dict):
+        raise ValueError("not a FHIR resource (a JSON object)")
+    if content.get("resourceType") != "Bundle":
+        return _as_batch([content])
+    if content.get("type") in {"transaction", "batch"}:
+        return content
+    entries = content.get("entry")
+    listed = entries if isinstance(entries, list) else []
+    return _as_batch([e["resource"] for e in listed if isinstance(e, dict) and "resource" in e])
+
+
+def _requests(documents: Iterator[Document]) -> Iterator[tuple[Document, JsonObject | None]]:
+    """Each document with its request Bundle; None when it has none (its
+    content is then the error that says why)."""
+    for document in documents:
+        try:
+            if isinstance(document.content, Exception):
+                yield document, None
+            else:
+                yield document, request_bundle(document.content)
+        except ValueError as error:
+            yield Document(document.where, error, document.size), None
+
+
 class FhirImporter:
+    """Documents in order, each through the one write path. Resources that
+    are there already with the same content (by digest) are counted as
+    unchanged without projecting anything; a ``ParsePool`` validates the next
+    documents in other processes while this one writes."""
+
     def __init__(self, interactions: FhirInteractions) -> None:
         self._interactions = interactions
 
@@ -133,10 +168,12 @@ class FhirImporter:
         *,
         base_urls: Sequence[str] = (),
         progress: Callable[[int], object] | None = None,
+        pool: ParsePool | None = None,
     ) -> ImportSummary:
         summary = ImportSummary()
-        for document in documents:
-            await self._one(principal, document, summary, base_urls)
+        checking = pool if pool is not None else ParsePool(workers=0)
+        async for document, bundle, verdict in checking.checked(_requests(documents)):
+            await self._one(principal, document, bundle, verdict, summary, base_urls)
             if progress is not None:
                 progress(document.size)
         return summary
@@ -145,30 +182,26 @@ class FhirImporter:
         self,
         principal: Principal,
         document: Document,
+        bundle: JsonObject | None,
+        verdict: Verdict | None,
         summary: ImportSummary,
         base_urls: Sequence[str],
     ) -> None:
-        content = document.content
-        if isinstance(content, Exception):
-            summary.reject(document.where, content)
+        if bundle is None or verdict is None:
+            assert isinstance(document.content, Exception)
+            summary.reject(document.where, document.content)
             return
-        if not isinstance(content, dict):
-            summary.reject(document.where, ValueError("not a FHIR resource (a JSON object)"))
-            return
-        if content.get("resourceType") != "Bundle":
-            content = _as_batch([content])
-        elif content.get("type") not in {"transaction", "batch"}:
-            # a collection, searchset or document: its resources, one by one
-            entries = content.get("entry")
-            listed = entries if isinstance(entries, list) else []
-            content = _as_batch(
-                [e["resource"] for e in listed if isinstance(e, dict) and "resource" in e]
-            )
         try:
-            if content.get("type") == "transaction":
-                results = await self._interactions.transaction(principal, content, base_urls)
+            if verdict.error is not None:
+                raise verdict.error
+            if bundle.get("type") == "transaction":
+                results = await self._interactions.transaction(
+                    principal, bundle, base_urls, validated=True, skip_unchanged=True
+                )
             else:
-                results = await self._interactions.batch(principal, content, base_urls)
+                results = await self._interactions.batch(
+                    principal, bundle, base_urls, invalid=verdict.invalid(), skip_unchanged=True
+                )
         except (DomainError, Forbidden, PreconditionFailed, WriteContention) as error:
             summary.reject(document.where, error, document.size)
             return

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,6 +30,7 @@ from graphsvc.store.port import ResourceStore
 
 from .fhir_lookup import lookup_for
 from .fhir_read import SERVED_TYPES, FhirReadService
+from .fhir_unchanged import UnchangedWrites
 from .fhir_write import ChangeResult, FhirWriteService, Outcome, ResourceChange
 
 ValidationMode = Literal["create", "update", "delete"]
@@ -60,11 +62,16 @@ class EntryResult:
 
 class FhirInteractions:
     def __init__(
-        self, store: ResourceStore, writes: FhirWriteService, reads: FhirReadService
+        self,
+        store: ResourceStore,
+        writes: FhirWriteService,
+        reads: FhirReadService,
+        unchanged: UnchangedWrites | None = None,
     ) -> None:
         self._store = store
         self._writes = writes
         self._reads = reads
+        self._unchanged = unchanged
 
     async def _unpack(
         self, bundle: JsonObject, base_urls: Sequence[str]
@@ -206,16 +213,31 @@ class FhirInteractions:
     # -- Bundles ------------------------------------------------------------
 
     async def transaction(
-        self, principal: Principal, bundle: JsonObject, base_urls: Sequence[str] = ()
+        self,
+        principal: Principal,
+        bundle: JsonObject,
+        base_urls: Sequence[str] = (),
+        *,
+        validated: bool = False,
+        skip_unchanged: bool = False,
     ) -> list[EntryResult]:
-        """All entries or none: any problem raises, and nothing is written."""
-        parse_resource(bundle)
+        """All entries or none: any problem raises, and nothing is written.
+        ``validated``: the Bundle has passed ``parse_resource`` already.
+        ``skip_unchanged``: when every entry leaves its resource as it is
+        (by digest), nothing is projected and the results carry no resource."""
+        if not validated:
+            parse_resource(bundle)
         entries = await self._unpack(bundle, base_urls)
         changes: list[ResourceChange] = []
         for entry in entries:
             if entry.method in {"GET", "HEAD"} or entry.existing:
                 continue
             changes.append(self._change(entry))
+        if skip_unchanged and self._unchanged is not None and len(changes) == len(entries):
+            judged = await self._unchanged.judge(principal, changes, base_urls, all_or_none=True)
+            same = [r for r in judged if r is not None]
+            if len(same) == len(entries):
+                return [EntryResult(e.index, r) for e, r in zip(entries, same, strict=True)]
         written = iter(await self._writes.apply(principal, changes, base_urls=base_urls))
         results: list[EntryResult] = []
         for entry in entries:
@@ -228,23 +250,30 @@ class FhirInteractions:
         return results
 
     async def batch(
-        self, principal: Principal, bundle: JsonObject, base_urls: Sequence[str] = ()
+        self,
+        principal: Principal,
+        bundle: JsonObject,
+        base_urls: Sequence[str] = (),
+        *,
+        invalid: Mapping[int, FhirValidationError] | None = None,
+        skip_unchanged: bool = False,
     ) -> list[EntryResult]:
-        """Each entry on its own; an entry's problem is its own result."""
-        parse_resource(batch_shell(bundle))  # the entries' resources one by one below
-        results: list[EntryResult] = []
+        """Each entry on its own; an entry's problem is its own result.
+        ``invalid``: what :func:`invalid_entries` found, when it ran already.
+        ``skip_unchanged``: an entry that leaves its resource as it is (by
+        digest) is not projected, and its result carries no resource."""
+        if invalid is None:
+            invalid = invalid_entries(bundle)
+        results = [EntryResult(index, error=error) for index, error in invalid.items()]
         entries = [e for e in bundle.get("entry", ()) if isinstance(e, dict)]
-        kept: list[int] = []
-        for index, raw in enumerate(entries):
-            try:
-                if "resource" in raw:
-                    parse_resource(raw["resource"])
-                kept.append(index)
-            except FhirValidationError as error:
-                results.append(EntryResult(index, error=error))
+        kept = [index for index in range(len(entries)) if index not in invalid]
         valid = {**bundle, "entry": [entries[i] for i in kept]}
-        for unpacked in await self._unpack(valid, base_urls):
-            entry = dataclasses.replace(unpacked, index=kept[unpacked.index])
+        unpacked_entries = [
+            dataclasses.replace(unpacked, index=kept[unpacked.index])
+            for unpacked in await self._unpack(valid, base_urls)
+        ]
+        same = await self._same(principal, unpacked_entries, base_urls) if skip_unchanged else {}
+        for entry in unpacked_entries:
             try:
                 if entry.issues and entry.key is None:
                     raise FhirValidationError(entry.issues)
@@ -255,6 +284,8 @@ class FhirInteractions:
                 elif entry.method in {"GET", "HEAD"}:
                     resource = await self._get(principal, entry)
                     results.append(EntryResult(entry.index, resource=resource))
+                elif entry.index in same:
+                    results.append(EntryResult(entry.index, same[entry.index]))
                 else:
                     (result,) = await self._writes.apply(
                         principal, [self._change(entry)], base_urls=base_urls
@@ -263,6 +294,28 @@ class FhirInteractions:
             except Exception as error:  # rendered per entry by the caller
                 results.append(EntryResult(entry.index, error=error))
         return sorted(results, key=lambda r: r.index)
+
+    async def _same(
+        self, principal: Principal, entries: Sequence[BundleEntry], base_urls: Sequence[str]
+    ) -> dict[int, ChangeResult]:
+        """The results of the batch entries that leave their resource as it is
+        (judged before any is written: so only of a resource no other entry
+        names, which could change it first)."""
+        if self._unchanged is None:
+            return {}
+        named = Counter(entry.key for entry in entries if entry.key is not None)
+        changes: dict[int, ResourceChange] = {}
+        for entry in entries:
+            if entry.existing or entry.key is None or entry.method not in {"POST", "PUT"}:
+                continue
+            if named[entry.key] > 1:
+                continue
+            try:
+                changes[entry.index] = self._change(entry)
+            except FhirValidationError:
+                continue  # said when the entry is written
+        judged = await self._unchanged.judge(principal, list(changes.values()), base_urls)
+        return {i: r for i, r in zip(changes, judged, strict=True) if r is not None}
 
     async def _get(self, principal: Principal, entry: BundleEntry) -> JsonObject:
         if entry.key is None:
@@ -276,6 +329,22 @@ class FhirInteractions:
                 ]
             )
         return await self._reads.read(principal, entry.key.resource_type, entry.key.id)
+
+
+def invalid_entries(bundle: JsonObject) -> dict[int, FhirValidationError]:
+    """A batch's validation: raises for the Bundle without its entries'
+    resources; returns what is wrong with each entry's resource, by the
+    entry's place among the entries that are JSON objects."""
+    parse_resource(batch_shell(bundle))
+    invalid: dict[int, FhirValidationError] = {}
+    entries = [e for e in bundle.get("entry", ()) if isinstance(e, dict)]
+    for index, raw in enumerate(entries):
+        try:
+            if "resource" in raw:
+                parse_resource(raw["resource"])
+        except FhirValidationError as error:
+            invalid[index] = error
+    return invalid
 
 
 def batch_shell(bundle: JsonObject) -> JsonObject:

@@ -53,8 +53,9 @@ async def lookup_for(store: ResourceStore, resolve: Callable[[Lookup], T]) -> Lo
     # the real run says what is wrong, with the stored answers
     with contextlib.suppress(FhirValidationError):
         resolve(recorder)
-    found_keys = await store.get_many(k.reference for k in recorder.keys)
-    existing = {ResourceKey(s.type, s.id) for s in found_keys}
+    # whether they exist is all it asks: their fingerprints, not their content
+    live = {d.key for d in await store.digests(k.reference for k in recorder.keys) if not d.deleted}
+    existing = {k for k in recorder.keys if k.reference in live}
     found: dict[_Search, list[ResourceKey]] = {}
     for resource_type, params in sorted(recorder.searches):
         try:

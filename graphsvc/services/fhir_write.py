@@ -406,6 +406,7 @@ class FhirWriteService:
                     principal, change.key.resource_type, Action.WRITE, client_id, ()
                 )
         removed = sorted(c for c in onions if c not in new_onions)
+        written = {c.key for c, _, _ in writes}
         at = now()
         resource_writes: list[ResourceWrite] = []
         results: list[ChangeResult] = []
@@ -433,7 +434,9 @@ class FhirWriteService:
         )
         unit = FhirCommit(
             resources=resource_writes,
-            seen_resources={s.key: s.version_id for s in stored.values()},
+            # the versions of what it writes, which the statement checks (an
+            # unchanged resource beside them is not written, so not checked)
+            seen_resources={s.key: s.version_id for k, s in stored.items() if k in written},
             population=population,
             seen_clients={cid: o.version for cid, o in onions.items()},
             previous=onions,

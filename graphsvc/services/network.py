@@ -110,14 +110,15 @@ class NetworkService:
         repository: NetworkRepository,
         audit: AuditTrail,
         changes: NetworkWriter,
-        audit_records: Callable[[], Sequence[AuditRecord]] | None = None,
+        audit_records: Callable[[str], Sequence[AuditRecord]] | None = None,
     ) -> None:
-        """``audit_records``: the audit trail as written, for the history of
-        a network and undo (none: every network's history is empty)."""
+        """``audit_records``: a client's records of the audit trail as
+        written, for the history of her network and undo (none: every
+        network's history is empty)."""
         self._repo = repository
         self._audit = audit
         self._changes = changes
-        self._records = audit_records or (lambda: ())
+        self._records = audit_records or (lambda client_id: ())
         self._recent = RecentOnions()
 
     # -- guards -------------------------------------------------------------
@@ -415,7 +416,7 @@ class NetworkService:
         """The network's changes, newest first: when, who (by name to her own
         teams only) and what, in words."""
         await self._guard(principal, client_id, Action.READ, "history.read")
-        changes = changes_of(self._records(), client_id)
+        changes = changes_of(self._records(client_id), client_id)
         subjects = {
             c.subject for c in changes if c.teams & principal.teams and c.role != Role.SYSTEM.value
         }
@@ -448,7 +449,7 @@ class NetworkService:
         change, when nobody changed the network since (else a conflict)."""
         name = ACTIONS[Revert]
         access = await self._guard(principal, client_id, Action.WRITE, name)
-        change = last_own_change(changes_of(self._records(), client_id), principal)
+        change = last_own_change(changes_of(self._records(client_id), client_id), principal)
         if change is None:
             self._log(principal, name, client_id, "not-found")
             raise NotFound("change of yours to undo in the network of", client_id)

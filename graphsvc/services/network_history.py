@@ -19,6 +19,10 @@ class NetworkHistory:
         self._resources = resources
         self.base_urls = tuple(base_urls)
 
+    async def data_version(self) -> str:
+        """A mark of the data as it stands, different after any write."""
+        return await self._resources.data_version()
+
     async def read(self, client_ids: Iterable[str], until: str) -> History:
         """The versions written at or before ``until`` of these clients'
         compartments and of what any of their versions names, followed as

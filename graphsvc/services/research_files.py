@@ -8,12 +8,15 @@ folder for researchers to open directly:
   names it (``teams-combined.graphml`` for rows whose team it does not say),
   for Gephi or any GraphML reader; client nodes carry the pseudonym of
   ``clients.csv``, people and needs pseudonyms of that file only;
-- ``aggregates-BY.csv``: every grouping, protected together
-  (:func:`graphsvc.analysis.release`);
+- ``aggregates-BY.csv``: every grouping;
 - ``trends.csv``: the aggregates of every month of the last ``months`` by
   ALL, TEAM, NEIGHBOURHOOD and NETWORK_TYPE, from every client's network
-  as it was at the end of each month, protected together
-  (:func:`graphsvc.analysis.release_trend`);
+  as it was at the end of each month;
+
+  both slices of the one release ``research`` and ``researchTrend`` serve
+  (:meth:`.analysis.AnalysisService.published`: every grouping, now and
+  month by month, protected together), so the files show no figure the
+  service hides for the same data, nor hide one it shows;
 - ``codebook.csv``: every column of the files above."""
 
 from __future__ import annotations
@@ -33,8 +36,6 @@ from graphsvc.analysis import (
     Grouping,
     TrendCell,
     k_anonymise,
-    release,
-    release_trend,
 )
 from graphsvc.analysis.anonymity import AGE, NEIGHBOURHOOD, SUPPRESSED, TEAM
 from graphsvc.analysis.codebook import (
@@ -108,20 +109,18 @@ async def write_research_files(
             teams.setdefault(file, []).append(client.graph(scope=file))
     for file, graphs in teams.items():
         nx.write_graphml(nx.compose_all(graphs), out / "networks" / f"{file}.graphml")
-    published = release(rows)
+    moment = now or datetime.now(UTC)
+    published = await analysis.published(
+        principal, now=moment, clients=clients, trend_progress=trend_progress
+    )
     codebook = client_file()
     for by in Grouping:
         name = f"aggregates-{by.value}.csv"
-        _write_cells(out / name, published[by])
+        _write_cells(out / name, published.research(by))
         codebook += aggregate_file(name)
     if months > 0:
-        moment = now or datetime.now(UTC)
-        last = moment.date()
-        first = _months_before(last, months - 1)
-        trend_rows = await analysis.trend_rows(
-            principal, first, last, now=moment, progress=trend_progress
-        )
-        _write_trends(out / "trends.csv", release_trend(trend_rows))
+        first = _months_before(moment.date(), months - 1)
+        _write_trends(out / "trends.csv", published.trends(f"{first:%Y-%m}", f"{moment:%Y-%m}"))
         codebook += trend_file("trends.csv")
     _write_codebook(out / "codebook.csv", codebook + graph_file())
     return ResearchFiles(clients=written, teams=len(teams), withheld=anonymous.withheld)

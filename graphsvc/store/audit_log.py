@@ -9,7 +9,14 @@ head beside the file (``audit.head.json``): how many records there are and
 the last one's hash, sealed with an HMAC under the service's key. A trail
 shorter than its head, or a head not sealed with the key, fails ``verify``.
 (Someone holding the key, or an old head of the same trail, could still cut
-the end unseen: the head narrows what file access alone can hide.)"""
+the end unseen: the head narrows what file access alone can hide.)
+
+A client's records (her network's history, her AuditEvents) are found
+through an index of where each client's records lie in the file, brought up
+to date from where it last stopped whenever it is asked: the trail holds a
+record for every read, so reading it whole for one client would grow with
+every request the service ever answered. Each process keeps its own index and
+reads what other processes appended since."""
 
 from __future__ import annotations
 
@@ -20,6 +27,7 @@ import hmac
 import json
 import os
 import threading
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +37,7 @@ from graphsvc.services.audit import current_request
 GENESIS = "0" * 64  # the "record before" the first one
 _TAIL = 64 * 1024  # bytes read back to find the last record
 _HEAD_SIZE = 512  # the head, padded with spaces: always written whole, in place
+_CHUNK = 4 * 1024 * 1024  # bytes the index reads at a time
 
 
 def _digest(prev: str, body: dict[str, object]) -> str:
@@ -61,6 +70,7 @@ class AuditLogFile:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        self._index = _ClientIndex()
 
     def record(self, entry: AuditRecord) -> None:
         request = current_request()
@@ -123,20 +133,77 @@ class AuditLogFile:
     def read(self) -> list[AuditRecord]:
         return [record for _, record in records(self.path)]
 
+    def of_client(self, client_id: str) -> list[AuditRecord]:
+        """The client's records, oldest first."""
+        with self._lock:
+            fcntl.flock(self._fd, fcntl.LOCK_SH)  # no append half-written while indexing
+            try:
+                spans = self._index.spans(self._fd, client_id)
+            finally:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+            lines = [os.pread(self._fd, length, offset) for offset, length in spans]
+        return [
+            _record(line, "at byte " + str(offset))
+            for line, (offset, _) in zip(lines, spans, strict=True)
+        ]
+
+
+class _ClientIndex:
+    """Where each client's records lie in the file: (offset, length) pairs."""
+
+    def __init__(self) -> None:
+        self._upto = 0
+        self._spans: dict[str, array[int]] = {}
+
+    def spans(self, fd: int, client_id: str) -> list[tuple[int, int]]:
+        self._catch_up(fd)
+        found = self._spans.get(client_id)
+        if found is None:
+            return []
+        return [(found[i], found[i + 1]) for i in range(0, len(found), 2)]
+
+    def _catch_up(self, fd: int) -> None:
+        size = os.fstat(fd).st_size
+        if size < self._upto:  # the file was replaced by a shorter one
+            self._upto, self._spans = 0, {}
+        while self._upto < size:
+            chunk = os.pread(fd, min(_CHUNK, size - self._upto), self._upto)
+            end = chunk.rfind(b"\n") + 1
+            if end == 0:
+                if len(chunk) < _CHUNK:
+                    return  # a line still being written: taken next time
+                end = len(chunk)  # a line longer than a chunk: not a record
+            offset = self._upto
+            for line in chunk[:end].splitlines(keepends=True):
+                self._add(line, offset)
+                offset += len(line)
+            self._upto += end
+
+    def _add(self, line: bytes, offset: int) -> None:
+        try:
+            client_id = json.loads(line).get("client_id")
+        except (ValueError, AttributeError):
+            return  # not a record; verify says where
+        if isinstance(client_id, str):
+            self._spans.setdefault(client_id, array("q")).extend((offset, len(line)))
+
 
 def records(path: Path) -> Iterator[tuple[int, AuditRecord]]:
     """Each record with its line number; raises ValueError on a line that is
     not one."""
     with path.open(encoding="utf-8") as f:
         for number, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                raw = json.loads(line)
-                raw["resources"] = tuple(raw.get("resources", ()))
-                yield number, AuditRecord(**raw)
-            except (json.JSONDecodeError, TypeError) as error:
-                raise ValueError(f"line {number}: not an audit record ({error})") from None
+            if line.strip():
+                yield number, _record(line, f"line {number}")
+
+
+def _record(line: str | bytes, where: str) -> AuditRecord:
+    try:
+        raw = json.loads(line)
+        raw["resources"] = tuple(raw.get("resources", ()))
+        return AuditRecord(**raw)
+    except (json.JSONDecodeError, TypeError, UnicodeDecodeError) as error:
+        raise ValueError(f"{where}: not an audit record ({error})") from None
 
 
 def verify(path: Path, key: bytes | None = None) -> list[str]:

@@ -140,6 +140,25 @@ class CypherRepository:
         onions = (records.onion_from(row) for row in rows)
         return {o.client.id: o for o in onions}
 
+    async def onions_after(self, after_id: str, limit: int) -> tuple[list[Onion], str | None]:
+        """The onions of the next ``limit`` clients in id order after
+        ``after_id`` ('': from the first) that a team serves, in one read,
+        with only what the analysis uses (no digests); and the last id read
+        (None: there was none), to go on from."""
+        rows = await self._read("onions_after", after_id=after_id, limit=limit)
+        onions = {o.client.id: o for o in map(records.onion_from, rows)}
+        served = [onions[cid] for cid in sorted(onions) if onions[cid].team_id is not None]
+        return served, max(onions, default=None)
+
+    async def onion_pages(self, limit: int) -> AsyncIterator[list[Onion]]:
+        """Every onion of a client a team serves, in id order, a read of
+        ``limit`` clients at a time, by keyset."""
+        after: str | None = ""
+        while after is not None:
+            onions, after = await self.onions_after(after, limit)
+            if onions:
+                yield onions
+
     async def client_page(self, page: ClientPageRequest) -> list[tuple[str, str]]:
         """(id, sort key) of one page of clients, in order."""
         name = "clients_page_desc" if page.descending else "clients_page_asc"

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from graphsvc.domain import Onion, Population
 
-from . import records
+from . import bodies, records
 from .catalog import query
 from .runner import CypherRunner
 
@@ -28,7 +28,7 @@ class ResourceWrite:
     type: str
     id: str
     version_id: int
-    content: str  # canonical JSON text, without id and meta
+    content: str  # canonical JSON text, without id and meta (stored compressed)
     deleted: bool = False
     client_id: str | None = None
     tokens: tuple[str, ...] = ()
@@ -38,6 +38,12 @@ class ResourceWrite:
     @property
     def key(self) -> str:
         return f"{self.type}/{self.id}"
+
+    @property
+    def digest(self) -> str:
+        """The fingerprint stored beside it: the same content in the same
+        compartment gives the same digest."""
+        return records.digest({"content": self.content, "client_id": self.client_id})
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,8 +179,8 @@ class CypherFhirWriter:
                     "type": r.type,
                     "id": r.id,
                     "version_id": r.version_id,
-                    "content": r.content,
-                    "digest": records.digest({"content": r.content, "client_id": r.client_id}),
+                    "content": bodies.encode(r.content),
+                    "digest": r.digest,
                     "client_id": r.client_id,
                     "tokens": list(r.tokens),
                     "date_start": r.date_start,

@@ -3,6 +3,9 @@
 Each statement runs in a managed transaction (``execute_read`` /
 ``execute_write``), which the driver retries on transient errors such as
 deadlocks; a statement is one unit of work, so a retry repeats all of it.
+A read runs in a session opened for reading, so that through ``neo4j://``
+(the routing driver) a cluster serves it from a follower or read replica, and
+the database refuses it should it try to write.
 """
 
 from __future__ import annotations
@@ -12,7 +15,13 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j import (
+    READ_ACCESS,
+    WRITE_ACCESS,
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+)
 from neo4j.exceptions import (
     ConnectionAcquisitionTimeoutError,
     DriverError,
@@ -73,7 +82,10 @@ class Neo4jRunner:
             return [normalise(record.data()) async for record in result]
 
         try:
-            async with self._driver.session(database=self._database) as session:
+            mode = WRITE_ACCESS if write else READ_ACCESS
+            async with self._driver.session(
+                database=self._database, default_access_mode=mode
+            ) as session:
                 if once:
                     result = await session.run(query.text, values)
                     return [normalise(record.data()) async for record in result]

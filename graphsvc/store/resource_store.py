@@ -1,11 +1,11 @@
 """FHIR resources as received, with every version kept: the store behind
 read, vread, _history and the lossless round trip.
 
-A resource's content is kept as canonical JSON text without ``id`` and
-``meta`` (those the service owns); its identity is ``Type/id``. Search works
-on ``tokens``, strings the FHIR layer derives from a resource (for example
-``status|active`` or ``patient|Patient/client-1``; see fhir_mappings.search),
-and on a date range.
+A resource's content is canonical JSON text without ``id`` and ``meta``
+(those the service owns), kept compressed (see bodies); its identity is
+``Type/id``. Search works on ``tokens``, strings the FHIR layer derives from
+a resource (for example ``status|active`` or ``patient|Patient/client-1``;
+see fhir_mappings.search), and on a date range: never on the body.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 
 from graphsvc.domain import NotFound
 
+from . import bodies
 from .catalog import query
 from .runner import CypherRunner, Row
 
@@ -34,6 +35,20 @@ class StoredResource:
     @property
     def key(self) -> str:
         return f"{self.type}/{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceDigest:
+    """The fingerprint of a resource's current version (its canonical
+    content and its compartment, as :class:`~.fhir_commit.ResourceWrite`
+    gives it), without the content."""
+
+    key: str
+    version_id: int
+    digest: str | None
+    deleted: bool
+    last_updated: str
+    client_id: str | None
 
 
 # The parts of meta the service writes itself; the rest (profile, tag,
@@ -81,6 +96,23 @@ class CypherResourceStore:
             query("fhir_resource_get_many"), {"keys": wanted, "include_deleted": include_deleted}
         )
         return [_resource(r["resource"]) for r in rows]
+
+    async def digests(self, keys: Iterable[str]) -> list[ResourceDigest]:
+        wanted = sorted(set(keys))
+        if not wanted:
+            return []
+        rows = await self._runner.read(query("fhir_resource_digests"), {"keys": wanted})
+        return [
+            ResourceDigest(
+                key=r["key"],
+                version_id=int(r["version_id"]),
+                digest=r["digest"],
+                deleted=bool(r["deleted"]),
+                last_updated=r["last_updated"],
+                client_id=r["client_id"],
+            )
+            for r in rows
+        ]
 
     async def compartments(self, client_ids: Iterable[str]) -> list[StoredResource]:
         wanted = sorted(set(client_ids))
@@ -139,6 +171,10 @@ class CypherResourceStore:
             for r in rows
         ]
 
+    async def data_version(self) -> str:
+        (row,) = await self._runner.read(query("data_version"), {})
+        return f"{row['versions']}:{row['clients']}:{row['networks']}"
+
     async def search(
         self,
         resource_type: str,
@@ -182,7 +218,7 @@ def _version(resource_type: str, resource_id: str, props: Row) -> StoredResource
         id=resource_id,
         version_id=int(props["version_id"]),
         last_updated=props["last_updated"],
-        content=json.loads(props["content"]),
+        content=json.loads(bodies.decode(props["content"])),
         deleted=bool(props["deleted"]),
         client_id=props.get("client_id"),
     )

@@ -3,6 +3,7 @@ with and whom she knows in one call, and help of any number of minutes."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -122,3 +123,38 @@ def test_link_supporter_takes_minutes_too(gql: GraphQL) -> None:
         if s["supporter"]["id"] == "p-0-3"
     ]
     assert round(help["hoursPerWeek"] * 60) == 25
+
+
+def test_a_day_in_the_future_is_refused_where_it_was_given(gql: GraphQL) -> None:
+    before = read(gql)["version"]
+    later = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    since = add(gql, since=later)
+    assert (since["__typename"], since["field"]) == ("ValidationError", "since")
+    assert later in since["message"] and "future" in since["message"]
+    helping = add(gql, helpsWith=[{"needId": "need-0-0", "since": later}])
+    assert (helping["__typename"], helping["field"]) == ("ValidationError", "helpsWith[0].since")
+    for mutation, kind, fields in (
+        ("addNeed", "AddNeedInput", {"code": "06", "since": later}),
+        ("updateMember", "UpdateMemberInput", {"personId": "p-0-0", "since": later}),
+        (
+            "linkSupporter",
+            "LinkSupporterInput",
+            {"needId": "need-0-2", "supporterId": "p-0-3", "since": later},
+        ),
+        (
+            "recordRating",
+            "RecordRatingInput",
+            {"needId": "need-0-0", "dimension": "STATUS", "value": 3, "effective": later},
+        ),
+    ):
+        refused = gql(
+            f"""mutation($i: {kind}!) {{ {mutation}(input: $i) {{
+                 __typename ... on ValidationError {{ field message }} }} }}""",
+            {"i": {"clientId": "client-0", **fields}},
+        )[mutation]
+        assert refused["__typename"] == "ValidationError", (mutation, refused)
+        assert refused["field"] in {"since", "effective"}, (mutation, refused)
+    assert read(gql)["version"] == before
+    # a day ahead of the server's clock is today somewhere east of it
+    assert add(gql, since=tomorrow)["__typename"] == "NetworkChange"

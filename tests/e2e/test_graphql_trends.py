@@ -8,24 +8,27 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
 from graphsvc.analysis import (
     GapKind,
+    Grouping,
     TrendRow,
     analyse_population,
     pseudonymous_id,
     research_row,
 )
+from graphsvc.analysis.trend import NOW
 from graphsvc.config import Settings
 from graphsvc.seeding.codec import load_population
 from graphsvc.services.analysis import research_secret_from
 from graphsvc.services.tokens import TokenIssuer
 
 from ..conftest import RESEARCHER, nurse
-from ..differencing import attack_trend, mixed_population
+from ..differencing import attack_calls, attack_trend, mixed_population
 from .graphql_client import GraphQL
 
 DEMO = load_population(Path(__file__).resolve().parents[2] / "seeds" / "demo-neighbourhood.json")
@@ -41,8 +44,22 @@ TREND = """query($from: String!, $to: String!, $by: Grouping!) {
     suppressed note metrics { metric count mean median p25 p75 suppressed }
     gaps { kind clients suppressed } } } }"""
 
+RESEARCH = """query($by: Grouping!) { research(by: $by) { grouping group clients suppressed
+  note metrics { metric count mean median p25 p75 suppressed }
+  gaps { kind clients suppressed } } }"""
+
 ADD_NEIGHBOUR = """mutation($input: AddMemberInput!) { addMember(input: $input) {
   __typename ... on NetworkChange { version } } }"""
+KEES = {  # a neighbour of client-000002, in touch weekly, very close
+    "input": {
+        "clientId": "client-000002",
+        "name": "Kees Buur",
+        "ring": "INFORMAL",
+        "relationship": "neighbour",
+        "closeness": 3,
+        "contactFrequency": "WEEKLY",
+    }
+}
 
 
 def today() -> date:
@@ -95,19 +112,7 @@ def test_a_client_s_history_begins_when_she_came_and_follows_each_edit(
     (week,) = history(gql, today() - timedelta(days=today().weekday() + 1), "WEEK")
     assert week["period"] == f"{today():%G-W%V}" and week["networkSize"] == 6
 
-    added = gql(
-        ADD_NEIGHBOUR,
-        {
-            "input": {
-                "clientId": "client-000002",
-                "name": "Kees Buur",
-                "ring": "INFORMAL",
-                "relationship": "neighbour",
-                "closeness": 3,
-                "contactFrequency": "WEEKLY",
-            }
-        },
-    )
+    added = gql(ADD_NEIGHBOUR, KEES)
     assert added["addMember"]["__typename"] == "NetworkChange"
     (after,) = history(gql, today())
     assert after["networkSize"] == 7 and after["informalMembers"] == 4
@@ -144,6 +149,11 @@ def test_the_research_trend_is_for_researchers_and_bounded(
         gql.raw(TREND, {**variables, "from": "2023-01", "to": "2025-01"})["errors"]
     )
     assert "YYYY-MM" in str(gql.raw(TREND, {**variables, "from": "2025-13"})["errors"])
+    back = today().year * 12 + today().month - 1 - 24  # the month before the calendar's first
+    too_old = f"{back // 12:04d}-{back % 12 + 1:02d}"
+    assert "the trends go back 24 months" in str(
+        gql.raw(TREND, {**variables, "from": too_old, "to": too_old})["errors"]
+    )
     assert "already by month" in str(gql.raw(TREND, {**variables, "by": "MONTH"})["errors"])
     before = f"{last_month():%Y-%m}"
     (only,) = gql(TREND, {**variables, "from": before})["researchTrend"]  # none last month
@@ -185,3 +195,68 @@ def test_the_research_trend_cannot_be_differenced(
     assert attack_trend(shown, rows) == {}
     teams = sorted(c["clients"] or 0 for m, c in cells if c["grouping"] == "TEAM")
     assert teams == [0, 0, 15]  # the team of one, and a complement beside it
+
+
+def showing(period: str, cell: dict[str, Any]) -> tuple[tuple[str, str, str], dict[str, bool]]:
+    """A cell of an answer: its key and which of its figures it shows."""
+    return (
+        (cell["grouping"], period, cell["group"]),
+        {"clients": cell["clients"] is not None}
+        | {d["metric"]: d["count"] is not None for d in cell["metrics"]}
+        | {f"gap:{g['kind']}": g["clients"] is not None for g in cell["gaps"]},
+    )
+
+
+def test_research_and_trends_asked_apart_cannot_be_differenced(
+    make_http: Callable[..., TestClient], issuer: TokenIssuer, settings: Settings
+) -> None:
+    """``research`` by every grouping and ``researchTrend`` by every grouping
+    over two overlapping windows (last month to this, this one alone), each
+    answer kept and all combined: every figure is one of the one release,
+    so nothing about fewer than five clients comes out."""
+    population = mixed_population()
+    gql = GraphQL(make_http(population), issuer, RESEARCHER)
+    month, before = f"{today():%Y-%m}", f"{last_month():%Y-%m}"
+    calls = [
+        [showing(NOW, c) for c in gql(RESEARCH, {"by": by.name})["research"]] for by in Grouping
+    ]
+    for first in (before, month):
+        for by in ("ALL", "TEAM", "NEIGHBOURHOOD", "NETWORK_TYPE"):
+            answer = gql(TREND, {"from": first, "to": month, "by": by})["researchTrend"]
+            calls.append([showing(m["month"], c) for m in answer for c in m["cells"]])
+    assert calls[-1] == calls[-5]  # the same month by ALL from either window: the same figures
+    secret = research_secret_from(settings.signing_key())
+    rows = []
+    for onion, analysis in zip(
+        population.onions, analyse_population(population.onions), strict=True
+    ):
+        row = research_row(onion, analysis)
+        row = replace(row, team=pseudonymous_id(row.team or "", secret, kind="team"))
+        rows += [TrendRow(onion.client.id, NOW, row), TrendRow(onion.client.id, month, row)]
+    assert attack_calls(calls, rows) == {}
+
+
+def test_a_change_of_the_data_makes_a_new_release(http: TestClient, issuer: TokenIssuer) -> None:
+    """Kept while the data stays as it is; one more neighbour, and the
+    figures of now and of this month are worked out again."""
+    gql = GraphQL(http, issuer, RESEARCHER)
+    month = f"{today():%Y-%m}"
+
+    def informal_members() -> tuple[float, float]:
+        (now,) = gql(RESEARCH, {"by": "ALL"})["research"]
+        ((this_month,),) = (
+            m["cells"]
+            for m in gql(TREND, {"from": month, "to": month, "by": "ALL"})["researchTrend"]
+        )
+        sums = []
+        for cell in (now, this_month):
+            (d,) = (d for d in cell["metrics"] if d["metric"] == "informal_members")
+            sums.append(d["mean"] * d["count"])
+        return sums[0], sums[1]
+
+    before = informal_members()
+    assert informal_members() == before
+    nurse_gql = GraphQL(http, issuer, nurse("team-0001"))
+    assert nurse_gql(ADD_NEIGHBOUR, KEES)["addMember"]["__typename"] == "NetworkChange"
+    after = informal_members()
+    assert [round(a - b, 6) for a, b in zip(after, before, strict=True)] == [1, 1]

@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from neo4j.exceptions import AuthError
+from neo4j.exceptions import AuthError, ClientError
 
 from graphsvc.config import Settings
 from graphsvc.domain import Client, Onion, Population, Team
 from graphsvc.runtime import open_runtime
+from graphsvc.store.catalog import Query
 from graphsvc.store.neo4j_runner import Neo4jRunner, _without_credentials
 
 from ..conftest import ADMIN
@@ -36,6 +37,28 @@ async def test_health_says_down_when_nothing_answers() -> None:
     finally:
         await runner.close()
     assert health["state"] == "down" and health["error"]
+
+
+_WRITE = Query("a_write", "CREATE (:Probe {id: 'read-mode'}) RETURN 1 AS one", frozenset())
+_COUNT = Query("count_probes", "MATCH (p:Probe) RETURN count(p) AS n", frozenset())
+
+
+async def test_reads_run_in_read_transactions(neo4j_uri: str) -> None:
+    """What the runner reads runs in a read transaction (so a cluster behind
+    ``neo4j://`` can serve it from a follower): the database refuses a write
+    there, in a managed transaction and in the single try of a health check."""
+    runner = Neo4jRunner(neo4j_uri, "neo4j", "")
+    try:
+        with pytest.raises(ClientError, match="read access mode"):
+            await runner.read(_WRITE, {})
+        with pytest.raises(ClientError, match="read access mode"):
+            await runner._run(_WRITE, {}, write=False, once=True)
+        assert (await runner.read(_COUNT, {}))[0]["n"] == 0
+        assert await runner.write(_WRITE, {}) == [{"one": 1}]
+        assert (await runner.read(_COUNT, {}))[0]["n"] == 1
+        await runner.write(Query("clean", "MATCH (p:Probe) DELETE p", frozenset()), {})
+    finally:
+        await runner.close()
 
 
 def test_health_never_shows_credentials() -> None:

@@ -11,8 +11,8 @@ import dataclasses
 from pathlib import Path
 
 from graphsvc.analysis import DEFAULT_THRESHOLDS
-from graphsvc.domain import Onion, Ring
-from graphsvc.domain.commands import RemoveMember
+from graphsvc.domain import KnowsTie, Onion, Ring
+from graphsvc.domain.commands import RemoveKnows, RemoveMember, SaveKnows
 from graphsvc.seeding.codec import load_population
 from graphsvc.services.network import NetworkService
 from graphsvc.services.network_as_of import network_as_of
@@ -66,3 +66,31 @@ async def test_seeded_and_edited_networks_are_rebuilt_from_their_history(
     later = (await rebuilt(repository, [target.client.id], edited))[target.client.id]
     assert then == comparable(before[target.client.id])
     assert later == comparable(after)
+
+
+async def test_the_data_version_moves_with_every_write_and_nothing_else(
+    repository: CypherRepository, network: NetworkService
+) -> None:
+    """What a research release is kept for: the same after reads, another
+    after any change, a KNOWS tie (which has no history) included."""
+    store = CypherResourceStore(repository._runner)
+    empty = await store.data_version()
+    demo = load_population(DEMO)
+    await network.load_population(ADMIN, demo)
+    seeded = await store.data_version()
+    assert seeded != empty
+    ids = [o.client.id for o in demo.onions]
+    await repository.get_onions(ids)
+    await NetworkHistory(store).read(ids, now())
+    assert await store.data_version() == seeded
+
+    target = next(o for o in demo.onions if len(tuple(o.ring(Ring.INFORMAL))) >= 2)
+    who = nurse(target.team_id or "")
+    first, second, *_ = (m.person.id for m in target.ring(Ring.INFORMAL))
+    known = any({k.person_a, k.person_b} == {first, second} for k in target.knows)
+    tie = RemoveKnows(first, second) if known else SaveKnows(KnowsTie(first, second))
+    await network.change(who, target.client.id, tie)
+    tied = await store.data_version()
+    assert tied != seeded
+    await network.change(who, target.client.id, RemoveMember(first))
+    assert await store.data_version() not in (seeded, tied)

@@ -12,9 +12,11 @@ import pytest
 from fhir_mappings import ResourceKey
 from graphsvc.domain import NotFound, Population
 from graphsvc.services.network_write import deleted_version, resource_version
+from graphsvc.store.catalog import Query
 from graphsvc.store.cypher_repository import CypherRepository
 from graphsvc.store.fhir_commit import CypherFhirWriter, FhirCommit, ResourceWrite
-from graphsvc.store.resource_store import CypherResourceStore
+from graphsvc.store.records import now
+from graphsvc.store.resource_store import CypherResourceStore, canonical
 
 PATIENT = {
     "resourceType": "Patient",
@@ -191,3 +193,69 @@ async def test_versions_until_gives_every_version_up_to_a_moment(resources: Reso
     ]
     assert await store.versions_until("2000-01-01T00:00:00.000Z", client_ids=["client-1"]) == []
     assert await store.versions_until(gone.last_updated, client_ids=["client-2"]) == []
+
+
+# A resource and its first version as the store wrote them before bodies were
+# compressed: the canonical JSON text itself.
+_WRITTEN_BEFORE = Query(
+    "written_before_compression",
+    """
+MERGE (r:FhirResource {key: $key})
+SET r.type = $type, r.id = $id, r.version_id = 1, r.content = $content,
+    r.client_id = $client_id, r.tokens = $tokens, r.last_updated = $now, r.deleted = false
+CREATE (r)-[:HAS_VERSION]->(:FhirVersion {
+  key: $key, version_id: 1, content: $content, last_updated: $now, deleted: false
+})
+""".strip(),
+    frozenset({"key", "type", "id", "content", "client_id", "tokens", "now"}),
+)
+_STORED = Query(
+    "stored_bodies",
+    "MATCH (v:FhirVersion {key: $key}) RETURN v.version_id AS version, v.content AS content "
+    "ORDER BY v.version_id",
+    frozenset({"key"}),
+)
+
+
+async def test_bodies_are_stored_compressed_and_old_text_bodies_still_read(
+    resources: Resources, repository: CypherRepository
+) -> None:
+    runner, store = repository._runner, resources.store
+    relative = {
+        "resourceType": "RelatedPerson",
+        "patient": {"reference": "Patient/client-1"},
+        "name": [{"family": "Jansen", "given": ["Wim"]}],
+        "relationship": [{"text": "buurman \u00e9"}],
+        "telecom": [{"system": "phone", "value": "+31 6 12345678"}],
+    }
+    text = canonical(relative)
+    await runner.write(
+        _WRITTEN_BEFORE,
+        {
+            "key": "RelatedPerson/rel-1",
+            "type": "RelatedPerson",
+            "id": "rel-1",
+            "content": text,
+            "client_id": "client-1",
+            "tokens": ["patient|Patient/client-1"],
+            "now": now(),
+        },
+    )
+    old = await store.get("RelatedPerson", "rel-1")
+    assert old is not None and old.version_id == 1 and old.content == relative
+    assert (await store.vread("RelatedPerson", "rel-1", 1)).content == relative
+    found = await store.search("RelatedPerson", tokens=["patient|Patient/client-1"])
+    assert [r.content for r in found] == [relative]
+    assert [r.content for r in await store.compartments(["client-1"])] == [relative]
+
+    changed = {**relative, "name": [{"family": "Jansen", "given": ["Willem"]}]}
+    assert await resources.put("RelatedPerson", "rel-1", changed) == 2
+    stored = await runner.read(_STORED, {"key": "RelatedPerson/rel-1"})
+    assert stored[0] == {"version": 1, "content": text}  # left as it was written
+    assert stored[1]["content"].startswith("z1:") and len(stored[1]["content"]) < len(text)
+    current = await store.get("RelatedPerson", "rel-1")
+    assert current is not None and current.content == changed
+    history = await store.history("RelatedPerson", "rel-1")
+    assert [(v.version_id, v.content) for v in history] == [(2, changed), (1, relative)]
+    everything = await store.versions_until(current.last_updated, client_ids=["client-1"])
+    assert [v.content for v in everything] == [relative, changed]

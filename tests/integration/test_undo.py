@@ -20,7 +20,7 @@ from .builders import TEAM, network_writer, population
 async def test_an_undo_racing_a_colleagues_edit_never_loses_it(
     repository: CypherRepository, audit_log: AuditLogFile
 ) -> None:
-    network = NetworkService(repository, audit_log, network_writer(repository), audit_log.read)
+    network = NetworkService(repository, audit_log, network_writer(repository), audit_log.of_client)
     await network.load_population(ADMIN, population(1))
     anja, bep = nurse(TEAM.id, "nurse-1"), nurse(TEAM.id, "nurse-2")
     for i in range(12):

@@ -145,3 +145,34 @@ def test_the_head_is_written_in_place_at_one_size(tmp_path: Path) -> None:
     trail.close()
     assert json.loads(head.read_text())["records"] == 3
     assert verify(path, b"k") == []
+
+
+def test_a_clients_records_are_found_by_index_as_other_processes_append(tmp_path: Path) -> None:
+    path = tmp_path / "audit.jsonl"
+    reader = AuditLogFile(path)
+    assert reader.of_client("client-a-1") == []
+    write(path, 3, "a")  # another writer, as another process would be
+    found = reader.of_client("client-a-1")
+    assert [(r.client_id, r.action) for r in found] == [("client-a-1", "onion.read")]
+    reader.record(AuditRecord.of(NURSE, "network.change", "client-a-1", "ok"))
+    write(path, 2, "b")
+    assert [r.action for r in reader.of_client("client-a-1")] == ["onion.read", "network.change"]
+    assert reader.of_client("client-b-1")[0].client_id == "client-b-1"
+    everything = reader.read()
+    assert [r for r in everything if r.client_id == "client-a-1"] == reader.of_client("client-a-1")
+
+
+def test_the_index_waits_for_a_half_written_line_and_passes_over_a_broken_one(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "audit.jsonl"
+    write(path, 1, "a")
+    reader = AuditLogFile(path)
+    whole = lines(path)[0]
+    with path.open("a", encoding="utf-8") as f:
+        f.write("not a record\n" + whole.replace("client-a-0", "client-c-0")[:40])
+    assert [r.client_id for r in reader.of_client("client-a-0")] == ["client-a-0"]
+    assert reader.of_client("client-c-0") == []  # its line is not finished
+    with path.open("a", encoding="utf-8") as f:
+        f.write(whole.replace("client-a-0", "client-c-0")[40:] + "\n")
+    assert [r.client_id for r in reader.of_client("client-c-0")] == ["client-c-0"]

@@ -45,6 +45,12 @@ def test_people_keep_their_places(report: dict[str, Any]) -> None:
     assert report["deterministic"] is True
 
 
+def test_a_newcomer_on_a_crowded_onion_moves_nobody_far(report: dict[str, Any]) -> None:
+    assert report["throngTurned"] == []
+    assert report["throngCovered"] == []
+    assert report["throngAfterPx"] >= 12
+
+
 def test_the_language_follows_the_browser_dutch_first(report: dict[str, Any]) -> None:
     assert report["language"] == {
         "nl": "nl",

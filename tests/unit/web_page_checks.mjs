@@ -29,6 +29,16 @@ const CROWD = [
   ["FORMAL", "Mohamed Amrani", "maatschappelijk werker"],
   ["FORMAL", "Ineke de Ruiter", "ergotherapeut"],
 ];
+// Seven more: 22 people around her.
+const MORE = [
+  ["INFORMAL", "Truus Bosman", "buurvrouw"],
+  ["INFORMAL", "Wim Kuipers", "kerkgenoot"],
+  ["INFORMAL", "Anouk Wolters", "kleindochter"],
+  ["FORMAL", "Bram Visser", "diëtist"],
+  ["FORMAL", "Yvonne Dekker", "casemanager dementie"],
+  ["FORMAL", "Peter de Wit", "thuiszorgtechnologie"],
+  ["FORMAL", "Karin Smit", "specialist ouderengeneeskunde"],
+];
 
 /** @param {string[][]} people */
 function client(people) {
@@ -66,9 +76,11 @@ function covered(layout) {
   return found;
 }
 
-/** The smallest text as shown in a room, in CSS pixels. */
+/** The smallest text as shown in a room, in CSS pixels (a tall onion is as
+ * tall as the room is wide). */
 function smallestPx(layout, room) {
   const vb = layout.viewBox;
+  if (layout.tall) room = { width: room.width, height: Math.max(room.width, room.height) };
   const shown = Math.min(room.width / (vb.x1 - vb.x0), room.height / (vb.y1 - vb.y0));
   return Math.min(...Object.values(FONT)) * layout.sizes.scale * shown;
 }
@@ -86,6 +98,9 @@ for (const [name, room] of Object.entries(rooms)) {
   const crowd = fitLayout(client([...FAMILY, ...CROWD]), flagged, room);
   report.covered[name] = [...covered(family), ...covered(crowd)];
   report.smallestPx[name] = smallestPx(family, room);
+  const throng = fitLayout(client([...FAMILY, ...CROWD, ...MORE]), flagged, room);
+  report.covered[name].push(...covered(throng));
+  report.smallestPx[`${name}Throng`] = smallestPx(throng, room);
 }
 report.minTextPx = MIN_TEXT_PX;
 
@@ -101,7 +116,7 @@ for (let i = 0; i < 25; i += 1) {
     flagged,
     rooms.laptop,
     places,
-    before.sizes.scale,
+    { scale: before.sizes.scale, labels: before.labels, tall: before.tall },
   );
   if (after.sizes.scale !== before.sizes.scale) continue;
   report.sameScale += 1;
@@ -109,6 +124,27 @@ for (let i = 0; i < 25; i += 1) {
     if (places.has(p.id) && Math.abs(p.angle - places.get(p.id)) > 1e-9) report.moved.push(p.name);
   }
 }
+// A newcomer on a crowded onion (22 people): the others may make a little
+// room, but none turns more than 15 degrees, and the text stays 12 px.
+{
+  const room = rooms.tablet;
+  const throng = client([...FAMILY, ...CROWD, ...MORE]);
+  const first = fitLayout(throng, flagged, room);
+  const kept = new Map(first.people.map((p) => [p.id, p.angle]));
+  const newcomer = ["INFORMAL", "Lotte Jansen", "buurmeisje", "person-newcomer"];
+  const after = fitLayout(client([...FAMILY, ...CROWD, ...MORE, newcomer]), flagged, room, kept, {
+    scale: first.sizes.scale,
+    labels: first.labels,
+    tall: first.tall,
+  });
+  const turn = (a, b) => Math.abs((((b - a) * 180) / Math.PI + 540) % 360 - 180);
+  report.throngTurned = after.people
+    .filter((p) => kept.has(p.id) && turn(kept.get(p.id), p.angle) > 15)
+    .map((p) => p.name);
+  report.throngAfterPx = smallestPx(after, room);
+  report.throngCovered = covered(after);
+}
+
 // Without a memory the same people get the same places.
 const again = layOut(client(FAMILY), flagged, 1);
 const once = layOut(client(FAMILY), flagged, 1);

@@ -146,6 +146,18 @@ class HelpInput(Protocol):
     def since(self) -> datetime.date | None: ...
 
 
+# A day given in a change may be today where the nurse is, which can be
+# tomorrow on the server's clock; anything later is a typing error.
+_AHEAD = datetime.timedelta(days=1)
+
+
+def _past(day: datetime.date | None, path: str) -> datetime.date | None:
+    """A day a change says something began or was seen: not in the future."""
+    if day is not None and day > datetime.date.today() + _AHEAD:
+        raise ValidationError(path, f"{day.isoformat()} lies in the future")
+    return day
+
+
 def _support(supporter_id: str, need_id: str, help: HelpInput, path: str) -> SupportTie:
     """The help as a tie; its time given in hours or in minutes a week."""
     hours, minutes = help.hours_per_week, help.minutes_per_week
@@ -167,7 +179,7 @@ def _support(supporter_id: str, need_id: str, help: HelpInput, path: str) -> Sup
         help.frequency,
         0.0 if hours is None else hours,
         help.status,
-        help.since,
+        _past(help.since, f"{path}.since".lstrip(".")),
     )
 
 
@@ -241,7 +253,7 @@ class Mutation:
                 input.relationship,
                 input.contact_frequency,
                 input.closeness,
-                input.since,
+                _past(input.since, "since"),
             )
             supports = tuple(
                 _support(person_id, str(h.need_id), h, f"helpsWith[{i}]")
@@ -259,6 +271,8 @@ class Mutation:
             membership = _given_fields(
                 input, "ring", "role", "relationship", "contact_frequency", "closeness", "since"
             )
+            if isinstance(since := membership.get("since"), datetime.date):
+                _past(since, "since")
             return UpdateMember(str(input.person_id), person, membership)
 
         return await _change(info, input, command)
@@ -271,7 +285,7 @@ class Mutation:
     async def add_need(self, info: Info, input: AddNeedInput) -> NetworkChangeResult:
         def command() -> SaveNeed:
             need_id = str(input.need_id or _new_id("need"))
-            since = input.since or datetime.date.today()
+            since = _past(input.since, "since") or datetime.date.today()
             return SaveNeed(Need(need_id, str(input.client_id), input.code, since=since))
 
         return await _change(info, input, command)
@@ -318,7 +332,7 @@ class Mutation:
                     str(input.need_id),
                     input.dimension,
                     input.value,
-                    input.effective or datetime.date.today(),
+                    _past(input.effective, "effective") or datetime.date.today(),
                 )
             )
 
@@ -340,7 +354,7 @@ class Mutation:
                 client_id,
                 input.item,
                 input.score,
-                input.effective or datetime.date.today(),
+                _past(input.effective, "effective") or datetime.date.today(),
             )
             with contextlib.suppress(KeyError):  # not analysed yet in this request
                 ctx.analyses.clear(client_id)

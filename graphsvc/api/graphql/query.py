@@ -98,7 +98,8 @@ class Query:
     @strawberry.field(
         description="De-identified aggregates of every metric and gap kind (researchers only); "
         "groups of fewer than five clients are suppressed, and so is every figure that, with "
-        "those of any grouping (MONTH: the month care began), would give one of them away."
+        "those of any grouping (MONTH: the month care began) or of any month of "
+        "researchTrend, would give one of them away."
     )
     async def research(self, info: Info, by: Grouping = Grouping.ALL) -> list[ResearchCell]:
         cells = await info.context.analysis.research(info.context.principal, by)

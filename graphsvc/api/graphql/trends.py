@@ -103,7 +103,9 @@ TREND_DESCRIPTION = (
     "De-identified aggregates per month (researchers only), each month from every "
     "client's network as it was at its end (clients not yet in care are absent, and a "
     "month with none is left out); "
-    f"`from` and `to` are months (YYYY-MM), at most {MAX_TREND_MONTHS}. Every month and "
-    "grouping is protected together, so no difference of months or groupings gives "
-    "away fewer than five clients. " + HISTORY.replace("her FHIR", "the clients' FHIR")
+    f"`from` and `to` are months (YYYY-MM), at most {MAX_TREND_MONTHS}, within the last "
+    f"{MAX_TREND_MONTHS}. Every month of those and every grouping, with `research`, is one "
+    "release protected together, and every call is a slice of it, so no difference of "
+    "months, groupings or calls gives away fewer than five clients. "
+    + HISTORY.replace("her FHIR", "the clients' FHIR")
 )

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from playwright.sync_api import Page, ViewportSize, expect
 
 from .conftest import LAPTOP, TABLET
 from .keyboard import focused_name
+from .onion_people import places, turned
 from .served_app import ServedApp
 from .signing_in import open_client, sign_in_dutch
 
@@ -27,7 +27,7 @@ COVERED_TEXT = """() => {
     a.left < b.right - 0.5 && b.left < a.right - 0.5 &&
     a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
   const people = [...document.querySelectorAll("svg.onion g.person")].map((g) => ({
-    name: g.querySelector(".person-name").textContent,
+    name: g.querySelector("title").textContent,
     rects: [...g.querySelectorAll("text:not(.initials)")].map(box),
   }));
   const others = [
@@ -54,20 +54,6 @@ SMALLEST_TEXT = """() => {
   const scale = svg.getScreenCTM().a;
   return Math.min(...[...svg.querySelectorAll("text")].map(
     (t) => parseFloat(getComputedStyle(t).fontSize) * scale));
-}"""
-
-# Where each person is around the client: the angle, in degrees, of her dot
-# about the middle of the onion (the drawing may grow or shrink as a whole).
-PLACES = """() => {
-  const middle = document.querySelector("svg.onion .zone").getBoundingClientRect();
-  const cx = middle.x + middle.width / 2;
-  const cy = middle.y + middle.height / 2;
-  return Object.fromEntries([...document.querySelectorAll("svg.onion g.person")].map((g) => {
-    const r = g.querySelector(".dot").getBoundingClientRect();
-    const x = r.x + r.width / 2 - cx;
-    const y = r.y + r.height / 2 - cy;
-    return [g.dataset.nodeId, (Math.atan2(y, x) * 180) / Math.PI];
-  }));
 }"""
 
 
@@ -130,20 +116,15 @@ def test_every_shape_is_reached_and_named(web: ServedApp, nl_tab: Page) -> None:
 def test_people_keep_their_places_after_an_edit(web: ServedApp, nl_tab: Page) -> None:
     sign_in_dutch(nl_tab, web)
     open_client(nl_tab, DAUGHTER)
-    before: dict[str, Any] = nl_tab.evaluate(PLACES)
+    before = places(nl_tab)
     nl_tab.get_by_role("button", name="Persoon toevoegen", exact=True).click()
     dialog = nl_tab.get_by_role("dialog")
     dialog.get_by_label("Naam").fill("Fatima Yilmaz")
     dialog.get_by_label("Relatie tot de cliënt").fill("buurvrouw")
     dialog.get_by_role("button", name="Toevoegen aan het netwerk").click()
     expect(nl_tab.locator("svg.onion g.person", has_text="Fatima Yilmaz")).to_be_visible()
-    after: dict[str, Any] = nl_tab.evaluate(PLACES)
-    turned = {
-        person: (round(before[person]), round(after[person]))
-        for person in before
-        if abs((after[person] - before[person] + 180) % 360 - 180) > 15
-    }
-    assert turned == {}, turned
+    after = places(nl_tab)
+    assert turned(before, after) == {}
     assert len(after) == len(before) + 1
 
 

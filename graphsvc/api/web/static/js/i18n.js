@@ -1,7 +1,8 @@
 // Which language the page speaks: Dutch first, English on request. Chosen
-// once when the page starts (the nurse's own choice kept in localStorage, else
-// the browser's languages); switching keeps the choice and reloads the page,
-// so every word is drawn again in the other language.
+// when the page starts (the nurse's own choice kept in localStorage, else the
+// browser's languages); switching keeps the choice and changes the words in
+// place: T, LANGUAGE and LOCALE are live bindings, and a "language-changed"
+// event on window tells the page to draw itself again.
 
 import { en } from "./i18n/en.js";
 import { nl } from "./i18n/nl.js";
@@ -35,22 +36,60 @@ export function fromBrowser(languages) {
 }
 
 /** @type {Language} */
-export const LANGUAGE = stored() ?? fromBrowser(navigator.languages ?? [navigator.language]);
+export let LANGUAGE = stored() ?? fromBrowser(navigator.languages ?? [navigator.language]);
 
 /** The words of the chosen language. */
-export const T = DICTIONARIES[LANGUAGE];
+export let T = DICTIONARIES[LANGUAGE];
 
 /** The locale dates and numbers are written in. */
-export const LOCALE = LANGUAGE === "nl" ? "nl-NL" : "en-GB";
+export let LOCALE = localeOf(LANGUAGE);
 
-/** Keep the other language and draw the page again in it. */
+/** @param {Language} language */
+function localeOf(language) {
+  return language === "nl" ? "nl-NL" : "en-GB";
+}
+
+/** @param {string} locale */
+function dateFormats(locale) {
+  const day = /** @type {const} */ ({ day: "numeric", month: "long", year: "numeric" });
+  return {
+    date: new Intl.DateTimeFormat(locale, day),
+    dateTime: new Intl.DateTimeFormat(locale, { ...day, hour: "2-digit", minute: "2-digit" }),
+  };
+}
+
+let DATES = dateFormats(LOCALE);
+
+/** @type {(() => void)[]} */
+const followers = [];
+
+/**
+ * Have `follow` called first thing on a switch of language, before the page
+ * hears of it: for modules that keep words of their own.
+ * @param {() => void} follow
+ */
+export function onLanguageChange(follow) {
+  followers.push(follow);
+}
+
+/**
+ * Speak the other language from now on, and keep the choice (when the browser
+ * lets the page keep anything). The page is drawn again in place on the
+ * "language-changed" event; nothing is reloaded.
+ */
 export function switchLanguage() {
+  LANGUAGE = LANGUAGE === "nl" ? "en" : "nl";
+  T = DICTIONARIES[LANGUAGE];
+  LOCALE = localeOf(LANGUAGE);
+  DATES = dateFormats(LOCALE);
   try {
-    localStorage.setItem(KEY, LANGUAGE === "nl" ? "en" : "nl");
+    localStorage.setItem(KEY, LANGUAGE);
   } catch {
-    return;
+    // not kept; this page still speaks it
   }
-  location.reload();
+  applyLanguage();
+  for (const follow of followers) follow();
+  window.dispatchEvent(new CustomEvent("language-changed", { detail: LANGUAGE }));
 }
 
 /** Put the language on the document: <html lang>, the title. */
@@ -58,15 +97,6 @@ export function applyLanguage() {
   document.documentElement.lang = LANGUAGE;
   document.title = T.appTitle;
 }
-
-const DATE = new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "long", year: "numeric" });
-const DATE_TIME = new Intl.DateTimeFormat(LOCALE, {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 
 /**
  * A calendar date (YYYY-MM-DD) or an instant, in the chosen language:
@@ -83,7 +113,7 @@ export function formatDate(value, options = {}) {
     date = new Date(y, m - 1, d);
   } else date = new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  return (options.time ? DATE_TIME : DATE).format(date);
+  return (options.time ? DATES.dateTime : DATES.date).format(date);
 }
 
 /**

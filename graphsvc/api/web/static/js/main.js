@@ -59,7 +59,8 @@ function showLanguageSwitch() {
   const brand = document.querySelector(".brand");
   if (brand) brand.textContent = T.brand;
   const bar = document.querySelector(".app-bar");
-  if (!bar || bar.querySelector(".language")) return;
+  if (!bar) return;
+  bar.querySelector(".language")?.remove();
   const other = LANGUAGE === "nl" ? "en" : "nl";
   const change = h(
     "button",
@@ -73,7 +74,55 @@ function showLanguageSwitch() {
   );
   change.addEventListener("click", () => switchLanguage());
   bar.append(change);
+  return change;
 }
+
+/**
+ * What the nurse has typed or chosen in the view's fields, by name, to be put
+ * back after the view is drawn again.
+ * @returns {() => void}  puts it back
+ */
+function keepEntries() {
+  const fields = () =>
+    /** @type {(HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement)[]} */ ([
+      ...main.querySelectorAll("input[name], select[name], textarea[name]"),
+    ]).filter((f) => f.type !== "hidden");
+  const key = (/** @type {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} */ f) =>
+    f.type === "radio" || f.type === "checkbox" ? `${f.name}=${f.value}` : f.name;
+  const kept = new Map(
+    fields().map((f) => [
+      key(f),
+      f instanceof HTMLInputElement && (f.type === "radio" || f.type === "checkbox")
+        ? f.checked
+        : f.value,
+    ]),
+  );
+  return () => {
+    for (const f of fields()) {
+      const value = kept.get(key(f));
+      if (value === undefined) continue;
+      if (typeof value === "boolean") /** @type {HTMLInputElement} */ (f).checked = value;
+      else f.value = value;
+    }
+  };
+}
+
+// Another language: every word is drawn again in place, nothing is reloaded.
+// The client page redraws itself (it keeps its network, places and scroll);
+// any other view is drawn again with what the nurse typed kept. A dialog
+// cannot be open meanwhile: dialogs are modal, the switch is outside them.
+window.addEventListener("language-changed", async () => {
+  const change = showLanguageSwitch();
+  showAccount();
+  change?.focus({ preventScroll: true });
+  if (main.querySelector("[data-client-page]")) return;
+  const scroll = window.scrollY;
+  const putBack = keepEntries();
+  await route();
+  putBack();
+  window.scrollTo(0, scroll);
+  change?.focus({ preventScroll: true });
+});
 
 function showAccount() {
   if (!profile) {

@@ -5,6 +5,7 @@ import { graphql } from "../api.js";
 import { h } from "../dom.js";
 import { T } from "../i18n.js";
 import { DIRECTORY } from "../queries.js";
+import { said } from "../words.js";
 import { askAsYouType, searchParts } from "./ask-as-you-type.js";
 
 let counter = 0;
@@ -63,8 +64,8 @@ export function directoryPicker(spec) {
             "label",
             { for: optionId },
             h("strong", {}, entry.name),
-            [entry.role, where].filter(Boolean).length
-              ? h("span", { class: "hint" }, ` ${[entry.role, where].filter(Boolean).join(" · ")}`)
+            [said(entry.role), where].filter(Boolean).length
+              ? h("span", { class: "hint" }, ` ${[said(entry.role), where].filter(Boolean).join(" · ")}`)
               : null,
           ),
         );

@@ -5,7 +5,7 @@ import { newId } from "../ids.js";
 import { graphql } from "../api.js";
 import { LANGUAGE, T, formatDate } from "../i18n.js";
 import { RATING_SCALE } from "../queries.js";
-import { FREQUENCY, RATING, SUPPORT_KIND } from "../words.js";
+import { FREQUENCY, RATING, SUPPORT_KIND, said } from "../words.js";
 import { openDialog } from "./dialog.js";
 import { hoursOf, number, radioGroup, selectField, text, textField, timeFields } from "./fields.js";
 import { omahaPicker } from "./omaha-picker.js";
@@ -96,7 +96,7 @@ export function linkHelper(editing, preset, addSomeoneNew) {
               /** @type {[string, string]} */ ([
                 m.id,
                 m.relationship || m.role
-                  ? `${m.displayName} (${m.relationship ?? m.role})`
+                  ? `${m.displayName} (${said(m.relationship ?? m.role)})`
                   : m.displayName,
               ]),
           ),
@@ -184,46 +184,49 @@ export function resolveNeed(editing, need) {
   });
 }
 
-const SCALE = /** @type {[string, string][]} */ ([
-  ["", T.notNow],
-  ["1", "1"],
-  ["2", "2"],
-  ["3", "3"],
-  ["4", "4"],
-  ["5", "5"],
-]);
+// Made when asked, in the language spoken then.
+const plainScale = () =>
+  /** @type {[string, string][]} */ ([
+    ["", T.notNow],
+    ["1", "1"],
+    ["2", "2"],
+    ["3", "3"],
+    ["4", "4"],
+    ["5", "5"],
+  ]);
 
-/** @type {Promise<Map<string, [string, string, string?][]>> | null} */
+/** @type {Promise<any[]> | null} */
 let scale = null;
 
 /**
- * The options of each dimension with the words of its levels, asked once.
+ * The options of each dimension with the words of its levels (asked once,
+ * worded in the language spoken now).
  * @returns {Promise<Map<string, [string, string, string?][]>>}
  */
-function levels() {
+async function levels() {
   scale ??= graphql(RATING_SCALE).then(
-    (data) =>
-      new Map(
-        data.ratingScale.map((/** @type {any} */ d) => [
-          d.dimension,
-          [
-            ["", T.notNow],
-            ...d.levels.map(
-              (/** @type {any} */ l) =>
-                /** @type {[string, string]} */ ([
-                  String(l.value),
-                  T.levelOption(String(l.value), LANGUAGE === "nl" ? l.labelNl : l.labelEn),
-                ]),
-            ),
-          ],
-        ]),
-      ),
+    (data) => data.ratingScale,
     () => {
       scale = null;
-      return new Map();
+      return [];
     },
   );
-  return scale;
+  const dimensions = await scale;
+  return new Map(
+    dimensions.map((/** @type {any} */ d) => [
+      d.dimension,
+      [
+        ["", T.notNow],
+        ...d.levels.map(
+          (/** @type {any} */ l) =>
+            /** @type {[string, string]} */ ([
+              String(l.value),
+              T.levelOption(String(l.value), LANGUAGE === "nl" ? l.labelNl : l.labelEn),
+            ]),
+        ),
+      ],
+    ]),
+  );
 }
 
 /**
@@ -251,7 +254,7 @@ export async function rateNeed(editing, need) {
           legend: last ? T.lastRating(label, last.value, formatDate(last.effective)) : label,
           value: "",
           inline: !words.has(dimension),
-          options: words.get(dimension) ?? SCALE,
+          options: words.get(dimension) ?? plainScale(),
         });
       }),
     ],

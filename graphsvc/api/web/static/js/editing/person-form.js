@@ -5,7 +5,7 @@ import { h } from "../dom.js";
 import { T } from "../i18n.js";
 import { newId } from "../ids.js";
 import { DIRECTORY } from "../queries.js";
-import { CLOSENESS, FREQUENCY, RING, RING_HINT, SUPPORT_KIND } from "../words.js";
+import { CLOSENESS, FREQUENCY, RING, RING_HINT, SUPPORT_KIND, said } from "../words.js";
 import { openDialog } from "./dialog.js";
 import { directoryPicker } from "./directory-picker.js";
 import {
@@ -28,13 +28,9 @@ import {
  * }} Editing
  */
 
-const RELATIONSHIPS = T.relationships;
-const ROLES = T.roles;
-
-const FREQUENCY_OPTIONS = /** @type {[string, string][]} */ ([
-  ["", T.notRecorded],
-  ...Object.entries(FREQUENCY),
-]);
+// Made when asked, in the language spoken then.
+const frequencyOptions = () =>
+  /** @type {[string, string][]} */ ([["", T.notRecorded], ...Object.entries(FREQUENCY)]);
 
 /** @param {any} client */
 function activeNeeds(client) {
@@ -64,7 +60,7 @@ function personFields(editing, member) {
       ...editing.nurses
         .filter((n) => !present.has(n.id))
         .map(
-          (n) => /** @type {[string, string]} */ ([n.id, n.role ? `${n.name}, ${n.role}` : n.name]),
+          (n) => /** @type {[string, string]} */ ([n.id, n.role ? `${n.name}, ${said(n.role)}` : n.name]),
         ),
     ],
   });
@@ -79,14 +75,14 @@ function personFields(editing, member) {
     label: T.relationship,
     hint: T.relationshipHint,
     value: member?.relationship,
-    list: RELATIONSHIPS,
+    list: T.relationships,
   });
   const role = textField({
     name: "role",
     label: T.role,
     hint: T.roleHint,
     value: member?.role,
-    list: ROLES,
+    list: T.roles,
   });
   const contact = textField({
     name: "contact",
@@ -97,7 +93,7 @@ function personFields(editing, member) {
     name: "contactFrequency",
     label: T.inTouchWith,
     value: member?.contactFrequency ?? "",
-    options: FREQUENCY_OPTIONS,
+    options: frequencyOptions(),
   });
   const closeness = selectField({
     name: "closeness",
@@ -122,7 +118,7 @@ function personFields(editing, member) {
           const roleInput = /** @type {HTMLInputElement} */ (role.querySelector("input"));
           if (entry) {
             nameInput.value = entry.name;
-            roleInput.value = entry.role ?? "";
+            roleInput.value = said(entry.role);
           }
         },
       })
@@ -206,7 +202,7 @@ export function addPerson(editing, preset = {}) {
         name: "frequency",
         label: T.howOften,
         value: "WEEKLY",
-        options: FREQUENCY_OPTIONS,
+        options: frequencyOptions(),
       }),
     ),
     timeFields(1),

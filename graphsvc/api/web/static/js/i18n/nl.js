@@ -4,31 +4,50 @@
 /** @param {number} n @param {string} one @param {string} many */
 const plural = (n, one, many) => (n === 1 ? one : many);
 
+/** "a, b en c" @param {string[]} items */
+const joined = (items) =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} en ${items.at(-1)}`;
+
 /**
- * Wat een knelpunt betekent, in woorden, uit de soort en de namen van wie of
- * wat het betreft (de uitleg van de dienst zelf is Engels).
- * @type {Record<string, (client: string, people: string[], needs: string[]) => string>}
+ * Wat een knelpunt betekent, in woorden, uit de soort, de namen van wie en
+ * wat het betreft en wat de pagina zelf van het netwerk weet (de hulp van een
+ * mantelzorger per week); de uitleg van de dienst zelf is Engels.
+ * @typedef {{hours: string, needs: number}} Load
+ * @type {Record<string, (client: string, people: string[], needs: string[], load: Load | null) => string>}
  */
 const EXPLAIN = {
   UNCOVERED_NEED: (client, _people, needs) =>
-    `Niemand helpt ${client} bij ${needs.join(", ") || "een hulpvraag"}.`,
+    `Niemand helpt ${client} bij ${joined(needs) || "een hulpvraag"}.`,
   SINGLE_SUPPORTER: (_client, people, needs) =>
-    `Alleen ${people[0] ?? "één persoon"} helpt bij ${needs.join(", ") || "deze hulpvraag"}; ` +
+    `Alleen ${people[0] ?? "één persoon"} helpt bij ${joined(needs) || "deze hulpvraag"}; ` +
     "valt zij weg, dan staat deze hulpvraag open.",
-  SINGLE_POINT_OF_FAILURE: (client, people) =>
-    `Bijna alle hulp aan ${client} rust op ${people[0] ?? "één persoon"}.`,
-  OVERLOADED_CARER: (_client, people) =>
-    `${people[0] ?? "Een mantelzorger"} geeft meer hulp dan vol te houden is.`,
-  ISOLATED_CLIENT: (client) =>
-    `${client} heeft (bijna) niemand in haar informele netwerk met wie ze contact heeft.`,
+  SINGLE_POINT_OF_FAILURE: (client, people, needs) =>
+    needs.length
+      ? `Kan ${people[0] ?? "één persoon"} niet meer helpen, dan helpt niemand ${client} ` +
+        `meer bij ${joined(needs)}: alles rust op haar.`
+      : `Bijna alle hulp aan ${client} rust op ${people[0] ?? "één persoon"}.`,
+  OVERLOADED_CARER: (client, people, _needs, load) =>
+    load && load.hours
+      ? `${people[0] ?? "Een mantelzorger"} geeft ${client} ${load.hours} hulp bij ` +
+        `${plural(load.needs, "één hulpvraag", `${load.needs} hulpvragen`)}; ` +
+        "dat is meer dan vol te houden."
+      : `${people[0] ?? "Een mantelzorger"} geeft meer hulp dan vol te houden is.`,
+  ISOLATED_CLIENT: (client, people) =>
+    people.length
+      ? `Alleen ${joined(people)} ${plural(people.length, "heeft", "hebben")} geregeld en ` +
+        `nauw contact met ${client}; verder (bijna) niemand van familie, vrienden of buren.`
+      : `Niemand van familie, vrienden of buren heeft geregeld en nauw contact met ${client}.`,
   NO_TEAM_CONTACT: (client) => `Niemand van het wijkteam staat in het netwerk van ${client}.`,
   NO_GP: (client) => `Er staat geen huisarts in het netwerk van ${client}.`,
   FRAGMENTED_FORMAL_NETWORK: () =>
     "De professionals in het formele netwerk kennen elkaar niet of werken niet samen.",
   TEAM_TOO_LARGE: () => "Het team is groter dan een zelfsturend team hoort te zijn.",
   CASELOAD_TOO_LARGE: () => "Het team heeft meer cliënten dan het goed kan dragen.",
-  LOW_CONTINUITY: (client) =>
-    `${client} ziet te veel verschillende verpleegkundigen; de continuïteit is laag.`,
+  LOW_CONTINUITY: (client, people) =>
+    people.length > 1
+      ? `${client} kreeg bezoek van ${people.length} verschillende zorgverleners ` +
+        `(${joined(people)}); de continuïteit van zorg is laag.`
+      : `${client} ziet te veel verschillende verpleegkundigen; de continuïteit is laag.`,
 };
 
 export const nl = {
@@ -513,5 +532,34 @@ export const nl = {
   /** @param {string} hours */
   hoursAWeek: (hours) => `${hours} uur per week`,
   and: "en",
+  /** Words the service's data keeps in English (roles, relationships), in Dutch. */
+  said: {
+    "general practitioner": "huisarts",
+    "district nurse": "wijkverpleegkundige",
+    neighbour: "buur",
+    daughter: "dochter",
+    friend: "vriend(in)",
+    son: "zoon",
+    "primary nurse": "eerstverantwoordelijk verpleegkundige",
+    partner: "partner",
+    "contact person": "contactpersoon",
+    nurse: "verpleegkundige",
+    pharmacist: "apotheker",
+    physiotherapist: "fysiotherapeut",
+    brother: "broer",
+    "certified care worker": "verzorgende IG",
+    volunteer: "vrijwilliger",
+    "main carer": "hoofdmantelzorger",
+    "son-in-law": "schoonzoon",
+    niece: "nicht",
+    granddaughter: "kleindochter",
+    sister: "zus",
+    "daughter-in-law": "schoondochter",
+    grandson: "kleinzoon",
+    "occupational therapist": "ergotherapeut",
+    "social worker": "maatschappelijk werker",
+    dietitian: "diëtist",
+    "case manager dementia": "casemanager dementie",
+  },
   explain: EXPLAIN,
 };

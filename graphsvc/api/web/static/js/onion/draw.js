@@ -5,8 +5,8 @@
 
 import { s } from "../dom.js";
 import { T } from "../i18n.js";
-import { FREQUENCY, GAP_KIND, RING, SUPPORT_KIND, hours, listed } from "../words.js";
-import { firstBaseline, fitLayout } from "./layout.js";
+import { FREQUENCY, GAP_KIND, RING, SUPPORT_KIND, hours, listed, said } from "../words.js";
+import { firstBaseline, fitLayout, measureTextWith } from "./layout.js";
 
 /**
  * @typedef {{kind: string, severity: string, explanation: string,
@@ -49,7 +49,7 @@ export function marksOf(gaps) {
 }
 
 /** @param {string} name */
-function initials(name) {
+export function initials(name) {
   const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
   const picked = words.length >= 2 ? [words[0], words.at(-1)] : name.split(/\s+/).slice(0, 2);
   return picked
@@ -82,14 +82,20 @@ function actsAsButton(group, name, open) {
 }
 
 /**
+ * @typedef {{places: Map<string, number>,
+ *            drawn?: {scale: number, labels: import("./layout.js").Labels, tall: boolean}}} OnionMemory
+ */
+
+/**
  * @param {any} client  the client as the CLIENT query loads her
  * @param {{onPerson?: (id: string) => void, onNeed?: (id: string) => void}} [actions]
  * @param {{width: number, height: number} | null} [room]  the CSS pixels it will be shown in
- * @param {{places: Map<string, number>, scale: number}} [memory]  where people were
- *   drawn before and at what text scale; updated with where they are now
+ * @param {OnionMemory} [memory]  where people were drawn before and how (text
+ *   scale, labels, height); updated with where they are now
  * @returns {SVGElement}
  */
 export function drawOnion(client, actions = {}, room = null, memory = undefined) {
+  measureInThePage();
   const marks = marksOf(client.gaps);
   /** @type {Gap[]} */
   const gaps = client.gaps;
@@ -100,9 +106,9 @@ export function drawOnion(client, actions = {}, room = null, memory = undefined)
       .filter((subject) => subject.__typename === "Member")
       .map((subject) => subject.id),
   );
-  const layout = fitLayout(client, overloaded, room, memory?.places, memory?.scale);
+  const layout = fitLayout(client, overloaded, room, memory?.places, memory?.drawn);
   if (memory && room) {
-    memory.scale = layout.sizes.scale;
+    memory.drawn = { scale: layout.sizes.scale, labels: layout.labels, tall: layout.tall };
     for (const p of layout.people) memory.places.set(p.id, p.angle);
   }
   const { sizes } = layout;
@@ -134,7 +140,10 @@ export function drawOnion(client, actions = {}, room = null, memory = undefined)
   const svg = s(
     "svg",
     {
-      class: "onion",
+      class: layout.tall ? "onion onion--tall" : "onion",
+      "data-labels": layout.labels,
+      // the width it was laid out for: a test waits for the onion of the room it has
+      "data-room-width": room ? Math.round(room.width) : null,
       viewBox: `${vb.x0} ${vb.y0} ${vb.x1 - vb.x0} ${vb.y1 - vb.y0}`,
       role: "group",
       "aria-labelledby": "onion-title",
@@ -326,7 +335,7 @@ export function drawOnion(client, actions = {}, room = null, memory = undefined)
     const group = s(
       "g",
       { class: classes.join(" "), "data-node-id": place.id },
-      s("title", {}, [place.full, place.sub, ...kinds].filter(Boolean).join(" — ")),
+      s("title", {}, [place.full, relationOf(members.get(place.id)), ...kinds].filter(Boolean).join(" — ")),
       s("circle", { class: "hit", cx: place.x, cy: place.y, r: sizes.hit }),
     );
     if (mark) {
@@ -378,7 +387,7 @@ export function drawOnion(client, actions = {}, room = null, memory = undefined)
       T.personShape(
         place.full,
         RING[place.ring],
-        member?.relationship ?? member?.role ?? "",
+        relationOf(member),
         listed(helpsWith.get(place.id) ?? []),
         kinds.join(", "),
       ),
@@ -387,4 +396,36 @@ export function drawOnion(client, actions = {}, room = null, memory = undefined)
     svg.append(group);
   }
   return svg;
+}
+
+/**
+ * How a person is related to the client, or her role.
+ * @param {any} member
+ * @returns {string}
+ */
+function relationOf(member) {
+  return said(member?.relationship ?? member?.role);
+}
+
+let measuring = false;
+
+/** Text measured with the page's own font, so words are kept apart as drawn. */
+function measureInThePage() {
+  if (measuring) return;
+  const context = document.createElement("canvas").getContext("2d");
+  if (!context) return;
+  measuring = true;
+  const family = getComputedStyle(document.body).fontFamily;
+  /** @type {Map<string, number>} */
+  const widths = new Map();
+  measureTextWith((text, size, weight) => {
+    const key = `${weight}:${text}`;
+    let width = widths.get(key);
+    if (width === undefined) {
+      context.font = `${weight} 100px ${family}`;
+      width = context.measureText(text).width / 100;
+      widths.set(key, width);
+    }
+    return width * size;
+  });
 }

@@ -6,7 +6,7 @@
 // needs she helps with; labels that would overlap are nudged apart along the
 // ring.
 
-import { RING } from "../words.js";
+import { RING, said } from "../words.js";
 
 export const RINGS = /** @type {const} */ (["INFORMAL", "TEAM", "FORMAL"]);
 
@@ -22,6 +22,9 @@ const DOT = 13;
 const LINE = 14;
 const NAME_CHARS = 24;
 const NEED_CHARS = 24;
+const SHORT_CHARS = 14;
+/** The part of each ring people are placed on: all but the top, kept for its title. */
+const ARC_DEGREES = 300;
 const MARGIN = 12;
 /** The smallest text on the onion, in screen pixels. */
 export const MIN_TEXT_PX = 12;
@@ -68,6 +71,7 @@ export function sizesAt(scale) {
  * @typedef {{ring: string, inner: number, outer: number, middle: number,
  *            title: {x: number, y: number}}} Band
  * @typedef {{viewBox: Box, cx: number, cy: number, zone: number, sizes: Sizes, crowded: boolean,
+ *            labels: Labels, tall: boolean,
  *            title: {x: number, y: number}, bands: Band[], needs: NeedPlace[],
  *            people: PersonPlace[], lines: Line[]}} OnionLayout
  */
@@ -80,9 +84,71 @@ export function shorten(text, max) {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** Rough text width in the SVG's units; good enough to keep labels apart. */
-function textWidth(/** @type {string} */ text, /** @type {number} */ size) {
-  return text.length * size * 0.56;
+/**
+ * A name made short for a crowded onion: the first name and the initial of
+ * the last ("Annemarie W."); the whole name is in the shape's accessible
+ * name, its tooltip and the list beside the onion.
+ * @param {string} name
+ */
+export function abbreviate(name) {
+  const words = name.trim().split(/\s+/);
+  const first = shorten(words[0] ?? "", SHORT_CHARS - 3);
+  if (words.length < 2) return first;
+  const last = words[words.length - 1];
+  return `${first} ${last.charAt(0).toUpperCase()}.`;
+}
+
+/**
+ * How much of each person is written beside her dot: her name and how she is
+ * related ("full"); on a crowded onion her short name alone ("short"); on a
+ * very crowded one her initials in the dot alone ("initials"), her name then
+ * being in the list beside the onion, her tooltip and her accessible name.
+ * @typedef {"full" | "short" | "initials"} Labels
+ */
+/** @type {Labels[]} */
+export const LABELS = ["full", "short", "initials"];
+
+/**
+ * The words drawn by a person.
+ * @param {MemberIn} member
+ * @param {Labels} labels
+ */
+function labelOf(member, labels) {
+  if (labels === "initials") return { name: "", sub: "" };
+  if (labels === "short") return { name: abbreviate(member.displayName), sub: "" };
+  return {
+    name: shorten(member.displayName, NAME_CHARS),
+    sub: shorten(said(member.relationship ?? member.role), NAME_CHARS),
+  };
+}
+
+/**
+ * How wide a person's words and dot are.
+ * @param {MemberIn} member @param {Labels} labels @param {Sizes} sizes
+ */
+function labelWidth(member, labels, sizes) {
+  const { name, sub } = labelOf(member, labels);
+  return Math.max(textWidth(name, sizes.font.name, 600) * 1.04, textWidth(sub, sizes.font.sub), 2 * sizes.hit) + 6 * sizes.scale;
+}
+
+/**
+ * How wide a text is drawn, in the drawing's units: a rough estimate here;
+ * the page gives the browser's own measure (`measureTextWith`).
+ * @type {(text: string, size: number, weight: number) => number}
+ */
+let measure = (text, size, weight) => text.length * size * (weight >= 600 ? 0.6 : 0.56);
+
+/**
+ * Measure text with `how` from now on (the browser's fonts, in the page).
+ * @param {(text: string, size: number, weight: number) => number} how
+ */
+export function measureTextWith(how) {
+  measure = how;
+}
+
+/** @param {string} text @param {number} size @param {number} [weight] */
+function textWidth(text, size, weight = 400) {
+  return measure(text, size, weight);
 }
 
 /** @param {number} angle */
@@ -121,10 +187,13 @@ export function firstBaseline(y, cy, lines, sizes) {
  */
 function personBox(x, y, cy, name, sub, flagged, sizes) {
   const { line, font } = sizes;
-  const lines = 1 + (sub ? 1 : 0) + (flagged ? 1 : 0);
+  const lines = (name ? 1 : 0) + (sub ? 1 : 0) + (flagged ? 1 : 0);
   const pad = 3 * sizes.scale;
+  if (lines === 0) {
+    return { x0: x - sizes.hit - pad, y0: y - sizes.hit - pad, x1: x + sizes.hit + pad, y1: y + sizes.hit + pad };
+  }
   const half =
-    Math.max(textWidth(name, font.name) * 1.07, textWidth(sub, font.sub), 2 * sizes.hit) / 2 +
+    Math.max(textWidth(name, font.name, 600) * 1.04, textWidth(sub, font.sub), 2 * sizes.hit) / 2 +
     pad;
   const first = firstBaseline(y, cy, lines, sizes);
   const top = Math.min(y - sizes.hit, first - font.name);
@@ -143,6 +212,13 @@ function spot(id) {
     hash ^= id.charCodeAt(i);
     hash = Math.imul(hash, 16777619);
   }
+  // Mixed once more, so that ids that differ only at the end ("…-11",
+  // "…-12") land far apart rather than side by side.
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
   return (hash >>> 0) / 4294967296;
 }
 
@@ -152,17 +228,64 @@ function spot(id) {
  * @param {number} [scale]  the text scale (1: the sizes of FONT)
  * @param {Map<string, number>} [places]  where people were drawn before (angles):
  *   they start there, so an edit moves only those a newcomer would cover
+ * @param {Labels} [labels]  how much is written beside each person
+ * @param {{keep?: boolean, most?: number}} [how]  keep: those drawn before do not
+ *   move (else they only start where they were); most: the widest drawing
+ *   wanted, past which the rings are not widened further
  * @returns {OnionLayout}
  */
-export function layOut(client, flagged = new Set(), scale = 1, places = new Map()) {
+export function layOut(
+  client,
+  flagged = new Set(),
+  scale = 1,
+  places = new Map(),
+  labels = /** @type {Labels} */ ("full"),
+  how = {},
+) {
+  const keep = how.keep ?? true;
+  const most = how.most ?? Infinity;
   // Wider rings until nobody's words cover another's, a ring title or a need.
   let widen = 1;
-  let layout = tryLayOut(client, flagged, scale, widen, places);
+  let layout = tryLayOut(client, flagged, scale, widen, places, labels, keep);
   for (let round = 0; round < 6 && layout.crowded; round += 1) {
     widen *= 1.2;
-    layout = tryLayOut(client, flagged, scale, widen, places);
+    const { bands } = rings(client, scale, widen, labels);
+    if (2 * (bands[bands.length - 1].outer + MARGIN) > most) break;
+    layout = tryLayOut(client, flagged, scale, widen, places, labels, keep);
   }
   return layout;
+}
+
+/**
+ * The needs' column in the middle and the three rings round it, before
+ * anybody is placed: a ring with many people is made wider, so that round its
+ * middle (but the sector left to its title) there is room for all their words
+ * side by side.
+ * @param {ClientIn} client
+ * @param {number} scale
+ * @param {number} widen  how much wider than usual the rings are
+ * @param {Labels} labels
+ */
+function rings(client, scale, widen, labels) {
+  const sizes = sizesAt(scale);
+  const active = client.needs.filter((n) => n.status === "ACTIVE");
+  const rowHeight = sizes.needHeight + NEED_GAP * scale;
+  const column = TITLE_HEIGHT * scale + Math.max(active.length, 1) * rowHeight - NEED_GAP * scale;
+  const zone = Math.max(120, Math.hypot(sizes.needWidth / 2 + 10, column / 2 + 10));
+  const band = Math.max(BAND, 2 * sizes.hit + 8) * widen;
+  let outerOfLast = zone;
+  /** @type {Band[]} */
+  const bands = RINGS.map((ring) => {
+    const inner = outerOfLast;
+    const around = client.members
+      .filter((m) => m.ring === ring)
+      .reduce((sum, m) => sum + labelWidth(m, labels, sizes) + 4 * scale, 0);
+    const middle = Math.max(inner + band / 2, around / ((ARC_DEGREES * Math.PI) / 180));
+    const outer = inner + 2 * (middle - inner);
+    outerOfLast = outer;
+    return { ring, inner, outer, middle, title: { x: 0, y: -outer + sizes.font.title + 2 } };
+  });
+  return { sizes, active, column, zone, bands };
 }
 
 /**
@@ -171,17 +294,15 @@ export function layOut(client, flagged = new Set(), scale = 1, places = new Map(
  * @param {number} scale
  * @param {number} widen  how much wider than usual the rings are
  * @param {Map<string, number>} places
+ * @param {Labels} labels
+ * @param {boolean} keep  those in `places` stay there
  */
-function tryLayOut(client, flagged, scale, widen, places) {
-  const sizes = sizesAt(scale);
-  const active = client.needs.filter((n) => n.status === "ACTIVE");
-  const rowHeight = sizes.needHeight + NEED_GAP * scale;
-  const column = TITLE_HEIGHT * scale + Math.max(active.length, 1) * rowHeight - NEED_GAP * scale;
-  const zone = Math.max(120, Math.hypot(sizes.needWidth / 2 + 10, column / 2 + 10));
+function tryLayOut(client, flagged, scale, widen, places, labels, keep) {
+  const { sizes, active, column, zone, bands } = rings(client, scale, widen, labels);
   const cx = 0;
   const cy = 0;
-
   const top = cy - column / 2;
+  const rowHeight = sizes.needHeight + NEED_GAP * scale;
   const needs = active.map((need, i) => ({
     id: need.id,
     label: shorten(need.displayName, NEED_CHARS),
@@ -192,19 +313,6 @@ function tryLayOut(client, flagged, scale, widen, places) {
     height: sizes.needHeight,
   }));
   const needIndex = new Map(needs.map((n, i) => [n.id, i]));
-  const band = Math.max(BAND, 2 * sizes.hit + 8) * widen;
-
-  const bands = RINGS.map((ring, i) => {
-    const inner = zone + i * band;
-    const outer = inner + band;
-    return {
-      ring,
-      inner,
-      outer,
-      middle: (inner + outer) / 2,
-      title: { x: cx, y: cy - outer + sizes.font.title + 2 },
-    };
-  });
 
   // Each person has a place of her own on her ring, from her id: the same
   // after any edit of the network; only neighbours that would cover each
@@ -214,8 +322,7 @@ function tryLayOut(client, flagged, scale, widen, places) {
   bands.forEach((b) => {
     const members = client.members.filter((m) => m.ring === b.ring);
     for (const member of members) {
-      const name = shorten(member.displayName, NAME_CHARS);
-      const sub = shorten(member.relationship ?? member.role ?? "", NAME_CHARS);
+      const { name, sub } = labelOf(member, labels);
       // From -60° round to 240°: the sector at the top (the title) is left free.
       const degrees = -60 + 300 * spot(member.id);
       const before = places.get(member.id);
@@ -244,7 +351,9 @@ function tryLayOut(client, flagged, scale, widen, places) {
   // Ring titles sit at the top of each band, the needs in the middle; people
   // keep clear of both.
   const obstacles = bands.map((b) => {
-    const half = textWidth(RING[b.ring].toUpperCase(), sizes.font.title) / 2;
+    const title = RING[b.ring].toUpperCase();
+    // bold, with 0.08em between letters
+    const half = (textWidth(title, sizes.font.title, 700) + 0.08 * sizes.font.title * title.length) / 2;
     const size = sizes.font.title;
     return {
       angle: () => -Math.PI / 2,
@@ -264,19 +373,30 @@ function tryLayOut(client, flagged, scale, widen, places) {
   });
 
   const step = 0.01;
+  // Which way each person was pushed by a neighbour this round: round the
+  // needs she then goes the same way, not back into her neighbour.
+  /** @type {number[]} */
+  const pushed = people.map(() => 0);
   for (let round = 0; round < 900; round += 1) {
     let moved = false;
+    pushed.fill(0);
     for (let i = 0; i < people.length; i += 1) {
       for (let j = i + 1; j < people.length; j += 1) {
         const a = people[i];
         const b = people[j];
         if (!overlaps(a.box, b.box)) continue;
         const apart = wrap(b.angle - a.angle) >= 0 ? 1 : -1;
-        // Who was there before stays; a newcomer finds room beside her.
-        const aStays = places.has(a.id) && !places.has(b.id);
-        const bStays = places.has(b.id) && !places.has(a.id);
-        a.angle -= apart * step * (aStays ? 0 : bStays ? 2 : 1);
-        b.angle += apart * step * (bStays ? 0 : aStays ? 2 : 1);
+        // Who was there before stays (or, when she must, gives a little);
+        // a newcomer finds room beside her.
+        const aWas = places.has(a.id) && !places.has(b.id);
+        const bWas = places.has(b.id) && !places.has(a.id);
+        const give = keep ? 0 : 0.5;
+        const aMoves = aWas ? give : bWas ? 2 : 1;
+        const bMoves = bWas ? give : aWas ? 2 : 1;
+        a.angle -= apart * step * aMoves;
+        b.angle += apart * step * bMoves;
+        if (aMoves > 0) pushed[i] = -apart;
+        if (bMoves > 0) pushed[j] = apart;
         place(a);
         place(b);
         moved = true;
@@ -285,8 +405,10 @@ function tryLayOut(client, flagged, scale, widen, places) {
       for (const [k, obstacle] of obstacles.entries()) {
         if (!overlaps(p.box, obstacle.box)) continue;
         if (k === obstacles.length - 1) {
-          // the needs: towards the top or bottom, whichever is nearer
-          p.angle += (Math.sin(p.angle) >= 0 ? 1 : -1) * (Math.cos(p.angle) >= 0 ? 1 : -1) * step;
+          // the needs: the way a neighbour pushed her, else towards the top
+          // or bottom, whichever is nearer
+          const nearer = (Math.sin(p.angle) >= 0 ? 1 : -1) * (Math.cos(p.angle) >= 0 ? 1 : -1);
+          p.angle += (pushed[i] || nearer) * step;
         } else {
           p.angle += (wrap(p.angle - obstacle.angle()) >= 0 ? 1 : -1) * step;
         }
@@ -358,50 +480,91 @@ function tryLayOut(client, flagged, scale, widen, places) {
     people,
     lines,
     crowded,
+    labels,
+    tall: false,
   };
 }
 
 /**
  * The onion laid out so that its smallest text is at least MIN_TEXT_PX on a
- * screen that gives it `room` (CSS pixels): the text scale is raised until
- * the drawing, shrunk to fit, still shows it that large.
+ * screen that gives it `room` (CSS pixels). Larger text takes a larger
+ * drawing, shrunk more to fit, so the text scale is raised step by step; a
+ * crowded onion writes less beside each person (LABELS: her short name, then
+ * her initials alone); when even that is too small in the room, the onion is
+ * drawn taller than the room (`tall`: the page scrolls) at the width it has.
+ * What was used before comes first, so an edit keeps the drawing.
  * @param {ClientIn} client
  * @param {Set<string>} flagged
  * @param {{width: number, height: number} | null} room
  * @param {Map<string, number>} [places]  where people were drawn before
- * @param {number} [hint]  the text scale used before, tried first
+ * @param {{scale: number, labels: Labels, tall: boolean}} [hint]  what was used before
  * @returns {OnionLayout}
  */
-export function fitLayout(client, flagged, room, places = new Map(), hint = 1) {
-  const layout = layOut(client, flagged, hint, places);
-  if (!room || room.width <= 0 || room.height <= 0) return layout;
+export function fitLayout(client, flagged, room, places = new Map(), hint = undefined) {
+  const was = hint ?? { scale: 1, labels: /** @type {Labels} */ ("full"), tall: false };
+  const hinted = layOut(client, flagged, was.scale, places, was.labels);
+  if (!room || room.width <= 0 || room.height <= 0) return hinted;
   const smallest = Math.min(...Object.values(FONT));
-  /** @param {OnionLayout} at */
-  const px = (at) => {
-    const vb = at.viewBox;
-    const shown = Math.min(room.width / (vb.x1 - vb.x0), room.height / (vb.y1 - vb.y0));
-    return smallest * at.sizes.scale * shown;
+  const tallRoom = { width: room.width, height: Math.max(room.height, room.width) };
+  /** @param {{width: number, height: number}} space @param {Box} vb @param {number} scale */
+  const px = (space, vb, scale) =>
+    smallest * scale * Math.min(space.width / (vb.x1 - vb.x0), space.height / (vb.y1 - vb.y0));
+  /** @param {OnionLayout} at @param {boolean} tall */
+  const shownAt = (at, tall) => px(tall ? tallRoom : room, at.viewBox, at.sizes.scale);
+  if (!hinted.crowded && shownAt(hinted, was.tall) >= MIN_TEXT_PX) {
+    return { ...hinted, tall: was.tall };
+  }
+
+  let best = { ...hinted, tall: was.tall };
+  let bestPx = shownAt(hinted, was.tall);
+  // Names before fitting the screen's height; the height before initials.
+  /** @type {[Labels, boolean][]} */
+  const ways = [
+    ["full", false],
+    ["short", false],
+    ["full", true],
+    ["short", true],
+    ["initials", false],
+    ["initials", true],
+  ];
+  // A drawing does not depend on the room: each is made once, and shown
+  // both in the room and as tall as it is wide.
+  /** @type {Map<string, OnionLayout | null>} */
+  const made = new Map();
+  /** @param {Labels} labels @param {number} scale @param {boolean} keep */
+  const make = (labels, scale, keep) => {
+    const key = `${labels}:${scale.toFixed(1)}:${keep}`;
+    if (!made.has(key)) {
+      // Wider than this, the text would be too small even when tall.
+      const most = (tallRoom.width * scale * smallest) / MIN_TEXT_PX;
+      const { bands } = rings(client, scale, 1, labels);
+      const outer = bands[bands.length - 1].outer + MARGIN;
+      made.set(
+        key,
+        2 * outer > most ? null : layOut(client, flagged, scale, places, labels, { keep, most }),
+      );
+    }
+    return made.get(key) ?? null;
   };
-  // Larger text takes a larger drawing, shrunk more to fit: try scales from
-  // small to large and keep the first that shows the text at MIN_TEXT_PX,
-  // else the one that shows it largest (a very crowded onion in a small
-  // room). The scale used before comes first, so an edit keeps the drawing.
-  const hinted = layout;
-  const hintedPx = px(hinted);
-  if (hintedPx >= MIN_TEXT_PX) return hinted;
-  let best = hinted;
-  let bestPx = hintedPx;
-  let falling = 0;
-  for (let next = 1; next <= 2.6; next += 0.1) {
-    if (Math.abs(next - hint) < 1e-6) continue;
-    const tried = layOut(client, flagged, next, places);
-    const shown = px(tried);
-    if (shown >= MIN_TEXT_PX) return tried;
-    if (shown > bestPx + 0.05) {
-      best = tried;
-      bestPx = shown;
-      falling = 0;
-    } else if (shown < bestPx - 0.3 && (falling += 1) >= 3) break;
+  // Those drawn before stay where they are if at all possible; else they
+  // make a little room for a newcomer.
+  for (const keep of places.size ? [true, false] : [true]) {
+    for (const [labels, tall] of ways) {
+      const space = tall ? tallRoom : room;
+      for (let step = 0; step <= 10; step += 1) {
+        const next = 1 + step / 10;
+        const tried = make(labels, next, keep);
+        if (!tried) continue;
+        const shown = px(space, tried.viewBox, next);
+        // (a drawing whose words still cover others is no answer, however large)
+        if (tried.crowded) continue;
+        if (shown >= MIN_TEXT_PX) return { ...tried, tall };
+        if (shown > bestPx + 0.05) {
+          best = { ...tried, tall };
+          bestPx = shown;
+        }
+      }
+    }
   }
   return best;
 }

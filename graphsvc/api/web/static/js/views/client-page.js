@@ -6,7 +6,7 @@ import { openDialog } from "../editing/dialog.js";
 import { addNeed, linkHelper, rateNeed, resolveNeed, unlinkHelper } from "../editing/need-forms.js";
 import { addPerson, changeKnows, changePerson, removePerson } from "../editing/person-form.js";
 import { LANGUAGE, T, formatDate } from "../i18n.js";
-import { drawOnion } from "../onion/draw.js";
+import { drawOnion, initials } from "../onion/draw.js";
 import { RINGS } from "../onion/layout.js";
 import { CLIENT, VERSION, applySteps } from "../queries.js";
 import { Names, whatChanged, whatIsGone } from "./changes.js";
@@ -24,6 +24,7 @@ import {
   SUPPORT_KIND,
   hours,
   listed,
+  said,
 } from "../words.js";
 
 /** @typedef {import("../editing/person-form.js").Editing} Editing */
@@ -46,11 +47,11 @@ async function fetchClient(id) {
  * @param {any} client
  */
 function inLanguage(client) {
-  if (LANGUAGE !== "nl") return client;
   for (const need of client.needs) {
-    if (need.problem && need.displayName === need.problem.display) {
-      need.displayName = need.problem.nameNl;
-    }
+    // the name the service gave, kept for a switch of language
+    need.givenName ??= need.displayName;
+    const omaha = need.problem && need.givenName === need.problem.display;
+    need.displayName = omaha && LANGUAGE === "nl" ? need.problem.nameNl : need.givenName;
   }
   return client;
 }
@@ -167,7 +168,8 @@ export async function showClient(main, clientId, profile) {
   /** @type {{width: number, height: number} | null} */
   let room = null;
   // People stay where they were drawn, edit after edit.
-  const memory = { places: new Map(), scale: 1 };
+  /** @type {import("../onion/draw.js").OnionMemory} */
+  const memory = { places: new Map() };
   const render = () => {
     const scroll = window.scrollY;
     fill(main, clientView(client, editing, addSomeone, room, memory));
@@ -193,6 +195,16 @@ export async function showClient(main, clientId, profile) {
     }, 100);
   };
   window.addEventListener("resize", onResize);
+  // Another language: the same page in the other words, where the nurse was.
+  const onLanguage = () => {
+    if (!main.querySelector(`[data-client-page="${CSS.escape(clientId)}"]`)) {
+      window.removeEventListener("language-changed", onLanguage);
+      return;
+    }
+    client = inLanguage(client);
+    render();
+  };
+  window.addEventListener("language-changed", onLanguage);
   render();
   /** @type {HTMLElement | null} */ (main.querySelector("h1"))?.focus();
 }
@@ -206,7 +218,11 @@ function roomOf(main) {
   const svg = main.querySelector("svg.onion");
   if (!svg) return null;
   const width = svg.getBoundingClientRect().width;
+  // The usual height limit, also of an onion drawn taller than it.
+  const tall = svg.classList.contains("onion--tall");
+  svg.classList.remove("onion--tall");
   const cap = parseFloat(getComputedStyle(svg).maxHeight);
+  if (tall) svg.classList.add("onion--tall");
   if (!(width > 0)) return null;
   return { width, height: Number.isFinite(cap) && cap > 0 ? cap : width * 2 };
 }
@@ -221,7 +237,7 @@ function sameRoom(a, b) {
  * @param {Editing} editing
  * @param {(preset?: {needId?: string}) => void} addSomeone
  * @param {{width: number, height: number} | null} room
- * @param {{places: Map<string, number>, scale: number}} memory
+ * @param {import("../onion/draw.js").OnionMemory} memory
  */
 function clientView(client, editing, addSomeone, room, memory) {
   const members = new Map(client.members.map((/** @type {any} */ m) => [m.id, m]));
@@ -665,9 +681,15 @@ function peopleSection(client, editing, pointsAt) {
                     h(
                       "p",
                       { class: "person-head" },
+                      // The letters in her dot, to find her on a crowded onion.
+                      h(
+                        "span",
+                        { class: `person-initials person-initials--${ring.toLowerCase()}`, "aria-hidden": "true" },
+                        initials(m.displayName),
+                      ),
                       h("strong", {}, m.displayName),
                       m.relationship || m.role
-                        ? h("span", { class: "hint" }, ` – ${m.relationship ?? m.role}`)
+                        ? h("span", { class: "hint" }, ` – ${said(m.relationship ?? m.role)}`)
                         : null,
                     ),
                     touch.length || m.contact
@@ -720,7 +742,9 @@ const POLL_MS = 5000;
 
 /**
  * What a gap means. In English the service's own explanation; in Dutch
- * built from its kind and the names of whom and what it is about.
+ * worded from its kind, the names of whom and what it is about, and for an
+ * overloaded carer the help she gives this client a week (from the network
+ * the page has), so the Dutch says what the English says.
  * @param {any} client
  * @param {any} gap
  */
@@ -729,15 +753,35 @@ function explain(client, gap) {
   if (!say) return gap.explanation;
   const members = new Map(client.members.map((/** @type {any} */ m) => [m.id, m.displayName]));
   const needs = new Map(client.needs.map((/** @type {any} */ n) => [n.id, n.displayName]));
-  const people = gap.subjects
+  const memberIds = gap.subjects
     .filter((/** @type {any} */ x) => x.__typename === "Member")
-    .map((/** @type {any} */ x) => members.get(x.id))
-    .filter(Boolean);
+    .map((/** @type {any} */ x) => x.id);
+  const people = memberIds.map((/** @type {string} */ id) => members.get(id)).filter(Boolean);
   const about = gap.subjects
     .filter((/** @type {any} */ x) => x.__typename === "Need")
     .map((/** @type {any} */ x) => needs.get(x.id))
     .filter(Boolean);
-  return say(client.name, people, about);
+  return say(client.name, people, about, memberIds.length ? loadOf(client, memberIds[0]) : null);
+}
+
+/**
+ * The help one person gives the client a week, and with how many needs.
+ * @param {any} client
+ * @param {string} personId
+ */
+function loadOf(client, personId) {
+  let total = 0;
+  let count = 0;
+  for (const need of client.needs) {
+    if (need.status !== "ACTIVE") continue;
+    const tie = need.supporters.find(
+      (/** @type {any} */ t) => t.supporter.id === personId && t.status === "ACTIVE",
+    );
+    if (!tie) continue;
+    total += tie.hoursPerWeek ?? 0;
+    count += 1;
+  }
+  return { hours: hours(total), needs: count };
 }
 
 /**
@@ -823,7 +867,7 @@ function aboutPerson(client, editing, member) {
   /** @type {[string, any][]} */
   const facts = [
     [T.whichRing, `${RING[member.ring]} (${RING_HINT[member.ring]})`],
-    [member.ring === "INFORMAL" ? T.relationship : T.role, member.relationship ?? member.role],
+    [member.ring === "INFORMAL" ? T.relationship : T.role, said(member.relationship ?? member.role)],
     [T.contact, member.contact ? contactLink(member.contact) : null],
     [T.inTouchWith, member.contactFrequency ? FREQUENCY[member.contactFrequency] : null],
     [T.howClose, member.closeness ? CLOSENESS[member.closeness] : null],

@@ -5,6 +5,7 @@ import { fill, h } from "../dom.js";
 import { selectField, text, textField } from "../editing/fields.js";
 import { T } from "../i18n.js";
 import * as session from "../session.js";
+import { said } from "../words.js";
 
 /**
  * @param {HTMLElement} main
@@ -110,7 +111,7 @@ async function offerDevPick(area, signInWith, team) {
     label: T.nurse,
     options: nurses.map(
       (/** @type {{id: string, name: string, role: string | null}} */ n) =>
-        /** @type {[string, string]} */ ([n.id, n.role ? `${n.name}, ${n.role}` : n.name]),
+        /** @type {[string, string]} */ ([n.id, n.role ? `${n.name}, ${said(n.role)}` : n.name]),
     ),
   });
   const showTeam = h("button", { type: "button", class: "button" }, T.showTeam);

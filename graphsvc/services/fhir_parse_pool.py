@@ -1,0 +1,134 @@
+"""Validating the next Bundles of an import in other processes while this one
+writes the current one: validation (fhir.resources) is most of an import's
+work and holds one core; the writes wait on the database.
+
+Worker processes are started with ``spawn`` (safe beside threads and the
+event loop) and are handed a request Bundle each; they send back only what is
+wrong with it, as issues. Nothing is decided there: the Bundle is unpacked,
+checked for access and written here, in order, through the one write path.
+A pool that breaks is not fatal: the rest is validated here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import AsyncIterator, Iterable, Mapping
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import TypeVar
+
+from fhir_mappings import FhirValidationError, Issue, JsonObject, parse_resource
+
+from .fhir_interactions import invalid_entries
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What validation found in one request Bundle: ``issues`` refuse all of
+    it (a transaction with any fault, a batch whose own shape is wrong);
+    ``entries`` are a batch's entries refused alone, by index."""
+
+    issues: tuple[Issue, ...] = ()
+    entries: Mapping[int, tuple[Issue, ...]] = field(default_factory=dict)
+
+    @property
+    def error(self) -> FhirValidationError | None:
+        return FhirValidationError(self.issues) if self.issues else None
+
+    def invalid(self) -> dict[int, FhirValidationError]:
+        return {index: FhirValidationError(issues) for index, issues in self.entries.items()}
+
+
+def check(bundle: JsonObject) -> Verdict:
+    """Validates a transaction or batch Bundle as the interactions would (pure;
+    what a worker runs)."""
+    try:
+        if bundle.get("type") == "transaction":
+            parse_resource(bundle)
+            return Verdict()
+        invalid = invalid_entries(bundle)
+    except FhirValidationError as error:
+        return Verdict(error.issues)
+    return Verdict(entries={index: error.issues for index, error in invalid.items()})
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+class ParsePool:
+    """Worker processes that validate Bundles ahead of the writer, started
+    when first needed and kept until ``close`` (or the end of ``with``), so
+    that several imports share them. With ``workers=0`` everything is
+    validated in this process, in turn."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = default_workers() if workers is None else workers
+        self._executor: Executor | None = None
+
+    def __enter__(self) -> ParsePool:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            executor, self._executor = self._executor, None
+            executor.shutdown(wait=True, cancel_futures=True)
+
+    async def checked(
+        self, items: Iterable[tuple[T, JsonObject | None]]
+    ) -> AsyncIterator[tuple[T, JsonObject | None, Verdict | None]]:
+        """Each item and its Bundle with the verdict on it (None: no Bundle),
+        in the order given; up to a few per worker are validated ahead."""
+        ahead = 4 * self.workers
+        pending: deque[tuple[T, JsonObject | None, asyncio.Future[Verdict] | None]] = deque()
+        loop = asyncio.get_running_loop()
+        if self.workers > 0 and self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        source = iter(items)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) <= ahead:
+                try:
+                    item, bundle = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                future = None
+                if bundle is not None and self._executor is not None:
+                    future = loop.run_in_executor(self._executor, check, bundle)
+                pending.append((item, bundle, future))
+            if not pending:
+                return
+            item, bundle, future = pending.popleft()
+            yield item, bundle, await self._verdict(bundle, future)
+
+    async def _verdict(
+        self, bundle: JsonObject | None, future: asyncio.Future[Verdict] | None
+    ) -> Verdict | None:
+        if bundle is None:
+            return None
+        if future is not None:
+            try:
+                return await future
+            except BrokenProcessPool:
+                self.close()  # the rest is validated here
+            except Exception:  # not sent (too deep to pickle, say): validated here
+                pass
+        return check(bundle)
