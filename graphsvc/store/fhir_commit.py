@@ -191,5 +191,10 @@ class CypherFhirWriter:
             ],
             "now": unit.at,
         }
+        # each network's fingerprint at the version this commit gives it
+        # (the guard admits it only at the version read, or as a new client)
+        for item, onion in zip(params["onions"], population.onions, strict=True):
+            version = unit.seen_clients.get(onion.client.id, 0) + 1
+            item["props"]["state"] = records.network_state(replace(onion, version=version))
         rows = await self._runner.write(query("fhir_commit"), params)
         return bool(rows and rows[0]["committed"])
