@@ -18,7 +18,9 @@ figure beside its floor measured on the same database.
   against the raw Cypher write of one resource version (``floors.raw_resource_version``);
 - one graph edit, as GraphQL and the web page make it: a member's closeness
   through the one write path (read, plan, one guarded ``fhir_commit`` that
-  also writes the new CareTeam version).
+  also writes the new CareTeam version);
+- one CareTeam PUT through FHIR (its name changed) on the client just
+  edited, against one raw resource version of the same CareTeam.
 
 For the import and the update, also the share of their time spent inside
 Cypher statements (driver and database: the runner's ``read`` and ``write``,
@@ -268,6 +270,30 @@ async def measure(runtime: Runtime, reads: int, samples: int, seed: int) -> Figu
         raw_times.append(await clock(raw))
     figures.cells["edit raw"] = f"p50 {p50(raw_times[WARM_WRITES:]):6.2f} ms"
 
+    # One CareTeam PUT through FHIR (its name changed) on the client edited
+    # above, beside one raw resource version of the same CareTeam.
+    team = await runtime.fhir_reads.read(SYSTEM, "CareTeam", careteam.id)
+    service_times, raw_times = [], []
+    in_db, count = 0.0, 0
+    for i in range(WARM_WRITES + samples):
+        changed = copy.deepcopy(team)
+        changed.pop("meta", None)
+        changed["name"] = f"Team, sample {i}"
+        before = statements.reading()
+        update = runtime.fhir_interactions.update(SYSTEM, "CareTeam", careteam.id, changed)
+        service_times.append(await clock(update))
+        if i >= WARM_WRITES:
+            after = statements.reading()
+            in_db, count = in_db + after[0] - before[0], count + after[1] - before[1]
+        raw = raw_resource_version(runner, "CareTeam", f"raw-team-{i}", changed)
+        raw_times.append(await clock(raw))
+    measured = sum(service_times[WARM_WRITES:])
+    figures.cells["team put"] = f"p50 {p50(service_times[WARM_WRITES:]):6.2f} ms"
+    figures.cells["team put db"] = (
+        f"{in_db / measured:4.0%} of the time, {count / samples:.0f} statements each"
+    )
+    figures.cells["team put raw"] = f"p50 {p50(raw_times[WARM_WRITES:]):6.2f} ms"
+
     # The import's floor last, so that its extra resources touch nothing above.
     flat = resources_of(demo_documents())  # as read, whatever the import did to its copy
     started = time.perf_counter()
@@ -323,6 +349,9 @@ ROWS = (
     ("edit db", "  of it in Cypher statements"),
     ("edit cold", "  the first edit of each client"),
     ("edit raw", "  floor: raw_edit (the same change)"),
+    ("team put", "one CareTeam PUT (service)"),
+    ("team put db", "  of it in Cypher statements"),
+    ("team put raw", "  floor: one raw_resource_version"),
 )
 
 
