@@ -18,7 +18,9 @@ figure beside its floor measured on the same database.
   against the raw Cypher write of one resource version (``floors.raw_resource_version``);
 - one graph edit, as GraphQL and the web page make it: a member's closeness
   through the one write path (read, plan, one guarded ``fhir_commit`` that
-  also writes the new CareTeam version).
+  also writes the new CareTeam version);
+- one CareTeam PUT through FHIR (its name changed) on the client just
+  edited, against one raw resource version of the same CareTeam.
 
 For the import and the update, also the share of their time spent inside
 Cypher statements (driver and database: the runner's ``read`` and ``write``,
@@ -145,6 +147,41 @@ def resources_of(documents: Sequence[Document]) -> list[dict[str, Any]]:
     ]
 
 
+async def fhir_updates(
+    runtime: Runtime,
+    statements: StatementClock,
+    figures: Figures,
+    cell: str,
+    samples: int,
+    body: Callable[[int], dict[str, Any]],
+) -> None:
+    """PUTs of one resource through the service (``body(i)``, the i-th), each
+    beside one raw resource version of the same content, interleaved."""
+    runner = runtime.repository._runner
+    service_times: list[float] = []
+    raw_times: list[float] = []
+    in_db, count = 0.0, 0
+    for i in range(WARM_WRITES + samples):
+        changed = body(i)
+        kind, rid = changed["resourceType"], changed["id"]
+        before = statements.reading()
+        service_times.append(
+            await clock(runtime.fhir_interactions.update(SYSTEM, kind, rid, changed))
+        )
+        if i >= WARM_WRITES:
+            after = statements.reading()
+            in_db, count = in_db + after[0] - before[0], count + after[1] - before[1]
+        raw_times.append(
+            await clock(raw_resource_version(runner, kind, f"raw-{cell}-{i}", changed))
+        )
+    measured = sum(service_times[WARM_WRITES:])
+    figures.cells[cell] = f"p50 {p50(service_times[WARM_WRITES:]):6.2f} ms"
+    figures.cells[f"{cell} db"] = (
+        f"{in_db / measured:4.0%} of the time, {count / samples:.0f} statements each"
+    )
+    figures.cells[f"{cell} raw"] = f"p50 {p50(raw_times[WARM_WRITES:]):6.2f} ms"
+
+
 async def measure(runtime: Runtime, reads: int, samples: int, seed: int) -> Figures:
     figures = Figures()
     runner = runtime.repository._runner
@@ -204,26 +241,14 @@ async def measure(runtime: Runtime, reads: int, samples: int, seed: int) -> Figu
         if r["resourceType"] == "Observation" and r["id"].startswith("obs-")
     )
     rating = await runtime.fhir_reads.read(SYSTEM, "Observation", sent["id"])
-    service_times, raw_times = [], []
-    in_db, count = 0.0, 0
-    for i in range(WARM_WRITES + samples):
+
+    def new_rating(i: int) -> dict[str, Any]:
         changed = copy.deepcopy(rating)
         changed["valueInteger"] = 1 + i % 5
         changed["note"] = [{"text": f"sample {i}"}]
-        before = statements.reading()
-        update = runtime.fhir_interactions.update(SYSTEM, "Observation", changed["id"], changed)
-        service_times.append(await clock(update))
-        if i >= WARM_WRITES:
-            after = statements.reading()
-            in_db, count = in_db + after[0] - before[0], count + after[1] - before[1]
-        raw = raw_resource_version(runner, "Observation", f"raw-{i}", changed)
-        raw_times.append(await clock(raw))
-    measured = sum(service_times[WARM_WRITES:])
-    figures.cells["update"] = f"p50 {p50(service_times[WARM_WRITES:]):6.2f} ms"
-    figures.cells["update db"] = (
-        f"{in_db / measured:4.0%} of the time, {count / samples:.0f} statements each"
-    )
-    figures.cells["update raw"] = f"p50 {p50(raw_times[WARM_WRITES:]):6.2f} ms"
+        return changed
+
+    await fhir_updates(runtime, statements, figures, "update", samples, new_rating)
 
     # One graph edit (what GraphQL and the web page do): a member's closeness
     # through the one write path, which also writes the CareTeam it changes;
@@ -267,6 +292,18 @@ async def measure(runtime: Runtime, reads: int, samples: int, seed: int) -> Figu
         raw = raw_edit(runner, edited[0], member, 1 + i % 3, careteam.key, careteam.content)
         raw_times.append(await clock(raw))
     figures.cells["edit raw"] = f"p50 {p50(raw_times[WARM_WRITES:]):6.2f} ms"
+
+    # One CareTeam PUT through FHIR (its name changed) on the client edited
+    # above, beside one raw resource version of the same CareTeam.
+    team = await runtime.fhir_reads.read(SYSTEM, "CareTeam", careteam.id)
+
+    def renamed_team(i: int) -> dict[str, Any]:
+        changed = copy.deepcopy(team)
+        changed.pop("meta", None)
+        changed["name"] = f"Team, sample {i}"
+        return changed
+
+    await fhir_updates(runtime, statements, figures, "team put", samples, renamed_team)
 
     # The import's floor last, so that its extra resources touch nothing above.
     flat = resources_of(demo_documents())  # as read, whatever the import did to its copy
@@ -323,6 +360,9 @@ ROWS = (
     ("edit db", "  of it in Cypher statements"),
     ("edit cold", "  the first edit of each client"),
     ("edit raw", "  floor: raw_edit (the same change)"),
+    ("team put", "one CareTeam PUT (service)"),
+    ("team put db", "  of it in Cypher statements"),
+    ("team put raw", "  floor: one raw_resource_version"),
 )
 
 

@@ -134,7 +134,7 @@ async def compose(
     changes = NetworkWriter(repository, resources, writer, settings.fhir_base_urls)
     network = NetworkService(repository, audit, changes, audit.of_client)
     fhir_reads = FhirReadService(repository, resources, audit)
-    fhir_writes = FhirWriteService(repository, resources, writer, audit)
+    fhir_writes = FhirWriteService(repository, resources, writer, audit, changes.recent)
     lsns6_answers = Lsns6Answers(network, resources, fhir_writes)
     analysis = AnalysisService(
         repository,

@@ -34,15 +34,27 @@ def local_references(resources: Iterable[JsonObject]) -> set[ResourceKey]:
 
 
 async def with_references(
-    store: ResourceStore, resources: dict[ResourceKey, JsonObject], depth: int = 2
+    store: ResourceStore,
+    resources: dict[ResourceKey, JsonObject],
+    depth: int = 2,
+    followed: Mapping[ResourceKey, JsonObject] | None = None,
 ) -> dict[ResourceKey, JsonObject]:
     """``resources``, what they refer to ``depth`` references deep (a
     CareTeam's PractitionerRole, then its Practitioner and Organization), and
     the PractitionerRoles of the Practitioners among them, which say their
-    organisation and role."""
-    view = dict(resources)
-    await _follow(store, view, list(view.values()), depth)
-    practitioners = sorted(k.reference for k in view if k.resource_type == "Practitioner")
+    organisation and role.
+
+    ``followed``: a view this function made before (resources as they were,
+    and what they referred to); only what ``resources`` holds new or changed
+    against it is followed again, and only Practitioners it did not hold are
+    looked up for their roles."""
+    known = followed or {}
+    view = {**known, **resources}
+    frontier = [r for k, r in resources.items() if k not in known or known[k] != r]
+    await _follow(store, view, frontier, depth)
+    practitioners = sorted(
+        k.reference for k in view if k.resource_type == "Practitioner" and k not in known
+    )
     if practitioners:
         roles = await store.search(
             "PractitionerRole",
@@ -105,8 +117,15 @@ async def current_view(
     """Every resource of these clients' networks as it is to be exported now.
     ``client_ids`` without an onion contribute what is stored for them. What
     the resources refer to is not followed here (see :func:`with_references`)."""
+    return laid_over(await originals(store, onions, client_ids), onions)
+
+
+def laid_over(
+    originals: Mapping[str, Mapping[ResourceKey, JsonObject]], onions: Mapping[str, Onion]
+) -> dict[ResourceKey, JsonObject]:
+    """:func:`current_view` of what is stored for each client (pure)."""
     view: dict[ResourceKey, JsonObject] = {}
-    for client_id, own in (await originals(store, onions, client_ids)).items():
+    for client_id, own in originals.items():
         view.update(own)
         onion = onions.get(client_id)
         if onion is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -30,8 +30,9 @@ from graphsvc.store.resource_store import StoredResource, canonical, senders_met
 from .access import Action, check_resource_access, check_shared_write, check_type_access
 from .audit import AuditRecord, AuditTrail
 from .errors import Forbidden
-from .fhir_view import current_view, with_references
+from .fhir_view import as_json, laid_over, stored_originals, with_references
 from .network_write import ATTEMPTS, deleted_version, resource_version
+from .recent_networks import NetworkRead, RecentNetworks
 
 
 class PreconditionFailed(Exception):
@@ -82,6 +83,21 @@ class _Plan:
     notes: tuple[Issue, ...]
     # the clients in whose compartments each resource is, before and after
     clients: dict[ResourceKey, set[str]] = field(default_factory=dict)
+    # every client whose network the write projects again
+    touched: frozenset[str] = frozenset()
+    # the network and its resources as they are once committed, to remember
+    remember: NetworkRead | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Reads:
+    """What a plan starts from: the networks as they are and, for each
+    client, the stored resources they are exported over."""
+
+    onions: dict[str, Onion]
+    own: dict[str, dict[ResourceKey, StoredResource]]
+    # a view made before of these resources and what they refer to
+    followed: dict[ResourceKey, JsonObject] | None = None
 
 
 _PEOPLE = frozenset({"Practitioner", "Organization", "RelatedPerson"})
@@ -142,11 +158,16 @@ class FhirWriteService:
         resources: ResourceStore,
         writer: FhirWriter,
         audit: AuditTrail,
+        recent: RecentNetworks | None = None,
     ) -> None:
+        """``recent``: the networks the edits of this instance remember
+        (NetworkWriter's): a write of one resource of a network found there
+        is planned from it, and leaves the network as written there."""
         self._repo = repository
         self._resources = resources
         self._writer = writer
         self._audit = audit
+        self._recent = recent
 
     async def apply(
         self,
@@ -164,8 +185,9 @@ class FhirWriteService:
                 await asyncio.sleep(random.uniform(0, 0.01 * 2 ** min(attempt, 5)))
             # No lock of this process: several processes serve, and the guard
             # in the one statement decides between all writers alike.
-            plan = await self._plan(principal, changes, base_urls)
+            plan = await self._plan(principal, changes, base_urls, hint=not attempt)
             committed = plan.unit is None or await self._writer.commit(plan.unit)
+            self._remember(plan, committed)
             if committed:
                 for result in plan.results:
                     action = f"fhir.{result.key.resource_type}.write"
@@ -202,9 +224,26 @@ class FhirWriteService:
         plan = await self._plan(principal, changes, base_urls)
         return plan.notes
 
+    def _remember(self, plan: _Plan, committed: bool) -> None:
+        if self._recent is None:
+            return
+        for client_id in plan.touched:
+            self._recent.forget(client_id)
+        if committed and plan.remember is not None:
+            self._recent.put(plan.remember)
+
     async def _plan(
-        self, principal: Principal, changes: Sequence[ResourceChange], base_urls: Sequence[str]
+        self,
+        principal: Principal,
+        changes: Sequence[ResourceChange],
+        base_urls: Sequence[str],
+        *,
+        hint: bool = False,
     ) -> _Plan:
+        if hint:
+            plan = await self._hinted_plan(principal, changes, base_urls)
+            if plan is not None:
+                return plan
         stored = {
             ResourceKey(s.type, s.id): s
             for s in await self._resources.get_many(
@@ -251,8 +290,85 @@ class FhirWriteService:
         for clients in (await self._repo.person_clients(sorted(people))).values():
             client_ids |= clients
         onions = await self._repo.get_onions(sorted(client_ids))
+        own = await stored_originals(self._resources, onions, client_ids)
+        reads = _Reads(onions, own)
+        return await self._planned(
+            principal, outcomes, stored, client_of, client_ids, reads, base_urls, len(changes)
+        )
 
-        view = await current_view(self._resources, onions, client_ids)
+    async def _hinted_plan(
+        self, principal: Principal, changes: Sequence[ResourceChange], base_urls: Sequence[str]
+    ) -> _Plan | None:
+        """One resource of a client's network that this instance remembers
+        (as an edit or a FHIR write here left it), planned from that memory:
+        no read of the network, its resources or who may write them. The
+        commit's guard confirms the plan (the network's version, the
+        resource's version); anything a commit does not confirm (a 412, no
+        change, a refusal) is planned again from reads. None: not so."""
+        if self._recent is None or len(changes) != 1:
+            return None
+        (change,) = changes
+        kind = change.key.resource_type
+        if change.resource is None or kind in _PEOPLE or kind == "PractitionerRole":
+            return None  # a delete, or a directory entry other networks name
+        client_id = index_terms(change.resource, base_urls=base_urls).client_id
+        known = self._recent.latest(client_id) if client_id else None
+        if client_id is None or known is None:
+            return None
+        found = known.own.get(change.key)
+        if found is None and await self._resources.get_many(
+            [change.key.reference], include_deleted=True
+        ):
+            return None  # there, and not as remembered
+        if found is not None and (found.deleted or found.client_id != client_id):
+            return None
+        actual = found.version_id if found else None
+        if change.if_match is not None and actual != change.if_match:
+            return None  # said only of the version stored now
+        outcome = _outcome(change, found)
+        if outcome is Outcome.UNCHANGED:
+            return None
+        onion = known.onion
+        teams = () if onion.team_id is None else (onion.team_id,)
+        try:
+            check_type_access(principal, kind, Action.WRITE)
+            check_resource_access(principal, kind, Action.WRITE, client_id, teams)
+        except (NotFound, Forbidden):
+            return None  # refused only as the database says it now
+        stored = {change.key: found} if found else {}
+        reads = _Reads({client_id: onion}, {client_id: dict(known.own)}, dict(known.view))
+        try:
+            plan = await self._planned(
+                principal,
+                [(change, found, outcome)],
+                stored,
+                {change.key: {client_id}},
+                {client_id},
+                reads,
+                base_urls,
+                1,
+            )
+        except Exception:
+            return None  # whatever is wrong is said as the database has it now
+        return plan if plan.unit is not None and not plan.unit.removed_clients else None
+
+    async def _planned(
+        self,
+        principal: Principal,
+        outcomes: list[tuple[ResourceChange, StoredResource | None, Outcome]],
+        stored: Mapping[ResourceKey, StoredResource],
+        client_of: dict[ResourceKey, set[str]],
+        client_ids: set[str],
+        reads: _Reads,
+        base_urls: Sequence[str],
+        changed: int,
+    ) -> _Plan:
+        """The commit of these writes over what was read, the networks of
+        ``client_ids`` projected again."""
+        writes = [(c, s, o) for c, s, o in outcomes if o not in {Outcome.UNCHANGED, Outcome.ABSENT}]
+        onions = reads.onions
+        originals = {cid: {k: as_json(s) for k, s in own.items()} for cid, own in reads.own.items()}
+        view = laid_over(originals, onions)
         for change, _, _ in writes:
             if change.resource is None:
                 view.pop(change.key, None)
@@ -263,7 +379,12 @@ class FhirWriteService:
                     "id": change.key.id,
                 }
         # what the new resources refer to, the directory above all
-        view = await with_references(self._resources, view)
+        laid = view
+        stored_keys = {k for own in reads.own.values() for k in own}
+        followed = {  # without what the view no longer holds
+            k: r for k, r in (reads.followed or {}).items() if k in laid or k not in stored_keys
+        }
+        view = await with_references(self._resources, view, followed=followed)
         projection = project(view, base_urls=base_urls)
 
         new_onions: dict[str, Onion] = {}
@@ -322,7 +443,27 @@ class FhirWriteService:
             removed_clients=removed,
             at=at,
         )
-        return _Plan(results, unit, projection.notes, client_of)
+        remember = None
+        if changed == 1 and len(client_ids) == 1 and not removed:
+            (client_id,) = client_ids
+            before, after = onions.get(client_id), new_onions.get(client_id)
+            if before is not None and after is not None and client_id in reads.own:
+                if any(o.client.id == client_id for o in population.onions):
+                    before_commit = before
+                    after = dataclasses.replace(after, version=before.version + 1)
+                else:
+                    before_commit, after = before, before
+                own = reads.own[client_id]
+                # the resources as stored, and what they and the new ones refer to
+                seen = {
+                    **{k: r for k, r in followed.items() if k not in stored_keys},
+                    **{k: r for k, r in view.items() if k not in laid},
+                    **originals[client_id],
+                }
+                read = NetworkRead(before_commit, own, seen)
+                if read.covers(after):
+                    remember = read.after(after, resource_writes, at)
+        return _Plan(results, unit, projection.notes, client_of, frozenset(client_ids), remember)
 
     @staticmethod
     def _check_new_team(

@@ -163,14 +163,18 @@ class NetworkService:
         *,
         guarded: bool = False,
         kept: Callable[[WriteResult], str | None] | None = None,
+        refused: tuple[type[Exception], ...] = (),
     ) -> WriteResult:
         """Check access (unless the caller did), run the write with the
-        network's version as the check read it, and audit the outcome."""
+        network's version as the check read it, and audit the outcome
+        (except of the ``refused`` errors, raised unaudited)."""
         version = None
         if not guarded:
             version = (await self._guard(principal, client_id, Action.WRITE, name)).version
         try:
             result = await operation(version)
+        except refused:
+            raise
         except VersionConflict:
             self._log(principal, name, client_id, "conflict")
             raise
@@ -369,6 +373,33 @@ class NetworkService:
                 if was.get(member.person.id) != member.person:
                     await self._check_person(principal, member.person, client_id)
 
+        remembered = self._changes.remembered(client_id)
+        if remembered is not None:
+            # The network this instance wrote last: access is checked against
+            # its team and the commit, guarded by its version, confirms both;
+            # nothing is read first. Whatever else happens is decided below,
+            # from the database, as for any other change.
+            def allowed(before: Onion) -> None:
+                teams = () if before.team_id is None else (before.team_id,)
+                check_team_access(principal, teams, Action.WRITE, client_id)
+
+            async def hinted(_: int | None) -> WriteResult:
+                return await self._changes.change(
+                    client_id, command, expected_version, check_people, allowed=allowed
+                )
+
+            try:
+                return await self._write(
+                    principal,
+                    client_id,
+                    ACTIONS[type(command)],
+                    hinted,
+                    guarded=True,
+                    kept=self._kept(command, undone),
+                    refused=(NotFound, Forbidden),
+                )
+            except (NotFound, Forbidden):
+                pass  # said after the check below, which reads who may
         return await self._write(
             principal,
             client_id,

@@ -103,6 +103,10 @@ def deleted_version(found: StoredResource) -> ResourceWrite:
     )
 
 
+class _Unconfirmed(Exception):
+    """A plan from a remembered network ended without a commit."""
+
+
 class NetworkWriter:
     def __init__(
         self,
@@ -125,6 +129,8 @@ class NetworkWriter:
         expected_version: int | None,
         check: Callable[[Onion, Onion], Awaitable[None]] | None = None,
         version_now: int | None = None,
+        *,
+        allowed: Callable[[Onion], None] | None = None,
     ) -> WriteResult:
         """Apply the command to the network as it is now. With an expected
         version, a network that has moved on is a VersionConflict; without
@@ -132,9 +138,31 @@ class NetworkWriter:
         ``check`` may refuse the planned network (the caller's rules of who
         may change what) before anything is written. ``version_now``: the
         network's version as the caller has just read it, so that a network
-        this instance read or wrote at that version need not be read again."""
+        this instance read or wrote at that version need not be read again.
+
+        ``allowed`` instead of ``version_now``: the caller has read nothing,
+        and the network this instance wrote last is planned from as it is
+        remembered (:meth:`remembered`), its version unconfirmed; ``allowed``
+        raises unless the caller may change the network it is given, and is
+        asked of every network planned from. Only a commit, guarded by that
+        version, confirms such a plan: any other answer (a conflict, no
+        change, a refusal, an invalid command) is given only after the
+        network is read again."""
         async with self._turns.of(client_id):
-            return await self._change(client_id, command, expected_version, check, version_now)
+            return await self._change(
+                client_id, command, expected_version, check, version_now, allowed
+            )
+
+    @property
+    def recent(self) -> RecentNetworks:
+        """The networks this instance remembers, shared with its FHIR writes."""
+        return self._recent
+
+    def remembered(self, client_id: str) -> Onion | None:
+        """The network as this instance last wrote or read it, if it did: a
+        hint (another instance may have changed it since), never the truth."""
+        known = self._recent.latest(client_id)
+        return known.onion if known else None
 
     async def _change(
         self,
@@ -143,33 +171,54 @@ class NetworkWriter:
         expected_version: int | None,
         check: Callable[[Onion, Onion], Awaitable[None]] | None,
         version_now: int | None,
+        allowed: Callable[[Onion], None] | None,
     ) -> WriteResult:
         deadline = time.monotonic() + PATIENCE
+        # planned from the network as remembered, its version not read
+        hinted = allowed is not None
+        raced = False  # the last commit was refused: let the others go first
         for attempt in itertools.count():
-            if attempt:
+            if raced:
                 await asyncio.sleep(random.uniform(0, 0.01 * 2 ** min(attempt, 4)))
-            known = self._recent.get(client_id, None if attempt else version_now)
+            if hinted:
+                known = self._recent.latest(client_id)
+                hinted = known is not None
+            else:
+                known = self._recent.get(client_id, None if attempt else version_now)
             before = known.onion if known else await self._network(client_id, command)
-            if expected_version is not None and before.version != expected_version:
-                raise VersionConflict(client_id, expected_version, before.version)
-            after = apply(before, command)
-            new = before.version == 0  # a client taken into care now
-            if not new and same_network(after, before):
-                return WriteResult(before.version, False)
-            await self._check_ids_are_free(before, after)
-            if check is not None:
-                await check(before, after)
-            if known is None or not known.covers(after):
-                known = (await self._reads({client_id: after}, {client_id: before}))[client_id]
-            unit = await self._plan(
-                {client_id: (None if new else before, after)}, {client_id: known}
-            )
+            try:
+                if allowed is not None:
+                    allowed(before)
+                if expected_version is not None and before.version != expected_version:
+                    raise VersionConflict(client_id, expected_version, before.version)
+                after = apply(before, command)
+                new = before.version == 0  # a client taken into care now
+                if not new and same_network(after, before):
+                    if hinted:
+                        raise _Unconfirmed
+                    return WriteResult(before.version, False)
+                await self._check_ids_are_free(before, after)
+                if check is not None:
+                    await check(before, after)
+                if known is None or not known.covers(after):
+                    known = (await self._reads({client_id: after}, {client_id: before}))[client_id]
+                unit = await self._plan(
+                    {client_id: (None if new else before, after)}, {client_id: known}
+                )
+            except Exception:
+                if not hinted:
+                    raise
+                # said only of the network as it is now: read it again
+                hinted = False
+                self._recent.forget(client_id)
+                continue
             if await self._writer.commit(unit):
                 version = before.version + 1
                 written = dataclasses.replace(after, version=version)
                 self._recent.put(known.after(written, unit.resources, unit.at))
                 return WriteResult(version, True, before, written)
             self._recent.forget(client_id)
+            hinted, raced = False, True
             if time.monotonic() > deadline:
                 break
         # Other writers kept changing the network: said as a conflict, with

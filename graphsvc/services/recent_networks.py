@@ -2,11 +2,13 @@
 resources their FHIR export is laid over: a hint that saves the reads of a
 change, never the truth.
 
-An entry is used only for the version the caller has just read from the
-database (its access check reads it), and every commit planned from it is
-still guarded by that version and by the versions of the resources it
-writes; a refused commit forgets the entry. Nothing here is needed for a
-correct answer, only for a fast one.
+An entry is used for the version the caller has just read from the
+database (its access check reads it), or, for an edit, as the network was
+last written here without reading its version (``latest``): then only a
+commit confirms the plan. Every commit planned from an entry is guarded by
+its version and by the versions of the resources it writes; a refused commit
+forgets the entry. Nothing here is needed for a correct answer, only for a
+fast one.
 """
 
 from __future__ import annotations
@@ -71,6 +73,13 @@ class RecentNetworks:
         if read is None or version is None or read.onion.version != version:
             return None
         self._reads.move_to_end(client_id)
+        return read
+
+    def latest(self, client_id: str) -> NetworkRead | None:
+        """The network as last read or written here, whatever its version now."""
+        read = self._reads.get(client_id)
+        if read is not None:
+            self._reads.move_to_end(client_id)
         return read
 
     def put(self, read: NetworkRead) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
@@ -20,6 +21,10 @@ from . import records
 from .catalog import query
 from .port import ClientAccess, ClientPageRequest, TakenIds
 from .runner import CypherRunner, Row
+
+# reads of a network caught half-way through a commit, at most, before it is
+# taken as read
+TORN_READS = 20
 
 
 class CypherRepository:
@@ -133,12 +138,33 @@ class CypherRepository:
         return onions[client_id]
 
     async def get_onions(self, client_ids: Sequence[str]) -> dict[str, Onion]:
-        """The onions of the clients that exist, in one read."""
-        if not client_ids:
-            return {}
-        rows = await self._read("onion_get", client_ids=list(dict.fromkeys(client_ids)))
-        onions = (records.onion_from(row) for row in rows)
-        return {o.client.id: o for o in onions}
+        """The onions of the clients that exist, each as one version: a
+        network that does not give the fingerprint its commit stored beside
+        it (:func:`records.network_state`) was read while a commit landed
+        (Neo4j reads at read committed) and is read again. The same network
+        read twice with the same stored fingerprint is taken as it is: no
+        commit was half-way then (a fingerprint stored otherwise)."""
+        wanted = list(dict.fromkeys(client_ids))
+        onions: dict[str, Onion] = {}
+        seen: dict[str, tuple[Onion, str]] = {}
+        for attempt in range(TORN_READS):
+            if attempt:
+                await asyncio.sleep(0.001 * attempt)
+            torn: list[str] = []
+            for row in await self._read("onion_get", client_ids=wanted) if wanted else []:
+                onion = records.onion_from(row)
+                cid = onion.client.id
+                state = row["client"].get("state")
+                whole = state is None or records.network_state(onion) == state
+                if whole or seen.get(cid) == (onion, state) or attempt == TORN_READS - 1:
+                    onions[cid] = onion
+                else:
+                    seen[cid] = (onion, state)
+                    torn.append(cid)
+            wanted = torn
+            if not wanted:
+                break
+        return onions
 
     async def onions_after(self, after_id: str, limit: int) -> tuple[list[Onion], str | None]:
         """The onions of the next ``limit`` clients in id order after

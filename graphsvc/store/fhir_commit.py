@@ -61,57 +61,68 @@ class FhirCommit:
     at: str = field(default_factory=records.now)  # lastUpdated of every version written
 
 
+Pair = dict[str, str]
+
+
 def _gone(
     previous: Mapping[str, Onion], population: Population, removed: Sequence[str]
-) -> dict[str, list[str]]:
+) -> dict[str, list[Any]]:
+    """What the new networks no longer hold of the old ones: ties as
+    ``{a, b}`` (from, to; ``c``: the client a KNOWS tie was recorded in),
+    needs and ratings as ids."""
     new = {o.client.id: o for o in population.onions}
-    gone: dict[str, set[str]] = {
-        name: set()
-        for name in ("members", "serves", "supports", "links", "needs", "observations", "knows")
-    }
-    touched_needs: set[str] = set()
-    touched_observations: set[str] = set()
-    for client_id, old in previous.items():
-        after = new.get(client_id)
-        if after is None and client_id not in removed:
+    members: set[tuple[str, str]] = set()
+    serves: set[tuple[str, str]] = set()
+    supports: set[tuple[str, str]] = set()
+    links: set[tuple[str, str]] = set()
+    knows: set[tuple[str, str, str]] = set()
+    needs: set[str] = set()
+    observations: set[str] = set()
+    for cid, old in previous.items():
+        after = new.get(cid)
+        if after is None and cid not in removed:
             continue
-        cid = client_id
         keep_members = {m.person.id for m in after.members} if after else set()
-        keep_needs = {n.id for n in after.needs} if after else set()
         keep_supports = {(s.supporter_id, s.need_id) for s in after.supports} if after else set()
-        keep_obs = {o.id for o in after.observations} if after else set()
         keep_links = (
             {(o.need_id, o.id) for o in after.observations if o.need_id} if after else set()
         )
-        gone["members"] |= {f"{m.person.id}|{cid}" for m in old.members} - {
-            f"{p}|{cid}" for p in keep_members
-        }
+        keep_knows = {(k.person_a, k.person_b) for k in after.knows} if after else set()
+        members |= {(m.person.id, cid) for m in old.members if m.person.id not in keep_members}
         if old.team_id and (after is None or after.team_id != old.team_id):
-            gone["serves"].add(f"{old.team_id}|{cid}")
-        gone["needs"] |= {n.id for n in old.needs} - keep_needs
-        gone["supports"] |= {
-            f"{s.supporter_id}|{s.need_id}"
+            serves.add((old.team_id, cid))
+        needs |= {n.id for n in old.needs} - ({n.id for n in after.needs} if after else set())
+        supports |= {
+            (s.supporter_id, s.need_id)
             for s in old.supports
             if (s.supporter_id, s.need_id) not in keep_supports
         }
-        gone["observations"] |= {o.id for o in old.observations} - keep_obs
-        gone["links"] |= {
-            f"{o.need_id}|{o.id}"
+        observations |= {o.id for o in old.observations} - (
+            {o.id for o in after.observations} if after else set()
+        )
+        links |= {
+            (o.need_id, o.id)
             for o in old.observations
             if o.need_id and (o.need_id, o.id) not in keep_links
         }
-        keep_knows = {(k.person_a, k.person_b) for k in after.knows} if after else set()
-        gone["knows"] |= {
-            f"{cid}|{k.person_a}|{k.person_b}"
+        knows |= {
+            (k.person_a, k.person_b, cid)
             for k in old.knows
             if (k.person_a, k.person_b) not in keep_knows
         }
-        touched_needs |= {n.id for n in old.needs}
-        touched_observations |= {o.id for o in old.observations}
-    result = {name: sorted(values) for name, values in gone.items()}
-    result["touched_needs"] = sorted(touched_needs)
-    result["touched_observations"] = sorted(touched_observations)
-    return result
+
+    def pairs(found: set[tuple[str, str]]) -> list[Pair]:
+        return [{"a": a, "b": b} for a, b in sorted(found)]
+
+    return {
+        "members": pairs(members),
+        "serves": pairs(serves),
+        "supports": pairs(supports),
+        "links": pairs(links),
+        "knows": [{"a": a, "b": b, "c": c} for a, b, c in sorted(knows)],
+        "needs": sorted(needs),
+        "observations": sorted(observations),
+    }
 
 
 def _what_changed(before: Onion | None, after: Onion) -> Onion:
@@ -127,6 +138,9 @@ def _what_changed(before: Onion | None, after: Onion) -> Onion:
 
     return replace(
         after,
+        # a team that still serves her is there already (one that stops is
+        # deleted above the merges as gone)
+        team_id=None if after.team_id == before.team_id else after.team_id,
         members=new(after.members, before.members),
         needs=new(after.needs, before.needs),
         supports=new(after.supports, before.supports),
@@ -161,9 +175,6 @@ class CypherFhirWriter:
             "gone_needs": gone["needs"],
             "gone_observations": gone["observations"],
             "gone_knows": gone["knows"],
-            "knows_people": sorted({part for g in gone["knows"] for part in g.split("|")[1:]}),
-            "touched_needs": gone["touched_needs"],
-            "touched_observations": gone["touched_observations"],
             "removed_clients": sorted(unit.removed_clients),
             **records.population_params(
                 replace(
@@ -191,5 +202,10 @@ class CypherFhirWriter:
             ],
             "now": unit.at,
         }
+        # each network's fingerprint at the version this commit gives it
+        # (the guard admits it only at the version read, or as a new client)
+        for item, onion in zip(params["onions"], population.onions, strict=True):
+            version = unit.seen_clients.get(onion.client.id, 0) + 1
+            item["props"]["state"] = records.network_state(replace(onion, version=version))
         rows = await self._runner.write(query("fhir_commit"), params)
         return bool(rows and rows[0]["committed"])

@@ -177,6 +177,28 @@ def population_params(population: Population) -> Props:
     }
 
 
+def network_state(onion: Onion) -> str:
+    """A fingerprint of what a client's network holds of her own at its
+    version (her details, team, ties, needs, help, KNOWS, ratings; not the
+    shared people's and organisations' own properties, which others change),
+    stored on her node by the commit that writes that version. A read whose
+    network does not give the fingerprint stored beside it saw a commit
+    half-way (Neo4j reads at read committed) and is read again."""
+    o = onion.canonical()
+    owned = [
+        o.version,
+        client_props(o.client),
+        _json_list(o.diagnoses),
+        o.team_id,
+        [[m.person.id, member_tie_props(m)] for m in o.members],
+        [[n.id, need_props(n)] for n in o.needs],
+        [[s.supporter_id, s.need_id, support_props(s)] for s in o.supports],
+        [[k.person_a, k.person_b, knows_props(k)] for k in o.knows],
+        [[ob.id, ob.need_id, observation_props(ob)] for ob in o.observations],
+    ]
+    return digest({"network": owned})
+
+
 def now() -> str:
     """The time stamp of a write (FHIR lastUpdated), UTC with milliseconds."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

@@ -170,3 +170,35 @@ async def test_an_onion_read_before_is_used_only_at_the_version_it_was_read(
     assert again.version == changed.version > first.version
     assert [m.person.id for m in again.members] == ["p-9"]
     assert (await network.onions(me, ["client-a"]))["client-a"] == again
+
+
+async def test_a_network_this_instance_wrote_is_changed_only_by_who_may_now(
+    network: NetworkService, repository: CypherRepository, audit_log: AuditLogFile, two_teams: None
+) -> None:
+    """An edit of a network this instance wrote last reads nothing first:
+    access is checked against the team it remembers, and the commit's guard
+    confirms that version. Another instance moved the client to another team
+    in between: the guard refuses, and the nurse is told what any stranger
+    is told, as the database has it now."""
+    import dataclasses
+
+    from .builders import load, remove_client
+
+    me = nurse(TEAM.id, subject="nurse-7")
+    await network.change(me, "client-a", SaveNeed(Need("need-1", "client-a", "06")))
+    moved = dataclasses.replace(await repository.get_onion("client-a"), team_id=OTHER_TEAM.id)
+    await load(repository, Population(onions=(moved,)))  # another instance
+    with pytest.raises(NotFound):
+        await network.change(me, "client-a", SaveNeed(Need("need-2", "client-a", "07")))
+    theirs = nurse(OTHER_TEAM.id, subject="nurse-9")
+    result = await network.change(theirs, "client-a", SaveNeed(Need("need-2", "client-a", "07")))
+    onion = await repository.get_onion("client-a")
+    assert onion.version == result.version and {n.id for n in onion.needs} == {"need-1", "need-2"}
+    # gone altogether (deleted through another instance): not found, not a conflict
+    await remove_client(repository, "client-a")
+    with pytest.raises(NotFound):
+        await network.change(theirs, "client-a", SaveNeed(Need("need-3", "client-a", "08")))
+    entries = [(e.subject, e.action, e.client_id, e.outcome) for e in audit_log.read()]
+    assert entries.count(("nurse-7", "need.save", "client-a", "not-found")) == 1
+    assert entries.count(("nurse-9", "need.save", "client-a", "ok")) == 1
+    assert entries.count(("nurse-9", "need.save", "client-a", "not-found")) == 1

@@ -6,13 +6,15 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from graphsvc.domain import Population
-from graphsvc.store.catalog import Query
+from graphsvc.domain import Membership, Person, Population, Team
+from graphsvc.domain.commands import RemoveKnows, RemoveMember, RemoveNeed, SaveMember
+from graphsvc.store import records
+from graphsvc.store.catalog import Query, query
 from graphsvc.store.cypher_repository import CypherRepository
 from graphsvc.store.fhir_commit import CypherFhirWriter, FhirCommit, ResourceWrite
 from graphsvc.store.resource_store import CypherResourceStore
 
-from .builders import onion, population
+from .builders import edit, load, onion, population
 
 
 def _writer(repo: CypherRepository) -> tuple[CypherFhirWriter, CypherResourceStore]:
@@ -115,3 +117,27 @@ async def test_removed_client_goes_with_her_needs(repository: CypherRepository) 
     assert left[0]["n"] == 0
     assert (await repository.get_onions(["client-1"])) == {}
     assert len((await repository.get_onion("client-0")).needs) == 3
+
+
+async def test_each_network_read_gives_the_fingerprint_its_commit_stored(
+    repository: CypherRepository,
+) -> None:
+    """What a commit stores beside a network's version (records.network_state)
+    is what a read of that network computes, after a load and after edits
+    that add and take away (members, needs, KNOWS ties, a team), so a read
+    is taken at once and only a torn one is read again."""
+    await load(repository, population(3))
+    new = Person("buur-1", "Buur 1", "informal", "neighbour")
+    await edit(repository, "client-0", SaveMember(new, Membership(new.id, "client-0", "informal")))
+    await edit(repository, "client-0", RemoveMember("p-0-1"))
+    await edit(repository, "client-1", RemoveNeed("need-1-0"))
+    await edit(repository, "client-1", RemoveKnows("p-1-2", "p-1-3"))
+    team_b = Team("team-b", "Wijkteam Noord")
+    await load(repository, Population(teams=(team_b,), onions=(onion(2, team_b.id),)))
+    rows = await repository._runner.read(
+        query("onion_get"), {"client_ids": ["client-0", "client-1", "client-2"]}
+    )
+    assert len(rows) == 3
+    for row in rows:
+        read = records.onion_from(row)
+        assert row["client"]["state"] == records.network_state(read), read.client.id

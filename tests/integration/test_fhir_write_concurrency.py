@@ -173,3 +173,49 @@ async def test_graph_edits_and_fhir_writes_at_once_all_land(instances: Instances
     team = await runtimes[-1].fhir_reads.read(ADMIN, "CareTeam", "careteam-gerrit-jansen")
     named = {p["member"]["reference"] for p in team["participant"]}
     assert {f"RelatedPerson/buur-{k}" for k in range(half)} <= named
+
+
+async def test_what_an_instance_remembers_never_decides(instances: Instances) -> None:
+    """Instance A wrote the network last, so its next graph edit and its next
+    FHIR update of one rating are planned from what it remembers, reading
+    nothing first. Instance B changes the rating and the network in between:
+    A's writes are still decided by the database. The If-Match that B's write
+    made current lands (no 412 from A's memory), the stale one gets 412, A's
+    edit keeps B's neighbour, and graph and FHIR agree."""
+    a, b = await instances(2)
+    await load_gerrit(a)
+    nurse = Principal(Role.NURSE, "nurse-1", frozenset({"team-assendorp"}))
+    obs = "obs-gerrit-38-s-2024"
+
+    def neighbour(k: str) -> SaveMember:
+        person = Person(f"buur-{k}", f"Buur {k}", "informal", "neighbour")
+        return SaveMember(person, Membership(person.id, CLIENT, "informal"))
+
+    async def put(runtime: Runtime, value: int, version: int | None) -> int | None:
+        body = copy.deepcopy(await runtime.fhir_reads.read(ADMIN, "Observation", obs))
+        body.pop("meta")
+        body["valueInteger"] = value
+        match = None if version is None else f'W/"{version}"'
+        result = await runtime.fhir_interactions.update(
+            ADMIN, "Observation", obs, body, if_match=match
+        )
+        return result.version_id
+
+    await a.network.change(nurse, CLIENT, neighbour("a"))
+    first = await put(a, 2, None)  # A remembers the network from its edit
+    second = await put(a, 3, first)  # and from its own FHIR write
+    assert first is not None and second == first + 1
+    third = await put(b, 4, second)
+    await b.network.change(nurse, CLIENT, neighbour("b"))
+    with pytest.raises(PreconditionFailed):
+        await put(a, 5, second)
+    assert await put(a, 5, third) == (third or 0) + 1
+    await a.network.change(nurse, CLIENT, neighbour("c"))
+    onion = await b.repository.get_onion(CLIENT)
+    assert {"buur-a", "buur-b", "buur-c"} <= {m.person.id for m in onion.members}
+    assert next(o.value for o in onion.observations if o.id == obs) == 5
+    team = await b.fhir_reads.read(ADMIN, "CareTeam", "careteam-gerrit-jansen")
+    named = {p["member"]["reference"] for p in team["participant"]}
+    assert {"RelatedPerson/buur-a", "RelatedPerson/buur-b", "RelatedPerson/buur-c"} <= named
+    rating = await a.fhir_reads.read(ADMIN, "Observation", obs)
+    assert rating["valueInteger"] == 5

@@ -147,3 +147,40 @@ async def test_many_writers_version_counts_every_change(
     finally:
         for r in repos:
             await r.close()
+
+
+async def test_a_read_network_is_never_older_than_its_version(database: StoreFactory) -> None:
+    """The guard trusts the version a plan read: a network read at version v
+    must hold at least what v holds, else a plan from it commits at v and
+    drops what it did not see (the CareTeam loses a member the graph keeps).
+    Neo4j reads at read committed, so one read may see a commit half-way:
+    the version is read before the rest of the network, never after it. One
+    writer adds a member per version while readers read the network."""
+    writer, *readers = [await database.connect() for _ in range(3)]
+    try:
+        client = await client_with_team(writer)
+        start = (await writer.get_onion(client.id)).version
+        done = asyncio.Event()
+        torn: list[tuple[int, int]] = []
+
+        async def write() -> None:
+            for i in range(WRITES_EACH * 2):
+                person = Person(f"helper-{i}", f"Helper {i}", "informal")
+                await edit(
+                    writer,
+                    client.id,
+                    SaveMember(person, Membership(person.id, client.id, "informal")),
+                )
+            done.set()
+
+        async def read(repo: CypherRepository) -> None:
+            while not done.is_set():
+                onion = await repo.get_onion(client.id)
+                if len(onion.members) < onion.version - start:
+                    torn.append((onion.version, len(onion.members)))
+
+        await asyncio.gather(write(), *(read(r) for r in readers))
+        assert torn == []
+    finally:
+        for repo in (writer, *readers):
+            await repo.close()

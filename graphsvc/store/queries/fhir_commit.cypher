@@ -26,39 +26,44 @@ WITH size(resources_now) = size($seen_resources)
      AND all(seen IN $seen_resources WHERE seen IN resources_now)
      AND size(clients_now) = size($seen_clients)
      AND all(seen IN $seen_clients WHERE seen IN clients_now) AS go
-// What the new projection no longer holds goes first.
-OPTIONAL MATCH (p:Person)-[m:IN_NETWORK_OF]->(c:Client)
-WHERE go AND c.id IN $client_ids AND (p.id + '|' + c.id) IN $gone_members
-DELETE m
-WITH go, count(*) AS _
-OPTIONAL MATCH (t:Organization)-[s:SERVES]->(c:Client)
-WHERE go AND c.id IN $client_ids AND (t.id + '|' + c.id) IN $gone_serves
-DELETE s
-WITH go, count(*) AS _
-OPTIONAL MATCH (p:Person)-[s:SUPPORTS]->(n:Need)
-WHERE go AND n.id IN $touched_needs AND (p.id + '|' + n.id) IN $gone_supports
-DELETE s
-WITH go, count(*) AS _
-OPTIONAL MATCH (n:Need)-[h:HAS_OBSERVATION]->(o:Observation)
-WHERE go AND o.id IN $touched_observations AND (n.id + '|' + o.id) IN $gone_observation_links
-DELETE h
-WITH go, count(*) AS _
-OPTIONAL MATCH (a:Person)-[k:KNOWS]->(b:Person)
-WHERE go AND a.id IN $knows_people AND (k.client_id + '|' + a.id + '|' + b.id) IN $gone_knows
-DELETE k
-WITH go, count(*) AS _
-OPTIONAL MATCH (n:Need)
-WHERE go AND n.id IN $gone_needs
-DETACH DELETE n
-WITH go, count(*) AS _
-OPTIONAL MATCH (o:Observation)
-WHERE go AND o.id IN $gone_observations
-DETACH DELETE o
-WITH go, count(*) AS _
-OPTIONAL MATCH (c:Client)
-WHERE go AND c.id IN $removed_clients
-DETACH DELETE c
-WITH go, count(*) AS _
+// What the new projection no longer holds goes first. Each kind is a
+// FOREACH over its list (nothing to do costs nothing: no scan, no barrier);
+// each MERGE finds what the guard has just confirmed is there (the network
+// as read, at the version read) and the DELETE removes it.
+FOREACH (g IN CASE WHEN go THEN $gone_members ELSE [] END |
+  MERGE (p:Person {id: g.a})
+  MERGE (c:Client {id: g.b})
+  MERGE (p)-[m:IN_NETWORK_OF]->(c)
+  DELETE m)
+FOREACH (g IN CASE WHEN go THEN $gone_serves ELSE [] END |
+  MERGE (t:Organization {id: g.a})
+  MERGE (c:Client {id: g.b})
+  MERGE (t)-[s:SERVES]->(c)
+  DELETE s)
+FOREACH (g IN CASE WHEN go THEN $gone_supports ELSE [] END |
+  MERGE (p:Person {id: g.a})
+  MERGE (n:Need {id: g.b})
+  MERGE (p)-[s:SUPPORTS]->(n)
+  DELETE s)
+FOREACH (g IN CASE WHEN go THEN $gone_observation_links ELSE [] END |
+  MERGE (n:Need {id: g.a})
+  MERGE (o:Observation {id: g.b})
+  MERGE (n)-[h:HAS_OBSERVATION]->(o)
+  DELETE h)
+FOREACH (g IN CASE WHEN go THEN $gone_knows ELSE [] END |
+  MERGE (a:Person {id: g.a})
+  MERGE (b:Person {id: g.b})
+  MERGE (a)-[k:KNOWS {client_id: g.c}]->(b)
+  DELETE k)
+FOREACH (id IN CASE WHEN go THEN $gone_needs ELSE [] END |
+  MERGE (n:Need {id: id})
+  DETACH DELETE n)
+FOREACH (id IN CASE WHEN go THEN $gone_observations ELSE [] END |
+  MERGE (o:Observation {id: id})
+  DETACH DELETE o)
+FOREACH (id IN CASE WHEN go THEN $removed_clients ELSE [] END |
+  MERGE (c:Client {id: id})
+  DETACH DELETE c)
 // Then what it holds.
 FOREACH (t IN CASE WHEN go THEN $teams ELSE [] END |
   MERGE (x:Organization {id: t.id})
@@ -127,9 +132,8 @@ FOREACH (res IN CASE WHEN go THEN $resources ELSE [] END |
     last_updated: $now, deleted: res.deleted
   }))
 // A refused write leaves no placeholder behind.
-WITH go, count(*) AS _
-OPTIONAL MATCH (placeholder:FhirResource)
-WHERE NOT go AND placeholder.key IN $resource_keys AND placeholder.content IS NULL
-WITH go, collect(placeholder) AS placeholders
-FOREACH (x IN placeholders | DELETE x)
+FOREACH (k IN CASE WHEN go THEN [] ELSE $resource_keys END |
+  MERGE (placeholder:FhirResource {key: k})
+  FOREACH (x IN CASE WHEN placeholder.content IS NULL THEN [placeholder] ELSE [] END |
+    DELETE x))
 RETURN go AS committed

@@ -3,10 +3,19 @@
 // Every comprehension has its own variable names and none is nested:
 // FalkorDB mixes up same-named variables across the comprehensions of one
 // RETURN, and gives null for a comprehension nested in another.
+//
+// The client (her version) is read FIRST, in a WITH of its own: Neo4j reads
+// at read committed, so a commit may land half-way through this read, and a
+// RETURN that reads properties(c) last (Neo4j plans the comprehensions before
+// the final projection) could give the new version with the old members. A
+// plan from that would pass the guard and drop what it did not see. Read
+// first, the version is never newer than the rest: a torn read is only ever
+// older, and the guard refuses a plan from it.
 UNWIND $client_ids AS client_id
 MATCH (c:Client {id: client_id})
+WITH c, properties(c) AS client
 OPTIONAL MATCH (t:Team)-[:SERVES]->(c)
-RETURN properties(c) AS client,
+RETURN client,
        t.id AS team_id,
        [(mp:Person)-[mr:IN_NETWORK_OF]->(c) |
           {person: properties(mp), membership: properties(mr)}] AS members,
