@@ -156,7 +156,8 @@ class FhirImporter:
     """Documents in order, each through the one write path. Resources that
     are there already with the same content (by digest) are counted as
     unchanged without projecting anything; a ``ParsePool`` validates the next
-    documents in other processes while this one writes."""
+    documents in other processes, and unpacks them as far as that is pure,
+    while this one writes."""
 
     def __init__(self, interactions: FhirInteractions) -> None:
         self._interactions = interactions
@@ -172,7 +173,8 @@ class FhirImporter:
     ) -> ImportSummary:
         summary = ImportSummary()
         checking = pool if pool is not None else ParsePool(workers=0)
-        async for document, bundle, verdict in checking.checked(_requests(documents)):
+        requests = _requests(documents)
+        async for document, bundle, verdict in checking.checked(requests, base_urls):
             await self._one(principal, document, bundle, verdict, summary, base_urls)
             if progress is not None:
                 progress(document.size)
@@ -196,11 +198,21 @@ class FhirImporter:
                 raise verdict.error
             if bundle.get("type") == "transaction":
                 results = await self._interactions.transaction(
-                    principal, bundle, base_urls, validated=True, skip_unchanged=True
+                    principal,
+                    bundle,
+                    base_urls,
+                    validated=True,
+                    skip_unchanged=True,
+                    prepared=verdict.prepared,
                 )
             else:
                 results = await self._interactions.batch(
-                    principal, bundle, base_urls, invalid=verdict.invalid(), skip_unchanged=True
+                    principal,
+                    bundle,
+                    base_urls,
+                    invalid=verdict.invalid(),
+                    skip_unchanged=True,
+                    prepared=verdict.prepared,
                 )
         except (DomainError, Forbidden, PreconditionFailed, WriteContention) as error:
             summary.reject(document.where, error, document.size)

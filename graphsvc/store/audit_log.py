@@ -28,11 +28,11 @@ import json
 import os
 import threading
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from graphsvc.domain.audit import AuditRecord
-from graphsvc.services.audit import current_request
+from graphsvc.services.audit import RequestInfo, current_request
 
 GENESIS = "0" * 64  # the "record before" the first one
 _TAIL = 64 * 1024  # bytes read back to find the last record
@@ -54,6 +54,16 @@ def chained(entry: AuditRecord, prev: str) -> AuditRecord:
     return dataclasses.replace(entry, prev=prev, hash=_digest(prev, body))
 
 
+def _of_request(entry: AuditRecord, request: RequestInfo | None) -> AuditRecord:
+    """The record with the request it belongs to, unless it names one."""
+    if request is None or entry.request_id is not None:
+        return entry
+    entry = dataclasses.replace(entry, request_id=request.request_id, source=request.source)
+    if entry.role == "system" and request.end_user is not None:
+        entry = dataclasses.replace(entry, on_behalf_of=request.end_user)
+    return entry
+
+
 def head_path(path: Path) -> Path:
     return path.with_name(path.stem + ".head.json")
 
@@ -73,22 +83,30 @@ class AuditLogFile:
         self._index = _ClientIndex()
 
     def record(self, entry: AuditRecord) -> None:
+        self.record_many([entry])
+
+    def record_many(self, entries: Sequence[AuditRecord]) -> None:
+        """The records in order, appended in one write under one lock: the
+        same lines, chained the same, as one ``record`` after another."""
+        if not entries:
+            return
         request = current_request()
-        if request is not None and entry.request_id is None:
-            entry = dataclasses.replace(entry, request_id=request.request_id, source=request.source)
-            if entry.role == "system" and request.end_user is not None:
-                entry = dataclasses.replace(entry, on_behalf_of=request.end_user)
+        entries = [_of_request(entry, request) for entry in entries]
         with self._lock:
             fcntl.flock(self._fd, fcntl.LOCK_EX)
             try:
-                written = chained(entry, self._last_hash())
-                fields = dataclasses.asdict(written)
-                if fields["change"] is None:
-                    del fields["change"]
-                line = json.dumps(fields, ensure_ascii=False)
-                os.write(self._fd, (line + "\n").encode("utf-8"))
+                last = self._last_hash()
+                lines = []
+                for entry in entries:
+                    written = chained(entry, last)
+                    fields = dataclasses.asdict(written)
+                    if fields["change"] is None:
+                        del fields["change"]
+                    lines.append(json.dumps(fields, ensure_ascii=False) + "\n")
+                    last = written.hash
+                os.write(self._fd, "".join(lines).encode("utf-8"))
                 if self._key is not None:
-                    self._write_head(written.hash)
+                    self._write_head(last, len(lines))
             finally:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
 
@@ -106,15 +124,16 @@ class AuditLogFile:
         # a last line that is not a record breaks the chain; verify says where
         return found if isinstance(found, str) else GENESIS
 
-    def _write_head(self, last: str) -> None:
-        """Under the lock: one more record than the head said (counted once
-        from the file when there is no head yet). Written in place, padded to
+    def _write_head(self, last: str, added: int = 1) -> None:
+        """Under the lock: ``added`` more records than the head said (counted
+        once from the file when there is no head yet). Written in place, padded to
         one fixed size, in one write: a new file and a rename for every record
         cost milliseconds on every request, and every read is a record."""
         fd = os.open(head_path(self.path), os.O_RDWR | os.O_CREAT, 0o600)
         try:
             try:
-                count = int(json.loads(os.pread(fd, _HEAD_SIZE, 0) or b"null")["records"]) + 1
+                head = json.loads(os.pread(fd, _HEAD_SIZE, 0) or b"null")
+                count = int(head["records"]) + added
             except (ValueError, KeyError, TypeError):
                 count = sum(1 for line in self.path.open(encoding="utf-8") if line.strip())
             assert self._key is not None

@@ -1,0 +1,91 @@
+"""What of a Bundle's unpacking can be done away from the writer (in a
+worker process, beside validation), and how the writer tells that it holds.
+
+Unpacking (keys, reference rewriting) is pure but for one question to the
+database: whether the resources the references name exist. It is done here
+as if every one of them did, and the writer, which reads their fingerprints
+anyway (in the same read as the digests of the Bundle's own resources),
+takes the result only when they all do: the same answers give the same
+result. A Bundle that searches (conditional references or requests) is left
+to the writer. Beside it, the digest of every resource as it would be
+stored, so that telling an unchanged resource costs the writer a comparison
+of two strings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from fhir_mappings import BundleEntry, FhirValidationError, JsonObject, ResourceKey, unpack_bundle
+from graphsvc.store.resource_store import ResourceDigest
+
+from .fhir_lookup import Recorder, StoredLookup
+from .network_write import resource_version
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedBundle:
+    """A Bundle unpacked as if every resource in ``asked`` exists."""
+
+    asked: frozenset[ResourceKey]
+    entries: tuple[BundleEntry, ...]
+    # by entry position: the digest its resource would be stored with (None: no resource)
+    digests: tuple[str | None, ...]
+
+    def keys(self) -> set[str]:
+        """What the writer reads fingerprints of: the resources the references
+        name and the Bundle's own."""
+        own = {e.key.reference for e in self.entries if e.key is not None}
+        return own | {k.reference for k in self.asked}
+
+    def holds_for(self, live: Collection[str]) -> bool:
+        """Whether unpacking against the database, where ``live`` (keys) are
+        the resources there, would give these entries."""
+        return all(k.reference in live for k in self.asked)
+
+    def incoming(self) -> dict[ResourceKey, str]:
+        """The digest of each resource by key, for keys only one entry names."""
+        seen: dict[ResourceKey, str | None] = {}
+        for entry, digest in zip(self.entries, self.digests, strict=True):
+            if entry.key is not None:
+                seen[entry.key] = None if entry.key in seen else digest
+        return {k: d for k, d in seen.items() if d is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprints:
+    """What the writer read for one Bundle, and the digests it brought."""
+
+    stored: Mapping[str, ResourceDigest]  # by key, as read
+    incoming: Mapping[ResourceKey, str] = field(default_factory=dict)
+
+
+def prepare_bundle(bundle: JsonObject, base_urls: Sequence[str] = ()) -> PreparedBundle | None:
+    """``bundle`` (valid: a transaction, or the valid entries of a batch)
+    unpacked as if what its references name exists; None when that cannot
+    be told without the database (it searches) or unpacking refuses it (the
+    writer says why)."""
+    recorder = Recorder()
+    # the run below says whether it holds with the references there
+    with contextlib.suppress(FhirValidationError):
+        unpack_bundle(bundle, lookup=recorder, base_urls=base_urls)
+    if recorder.searches:
+        return None
+    asked = frozenset(recorder.keys)
+    try:
+        entries = unpack_bundle(bundle, lookup=StoredLookup(set(asked), {}), base_urls=base_urls)
+    except FhirValidationError:
+        return None
+    return PreparedBundle(asked, entries, tuple(stored_digest(e, base_urls) for e in entries))
+
+
+def stored_digest(entry: BundleEntry, base_urls: Sequence[str] = ()) -> str | None:
+    """The digest an entry's resource would be stored with, as the write
+    path makes it."""
+    if entry.resource is None or entry.key is None or entry.existing:
+        return None
+    key = entry.key
+    body = {**entry.resource, "resourceType": key.resource_type, "id": key.id}
+    return resource_version(key, 0, body, base_urls).digest
