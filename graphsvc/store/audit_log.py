@@ -45,6 +45,16 @@ def _digest(prev: str, body: dict[str, object]) -> str:
     return hashlib.sha256((prev + "\n" + canonical).encode("utf-8")).hexdigest()
 
 
+def _chained_fields(entry: AuditRecord, prev: str) -> dict[str, object]:
+    """The fields of ``chained(entry, prev)`` as its line holds them."""
+    fields = dataclasses.asdict(dataclasses.replace(entry, prev=prev, hash=""))
+    if fields["change"] is None:
+        del fields["change"]
+    body = {k: v for k, v in fields.items() if k != "hash"}
+    fields["hash"] = _digest(prev, body)
+    return fields
+
+
 def chained(entry: AuditRecord, prev: str) -> AuditRecord:
     """The record as it is written after ``prev``: its hash covers every field."""
     body = dataclasses.asdict(dataclasses.replace(entry, prev=prev, hash=""))
@@ -98,12 +108,9 @@ class AuditLogFile:
                 last = self._last_hash()
                 lines = []
                 for entry in entries:
-                    written = chained(entry, last)
-                    fields = dataclasses.asdict(written)
-                    if fields["change"] is None:
-                        del fields["change"]
+                    fields = _chained_fields(entry, last)
                     lines.append(json.dumps(fields, ensure_ascii=False) + "\n")
-                    last = written.hash
+                    last = str(fields["hash"])
                 os.write(self._fd, "".join(lines).encode("utf-8"))
                 if self._key is not None:
                     self._write_head(last, len(lines))
