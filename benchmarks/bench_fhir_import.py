@@ -35,6 +35,7 @@ from graphsvc.runtime import open_runtime
 from graphsvc.seeding.fhir_bundles import population_bundles
 from graphsvc.seeding.generator import generate_population
 from graphsvc.services.fhir_import import Document, FhirImporter
+from graphsvc.services.fhir_import_groups import GROUP_BUNDLES
 from graphsvc.services.fhir_parse_pool import ParsePool, default_workers
 
 SYSTEM = Principal(Role.SYSTEM, "bench", scopes=frozenset({"system/*.*"}))
@@ -44,7 +45,7 @@ def documents(bundles: list[tuple[str, dict[str, Any]]]) -> list[Document]:
     return [Document(name, bundle, len(bundle["entry"])) for name, bundle in bundles]
 
 
-async def main(teams: int, clients_per_team: int, samples: int, workers: int) -> None:
+async def main(teams: int, clients_per_team: int, samples: int, workers: int, group: int) -> None:
     population = generate_population(teams=teams, clients_per_team=clients_per_team, seed=3)
     bundles = population_bundles(population)
     resources = sum(len(b["entry"]) for _, b in bundles)
@@ -60,8 +61,11 @@ async def main(teams: int, clients_per_team: int, samples: int, workers: int) ->
         runtime = await open_runtime(Settings(data_dir=Path(tmp), fsync="everysec"))
         pool = ParsePool(workers)
         try:
-            importer = FhirImporter(runtime.fhir_interactions)
-            print(f"validation in {workers} worker processes beside the writer")
+            importer = FhirImporter(runtime.fhir_interactions, runtime.repository, group=group)
+            print(
+                f"validation in {workers} worker processes beside the writer; "
+                f"up to {group} transaction Bundles written together"
+            )
             started = time.perf_counter()
             summary = await importer.run(SYSTEM, iter(documents(bundles)), pool=pool)
             took = time.perf_counter() - started
@@ -121,5 +125,11 @@ if __name__ == "__main__":
     parser.add_argument(
         "--workers", type=int, default=default_workers(), help="validating processes (0: none)"
     )
+    parser.add_argument(
+        "--group",
+        type=int,
+        default=GROUP_BUNDLES,
+        help="transaction Bundles written together at most (1: each alone)",
+    )
     args = parser.parse_args()
-    asyncio.run(main(args.teams, args.clients_per_team, args.samples, args.workers))
+    asyncio.run(main(args.teams, args.clients_per_team, args.samples, args.workers, args.group))

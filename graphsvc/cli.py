@@ -210,7 +210,7 @@ async def _import(settings: Settings, paths: Sequence[Path], if_empty: bool) -> 
         if if_empty and await runtime.repository.node_count() > 0:
             print(f"{settings.data_dir}: already holds data; not importing", file=sys.stderr)
             return 0
-        importer = FhirImporter(runtime.fhir_interactions)
+        importer = FhirImporter(runtime.fhir_interactions, runtime.repository)
         with (
             tqdm(total=total, unit="resource", desc="importing", file=sys.stderr) as bar,
             ParsePool() as pool,  # validation on the other cores while this one writes

@@ -74,6 +74,11 @@ class FhirInteractions:
         self._reads = reads
         self._unchanged = unchanged
 
+    @property
+    def parts(self) -> tuple[ResourceStore, FhirWriteService, UnchangedWrites | None]:
+        """What these interactions write through (for fhir_import_groups)."""
+        return self._store, self._writes, self._unchanged
+
     async def _unpack(
         self, bundle: JsonObject, base_urls: Sequence[str]
     ) -> tuple[BundleEntry, ...]:

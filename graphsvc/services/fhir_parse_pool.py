@@ -116,7 +116,7 @@ class ParsePool:
         """Each item and its Bundle with the verdict on it (None: no Bundle),
         in the order given, prepared for the writer (see ``prepare``); up to
         a few per worker are validated ahead."""
-        ahead = 4 * self.workers
+        ahead = 8 * self.workers  # the writer may hold a few to write together
         pending: deque[tuple[T, JsonObject | None, asyncio.Future[Verdict] | None]] = deque()
         loop = asyncio.get_running_loop()
         if self.workers > 0 and self._executor is None:

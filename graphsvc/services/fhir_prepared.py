@@ -19,6 +19,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from fhir_mappings import BundleEntry, FhirValidationError, JsonObject, ResourceKey, unpack_bundle
+from graphsvc.store.fhir_commit import ResourceWrite
 from graphsvc.store.resource_store import ResourceDigest
 
 from .fhir_lookup import Recorder, StoredLookup
@@ -33,6 +34,8 @@ class PreparedBundle:
     entries: tuple[BundleEntry, ...]
     # by entry position: the digest its resource would be stored with (None: no resource)
     digests: tuple[str | None, ...]
+    # the clients in whose compartments its resources will be
+    compartments: frozenset[str] = frozenset()
 
     def keys(self) -> set[str]:
         """What the writer reads fingerprints of: the resources the references
@@ -78,14 +81,20 @@ def prepare_bundle(bundle: JsonObject, base_urls: Sequence[str] = ()) -> Prepare
         entries = unpack_bundle(bundle, lookup=StoredLookup(set(asked), {}), base_urls=base_urls)
     except FhirValidationError:
         return None
-    return PreparedBundle(asked, entries, tuple(stored_digest(e, base_urls) for e in entries))
+    versions = [stored_version(e, base_urls) for e in entries]
+    return PreparedBundle(
+        asked,
+        entries,
+        tuple(v.digest if v else None for v in versions),
+        frozenset(v.client_id for v in versions if v and v.client_id is not None),
+    )
 
 
-def stored_digest(entry: BundleEntry, base_urls: Sequence[str] = ()) -> str | None:
-    """The digest an entry's resource would be stored with, as the write
-    path makes it."""
+def stored_version(entry: BundleEntry, base_urls: Sequence[str] = ()) -> ResourceWrite | None:
+    """An entry's resource as the write path would store it (its digest and
+    compartment are what matter here); None without one."""
     if entry.resource is None or entry.key is None or entry.existing:
         return None
     key = entry.key
     body = {**entry.resource, "resourceType": key.resource_type, "id": key.id}
-    return resource_version(key, 0, body, base_urls).digest
+    return resource_version(key, 0, body, base_urls)
