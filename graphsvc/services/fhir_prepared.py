@@ -14,15 +14,14 @@ of two strings.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from fhir_mappings import BundleEntry, FhirValidationError, JsonObject, ResourceKey, unpack_bundle
+from fhir_mappings.references import SearchParams
 from graphsvc.store.fhir_commit import ResourceWrite
 from graphsvc.store.resource_store import ResourceDigest
 
-from .fhir_lookup import Recorder, StoredLookup
 from .network_write import resource_version
 
 
@@ -65,25 +64,39 @@ class Fingerprints:
     incoming: Mapping[ResourceKey, str] = field(default_factory=dict)
 
 
+class _Assuming:
+    """A lookup that says every resource it is asked about exists, and notes
+    which (each reference asks about the one it names, whatever the answers
+    to the others: so the same are asked against the database)."""
+
+    def __init__(self) -> None:
+        self.keys: set[ResourceKey] = set()
+        self.searched = False
+
+    def exists(self, key: ResourceKey) -> bool:
+        self.keys.add(key)
+        return True
+
+    def search(self, resource_type: str, params: SearchParams) -> Sequence[ResourceKey]:
+        self.searched = True
+        return []
+
+
 def prepare_bundle(bundle: JsonObject, base_urls: Sequence[str] = ()) -> PreparedBundle | None:
     """``bundle`` (valid: a transaction, or the valid entries of a batch)
     unpacked as if what its references name exists; None when that cannot
     be told without the database (it searches) or unpacking refuses it (the
     writer says why)."""
-    recorder = Recorder()
-    # the run below says whether it holds with the references there
-    with contextlib.suppress(FhirValidationError):
-        unpack_bundle(bundle, lookup=recorder, base_urls=base_urls)
-    if recorder.searches:
-        return None
-    asked = frozenset(recorder.keys)
+    assuming = _Assuming()
     try:
-        entries = unpack_bundle(bundle, lookup=StoredLookup(set(asked), {}), base_urls=base_urls)
+        entries = unpack_bundle(bundle, lookup=assuming, base_urls=base_urls)
     except FhirValidationError:
+        return None
+    if assuming.searched:
         return None
     versions = [stored_version(e, base_urls) for e in entries]
     return PreparedBundle(
-        asked,
+        frozenset(assuming.keys),
         entries,
         tuple(v.digest if v else None for v in versions),
         frozenset(v.client_id for v in versions if v and v.client_id is not None),
