@@ -80,6 +80,10 @@ def prepare(bundle: JsonObject, base_urls: Sequence[str] = ()) -> Verdict:
     return replace(verdict, prepared=prepare_bundle(valid, base_urls))
 
 
+def _ready() -> None:
+    """What a worker is first given: loading this module is the work."""
+
+
 def default_workers() -> int:
     return os.cpu_count() or 1
 
@@ -105,6 +109,21 @@ class ParsePool:
     ) -> None:
         self.close()
 
+    def start(self) -> None:
+        """Starts the workers now (they take a moment to load), so that they
+        are ready when the first Bundle comes; else they start then."""
+        executor = self._started()
+        if executor is not None:
+            for _ in range(self.workers):
+                executor.submit(_ready)
+
+    def _started(self) -> Executor | None:
+        if self.workers > 0 and self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        return self._executor
+
     def close(self) -> None:
         if self._executor is not None:
             executor, self._executor = self._executor, None
@@ -119,10 +138,7 @@ class ParsePool:
         ahead = 8 * self.workers  # the writer may hold a few to write together
         pending: deque[tuple[T, JsonObject | None, asyncio.Future[Verdict] | None]] = deque()
         loop = asyncio.get_running_loop()
-        if self.workers > 0 and self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
-            )
+        self._started()
         source = iter(items)
         exhausted = False
         while True:
