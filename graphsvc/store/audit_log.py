@@ -45,9 +45,15 @@ def _digest(prev: str, body: dict[str, object]) -> str:
     return hashlib.sha256((prev + "\n" + canonical).encode("utf-8")).hexdigest()
 
 
+_FIELDS = tuple(f.name for f in dataclasses.fields(AuditRecord))
+
+
 def _chained_fields(entry: AuditRecord, prev: str) -> dict[str, object]:
-    """The fields of ``chained(entry, prev)`` as its line holds them."""
-    fields = dataclasses.asdict(dataclasses.replace(entry, prev=prev, hash=""))
+    """The fields of ``chained(entry, prev)`` as its line holds them (as
+    ``dataclasses.asdict`` gives them: the fields are plain values and a
+    tuple of strings, which need no deep copy)."""
+    fields: dict[str, object] = {name: getattr(entry, name) for name in _FIELDS}
+    fields["prev"], fields["hash"] = prev, ""
     if fields["change"] is None:
         del fields["change"]
     body = {k: v for k, v in fields.items() if k != "hash"}
