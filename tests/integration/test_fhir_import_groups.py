@@ -5,6 +5,7 @@ in a group refuses only itself."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 from collections import Counter
@@ -210,3 +211,40 @@ async def test_a_refused_bundle_in_a_group_refuses_only_itself(
     assert [p.split(":")[0] for p in summary.problems] == ["bundle-2"]
     stored = await runtime.repository.get_onions(CLIENTS[:6])
     assert sorted(stored) == sorted(c for i, c in enumerate(CLIENTS[:6]) if i != 2)
+
+
+async def test_overlapping_grouped_imports_on_two_instances_land_once(
+    database: StoreFactory, tmp_path: Path
+) -> None:
+    """Two instances import overlapping slices at once, Bundles written
+    together: the guard decides between them; every network is the demo's
+    and every resource has one version."""
+    runtimes = [
+        await compose(
+            Settings(data_dir=tmp_path / f"instance-{n}", jwt_key="k" * 32),
+            database.connect_runner(),
+        )
+        for n in range(2)
+    ]
+    try:
+        directory = load("00-directory")
+        await run(runtimes[0], [directory])
+        slices = [[load(c) for c in CLIENTS[:7]], [load(c) for c in CLIENTS[3:]]]
+        summaries = await asyncio.gather(
+            *(run(r, s) for r, s in zip(runtimes, slices, strict=True))
+        )
+        assert all(s.rejected == 0 for s in summaries), [s.problems for s in summaries]
+        demo = {o.client.id: o for o in build_demo().onions}
+        stored = await runtimes[1].repository.get_onions(CLIENTS)
+        assert sorted(stored) == CLIENTS
+        for client_id, onion in stored.items():
+            assert onion_differences(demo[client_id].canonical(), onion) == [], client_id
+        assert await runtimes[0].repository.repeated_ids() == []
+        for bundle in slices[0] + slices[1]:
+            for entry in bundle["entry"]:
+                kind, resource_id = entry["resource"]["resourceType"], entry["resource"]["id"]
+                found = await runtimes[1].fhir_reads.read(ADMIN, kind, resource_id)
+                assert found["meta"]["versionId"] == "1", (kind, resource_id)
+    finally:
+        for runtime in runtimes:
+            await runtime.close()
