@@ -5,7 +5,6 @@ Every other reference is left exactly as it was sent."""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,7 +20,7 @@ def rewrite_references(
     """A copy of ``resource`` with request-local references rewritten, and the
     references that could not be resolved (all of them errors when ``strict``)."""
     root = root if root is not None else str(resource.get("resourceType", ""))
-    rewritten = copy.deepcopy(resource)
+    rewritten = _copied(resource)
     issues: list[Issue] = []
     for path, reference in list(references_in(rewritten)):
         text = reference["reference"]
@@ -34,6 +33,16 @@ def rewrite_references(
         if _request_local(text, outcome, context):
             reference["reference"] = outcome.key.reference
     return rewritten, issues
+
+
+def _copied(value: Any) -> Any:
+    """A deep copy of JSON (dicts, lists and values that do not change),
+    several times quicker than ``copy.deepcopy``."""
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    return value
 
 
 def references_in(value: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, JsonObject]]:

@@ -8,11 +8,14 @@ import logging
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .config import Settings
 from .domain import DomainError, Population, Principal, Role
 from .store.embedded import DataDirectoryInUse
+
+if TYPE_CHECKING:
+    from .services.fhir_parse_pool import ParsePool
 
 SYSTEM_SEEDER = Principal(
     Role.SYSTEM, "graphsvc-seed", scopes=frozenset({"system/*.write", "system/*.read"})
@@ -195,26 +198,35 @@ FHIR_IMPORTER = Principal(Role.SYSTEM, "graphsvc-import", scopes=frozenset({"sys
 
 
 async def _import(settings: Settings, paths: Sequence[Path], if_empty: bool) -> int:
-    from tqdm import tqdm
-
-    from .runtime import open_runtime
-    from .services.fhir_import import FhirImporter, read_documents
     from .services.fhir_parse_pool import ParsePool
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise ValueError(f"no such file: {', '.join(missing)}")
+    pool = ParsePool()  # validation on the other cores while this one writes
+    pool.start()  # the workers load while the documents are counted and the database starts
+    try:
+        return await _import_with(settings, paths, if_empty, pool)
+    finally:
+        pool.close()
+
+
+async def _import_with(
+    settings: Settings, paths: Sequence[Path], if_empty: bool, pool: ParsePool
+) -> int:
+    from tqdm import tqdm
+
+    from .runtime import open_runtime
+    from .services.fhir_import import FhirImporter, read_documents
+
     total = sum(d.size for d in read_documents(paths))
     runtime = await open_runtime(settings)
     try:
         if if_empty and await runtime.repository.node_count() > 0:
             print(f"{settings.data_dir}: already holds data; not importing", file=sys.stderr)
             return 0
-        importer = FhirImporter(runtime.fhir_interactions)
-        with (
-            tqdm(total=total, unit="resource", desc="importing", file=sys.stderr) as bar,
-            ParsePool() as pool,  # validation on the other cores while this one writes
-        ):
+        importer = FhirImporter(runtime.fhir_interactions, runtime.repository)
+        with tqdm(total=total, unit="resource", desc="importing", file=sys.stderr) as bar:
             summary = await importer.run(
                 FHIR_IMPORTER,
                 read_documents(paths),

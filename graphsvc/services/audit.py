@@ -3,17 +3,42 @@ record; and the request an action belongs to, for the records it leaves."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from graphsvc.domain.audit import AuditRecord
 
-__all__ = ["AuditRecord", "AuditTrail", "RequestInfo", "current_request", "request_info"]
+__all__ = [
+    "AuditRecord",
+    "AuditTrail",
+    "RequestInfo",
+    "current_request",
+    "record_all",
+    "request_info",
+]
 
 
 class AuditTrail(Protocol):
     def record(self, entry: AuditRecord) -> None: ...
+
+
+@runtime_checkable
+class BatchAuditTrail(Protocol):
+    def record_many(self, entries: Sequence[AuditRecord]) -> None: ...
+
+
+def record_all(trail: AuditTrail, entries: Sequence[AuditRecord]) -> None:
+    """The records in order, as ``record`` leaves them one by one; in one
+    append where the trail can."""
+    if not entries:
+        return
+    if isinstance(trail, BatchAuditTrail):
+        trail.record_many(entries)
+        return
+    for entry in entries:
+        trail.record(entry)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from fhir_mappings import JsonObject, key_of
 from graphsvc.domain import DomainError, Principal
+from graphsvc.store.port import NetworkRepository
 
 from .errors import Forbidden
+from .fhir_import_groups import GROUP_BUNDLES, Pending, TransactionGroups, groupable
 from .fhir_interactions import EntryResult, FhirInteractions
 from .fhir_parse_pool import ParsePool, Verdict
 from .fhir_write import Outcome, PreconditionFailed, WriteContention
@@ -152,14 +154,32 @@ def _requests(documents: Iterator[Document]) -> Iterator[tuple[Document, JsonObj
             yield Document(document.where, error, document.size), None
 
 
+_REFUSALS = (DomainError, Forbidden, PreconditionFailed, WriteContention)
+
+
 class FhirImporter:
     """Documents in order, each through the one write path. Resources that
     are there already with the same content (by digest) are counted as
     unchanged without projecting anything; a ``ParsePool`` validates the next
-    documents in other processes while this one writes."""
+    documents in other processes, and unpacks them as far as that is pure,
+    while this one writes. Given the repository, consecutive transaction
+    Bundles that have nothing to do with each other are written together
+    (fhir_import_groups): one plan and one statement for up to ``group``."""
 
-    def __init__(self, interactions: FhirInteractions) -> None:
+    def __init__(
+        self,
+        interactions: FhirInteractions,
+        repository: NetworkRepository | None = None,
+        *,
+        group: int = GROUP_BUNDLES,
+    ) -> None:
         self._interactions = interactions
+        self._groups = (
+            TransactionGroups(interactions, repository)
+            if repository is not None and group > 1
+            else None
+        )
+        self._group = group
 
     async def run(
         self,
@@ -172,11 +192,51 @@ class FhirImporter:
     ) -> ImportSummary:
         summary = ImportSummary()
         checking = pool if pool is not None else ParsePool(workers=0)
-        async for document, bundle, verdict in checking.checked(_requests(documents)):
+        waiting: list[tuple[Document, Pending]] = []
+
+        async def flush() -> None:
+            if waiting:
+                await self._together(principal, waiting, summary, base_urls, progress)
+                waiting.clear()
+
+        requests = _requests(documents)
+        async for document, bundle, verdict in checking.checked(requests, base_urls):
+            pending = (
+                groupable(bundle, verdict.prepared)
+                if self._groups is not None and verdict is not None and not verdict.issues
+                else None
+            )
+            if pending is not None:
+                waiting.append((document, pending))
+                if len(waiting) >= self._group:
+                    await flush()
+                continue
+            await flush()
             await self._one(principal, document, bundle, verdict, summary, base_urls)
             if progress is not None:
                 progress(document.size)
+        await flush()
         return summary
+
+    async def _together(
+        self,
+        principal: Principal,
+        waiting: Sequence[tuple[Document, Pending]],
+        summary: ImportSummary,
+        base_urls: Sequence[str],
+        progress: Callable[[int], object] | None,
+    ) -> None:
+        assert self._groups is not None
+        outcomes = await self._groups.write(principal, [p for _, p in waiting], base_urls)
+        for (document, _), outcome in zip(waiting, outcomes, strict=True):
+            if isinstance(outcome, _REFUSALS):
+                summary.reject(document.where, outcome, document.size)
+            elif isinstance(outcome, Exception):
+                raise outcome
+            else:
+                summary.add(document.where, outcome)
+            if progress is not None:
+                progress(document.size)
 
     async def _one(
         self,
@@ -196,13 +256,23 @@ class FhirImporter:
                 raise verdict.error
             if bundle.get("type") == "transaction":
                 results = await self._interactions.transaction(
-                    principal, bundle, base_urls, validated=True, skip_unchanged=True
+                    principal,
+                    bundle,
+                    base_urls,
+                    validated=True,
+                    skip_unchanged=True,
+                    prepared=verdict.prepared,
                 )
             else:
                 results = await self._interactions.batch(
-                    principal, bundle, base_urls, invalid=verdict.invalid(), skip_unchanged=True
+                    principal,
+                    bundle,
+                    base_urls,
+                    invalid=verdict.invalid(),
+                    skip_unchanged=True,
+                    prepared=verdict.prepared,
                 )
-        except (DomainError, Forbidden, PreconditionFailed, WriteContention) as error:
+        except _REFUSALS as error:
             summary.reject(document.where, error, document.size)
             return
         summary.add(document.where, results)

@@ -28,7 +28,8 @@ from fhir_mappings import (
 from graphsvc.domain import NotFound, Principal
 from graphsvc.store.port import ResourceStore
 
-from .fhir_lookup import lookup_for
+from .fhir_lookup import StoredLookup, lookup_for
+from .fhir_prepared import Fingerprints, PreparedBundle
 from .fhir_read import SERVED_TYPES, FhirReadService
 from .fhir_unchanged import UnchangedWrites
 from .fhir_write import ChangeResult, FhirWriteService, Outcome, ResourceChange
@@ -73,6 +74,11 @@ class FhirInteractions:
         self._reads = reads
         self._unchanged = unchanged
 
+    @property
+    def parts(self) -> tuple[ResourceStore, FhirWriteService, UnchangedWrites | None]:
+        """What these interactions write through (for fhir_import_groups)."""
+        return self._store, self._writes, self._unchanged
+
     async def _unpack(
         self, bundle: JsonObject, base_urls: Sequence[str]
     ) -> tuple[BundleEntry, ...]:
@@ -80,6 +86,22 @@ class FhirInteractions:
             self._store, lambda known: unpack_bundle(bundle, lookup=known, base_urls=base_urls)
         )
         return unpack_bundle(bundle, lookup=lookup, base_urls=base_urls)
+
+    async def _unpack_prepared(
+        self, bundle: JsonObject, base_urls: Sequence[str], prepared: PreparedBundle | None
+    ) -> tuple[tuple[BundleEntry, ...], Fingerprints | None]:
+        """The entries, unpacked ahead when the database says what was assumed
+        (else here), and the fingerprints read for them: what the references
+        name and the Bundle's own resources, in one read."""
+        if prepared is None:
+            return await self._unpack(bundle, base_urls), None
+        stored = {d.key: d for d in await self._store.digests(prepared.keys())}
+        live = {key for key, found in stored.items() if not found.deleted}
+        if prepared.holds_for(live):
+            return prepared.entries, Fingerprints(stored, prepared.incoming())
+        existing = {k for k in prepared.asked if k.reference in live}
+        lookup = StoredLookup(existing, {})
+        return unpack_bundle(bundle, lookup=lookup, base_urls=base_urls), Fingerprints(stored)
 
     async def _existing(self, principal: Principal, entry: BundleEntry) -> ChangeResult:
         """A conditional create or update that matched: nothing is written."""
@@ -220,21 +242,25 @@ class FhirInteractions:
         *,
         validated: bool = False,
         skip_unchanged: bool = False,
+        prepared: PreparedBundle | None = None,
     ) -> list[EntryResult]:
         """All entries or none: any problem raises, and nothing is written.
         ``validated``: the Bundle has passed ``parse_resource`` already.
         ``skip_unchanged``: when every entry leaves its resource as it is
-        (by digest), nothing is projected and the results carry no resource."""
+        (by digest), nothing is projected and the results carry no resource.
+        ``prepared``: the Bundle unpacked ahead (fhir_prepared)."""
         if not validated:
             parse_resource(bundle)
-        entries = await self._unpack(bundle, base_urls)
+        entries, seen = await self._unpack_prepared(bundle, base_urls, prepared)
         changes: list[ResourceChange] = []
         for entry in entries:
             if entry.method in {"GET", "HEAD"} or entry.existing:
                 continue
             changes.append(self._change(entry))
         if skip_unchanged and self._unchanged is not None and len(changes) == len(entries):
-            judged = await self._unchanged.judge(principal, changes, base_urls, all_or_none=True)
+            judged = await self._unchanged.judge(
+                principal, changes, base_urls, all_or_none=True, seen=seen
+            )
             same = [r for r in judged if r is not None]
             if len(same) == len(entries):
                 return [EntryResult(e.index, r) for e, r in zip(entries, same, strict=True)]
@@ -257,22 +283,24 @@ class FhirInteractions:
         *,
         invalid: Mapping[int, FhirValidationError] | None = None,
         skip_unchanged: bool = False,
+        prepared: PreparedBundle | None = None,
     ) -> list[EntryResult]:
         """Each entry on its own; an entry's problem is its own result.
         ``invalid``: what :func:`invalid_entries` found, when it ran already.
         ``skip_unchanged``: an entry that leaves its resource as it is (by
-        digest) is not projected, and its result carries no resource."""
+        digest) is not projected, and its result carries no resource.
+        ``prepared``: the valid entries unpacked ahead (with ``invalid``)."""
         if invalid is None:
             invalid = invalid_entries(bundle)
         results = [EntryResult(index, error=error) for index, error in invalid.items()]
         entries = [e for e in bundle.get("entry", ()) if isinstance(e, dict)]
         kept = [index for index in range(len(entries)) if index not in invalid]
         valid = {**bundle, "entry": [entries[i] for i in kept]}
-        unpacked_entries = [
-            dataclasses.replace(unpacked, index=kept[unpacked.index])
-            for unpacked in await self._unpack(valid, base_urls)
-        ]
-        same = await self._same(principal, unpacked_entries, base_urls) if skip_unchanged else {}
+        unpacked, seen = await self._unpack_prepared(valid, base_urls, prepared)
+        unpacked_entries = [dataclasses.replace(u, index=kept[u.index]) for u in unpacked]
+        same = (
+            await self._same(principal, unpacked_entries, base_urls, seen) if skip_unchanged else {}
+        )
         for entry in unpacked_entries:
             try:
                 if entry.issues and entry.key is None:
@@ -296,7 +324,11 @@ class FhirInteractions:
         return sorted(results, key=lambda r: r.index)
 
     async def _same(
-        self, principal: Principal, entries: Sequence[BundleEntry], base_urls: Sequence[str]
+        self,
+        principal: Principal,
+        entries: Sequence[BundleEntry],
+        base_urls: Sequence[str],
+        seen: Fingerprints | None = None,
     ) -> dict[int, ChangeResult]:
         """The results of the batch entries that leave their resource as it is
         (judged before any is written: so only of a resource no other entry
@@ -314,7 +346,9 @@ class FhirInteractions:
                 changes[entry.index] = self._change(entry)
             except FhirValidationError:
                 continue  # said when the entry is written
-        judged = await self._unchanged.judge(principal, list(changes.values()), base_urls)
+        judged = await self._unchanged.judge(
+            principal, list(changes.values()), base_urls, seen=seen
+        )
         return {i: r for i, r in zip(changes, judged, strict=True) if r is not None}
 
     async def _get(self, principal: Principal, entry: BundleEntry) -> JsonObject:

@@ -18,7 +18,9 @@ T = TypeVar("T")
 _Search = tuple[str, tuple[tuple[str, str], ...]]
 
 
-class _Recorder:
+class Recorder:
+    """A lookup that answers no to everything and notes what it was asked."""
+
     def __init__(self) -> None:
         self.keys: set[ResourceKey] = set()
         self.searches: set[_Search] = set()
@@ -49,7 +51,7 @@ class StoredLookup:
 async def lookup_for(store: ResourceStore, resolve: Callable[[Lookup], T]) -> Lookup:
     """A lookup holding every stored resource and search result ``resolve``
     asks about."""
-    recorder = _Recorder()
+    recorder = Recorder()
     # the real run says what is wrong, with the stored answers
     with contextlib.suppress(FhirValidationError):
         resolve(recorder)

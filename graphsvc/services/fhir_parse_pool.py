@@ -3,9 +3,12 @@ writes the current one: validation (fhir.resources) is most of an import's
 work and holds one core; the writes wait on the database.
 
 Worker processes are started with ``spawn`` (safe beside threads and the
-event loop) and are handed a request Bundle each; they send back only what is
-wrong with it, as issues. Nothing is decided there: the Bundle is unpacked,
-checked for access and written here, in order, through the one write path.
+event loop) and are handed a request Bundle each; they send back what is
+wrong with it, as issues, and what of its unpacking is pure (fhir_prepared:
+the entries unpacked as if what they refer to exists, and the digest of each
+resource). Nothing is decided there: the writer takes the unpacking only
+when the database says what was assumed, checks access and writes, in
+order, through the one write path.
 A pool that breaks is not fatal: the rest is validated here.
 """
 
@@ -15,16 +18,17 @@ import asyncio
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import TypeVar
 
 from fhir_mappings import FhirValidationError, Issue, JsonObject, parse_resource
 
 from .fhir_interactions import invalid_entries
+from .fhir_prepared import PreparedBundle, prepare_bundle
 
 T = TypeVar("T")
 
@@ -37,6 +41,8 @@ class Verdict:
 
     issues: tuple[Issue, ...] = ()
     entries: Mapping[int, tuple[Issue, ...]] = field(default_factory=dict)
+    # the valid part unpacked ahead (None: the writer unpacks it)
+    prepared: PreparedBundle | None = None
 
     @property
     def error(self) -> FhirValidationError | None:
@@ -57,6 +63,25 @@ def check(bundle: JsonObject) -> Verdict:
     except FhirValidationError as error:
         return Verdict(error.issues)
     return Verdict(entries={index: error.issues for index, error in invalid.items()})
+
+
+def prepare(bundle: JsonObject, base_urls: Sequence[str] = ()) -> Verdict:
+    """``check``, and for a Bundle that passes, its valid part (a batch's
+    entries that are) unpacked ahead (pure; what a worker runs)."""
+    verdict = check(bundle)
+    if verdict.issues:
+        return verdict
+    if bundle.get("type") == "transaction":
+        valid = bundle
+    else:
+        entries = [e for e in bundle.get("entry", ()) if isinstance(e, dict)]
+        kept = [e for index, e in enumerate(entries) if index not in verdict.entries]
+        valid = {**bundle, "entry": kept}
+    return replace(verdict, prepared=prepare_bundle(valid, base_urls))
+
+
+def _ready() -> None:
+    """What a worker is first given: loading this module is the work."""
 
 
 def default_workers() -> int:
@@ -84,23 +109,36 @@ class ParsePool:
     ) -> None:
         self.close()
 
+    def start(self) -> None:
+        """Starts the workers now (they take a moment to load), so that they
+        are ready when the first Bundle comes; else they start then."""
+        executor = self._started()
+        if executor is not None:
+            for _ in range(self.workers):
+                executor.submit(_ready)
+
+    def _started(self) -> Executor | None:
+        if self.workers > 0 and self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        return self._executor
+
     def close(self) -> None:
         if self._executor is not None:
             executor, self._executor = self._executor, None
             executor.shutdown(wait=True, cancel_futures=True)
 
     async def checked(
-        self, items: Iterable[tuple[T, JsonObject | None]]
+        self, items: Iterable[tuple[T, JsonObject | None]], base_urls: Sequence[str] = ()
     ) -> AsyncIterator[tuple[T, JsonObject | None, Verdict | None]]:
         """Each item and its Bundle with the verdict on it (None: no Bundle),
-        in the order given; up to a few per worker are validated ahead."""
-        ahead = 4 * self.workers
+        in the order given, prepared for the writer (see ``prepare``); up to
+        a few per worker are validated ahead."""
+        ahead = 8 * self.workers  # the writer may hold a few to write together
         pending: deque[tuple[T, JsonObject | None, asyncio.Future[Verdict] | None]] = deque()
         loop = asyncio.get_running_loop()
-        if self.workers > 0 and self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
-            )
+        self._started()
         source = iter(items)
         exhausted = False
         while True:
@@ -112,15 +150,18 @@ class ParsePool:
                     break
                 future = None
                 if bundle is not None and self._executor is not None:
-                    future = loop.run_in_executor(self._executor, check, bundle)
+                    future = loop.run_in_executor(self._executor, prepare, bundle, base_urls)
                 pending.append((item, bundle, future))
             if not pending:
                 return
             item, bundle, future = pending.popleft()
-            yield item, bundle, await self._verdict(bundle, future)
+            yield item, bundle, await self._verdict(bundle, future, base_urls)
 
     async def _verdict(
-        self, bundle: JsonObject | None, future: asyncio.Future[Verdict] | None
+        self,
+        bundle: JsonObject | None,
+        future: asyncio.Future[Verdict] | None,
+        base_urls: Sequence[str],
     ) -> Verdict | None:
         if bundle is None:
             return None
@@ -131,4 +172,4 @@ class ParsePool:
                 self.close()  # the rest is validated here
             except Exception:  # not sent (too deep to pickle, say): validated here
                 pass
-        return check(bundle)
+        return prepare(bundle, base_urls)

@@ -21,8 +21,9 @@ from graphsvc.store.port import ResourceStore
 from graphsvc.store.resource_store import ResourceDigest
 
 from .access import Action, check_type_access
-from .audit import AuditRecord, AuditTrail
+from .audit import AuditRecord, AuditTrail, record_all
 from .errors import Forbidden
+from .fhir_prepared import Fingerprints
 from .fhir_write import ChangeResult, Outcome, ResourceChange
 from .network_write import resource_version
 
@@ -45,10 +46,13 @@ class UnchangedWrites:
         base_urls: Sequence[str] = (),
         *,
         all_or_none: bool = False,
+        seen: Fingerprints | None = None,
     ) -> list[ChangeResult | None]:
         """For each change, its result when it certainly leaves the resource
         as it is (``resource`` is not read back: None), else None; with
         ``all_or_none`` (a transaction), results only when every change does.
+        ``seen``: the fingerprints read for these changes just before (and
+        the incoming digests made ahead), so that they are not read again.
         What is answered here is audited as the write path audits it."""
         nothing: list[ChangeResult | None] = [None] * len(changes)
         if not changes or not decided_by_type(principal):
@@ -56,25 +60,32 @@ class UnchangedWrites:
         candidates = [i for i, c in enumerate(changes) if _may_answer(principal, c)]
         if all_or_none and len(candidates) < len(changes):
             return nothing
-        keys = (changes[i].key.reference for i in candidates)
-        stored = {d.key: d for d in await self._resources.digests(keys)}
+        if seen is not None:
+            stored, incoming = seen.stored, seen.incoming
+        else:
+            keys = (changes[i].key.reference for i in candidates)
+            stored, incoming = {d.key: d for d in await self._resources.digests(keys)}, {}
         judged = list(nothing)
         for index in candidates:
             change = changes[index]
-            judged[index] = _unchanged(change, stored.get(change.key.reference), base_urls)
+            found = stored.get(change.key.reference)
+            judged[index] = _unchanged(change, found, base_urls, incoming.get(change.key))
             if all_or_none and judged[index] is None:
                 return nothing
-        for change, result in zip(changes, judged, strict=True):
-            if result is not None:
-                self._audit.record(
-                    AuditRecord.of(
-                        principal,
-                        f"fhir.{change.key.resource_type}.write",
-                        stored[change.key.reference].client_id,
-                        f"ok: {Outcome.UNCHANGED.value}",
-                        [change.key.reference],
-                    )
+        record_all(
+            self._audit,
+            [
+                AuditRecord.of(
+                    principal,
+                    f"fhir.{change.key.resource_type}.write",
+                    stored[change.key.reference].client_id,
+                    f"ok: {Outcome.UNCHANGED.value}",
+                    [change.key.reference],
                 )
+                for change, result in zip(changes, judged, strict=True)
+                if result is not None
+            ],
+        )
         return judged
 
 
@@ -91,16 +102,22 @@ def _may_answer(principal: Principal, change: ResourceChange) -> bool:
 
 
 def _unchanged(
-    change: ResourceChange, found: ResourceDigest | None, base_urls: Sequence[str]
+    change: ResourceChange,
+    found: ResourceDigest | None,
+    base_urls: Sequence[str],
+    digest: str | None = None,
 ) -> ChangeResult | None:
     """The result of a change that leaves a live resource as it is, else None.
-    Its digest is made only for a resource that is there."""
+    Its digest (unless made ahead: ``digest``) is made only for a resource
+    that is there."""
     if change.resource is None or found is None or found.deleted:
         return None
     if change.if_match is not None and change.if_match != found.version_id:
         return None
-    key = change.key
-    body = {**change.resource, "resourceType": key.resource_type, "id": key.id}
-    if resource_version(key, 0, body, base_urls).digest != found.digest:
+    if digest is None:
+        key = change.key
+        body = {**change.resource, "resourceType": key.resource_type, "id": key.id}
+        digest = resource_version(key, 0, body, base_urls).digest
+    if digest != found.digest:
         return None
-    return ChangeResult(key, Outcome.UNCHANGED, found.version_id, found.last_updated, None)
+    return ChangeResult(change.key, Outcome.UNCHANGED, found.version_id, found.last_updated, None)

@@ -28,7 +28,7 @@ from graphsvc.store.records import now
 from graphsvc.store.resource_store import StoredResource, canonical, senders_meta
 
 from .access import Action, check_resource_access, check_shared_write, check_type_access
-from .audit import AuditRecord, AuditTrail
+from .audit import AuditRecord, AuditTrail, record_all
 from .errors import Forbidden
 from .fhir_view import as_json, laid_over, stored_originals, with_references
 from .network_write import ATTEMPTS, deleted_version, resource_version
@@ -189,16 +189,18 @@ class FhirWriteService:
             committed = plan.unit is None or await self._writer.commit(plan.unit)
             self._remember(plan, committed)
             if committed:
+                records = []
                 for result in plan.results:
                     action = f"fhir.{result.key.resource_type}.write"
                     outcome = f"ok: {result.outcome.value}"
                     clients: Sequence[str | None] = sorted(plan.clients.get(result.key, ()))
                     for client in clients or [None]:
-                        self._audit.record(
+                        records.append(
                             AuditRecord.of(
                                 principal, action, client, outcome, [result.key.reference]
                             )
                         )
+                record_all(self._audit, records)
                 return [
                     dataclasses.replace(
                         result,

@@ -28,11 +28,11 @@ import json
 import os
 import threading
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from graphsvc.domain.audit import AuditRecord
-from graphsvc.services.audit import current_request
+from graphsvc.services.audit import RequestInfo, current_request
 
 GENESIS = "0" * 64  # the "record before" the first one
 _TAIL = 64 * 1024  # bytes read back to find the last record
@@ -45,6 +45,22 @@ def _digest(prev: str, body: dict[str, object]) -> str:
     return hashlib.sha256((prev + "\n" + canonical).encode("utf-8")).hexdigest()
 
 
+_FIELDS = tuple(f.name for f in dataclasses.fields(AuditRecord))
+
+
+def _chained_fields(entry: AuditRecord, prev: str) -> dict[str, object]:
+    """The fields of ``chained(entry, prev)`` as its line holds them (as
+    ``dataclasses.asdict`` gives them: the fields are plain values and a
+    tuple of strings, which need no deep copy)."""
+    fields: dict[str, object] = {name: getattr(entry, name) for name in _FIELDS}
+    fields["prev"], fields["hash"] = prev, ""
+    if fields["change"] is None:
+        del fields["change"]
+    body = {k: v for k, v in fields.items() if k != "hash"}
+    fields["hash"] = _digest(prev, body)
+    return fields
+
+
 def chained(entry: AuditRecord, prev: str) -> AuditRecord:
     """The record as it is written after ``prev``: its hash covers every field."""
     body = dataclasses.asdict(dataclasses.replace(entry, prev=prev, hash=""))
@@ -52,6 +68,16 @@ def chained(entry: AuditRecord, prev: str) -> AuditRecord:
     if body["change"] is None:  # records written before changes were kept
         del body["change"]
     return dataclasses.replace(entry, prev=prev, hash=_digest(prev, body))
+
+
+def _of_request(entry: AuditRecord, request: RequestInfo | None) -> AuditRecord:
+    """The record with the request it belongs to, unless it names one."""
+    if request is None or entry.request_id is not None:
+        return entry
+    entry = dataclasses.replace(entry, request_id=request.request_id, source=request.source)
+    if entry.role == "system" and request.end_user is not None:
+        entry = dataclasses.replace(entry, on_behalf_of=request.end_user)
+    return entry
 
 
 def head_path(path: Path) -> Path:
@@ -73,22 +99,27 @@ class AuditLogFile:
         self._index = _ClientIndex()
 
     def record(self, entry: AuditRecord) -> None:
+        self.record_many([entry])
+
+    def record_many(self, entries: Sequence[AuditRecord]) -> None:
+        """The records in order, appended in one write under one lock: the
+        same lines, chained the same, as one ``record`` after another."""
+        if not entries:
+            return
         request = current_request()
-        if request is not None and entry.request_id is None:
-            entry = dataclasses.replace(entry, request_id=request.request_id, source=request.source)
-            if entry.role == "system" and request.end_user is not None:
-                entry = dataclasses.replace(entry, on_behalf_of=request.end_user)
+        entries = [_of_request(entry, request) for entry in entries]
         with self._lock:
             fcntl.flock(self._fd, fcntl.LOCK_EX)
             try:
-                written = chained(entry, self._last_hash())
-                fields = dataclasses.asdict(written)
-                if fields["change"] is None:
-                    del fields["change"]
-                line = json.dumps(fields, ensure_ascii=False)
-                os.write(self._fd, (line + "\n").encode("utf-8"))
+                last = self._last_hash()
+                lines = []
+                for entry in entries:
+                    fields = _chained_fields(entry, last)
+                    lines.append(json.dumps(fields, ensure_ascii=False) + "\n")
+                    last = str(fields["hash"])
+                os.write(self._fd, "".join(lines).encode("utf-8"))
                 if self._key is not None:
-                    self._write_head(written.hash)
+                    self._write_head(last, len(lines))
             finally:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
 
@@ -106,15 +137,16 @@ class AuditLogFile:
         # a last line that is not a record breaks the chain; verify says where
         return found if isinstance(found, str) else GENESIS
 
-    def _write_head(self, last: str) -> None:
-        """Under the lock: one more record than the head said (counted once
-        from the file when there is no head yet). Written in place, padded to
+    def _write_head(self, last: str, added: int = 1) -> None:
+        """Under the lock: ``added`` more records than the head said (counted
+        once from the file when there is no head yet). Written in place, padded to
         one fixed size, in one write: a new file and a rename for every record
         cost milliseconds on every request, and every read is a record."""
         fd = os.open(head_path(self.path), os.O_RDWR | os.O_CREAT, 0o600)
         try:
             try:
-                count = int(json.loads(os.pread(fd, _HEAD_SIZE, 0) or b"null")["records"]) + 1
+                head = json.loads(os.pread(fd, _HEAD_SIZE, 0) or b"null")
+                count = int(head["records"]) + added
             except (ValueError, KeyError, TypeError):
                 count = sum(1 for line in self.path.open(encoding="utf-8") if line.strip())
             assert self._key is not None

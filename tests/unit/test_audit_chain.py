@@ -176,3 +176,22 @@ def test_the_index_waits_for_a_half_written_line_and_passes_over_a_broken_one(
     with path.open("a", encoding="utf-8") as f:
         f.write(whole.replace("client-a-0", "client-c-0")[40:] + "\n")
     assert [r.client_id for r in reader.of_client("client-c-0")] == ["client-c-0"]
+
+
+def test_records_appended_together_are_the_records_one_by_one(tmp_path: Path) -> None:
+    entries = [AuditRecord.of(NURSE, "fhir.Observation.write", f"c-{i}", "ok") for i in range(4)]
+    entries.append(AuditRecord.of(NURSE, "fhir.Organization.write", None, "ok: unchanged"))
+    key = b"k" * 32
+    one_by_one, together = tmp_path / "one" / "audit.jsonl", tmp_path / "all" / "audit.jsonl"
+    trail = AuditLogFile(one_by_one, key)
+    for entry in entries:
+        trail.record(entry)
+    trail.close()
+    trail = AuditLogFile(together, key)
+    trail.record(entries[0])
+    trail.record_many(entries[1:])
+    trail.record_many([])
+    trail.close()
+    assert lines(together) == lines(one_by_one)
+    assert verify(together, key) == []
+    assert json.loads(together.with_name("audit.head.json").read_text())["records"] == 5
