@@ -132,4 +132,9 @@ OPTIONAL MATCH (placeholder:FhirResource)
 WHERE NOT go AND placeholder.key IN $resource_keys AND placeholder.content IS NULL
 WITH go, collect(placeholder) AS placeholders
 FOREACH (x IN placeholders | DELETE x)
+// The data version moves with every write that lands, as its last write (on
+// Neo4j its lock is the last this statement takes: no deadlock cycle with the
+// locks above). `since` tells a database begun anew from the one before.
+FOREACH (_ IN CASE WHEN go THEN [1] ELSE [] END |
+  MERGE (d:DataVersion {id: 'all'}) ON CREATE SET d.since = $now SET d.n = coalesce(d.n, 0) + 1)
 RETURN go AS committed
