@@ -41,6 +41,9 @@ class Settings:
     pool_wait: float = 5.0
     # Development conveniences (the GraphiQL page); `make run` turns them on.
     dev: bool = False
+    # Answers to GraphQL reads kept per process under the reader, the query
+    # and the data version (api/graphql/answers.py); off: every read runs.
+    graphql_answers: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -63,6 +66,7 @@ class Settings:
             pool_size=int(e.get("GRAPHSVC_POOL_SIZE", "16")),
             pool_wait=float(e.get("GRAPHSVC_POOL_WAIT", "5")),
             dev=e.get("GRAPHSVC_DEV", "") not in {"", "0", "false", "no"},
+            graphql_answers=e.get("GRAPHSVC_GRAPHQL_ANSWERS", "1") not in {"0", "false", "no"},
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(base, **given)

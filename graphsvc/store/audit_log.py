@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from graphsvc.domain.audit import AuditRecord
-from graphsvc.services.audit import current_request
+from graphsvc.services.audit import audit_copies, current_request
 
 GENESIS = "0" * 64  # the "record before" the first one
 _TAIL = 64 * 1024  # bytes read back to find the last record
@@ -73,6 +73,9 @@ class AuditLogFile:
         self._index = _ClientIndex()
 
     def record(self, entry: AuditRecord) -> None:
+        copies = audit_copies.get()
+        if copies is not None:
+            copies.append(entry)
         request = current_request()
         if request is not None and entry.request_id is None:
             entry = dataclasses.replace(entry, request_id=request.request_id, source=request.source)
