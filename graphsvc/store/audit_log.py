@@ -45,9 +45,19 @@ def _digest(prev: str, body: dict[str, object]) -> str:
     return hashlib.sha256((prev + "\n" + canonical).encode("utf-8")).hexdigest()
 
 
+_FIELDS = tuple(f.name for f in dataclasses.fields(AuditRecord))
+
+
+def _fields(entry: AuditRecord) -> dict[str, object]:
+    """The record's fields by name (its values are text and tuples of text,
+    so this is ``dataclasses.asdict`` without its deep copy)."""
+    return {name: getattr(entry, name) for name in _FIELDS}
+
+
 def chained(entry: AuditRecord, prev: str) -> AuditRecord:
     """The record as it is written after ``prev``: its hash covers every field."""
-    body = dataclasses.asdict(dataclasses.replace(entry, prev=prev, hash=""))
+    body = _fields(entry)
+    body["prev"] = prev
     del body["hash"]
     if body["change"] is None:  # records written before changes were kept
         del body["change"]
@@ -71,6 +81,7 @@ class AuditLogFile:
         self._lock = threading.Lock()
         self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
         self._index = _ClientIndex()
+        self._last = (-1, GENESIS)  # the file's size after this process's last record, its hash
 
     def record(self, entry: AuditRecord) -> None:
         copies = audit_copies.get()
@@ -84,19 +95,24 @@ class AuditLogFile:
         with self._lock:
             fcntl.flock(self._fd, fcntl.LOCK_EX)
             try:
-                written = chained(entry, self._last_hash())
-                fields = dataclasses.asdict(written)
+                size = os.fstat(self._fd).st_size
+                written = chained(entry, self._last_hash(size))
+                fields = _fields(written)
                 if fields["change"] is None:
                     del fields["change"]
-                line = json.dumps(fields, ensure_ascii=False)
-                os.write(self._fd, (line + "\n").encode("utf-8"))
+                line = (json.dumps(fields, ensure_ascii=False) + "\n").encode("utf-8")
+                os.write(self._fd, line)
+                self._last = (size + len(line), written.hash)
                 if self._key is not None:
                     self._write_head(written.hash)
             finally:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
 
-    def _last_hash(self) -> str:
-        size = os.fstat(self._fd).st_size
+    def _last_hash(self, size: int) -> str:
+        """Under the lock: the hash of the last record of a file of ``size``
+        bytes; the one this process wrote last unless the file has grown."""
+        if self._last[0] == size:
+            return self._last[1]
         if size == 0:
             return GENESIS
         start = max(0, size - _TAIL)

@@ -87,7 +87,11 @@ def _check(data: object) -> None:
     for path, depth, value in _walk(data, "", 0):
         if depth > MAX_DEPTH:
             raise BadBody(400, f"'{path}' nests more than {MAX_DEPTH} levels deep")
-        if isinstance(value, str) and any("\ud800" <= c <= "\udfff" for c in value):
+        if (
+            isinstance(value, str)
+            and not value.isascii()
+            and any("\ud800" <= c <= "\udfff" for c in value)
+        ):
             raise BadBody(
                 400, f"'{path}' holds a lone surrogate (\\ud800-\\udfff), which is not text"
             )
