@@ -13,6 +13,7 @@ from strawberry.asgi import GraphQL
 
 from graphsvc.runtime import Runtime
 from graphsvc.services.audit import AuditRecord, audit_copies
+from graphsvc.store.port import StoreUnavailable
 
 from ..auth import PrincipalUser, unauthorized
 from .answers import ReadAnswers, ReadKey, answer_of, is_read, read_key, replay_audit
@@ -92,7 +93,11 @@ class GraphQLEndpoint:
         if not is_read(request):
             await self._app(scope, receive, send)
             return
-        version = await runtime.resources.data_version()
+        try:
+            version = await runtime.resources.data_version()
+        except StoreUnavailable:  # the query itself says so, as GraphQL answers do
+            await self._app(scope, receive, send)
+            return
         key = read_key(user.principal, request, version, today)
         found = answers.get(key)
         if found is not None:
@@ -135,8 +140,15 @@ class GraphQLEndpoint:
         finally:
             audit_copies.reset(token)
         answer = answer_of(status, headers, bytes(body), records) if whole else None
-        if answer is not None and await runtime.resources.data_version() == key.data_version:
+        if answer is not None and await _version_or_none(runtime) == key.data_version:
             answers.put(key, answer)
+
+
+async def _version_or_none(runtime: Runtime) -> str | None:
+    try:
+        return await runtime.resources.data_version()
+    except StoreUnavailable:
+        return None
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
