@@ -64,6 +64,7 @@ def test_the_operation_named_decides() -> None:
     assert not is_read({"query": document, "operationName": "B"})
     assert not is_read({"query": document, "operationName": "C"})
     assert not is_read({"query": 42})
+    assert not is_read({"query": "{ me { subject } }" + " " * 20_000})
 
 
 def test_the_key_holds_all_that_access_and_the_answer_rest_on() -> None:

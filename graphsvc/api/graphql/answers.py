@@ -69,6 +69,7 @@ NEVER_KEPT = frozenset({"history", "strengthHistory", "research", "researchTrend
 MAX_ENTRIES = 10_000
 MAX_BYTES = 64 * 1024 * 1024
 DOCUMENTS = 1024  # query texts whose verdict is remembered
+MAX_QUERY = 16 * 1024  # characters of a query whose answer is kept (the page's are under 1,000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,8 @@ def is_read(request: dict[str, object]) -> bool:
     query = request.get("query")
     operation = request.get("operationName")
     if not isinstance(query, str) or not (operation is None or isinstance(operation, str)):
+        return False
+    if len(query) > MAX_QUERY:  # nor its text among the verdicts remembered
         return False
     return kept_operation(query, operation)
 
