@@ -18,8 +18,14 @@ a generator in C takes a far smaller share of the two cores than one in
 Python, which otherwise is the bottleneck (``--generator python`` forces the
 Python one). The bursts are always sent from Python.
 
+The onion query is answered from the answers the GraphQL endpoint keeps
+(api/graphql/answers.py) once each client has been read, since nothing is
+written meanwhile; ``--answers off`` serves it with keeping turned off, as
+every read after a write is served. Each line says the machine's load
+average (1 minute) as it ended: the machine may be shared.
+
 Run:  .venv/bin/python benchmarks/bench_http_reads.py [--connections 50] [--seconds 20]
-      [--workers 1 2] [--generator wrk|python]
+      [--workers 1 2] [--generator wrk|python] [--answers on off]
 """
 
 from __future__ import annotations
@@ -69,7 +75,8 @@ class Run:
         others = {k: v for k, v in self.answers.items() if k != "200"}
         return (
             f"| {name} | {rate:,.0f} | {statistics.median(ordered) * 1000:.1f} | "
-            f"{at(0.95):.1f} | {at(0.99):.1f} | {len(ordered):,} | {others or 'none'} |"
+            f"{at(0.95):.1f} | {at(0.99):.1f} | {len(ordered):,} | {others or 'none'} | "
+            f"{os.getloadavg()[0]:.1f} |"
         )
 
 
@@ -197,7 +204,7 @@ def wrk_line(
     }
     return (
         f"| {name} | {count / took:,.0f} | {p50:.1f} | {p95:.1f} | {p99:.1f} | "
-        f"{int(count):,} | {answers or 'none'} |"
+        f"{int(count):,} | {answers or 'none'} | {os.getloadavg()[0]:.1f} |"
     )
 
 
@@ -215,13 +222,17 @@ async def burst(http: httpx.AsyncClient, request: Callable[[int], httpx.Request]
 
 
 async def bench(
-    connections: int, seconds: float, burst_size: int, workers: int, generator: str
+    connections: int, seconds: float, burst_size: int, workers: int, generator: str, answers: str
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "GRAPHSVC_GRAPHQL_ANSWERS": "1" if answers == "on" else "0",
+        }
         server = subprocess.Popen(
             [
                 sys.executable,
@@ -278,10 +289,15 @@ async def bench(
 
                 print(
                     f"{workers} worker(s); {len(clients)} clients of {TEAM}; "
-                    f"{connections} connections, {seconds:.0f} s; load from {generator}"
+                    f"{connections} connections, {seconds:.0f} s; load from {generator}; "
+                    f"GraphQL answers kept: {answers}; load average at the start "
+                    f"{os.getloadavg()[0]:.1f}"
                 )
-                print("| what | req/s | p50 ms | p95 ms | p99 ms | requests | other answers |")
-                print("| --- | --- | --- | --- | --- | --- | --- |")
+                print(
+                    "| what | req/s | p50 ms | p95 ms | p99 ms | requests | other answers "
+                    "| load avg |"
+                )
+                print("| --- | --- | --- | --- | --- | --- | --- | --- |")
                 surfaces = (
                     ("floor: /healthz", healthz),
                     ("onion query (GraphQL)", onion),
@@ -316,9 +332,13 @@ def main() -> None:
     parser.add_argument(
         "--generator", choices=("wrk", "python"), default="wrk" if shutil.which("wrk") else "python"
     )
+    parser.add_argument("--answers", choices=("on", "off"), nargs="+", default=["on"])
     args = parser.parse_args()
-    for workers in args.workers:
-        asyncio.run(bench(args.connections, args.seconds, args.burst, workers, args.generator))
+    for answers in args.answers:
+        for workers in args.workers:
+            asyncio.run(
+                bench(args.connections, args.seconds, args.burst, workers, args.generator, answers)
+            )
 
 
 if __name__ == "__main__":

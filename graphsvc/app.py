@@ -60,7 +60,11 @@ def create_app(settings: Settings | None = None, *, supervise: bool = True) -> S
     routes = [
         Route("/healthz", system.healthz),
         Route("/api/me", system.me),
-        Route("/graphql", GraphQLEndpoint(graphiql=config.dev), methods=["GET", "POST"]),
+        Route(
+            "/graphql",
+            GraphQLEndpoint(graphiql=config.dev, keep_answers=config.graphql_answers),
+            methods=["GET", "POST"],
+        ),
         *smart_routes(),
         *fhir_routes(),
         *web_routes(),

@@ -44,6 +44,9 @@ class Settings:
     analysis_workers: int | None = None
     # Development conveniences (the GraphiQL page); `make run` turns them on.
     dev: bool = False
+    # Answers to GraphQL reads kept per process under the reader, the query
+    # and the data version (api/graphql/answers.py); off: every read runs.
+    graphql_answers: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -69,6 +72,7 @@ class Settings:
             analysis_workers=int(e["GRAPHSVC_ANALYSIS_WORKERS"])
             if e.get("GRAPHSVC_ANALYSIS_WORKERS")
             else None,
+            graphql_answers=e.get("GRAPHSVC_GRAPHQL_ANSWERS", "1") not in {"0", "false", "no"},
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(base, **given)

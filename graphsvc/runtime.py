@@ -51,6 +51,7 @@ class Runtime:
     tokens: TokenIssuer
     backend_tokens: BackendTokens
     audit_events: AuditEvents
+    resources: CypherResourceStore
     server: EmbeddedFalkorDB | None = None
     _supervisor: asyncio.Task[None] | None = None
 
@@ -165,5 +166,6 @@ async def compose(
             UsedAssertions(settings.data_dir / "used-jti"),
             tokens,
         ),
+        resources=resources,
         server=server,
     )

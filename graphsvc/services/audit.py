@@ -14,6 +14,7 @@ __all__ = [
     "AuditRecord",
     "AuditTrail",
     "RequestInfo",
+    "audit_copies",
     "current_request",
     "record_all",
     "request_info",
@@ -55,3 +56,10 @@ request_info: ContextVar[RequestInfo | None] = ContextVar("request_info", defaul
 def current_request() -> RequestInfo | None:
     """The request being served (set by the HTTP app), if any."""
     return request_info.get()
+
+
+# While set (to a list), every record an audit trail writes is also appended
+# to it, as it was handed to the trail: what a request left, so that an
+# answer kept for the same reader (api/graphql/answers.py) leaves the same
+# records again each time it is served.
+audit_copies: ContextVar[list[AuditRecord] | None] = ContextVar("audit_copies", default=None)

@@ -32,7 +32,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from graphsvc.domain.audit import AuditRecord
-from graphsvc.services.audit import RequestInfo, current_request
+from graphsvc.services.audit import RequestInfo, audit_copies, current_request
 
 GENESIS = "0" * 64  # the "record before" the first one
 _TAIL = 64 * 1024  # bytes read back to find the last record
@@ -97,6 +97,7 @@ class AuditLogFile:
         self._lock = threading.Lock()
         self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
         self._index = _ClientIndex()
+        self._last = (-1, GENESIS)  # the file's size after this process's last record, its hash
 
     def record(self, entry: AuditRecord) -> None:
         self.record_many([entry])
@@ -106,25 +107,34 @@ class AuditLogFile:
         same lines, chained the same, as one ``record`` after another."""
         if not entries:
             return
+        copies = audit_copies.get()
+        if copies is not None:
+            copies.extend(entries)
         request = current_request()
         entries = [_of_request(entry, request) for entry in entries]
         with self._lock:
             fcntl.flock(self._fd, fcntl.LOCK_EX)
             try:
-                last = self._last_hash()
+                size = os.fstat(self._fd).st_size
+                last = self._last_hash(size)
                 lines = []
                 for entry in entries:
                     fields = _chained_fields(entry, last)
                     lines.append(json.dumps(fields, ensure_ascii=False) + "\n")
                     last = str(fields["hash"])
-                os.write(self._fd, "".join(lines).encode("utf-8"))
+                written = "".join(lines).encode("utf-8")
+                os.write(self._fd, written)
+                self._last = (size + len(written), last)
                 if self._key is not None:
                     self._write_head(last, len(lines))
             finally:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
 
-    def _last_hash(self) -> str:
-        size = os.fstat(self._fd).st_size
+    def _last_hash(self, size: int) -> str:
+        """Under the lock: the hash of the last record of a file of ``size``
+        bytes; the one this process wrote last unless the file has grown."""
+        if self._last[0] == size:
+            return self._last[1]
         if size == 0:
             return GENESIS
         start = max(0, size - _TAIL)

@@ -22,6 +22,7 @@ LABELS = frozenset(
         "Observation",
         "FhirResource",  # a FHIR resource as received, current version
         "FhirVersion",  # one version of it, for vread and _history
+        "DataVersion",  # one node: a counter every landed write moves
     }
 )
 RELATIONSHIP_TYPES = frozenset(

@@ -173,7 +173,7 @@ class CypherResourceStore:
 
     async def data_version(self) -> str:
         (row,) = await self._runner.read(query("data_version"), {})
-        return f"{row['versions']}:{row['clients']}:{row['networks']}"
+        return f"{row['since']}:{row['n']}"
 
     async def search(
         self,

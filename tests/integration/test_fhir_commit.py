@@ -3,6 +3,7 @@ when nothing read has changed since."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 
@@ -67,6 +68,7 @@ async def test_a_stale_read_writes_nothing(repository: CypherRepository) -> None
     writer, store = _writer(repository)
     assert await writer.commit(FhirCommit([_patient("client-0", 1)], {}, population(1), {}))
     before = await repository.get_onion("client-0")
+    version = await store.data_version()
     # a resource version that is no longer current
     stale = FhirCommit(
         [_patient("client-0", 2, "Changed")],
@@ -85,12 +87,29 @@ async def test_a_stale_read_writes_nothing(repository: CypherRepository) -> None
         FhirCommit([], {}, Population(onions=(onion(0, members=1),)), {"client-0": 99}, {})
     )
     assert await repository.get_onion("client-0") == before
+    assert await store.data_version() == version  # a refused write moves nothing
     stored = await store.get("Patient", "client-0")
     assert (
         stored is not None
         and stored.version_id == 1
         and stored.content["name"][0]["text"] == "Anna"
     )
+
+
+async def test_every_landed_write_moves_the_data_version_once(
+    repository: CypherRepository,
+) -> None:
+    """Writes at once, each of another client, each move the one counter:
+    none is lost, and there is one counter (its key is unique)."""
+    writer, store = _writer(repository)
+    assert await store.data_version() == ":0"  # no write yet: no counter either
+    units = [FhirCommit([_patient(f"client-{i}", 1)], {}, Population(), {}) for i in range(8)]
+    assert all(await asyncio.gather(*(writer.commit(u) for u in units)))
+    since, count = (await store.data_version()).rsplit(":", 1)
+    assert since and count == "8"
+    assert await repository.repeated_ids() == []
+    assert await writer.commit(FhirCommit([_patient("client-8", 1)], {}, Population(), {}))
+    assert await store.data_version() == f"{since}:9"
 
 
 async def test_removed_client_goes_with_her_needs(repository: CypherRepository) -> None:

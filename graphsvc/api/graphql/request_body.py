@@ -24,6 +24,11 @@ class BadBody(Exception):
 
 async def checked_body(request: Request) -> bytes:
     """The body as sent, once it is known to be a GraphQL request."""
+    return (await checked_request(request))[0]
+
+
+async def checked_request(request: Request) -> tuple[bytes, dict[str, object]]:
+    """The body as sent, and as read, once it is known to be a GraphQL request."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media not in MEDIA_TYPES:
         raise BadBody(415, f"Content-Type {media or '(none)'} is not served; send application/json")
@@ -35,8 +40,10 @@ async def checked_body(request: Request) -> bytes:
         body += chunk
         if len(body) > MAX_BYTES:
             raise BadBody(413, _too_large())
-    _check(_parsed(bytes(body)))
-    return bytes(body)
+    data = _parsed(bytes(body))
+    _check(data)
+    assert isinstance(data, dict)
+    return bytes(body), data
 
 
 def _too_large() -> str:
@@ -80,7 +87,11 @@ def _check(data: object) -> None:
     for path, depth, value in _walk(data, "", 0):
         if depth > MAX_DEPTH:
             raise BadBody(400, f"'{path}' nests more than {MAX_DEPTH} levels deep")
-        if isinstance(value, str) and any("\ud800" <= c <= "\udfff" for c in value):
+        if (
+            isinstance(value, str)
+            and not value.isascii()
+            and any("\ud800" <= c <= "\udfff" for c in value)
+        ):
             raise BadBody(
                 400, f"'{path}' holds a lone surrogate (\\ud800-\\udfff), which is not text"
             )

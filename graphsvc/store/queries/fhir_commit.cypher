@@ -136,4 +136,9 @@ FOREACH (k IN CASE WHEN go THEN [] ELSE $resource_keys END |
   MERGE (placeholder:FhirResource {key: k})
   FOREACH (x IN CASE WHEN placeholder.content IS NULL THEN [placeholder] ELSE [] END |
     DELETE x))
+// The data version moves with every write that lands, as its last write (on
+// Neo4j its lock is the last this statement takes: no deadlock cycle with the
+// locks above). `since` tells a database begun anew from the one before.
+FOREACH (_ IN CASE WHEN go THEN [1] ELSE [] END |
+  MERGE (d:DataVersion {id: 'all'}) ON CREATE SET d.since = $now SET d.n = coalesce(d.n, 0) + 1)
 RETURN go AS committed

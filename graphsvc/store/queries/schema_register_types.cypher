@@ -8,5 +8,6 @@ CREATE (c:Client)<-[:IN_NETWORK_OF]-(p:Person)-[:SUPPORTS]->(n:Need)<-[:HAS_NEED
        (p)-[:MEMBER_OF]->(o:Organization:Team)-[:SERVES]->(c),
        (c)-[:HAS_OBSERVATION]->(ob:Observation),
        (n)-[:HAS_OBSERVATION]->(ob),
-       (r:FhirResource)-[:HAS_VERSION]->(v:FhirVersion)
-DETACH DELETE c, p, n, q, o, ob, r, v
+       (r:FhirResource)-[:HAS_VERSION]->(v:FhirVersion),
+       (dv:DataVersion)
+DETACH DELETE c, p, n, q, o, ob, r, v, dv
