@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -193,8 +193,7 @@ class FhirWriteService:
                 for result in plan.results:
                     action = f"fhir.{result.key.resource_type}.write"
                     outcome = f"ok: {result.outcome.value}"
-                    clients: Sequence[str | None] = sorted(plan.clients.get(result.key, ()))
-                    for client in clients or [None]:
+                    for client in _clients_or_none(plan.clients.get(result.key, ())):
                         records.append(
                             AuditRecord.of(
                                 principal, action, client, outcome, [result.key.reference]
@@ -221,9 +220,24 @@ class FhirWriteService:
     ) -> tuple[Issue, ...]:
         """What ``apply`` would say of these changes, writing nothing: raises
         as it does, else returns the notes of the projection (a CareTeam kept
-        but not projected, say)."""
+        but not projected, say). Audited as ``fhir.<Type>.validate``: the check
+        read what is stored of each client it names."""
         _may_write(principal)
         plan = await self._plan(principal, changes, base_urls)
+        record_all(
+            self._audit,
+            [
+                AuditRecord.of(
+                    principal,
+                    f"fhir.{change.key.resource_type}.validate",
+                    client,
+                    "ok",
+                    [change.key.reference],
+                )
+                for change in changes
+                for client in _clients_or_none(plan.clients.get(change.key, ()))
+            ],
+        )
         return plan.notes
 
     def _remember(self, plan: _Plan, committed: bool) -> None:
@@ -491,3 +505,9 @@ class FhirWriteService:
             )
         shown = with_meta(found.type, found.id, found.version_id, found.last_updated, found.content)
         return ChangeResult(change.key, outcome, found.version_id, found.last_updated, shown)
+
+
+def _clients_or_none(clients: Iterable[str]) -> list[str | None]:
+    """The clients an audit record names one by one, or none (a shared resource)."""
+    found: list[str | None] = [*sorted(clients)]
+    return found or [None]

@@ -59,6 +59,15 @@ def test_every_client_an_answer_held_is_recorded(
     assert write.client_id == owner and write.resources == (f"CareTeam/{careteam['id']}",)
     assert write.request_id == written.headers["X-Request-ID"]
 
+    # a $validate reads what is stored of her, and says so, writing nothing
+    careteam["note"] = [{"text": "nog niet opgeslagen"}]
+    checked = http.post(f"/fhir/CareTeam/{careteam['id']}/$validate", json=careteam, headers=admin)
+    assert checked.status_code == 200, checked.text
+    validate = [r for r in trail.read() if r.action == "fhir.CareTeam.validate"][-1]
+    assert validate.client_id == owner and validate.outcome == "ok"
+    assert validate.request_id == checked.headers["X-Request-ID"]
+    assert not any(r.action == "fhir.CareTeam.write" for r in trail.read()[-1:])
+
     # a system acting for a person says so (FHIR's X-Provenance): she is recorded
     provenance = {
         "resourceType": "Provenance",
