@@ -135,7 +135,7 @@ def test_a_hit_leaves_the_records_of_its_run_stamped_now() -> None:
     old = dataclasses.replace(record, at="2000-01-01T00:00:00.000+00:00")
     kept = Answer(200, tuple(JSON), b"{}", (old,))
     written: list[AuditRecord] = []
-    replay_audit(written.append, kept)
+    replay_audit(written.extend, kept)
     (again,) = written
     assert (again.action, again.client_id, again.subject, again.outcome) == (
         "onion.read",

@@ -32,7 +32,7 @@ import dataclasses
 import datetime
 import json
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -218,12 +218,11 @@ class ReadAnswers:
             self._bytes -= gone_key.size() + gone.size()
 
 
-def replay_audit(record: Callable[[AuditRecord], None], answer: Answer) -> None:
-    """The records the answer's run left, left again now (the trail adds
-    this request's id and source)."""
+def replay_audit(record: Callable[[Sequence[AuditRecord]], None], answer: Answer) -> None:
+    """The records the answer's run left, left again now and together (the
+    trail adds this request's id and source)."""
     now = AuditRecord.of_now()
-    for entry in answer.audit:
-        record(dataclasses.replace(entry, at=now))
+    record([dataclasses.replace(entry, at=now) for entry in answer.audit])
 
 
 DataVersion = Callable[[], Awaitable[str]]

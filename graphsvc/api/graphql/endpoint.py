@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from functools import partial
 from typing import Any
 
 from starlette.requests import Request
@@ -12,7 +13,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
 from graphsvc.runtime import Runtime
-from graphsvc.services.audit import AuditRecord, audit_copies
+from graphsvc.services.audit import AuditRecord, audit_copies, record_all
 from graphsvc.store.port import StoreUnavailable
 
 from ..auth import PrincipalUser, unauthorized
@@ -101,7 +102,7 @@ class GraphQLEndpoint:
         key = read_key(user.principal, request, version, today)
         found = answers.get(key)
         if found is not None:
-            replay_audit(runtime.audit.record, found)
+            replay_audit(partial(record_all, runtime.audit), found)
             await send(
                 {"type": "http.response.start", "status": found.status, "headers": found.headers}
             )
