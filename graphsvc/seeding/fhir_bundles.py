@@ -79,11 +79,12 @@ def population_bundles(population: Population) -> list[tuple[str, JsonObject]]:
     Raises ValueError when an onion cannot be exported exactly (the export's
     notes say why) or two clients would write the same resource."""
     directory = organizations(population)
+    roles = _RolesOf()
     clients: list[tuple[Onion, dict[ResourceKey, JsonObject]]] = []
     written_for: dict[ResourceKey, str] = {}
     for onion in population.onions:
         client_id = onion.client.id
-        exported = export_onion(onion, dict(directory))
+        exported = export_onion(onion, _reached(onion, directory, roles))
         if exported.notes or exported.changed or exported.removed:
             problems = [str(note) for note in exported.notes]
             problems += [f"would change {k.reference}" for k in sorted(exported.changed)]
@@ -93,6 +94,7 @@ def population_bundles(population: Population) -> list[tuple[str, JsonObject]]:
         for key in sorted(exported.generated):
             if key.resource_type in DIRECTORY_TYPES:
                 directory[key] = exported.resources[key]
+                roles.add(key, directory[key])
                 continue
             if key in written_for:
                 raise ValueError(
@@ -101,7 +103,7 @@ def population_bundles(population: Population) -> list[tuple[str, JsonObject]]:
             written_for[key] = client_id
             own[key] = exported.resources[key]
         clients.append((onion, own))
-    directory.update(_staff_beyond_onions(population.staff, directory))
+    directory.update(_staff_beyond_onions(population.staff, directory, roles))
     bundles = [(DIRECTORY_FILE, transaction(directory))]
     bundles += [(client_file(onion), transaction(own)) for onion, own in clients]
     return bundles
@@ -130,8 +132,44 @@ def _organization(ident: str, name: str, kind: OrganizationKind) -> JsonObject:
     }
 
 
+class _RolesOf:
+    """The PractitionerRoles of the directory by the Practitioner they name,
+    so that neither an onion's export nor the staff's roles look through the
+    whole directory (which made a population's Bundles quadratic)."""
+
+    def __init__(self) -> None:
+        self._of: dict[str, list[ResourceKey]] = {}
+
+    def add(self, key: ResourceKey, resource: Mapping[str, Any]) -> None:
+        if key.resource_type == "PractitionerRole":
+            named = resource.get("practitioner", {}).get("reference")
+            if isinstance(named, str):
+                self._of.setdefault(named, []).append(key)
+
+    def of(self, practitioner: ResourceKey) -> list[ResourceKey]:
+        return self._of.get(practitioner.reference, [])
+
+
+def _reached(
+    onion: Onion, directory: Mapping[ResourceKey, JsonObject], roles: _RolesOf
+) -> dict[ResourceKey, JsonObject]:
+    """What of the directory the onion's export can reach: her team, her
+    members as Practitioners or Organizations, their roles and organisations."""
+    keys = {ResourceKey("Organization", onion.team_id)} if onion.team_id else set()
+    for member in onion.members:
+        practitioner = ResourceKey("Practitioner", member.person.id)
+        keys |= {practitioner, ResourceKey("Organization", member.person.id)}
+        keys |= {ResourceKey("Organization", o) for o in member.organization_ids}
+        for role in roles.of(practitioner):
+            keys.add(role)
+            employer = directory[role].get("organization", {}).get("reference")
+            if isinstance(employer, str):
+                keys.add(ResourceKey(*employer.split("/", 1)))
+    return {key: directory[key] for key in keys if key in directory}
+
+
 def _staff_beyond_onions(
-    staff: tuple[Staff, ...], directory: Mapping[ResourceKey, JsonObject]
+    staff: tuple[Staff, ...], directory: Mapping[ResourceKey, JsonObject], roles: _RolesOf
 ) -> dict[ResourceKey, JsonObject]:
     """Practitioners of staff no onion reached, and PractitionerRoles at the
     organisations beyond the one the export gave a role (it gives one only)."""
@@ -144,12 +182,7 @@ def _staff_beyond_onions(
         if practitioner not in directory:
             with_role = not member.organization_ids
             made[practitioner] = new_person(person, "", with_role)
-        has_role = {
-            role["organization"]["reference"]
-            for key, role in directory.items()
-            if key.resource_type == "PractitionerRole"
-            and role.get("practitioner", {}).get("reference") == practitioner.reference
-        }
+        has_role = {directory[key]["organization"]["reference"] for key in roles.of(practitioner)}
         for organization_id in member.organization_ids:
             if f"Organization/{organization_id}" in has_role:
                 continue
