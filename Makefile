@@ -3,6 +3,7 @@
 # make neo4j-local  a real Neo4j 5 on 127.0.0.1:$(NEO4J_PORT), in the foreground
 # make run-neo4j    the demo served on the local Neo4j instead of FalkorDB
 # make fuzz         every surface fuzzed over HTTP, FUZZ_REQUESTS (10,000) requests each
+# make bench-tools  the load generators the HTTP benchmark uses: wrk and vegeta
 
 SHELL  := /bin/bash
 PYTHON ?= python3
@@ -34,7 +35,7 @@ NEO4J_JAVA      := java $(NEO4J_JAVA_OPTS) -cp "$(NEO4J_LAUNCHER)/target/classes
 VALIDATOR           := fhir-validator
 VALIDATOR_CLASSPATH := $(VALIDATOR)/target/classpath.txt
 
-.PHONY: run run-neo4j neo4j-local test fuzz install lint typecheck schema clean
+.PHONY: run run-neo4j neo4j-local test fuzz install lint typecheck schema clean bench-tools
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -111,6 +112,17 @@ fuzz: $(PY_STAMP)
 	GRAPHSVC_FUZZ_REQUESTS=$(FUZZ_REQUESTS) $(BIN)/python -m pytest -q -p no:cacheprovider \
 	  -W ignore::hypothesis.errors.HypothesisWarning tests/e2e/fuzz
 
+# benchmarks/bench_http_reads.py: wrk (closed loop) from Debian, vegeta (fixed
+# rate) from the Go module proxy into .tools/bin.
+VEGETA := .tools/bin/vegeta
+bench-tools: $(PY_STAMP) $(VEGETA)
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; }
+
+$(VEGETA):
+	@command -v go >/dev/null || { echo "Go is needed to install vegeta"; exit 1; }
+	GOBIN=$(CURDIR)/.tools/bin go install github.com/tsenart/vegeta/v12@v12.13.0
+
 lint: $(PY_STAMP)
 	$(BIN)/ruff check graphsvc fhir_mappings tests benchmarks
 
@@ -121,4 +133,4 @@ typecheck: $(PY_STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) tests/lint/node_modules .pytest_cache .mypy_cache $(NEO4J_LAUNCHER)/target $(VALIDATOR)/target
+	rm -rf $(VENV) .tools tests/lint/node_modules .pytest_cache .mypy_cache $(NEO4J_LAUNCHER)/target $(VALIDATOR)/target

@@ -18,6 +18,16 @@ a generator in C takes a far smaller share of the two cores than one in
 Python, which otherwise is the bottleneck (``--generator python`` forces the
 Python one). The bursts are always sent from Python.
 
+With ``--rates``, each surface is then also sent requests at a fixed rate
+from ``vegeta`` (an open model: requests arrive on time whether or not the
+earlier ones are answered, as from nurses who do not wait for each other),
+over the same number of connections, each rate a fraction of what /healthz
+reached in the same run. A closed loop of CONNECTIONS (wrk) keeps every
+connection busy, so its mean latency is CONNECTIONS divided by the rate and
+its p99 says how fast the machine is, not how long a nurse waits; the fixed
+rate measures the wait at a given load. ``make bench-tools`` installs wrk
+(Debian) and vegeta (Go module proxy) into ``.tools/bin``.
+
 The onion query is answered from the answers the GraphQL endpoint keeps
 (api/graphql/answers.py) once each client has been read, since nothing is
 written meanwhile; ``--answers off`` serves it with keeping turned off, as
@@ -25,13 +35,14 @@ every read after a write is served. Each line says the machine's load
 average (1 minute) as it ended: the machine may be shared.
 
 Run:  .venv/bin/python benchmarks/bench_http_reads.py [--connections 50] [--seconds 20]
-      [--workers 1 2] [--generator wrk|python] [--answers on off]
+      [--workers 1 2] [--generator wrk|python] [--answers on off] [--rates 0.25 0.5]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import json
 import os
 import re
@@ -208,6 +219,77 @@ def wrk_line(
     )
 
 
+def vegeta() -> str | None:
+    return shutil.which("vegeta") or next(
+        (str(p) for p in [ROOT / ".tools" / "bin" / "vegeta"] if p.exists()), None
+    )
+
+
+def vegeta_line(
+    name: str,
+    base: str,
+    token: str,
+    requests: list[tuple[str, str, str | None]],
+    connections: int,
+    seconds: float,
+    rate: float,
+) -> str:
+    """One surface at ``rate`` requests a second (round robin over
+    ``requests``), over at most ``connections`` connections; latencies and
+    answers from vegeta's own results, GraphQL errors read from the bodies."""
+    tool = vegeta()
+    assert tool is not None
+    headers = {"Authorization": [f"Bearer {token}"], "Content-Type": ["application/json"]}
+    targets = "".join(
+        json.dumps(
+            {
+                "method": method,
+                "url": base + path,
+                "header": headers,
+                **({"body": base64.b64encode(body.encode()).decode()} if body else {}),
+            }
+        )
+        + "\n"
+        for method, path, body in requests
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "targets").write_text(targets)
+
+        def attack(duration: float, out: str) -> None:
+            subprocess.run(
+                [
+                    tool, "attack", "-format=json", f"-targets={folder / 'targets'}",
+                    f"-rate={rate:.0f}/1s", f"-duration={duration:.0f}s",
+                    f"-connections={connections}", f"-max-connections={connections}",
+                    f"-workers={connections}", f"-max-workers={connections}",
+                    f"-output={folder / out}",
+                ],
+                check=True,
+                capture_output=True,
+            )  # fmt: skip
+
+        attack(2, "warm")
+        attack(seconds, "results")
+        encoded = subprocess.run(
+            [tool, "encode", "-to=json", str(folder / "results")],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    run = Run()
+    for line in encoded.splitlines():
+        result = json.loads(line)
+        code = str(result["code"])
+        if result.get("error"):
+            code = f"failed ({result['error'][:60]})"
+        elif code == "200" and b'"errors"' in base64.b64decode(result.get("body") or ""):
+            code = "200 with errors"
+        run.answers[code] += 1
+        run.latencies.append(result["latency"] / 1e9)
+    return run.line(f"{name} at {rate:,.0f}/s", seconds)
+
+
 async def burst(http: httpx.AsyncClient, request: Callable[[int], httpx.Request], n: int) -> str:
     answers: Counter[str] = Counter()
 
@@ -222,7 +304,13 @@ async def burst(http: httpx.AsyncClient, request: Callable[[int], httpx.Request]
 
 
 async def bench(
-    connections: int, seconds: float, burst_size: int, workers: int, generator: str, answers: str
+    connections: int,
+    seconds: float,
+    burst_size: int,
+    workers: int,
+    generator: str,
+    answers: str,
+    rates: list[float],
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
@@ -303,19 +391,34 @@ async def bench(
                     ("onion query (GraphQL)", onion),
                     ("CareTeam read (FHIR)", careteam),
                 )
+
+                def fixed(
+                    make: Callable[[int], httpx.Request],
+                ) -> list[tuple[str, str, str | None]]:
+                    sent = [make(i) for i in range(max(len(clients), len(careteam_ids)))]
+                    return [
+                        (r.method, r.url.raw_path.decode(), r.content.decode() or None)
+                        for r in sent
+                    ]
+
+                healthz_rate = 0.0
                 for name, make in surfaces:
                     if generator == "wrk":
-                        sent = [make(i) for i in range(max(len(clients), len(careteam_ids)))]
-                        requests = [
-                            (r.method, r.url.raw_path.decode(), r.content.decode() or None)
-                            for r in sent
-                        ]
-                        line = wrk_line(name, base, token, requests, connections, seconds)
+                        line = wrk_line(name, base, token, fixed(make), connections, seconds)
+                    else:
+                        await load(http, make, connections, 2)  # warm up
+                        run, took = await load(http, make, connections, seconds)
+                        line = run.line(name, took)
+                    print(line, flush=True)
+                    if make is healthz:
+                        healthz_rate = float(line.split("|")[2].replace(",", ""))
+                for fraction in rates:
+                    for name, make in surfaces:
+                        rate = fraction * healthz_rate
+                        line = vegeta_line(
+                            name, base, token, fixed(make), connections, seconds, rate
+                        )
                         print(line, flush=True)
-                        continue
-                    await load(http, make, connections, 2)  # warm up
-                    run, took = await load(http, make, connections, seconds)
-                    print(run.line(name, took), flush=True)
                 for name, make in (("onion query", onion), ("CareTeam read", careteam)):
                     print(f"{burst_size} at once, {name}: {await burst(http, make, burst_size)}")
         finally:
@@ -333,11 +436,28 @@ def main() -> None:
         "--generator", choices=("wrk", "python"), default="wrk" if shutil.which("wrk") else "python"
     )
     parser.add_argument("--answers", choices=("on", "off"), nargs="+", default=["on"])
+    parser.add_argument(
+        "--rates",
+        type=float,
+        nargs="*",
+        default=[],
+        help="fixed rates (vegeta) as fractions of the /healthz rate of the same run",
+    )
     args = parser.parse_args()
+    if args.rates and vegeta() is None:
+        parser.error("--rates needs vegeta: make bench-tools")
     for answers in args.answers:
         for workers in args.workers:
             asyncio.run(
-                bench(args.connections, args.seconds, args.burst, workers, args.generator, answers)
+                bench(
+                    args.connections,
+                    args.seconds,
+                    args.burst,
+                    workers,
+                    args.generator,
+                    answers,
+                    args.rates,
+                )
             )
 
 
