@@ -25,7 +25,10 @@ over the same number of connections, each rate a fraction of what /healthz
 reached in the same run. A closed loop of CONNECTIONS (wrk) keeps every
 connection busy, so its mean latency is CONNECTIONS divided by the rate and
 its p99 says how fast the machine is, not how long a nurse waits; the fixed
-rate measures the wait at a given load. ``make bench-tools`` installs wrk
+rate measures the wait at a given load. With ``--writes W`` a nurse also
+edits a member's closeness W times a second during each fixed-rate run
+(GraphQL ``updateMember``, clients in turn): every write moves the data
+version, so answers kept before it are no longer used. ``make bench-tools`` installs wrk
 (Debian) and vegeta (Go module proxy) into ``.tools/bin``.
 
 The onion query is answered from the answers the GraphQL endpoint keeps
@@ -36,6 +39,7 @@ average (1 minute) as it ended: the machine may be shared.
 
 Run:  .venv/bin/python benchmarks/bench_http_reads.py [--connections 50] [--seconds 20]
       [--workers 1 2] [--generator wrk|python] [--answers on off] [--rates 0.25 0.5]
+      [--writes 1]
 """
 
 from __future__ import annotations
@@ -290,6 +294,31 @@ def vegeta_line(
     return run.line(f"{name} at {rate:,.0f}/s", seconds)
 
 
+EDIT = """mutation($input: UpdateMemberInput!) { updateMember(input: $input) {
+  __typename ... on Problem { message } } }"""
+
+
+async def edits(
+    http: httpx.AsyncClient, members: list[tuple[str, str]], per_second: float, stop: asyncio.Event
+) -> Counter[str]:
+    """A member's closeness edited ``per_second`` times a second until
+    ``stop``; the answers counted by GraphQL type (or HTTP status)."""
+    done: Counter[str] = Counter()
+    i = 0
+    while not stop.is_set():
+        started = time.perf_counter()
+        client_id, person_id = members[i % len(members)]
+        edit = {"clientId": client_id, "personId": person_id, "closeness": 1 + i % 3}
+        answer = await http.post("/graphql", json={"query": EDIT, "variables": {"input": edit}})
+        if answer.status_code != 200:
+            done[str(answer.status_code)] += 1
+        else:
+            done[answer.json()["data"]["updateMember"]["__typename"]] += 1
+        i += 1
+        await asyncio.sleep(max(0.0, 1 / per_second - (time.perf_counter() - started)))
+    return done
+
+
 async def burst(http: httpx.AsyncClient, request: Callable[[int], httpx.Request], n: int) -> str:
     answers: Counter[str] = Counter()
 
@@ -311,6 +340,7 @@ async def bench(
     generator: str,
     answers: str,
     rates: list[float],
+    writes: float,
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
@@ -412,12 +442,30 @@ async def bench(
                     print(line, flush=True)
                     if make is healthz:
                         healthz_rate = float(line.split("|")[2].replace(",", ""))
+                members: list[tuple[str, str]] = []
+                for client_id in clients if writes else []:
+                    body = {"query": ONION, "variables": {"id": client_id}}
+                    onion_read = (await http.post("/graphql", json=body)).json()
+                    informal = [
+                        m["id"]
+                        for m in onion_read["data"]["client"]["members"]
+                        if m["ring"] == "INFORMAL"
+                    ]
+                    members += [(client_id, informal[0])] if informal else []
                 for fraction in rates:
                     for name, make in surfaces:
                         rate = fraction * healthz_rate
-                        line = vegeta_line(
-                            name, base, token, fixed(make), connections, seconds, rate
+                        stop = asyncio.Event()
+                        writing = asyncio.create_task(
+                            edits(http, members, writes, stop) if members else asyncio.sleep(0)
                         )
+                        line = await asyncio.to_thread(
+                            vegeta_line, name, base, token, fixed(make), connections, seconds, rate
+                        )
+                        stop.set()
+                        written = await writing
+                        if written:
+                            line += f" edits meanwhile: {dict(written)}"
                         print(line, flush=True)
                 for name, make in (("onion query", onion), ("CareTeam read", careteam)):
                     print(f"{burst_size} at once, {name}: {await burst(http, make, burst_size)}")
@@ -443,6 +491,9 @@ def main() -> None:
         default=[],
         help="fixed rates (vegeta) as fractions of the /healthz rate of the same run",
     )
+    parser.add_argument(
+        "--writes", type=float, default=0, help="edits a second during each fixed-rate run"
+    )
     args = parser.parse_args()
     if args.rates and vegeta() is None:
         parser.error("--rates needs vegeta: make bench-tools")
@@ -457,6 +508,7 @@ def main() -> None:
                     args.generator,
                     answers,
                     args.rates,
+                    args.writes,
                 )
             )
 
