@@ -10,8 +10,10 @@ from urllib.parse import unquote, urlsplit
 
 import redis
 from falkordb.asyncio import FalkorDB
+from falkordb.asyncio.query_result import QueryResult
 from redis.asyncio import BlockingConnectionPool
 
+from . import falkordb_reply
 from .catalog import Query, query
 from .dialect import FALKORDB, UNIQUE_KEYS, normalise
 from .embedded import EmbeddedFalkorDB
@@ -94,12 +96,11 @@ class FalkorDBRunner:
     async def _run(self, query: Query, params: Mapping[str, Any], *, read_only: bool) -> list[Row]:
         values = checked_params(query, params)
         attempts = 3 if read_only else 1
+        verb = "GRAPH.RO_QUERY" if read_only else "GRAPH.QUERY"
+        sent = falkordb_reply.command(query.text, values)
         for attempt in range(attempts):
             try:
-                if read_only:
-                    result = await self._graph.ro_query(query.text, values)
-                else:
-                    result = await self._graph.query(query.text, values)
+                reply = await self._graph.execute_command(verb, self._graph_name, *sent)
             except redis.ConnectionError as exc:
                 if "No connection available" in str(exc):
                     raise StoreBusy(self._pool_wait) from exc
@@ -114,8 +115,13 @@ class FalkorDBRunner:
                     raise StoreUnavailable(f"graph database unreachable: {exc}") from exc
                 await asyncio.sleep(0.2 * (attempt + 1))
                 continue
-            names = [col[1] for col in result.header]
-            return [dict(zip(names, normalise(row), strict=True)) for row in result.result_set]
+            try:
+                return falkordb_reply.rows(reply)
+            except falkordb_reply.NotPlain:
+                result = QueryResult(self._graph)
+                await result.parse(reply)
+                names = [col[1] for col in result.header]
+                return [dict(zip(names, normalise(row), strict=True)) for row in result.result_set]
         raise AssertionError("unreachable")
 
     async def read(self, query: Query, params: Mapping[str, Any]) -> list[Row]:
