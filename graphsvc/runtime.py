@@ -153,7 +153,7 @@ async def compose(
         network=network,
         analysis=analysis,
         lsns6_answers=lsns6_answers,
-        fhir_export=FhirExportService(network, analysis, resources),
+        fhir_export=FhirExportService(network, analysis, resources, settings.fhir_base_urls),
         fhir_reads=fhir_reads,
         fhir_writes=fhir_writes,
         fhir_interactions=FhirInteractions(

@@ -5,9 +5,10 @@ as an Observation."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from fhir_mappings import JsonObject, export_onion
+from fhir_mappings import JsonObject, export_onion, index_terms
 from fhir_mappings.findings import detected_issue, strength_observation
 from graphsvc.analysis import ClientAnalysis, GapKind
 from graphsvc.domain import Onion, Principal, Ring, Role
@@ -58,16 +59,26 @@ def findings_as_fhir(onion: Onion, found: ClientAnalysis, when: str) -> list[Jso
     return resources
 
 
+def of_another_client(resource: JsonObject, client_id: str, base_urls: Sequence[str]) -> bool:
+    """Whether the resource is in another client's compartment (her Patient,
+    her RelatedPersons, her CareTeams...): never part of this one's record,
+    whatever in this one's record refers to it."""
+    owner = index_terms(resource, base_urls=base_urls).client_id
+    return owner is not None and owner != client_id
+
+
 class FhirExportService:
     def __init__(
         self,
         network: NetworkService,
         analysis: AnalysisService,
         resources: ResourceStore,
+        base_urls: Sequence[str] = (),
     ) -> None:
         self._network = network
         self._analysis = analysis
         self._resources = resources
+        self._base_urls = tuple(base_urls)
 
     async def everything(self, principal: Principal, client_id: str) -> list[JsonObject]:
         """Patient/$everything: the access rules of the onion apply."""
@@ -77,9 +88,16 @@ class FhirExportService:
         export = export_onion(onion, await with_references(self._resources, stored[client_id]))
         found = (await self._analysis.analyse(principal, {client_id: onion}))[client_id]
         when = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        # what her record refers to is followed to export it, and may be
+        # another client's (a reference written before it moved, say)
         resources = [
-            {**body, "resourceType": key.resource_type, "id": key.id}
+            resource
             for key, body in sorted(export.resources.items())
+            if not of_another_client(
+                resource := {**body, "resourceType": key.resource_type, "id": key.id},
+                client_id,
+                self._base_urls,
+            )
         ]
         everything = resources + findings_as_fhir(onion, found, when)
         if principal.role is not Role.SYSTEM:
