@@ -264,16 +264,45 @@ class FhirInteractions:
             same = [r for r in judged if r is not None]
             if len(same) == len(entries):
                 return [EntryResult(e.index, r) for e, r in zip(entries, same, strict=True)]
+        ahead = await self._reads_ahead(principal, entries, changes)
         written = iter(await self._writes.apply(principal, changes, base_urls=base_urls))
         results: list[EntryResult] = []
         for entry in entries:
-            if entry.existing:
-                results.append(EntryResult(entry.index, await self._existing(principal, entry)))
-            elif entry.method in {"GET", "HEAD"}:
+            if entry.index in ahead:
+                results.append(ahead[entry.index])
+            elif entry.method in {"GET", "HEAD"}:  # of what the transaction has just written
                 results.append(EntryResult(entry.index, resource=await self._get(principal, entry)))
             else:
                 results.append(EntryResult(entry.index, next(written)))
         return results
+
+    async def _reads_ahead(
+        self,
+        principal: Principal,
+        entries: Sequence[BundleEntry],
+        changes: Sequence[ResourceChange],
+    ) -> dict[int, EntryResult]:
+        """A transaction's reads of what it does not write, done before it
+        writes: one that fails (not there, not hers to read) fails the whole
+        transaction while nothing is written yet. Those of what it writes
+        are answered after; reading what it deletes is refused."""
+        writes = {change.key: change for change in changes}
+        ahead: dict[int, EntryResult] = {}
+        for entry in entries:
+            if entry.existing:
+                ahead[entry.index] = EntryResult(
+                    entry.index, await self._existing(principal, entry)
+                )
+            elif entry.method in {"GET", "HEAD"}:
+                change = writes.get(entry.key) if entry.key is not None else None
+                if change is None:
+                    resource = await self._get(principal, entry)
+                    ahead[entry.index] = EntryResult(entry.index, resource=resource)
+                elif change.resource is None:
+                    where = f"Bundle.entry[{entry.index}].request.url"
+                    issue = Issue(where, "reads what this transaction deletes", "business-rule")
+                    raise FhirValidationError([issue])
+        return ahead
 
     async def batch(
         self,

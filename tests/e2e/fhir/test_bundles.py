@@ -84,3 +84,55 @@ def test_a_batch_takes_each_entry_on_its_own(fhir: Fhir) -> None:
 def test_only_transaction_and_batch_are_taken(fhir: Fhir) -> None:
     collection = {"resourceType": "Bundle", "type": "collection", "entry": []}
     assert fhir.post("", collection).status_code in (400, 422)
+
+
+def test_a_read_that_fails_fails_the_transaction_before_anything_is_written(
+    fhir: Fhir,
+) -> None:
+    from .test_rest import TEAM, care_team, patient
+
+    assert fhir.put("Organization/team-rest", TEAM).status_code == 201
+    assert fhir.put("Patient/p-tx", {**patient(), "id": "p-tx"}).status_code == 201
+    assert fhir.put("CareTeam/ct-tx", {**care_team("p-tx"), "id": "ct-tx"}).status_code == 201
+    neighbour = {
+        "resourceType": "RelatedPerson",
+        "patient": {"reference": "Patient/p-tx"},
+        "name": [{"family": "Via Transactie", "given": ["Buurvrouw"]}],
+    }
+    new = {"fullUrl": "urn:uuid:1f0c4a52-9d8e-4c1a-b6f2-3e5d7a9b0c11", "resource": neighbour}
+    post = {**new, "request": {"method": "POST", "url": "RelatedPerson"}}
+
+    def transaction(*entries: dict[str, Any]) -> dict[str, Any]:
+        return {"resourceType": "Bundle", "type": "transaction", "entry": list(entries)}
+
+    def versions() -> tuple[str, int]:
+        patient_version = fhir.get("Patient/p-tx").json()["meta"]["versionId"]
+        return patient_version, len(fhir.get("RelatedPerson?patient=p-tx").json().get("entry", []))
+
+    before = versions()
+    missing = {"request": {"method": "GET", "url": "Patient/no-such-patient"}}
+    refused = fhir.post("", transaction(post, missing))
+    assert refused.status_code == 404, refused.text
+    assert versions() == before
+
+    gone = {"request": {"method": "DELETE", "url": "CareTeam/ct-tx"}}
+    read_gone = {"request": {"method": "GET", "url": "CareTeam/ct-tx"}}
+    refused = fhir.post("", transaction(post, gone, read_gone))
+    assert refused.status_code in (400, 422), refused.text
+    assert "Bundle.entry[2]" in refused.json()["issue"][0]["expression"][0]
+    assert versions() == before
+    assert fhir.get("CareTeam/ct-tx").status_code == 200
+
+    # a read of what is there, and of what the transaction itself writes
+    named = {**new, "resource": {**neighbour, "id": "rp-tx"}}
+    put = {**named, "request": {"method": "PUT", "url": "RelatedPerson/rp-tx"}}
+    reads = [
+        {"request": {"method": "GET", "url": "Patient/p-tx"}},
+        {"request": {"method": "GET", "url": "RelatedPerson/rp-tx"}},
+    ]
+    done = fhir.post("", transaction(put, *reads))
+    assert done.status_code == 200, done.text
+    answers = [e["response"]["status"] for e in done.json()["entry"]]
+    assert answers[0].startswith("201") and answers[1:] == ["200 OK", "200 OK"], answers
+    assert done.json()["entry"][2]["resource"]["name"][0]["family"] == "Via Transactie"
+    assert versions()[1] == 1
