@@ -47,6 +47,8 @@ def nested(depth: int) -> str:
         ('{"query": "{ me { subject } }", "variables": ' + nested(990) + "}", "nests"),
         ('{"query": "{ me { subject } }", "variables": {"n": "\\ud800"}}', "surrogate"),
         (b'{"query": "\xff"}', "UTF-8"),
+        (json.dumps({"query": "query A " + ME, "operationName": "C"}), "names no operation"),
+        (json.dumps({"query": f"query A {ME} query B {ME}"}), "several operations"),
     ],
 )
 def test_a_body_that_is_not_a_graphql_request_is_a_400(
@@ -73,3 +75,6 @@ def test_a_good_request_still_works(gql: TestClient) -> None:
     response = gql.post("/graphql", content=json.dumps({"query": ME}))
     assert response.status_code == 200
     assert response.json()["data"]["me"]["subject"] == "nurse-1"
+    named = {"query": f"query A {{ me {{ role }} }} query B {ME}", "operationName": "B"}
+    response = gql.post("/graphql", content=json.dumps(named))
+    assert response.json() == {"data": {"me": {"subject": "nurse-1"}}}

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import lru_cache
 
+from graphql import GraphQLError, OperationDefinitionNode, parse
 from starlette.requests import Request
+
+from .schema import MAX_TOKENS
 
 MAX_BYTES = 1024 * 1024  # a query and its variables; a network is sent in pieces
 MAX_DEPTH = 32  # objects and lists within ``variables``
@@ -84,6 +88,7 @@ def _check(data: object) -> None:
     name = data.get("operationName")
     if name is not None and not isinstance(name, str):
         raise BadBody(400, f"'operationName' must be a string or null, not {_kind(name)}")
+    _check_operation(data["query"], name)
     for path, depth, value in _walk(data, "", 0):
         if depth > MAX_DEPTH:
             raise BadBody(400, f"'{path}' nests more than {MAX_DEPTH} levels deep")
@@ -95,6 +100,32 @@ def _check(data: object) -> None:
             raise BadBody(
                 400, f"'{path}' holds a lone surrogate (\\ud800-\\udfff), which is not text"
             )
+
+
+def _check_operation(query: str, name: str | None) -> None:
+    """The operation to run is the one named, or the document's only one."""
+    names = _operation_names(query)
+    if names is None:  # not GraphQL: the GraphQL answer says where
+        return
+    if name is not None and name not in names:
+        raise BadBody(400, f"'operationName' {name!r} names no operation in 'query'")
+    if name is None and len(names) > 1:
+        raise BadBody(
+            400, "'query' holds several operations: name the one to run in 'operationName'"
+        )
+
+
+@lru_cache(maxsize=512)
+def _operation_names(query: str) -> tuple[str | None, ...] | None:
+    try:
+        document = parse(query, no_location=True, max_tokens=MAX_TOKENS)
+    except GraphQLError:
+        return None
+    return tuple(
+        d.name.value if d.name else None
+        for d in document.definitions
+        if isinstance(d, OperationDefinitionNode)
+    )
 
 
 def _walk(value: object, path: str, depth: int) -> Iterator[tuple[str, int, object]]:
