@@ -278,7 +278,7 @@ async def run_neo4j(bundles: Path, floors: dict[str, int], work: Path) -> None:
 @contextlib.contextmanager
 def generated(clients: int, kept: Path | None) -> Iterator[tuple[Path, dict[str, int], Path]]:
     """The Bundles of ``clients`` clients: made into ``kept`` unless it holds
-    them already (making them takes longer than importing them), else into a
+    them already (10,000 clients take a few minutes to make), else into a
     temporary folder."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
