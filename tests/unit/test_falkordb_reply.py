@@ -21,7 +21,7 @@ ONION_LIKE = [
     [[1, "client"], [1, "members"], [1, "empty"], [1, "flags"]],
     [
         [
-            [10, ["id", [2, "client-1"], "name", [2, "Zoë \"de\" Vries\n"], "born", [1, None]]],
+            [10, ["id", [2, "client-1"], "name", [2, 'Zoë "de" Vries\n'], "born", [1, None]]],
             [
                 6,
                 [
