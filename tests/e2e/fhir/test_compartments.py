@@ -227,7 +227,11 @@ def test_nothing_of_another_teams_client_can_be_named(
     # what is hers, and the shared directory, she still writes
     own = {**goal, "expressedBy": {"reference": "RelatedPerson/kind-anna"}}
     assert nurse_a.post("Goal", own).status_code == 201
-    doctor_record = {"resourceType": "Practitioner", "id": "huisarts", "name": [{"family": "Huisarts"}]}
+    doctor_record = {
+        "resourceType": "Practitioner",
+        "id": "huisarts",
+        "name": [{"family": "Huisarts"}],
+    }
     made = fhir.put("Practitioner/huisarts", doctor_record)
     assert made.status_code == 201, made.text
 

@@ -102,7 +102,9 @@ FOREIGN: list[tuple[JsonObject, str]] = [
             "lifecycleStatus": "active",
             "description": {"text": "g"},
             "subject": ANNA,
-            "extension": [{"url": "https://example.org/x", "valueReference": ref("Goal/goal-bram")}],
+            "extension": [
+                {"url": "https://example.org/x", "valueReference": ref("Goal/goal-bram")}
+            ],
         },
         "Goal.extension[0].valueReference",
     ),
@@ -155,7 +157,10 @@ def test_only_what_is_written_is_judged() -> None:
     """What is stored is projected as ever (a relative named in another
     network is still an error there), but only the resources being written
     are held to the rule for every element."""
-    goal = {**records()[ResourceKey("Goal", "goal-bram")], "addresses": [ref("Condition/cond-anna")]}
+    goal = {
+        **records()[ResourceKey("Goal", "goal-bram")],
+        "addresses": [ref("Condition/cond-anna")],
+    }
     resources = written(goal)
     project(resources)
     with pytest.raises(FhirValidationError):
