@@ -8,7 +8,7 @@ one onion per Patient — with the origin of every object in it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from graphsvc.domain import Onion, OrganizationKind, Population, ValidationError
@@ -18,6 +18,7 @@ from ..jsontypes import JsonObject
 from ..keys import ResourceKey
 from .builder import Builder
 from .catalog import Catalog
+from .compartments import check_compartments
 from .diagnoses import read_diagnoses
 from .memberships import read_careteams, read_relatives
 from .memo import ProjectionMemo
@@ -60,13 +61,20 @@ def project_once(
 
 
 def project(
-    resources: Mapping[ResourceKey, JsonObject], *, base_urls: Sequence[str] = ()
+    resources: Mapping[ResourceKey, JsonObject],
+    *,
+    base_urls: Sequence[str] = (),
+    written: Collection[ResourceKey] = (),
 ) -> Projection:
     """Raises :class:`FhirValidationError` when the resources break a rule of
     the domain (an Omaha code that does not exist, a rating of 7, a schedule of
-    more hours than a week has); what cannot be projected is listed in notes."""
+    more hours than a week has, a resource of ``written`` naming another
+    client's: compartments.py); what cannot be projected is listed in notes."""
     catalog = Catalog(resources, base_urls)
     builder = Builder(catalog)
+    check_compartments(builder, written)
+    if builder.errors:
+        raise FhirValidationError(builder.errors)
     parties = Parties(builder, _teams(catalog))
     clients = parties.clients()
     teams, organizations = parties.organizations()

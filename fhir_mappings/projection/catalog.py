@@ -10,6 +10,7 @@ from ..jsontypes import JsonObject, JsonPath
 from ..keys import ResourceKey, contained_key
 from ..lookup import ResourceIndex
 from ..references import ReferenceContext, Resolved, resolve_reference
+from ..search import compartment_client
 from .result import Origin
 
 
@@ -21,6 +22,8 @@ class Catalog:
         self._placement: dict[ResourceKey, tuple[ResourceKey, JsonPath, str | None]] = {}
         self._contexts: dict[ResourceKey, ReferenceContext] = {}
         self.notes: list[Issue] = []
+        self._base_urls = tuple(base_urls)
+        self._compartments: dict[ResourceKey, str | None] = {}
         issues = []
         base = ReferenceContext(
             base_urls=tuple(base_urls), known=frozenset(self.top), lookup=ResourceIndex(self.top)
@@ -52,6 +55,18 @@ class Catalog:
         for key, resource in self.resources.items():
             if key.resource_type in types:
                 yield key, resource
+
+    def container(self, key: ResourceKey) -> ResourceKey:
+        """The top-level resource ``key`` is, or is contained in."""
+        return self._placement[key][0]
+
+    def compartment(self, key: ResourceKey) -> str | None:
+        """The id of the client whose compartment holds ``key``; None for the
+        directory, which every network shares."""
+        if key not in self._compartments:
+            resource = {**self.resources[key], "resourceType": key.resource_type, "id": key.id}
+            self._compartments[key] = compartment_client(resource, base_urls=self._base_urls)
+        return self._compartments[key]
 
     def origin(self, key: ResourceKey, element: JsonPath = ()) -> Origin:
         top, prefix, local = self._placement[key]

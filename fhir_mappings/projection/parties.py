@@ -31,6 +31,7 @@ from ..jsontypes import JsonPath
 from ..keys import ResourceKey
 from ..rings import INFORMAL_TYPES
 from .builder import Builder
+from .compartments import foreign
 from .result import GraphKind, GraphRef
 
 
@@ -160,19 +161,13 @@ class Parties:
     def check_owner(
         self, holder: ResourceKey, element: JsonPath, person: ResourceKey, client: ResourceKey
     ) -> bool:
-        """An informal person belongs to the one client her RelatedPerson.patient
-        names: naming her in another client's network is an error there."""
-        if person.resource_type != "RelatedPerson":
+        """A person of a client's compartment (her relative, or the client
+        herself) belongs to that client's network: naming her in another
+        client's network is an error there."""
+        owner = self.b.catalog.compartment(person)
+        if owner is None or owner == client.id:
             return True
-        owner = self.b.catalog.named(person, ("patient",))
-        if owner is None or owner == client:
-            return True
-        self.b.error(
-            holder,
-            element,
-            f"{person.reference} belongs to {owner.reference}'s network, "
-            f"not to {client.reference}'s",
-        )
+        self.b.error(holder, element, foreign(person, owner, client.id))
         return False
 
     def _name(self, key: ResourceKey, resource: dict[str, object]) -> str:

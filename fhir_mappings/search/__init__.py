@@ -7,7 +7,7 @@ its strings among the resource's tokens (exact equality) and its date range
 meets the query's bounds: ``date_end >= date_from`` and ``date_start <= date_to``.
 """
 
-from .index import IndexTerms, include_targets, index_terms
+from .index import IndexTerms, compartment_client, include_targets, index_terms
 from .parameters import (
     INCLUDES,
     REVINCLUDES,
@@ -31,6 +31,7 @@ __all__ = [
     "ParamType",
     "SearchParameter",
     "SearchQuery",
+    "compartment_client",
     "include_targets",
     "index_terms",
     "parse_search",

@@ -70,7 +70,9 @@ def index_terms(resource: Mapping[str, Any], *, base_urls: Sequence[str] = ()) -
                 for text in _strings(values_at(resource, path)):
                     tokens.update(_prefix_terms(param.name, text))
     start, end = effective_range(resource) if kind == "Observation" else (None, None)
-    return IndexTerms(tuple(sorted(tokens)), start, end, _client_id(resource, base_urls))
+    return IndexTerms(
+        tuple(sorted(tokens)), start, end, compartment_client(resource, base_urls=base_urls)
+    )
 
 
 def include_targets(
@@ -92,7 +94,10 @@ def include_targets(
     return keys
 
 
-def _client_id(resource: Mapping[str, Any], base_urls: Sequence[str]) -> str | None:
+def compartment_client(resource: Mapping[str, Any], *, base_urls: Sequence[str] = ()) -> str | None:
+    """The id of the client whose compartment holds ``resource``: a Patient's
+    own, else the Patient its ``patient`` search parameter names; None for
+    the directory (Practitioner, Organization, ...)."""
     kind, ident = resource.get("resourceType"), resource.get("id")
     if kind == "Patient":
         return ident if isinstance(ident, str) else None

@@ -401,7 +401,8 @@ class FhirWriteService:
             k: r for k, r in (reads.followed or {}).items() if k in laid or k not in stored_keys
         }
         view = await with_references(self._resources, view, followed=followed)
-        projection = project(view, base_urls=base_urls)
+        sent = {c.key for c, _, _ in writes if c.resource is not None}
+        projection = project(view, base_urls=base_urls, written=sent)
 
         new_onions: dict[str, Onion] = {}
         for client_id in sorted(client_ids):

@@ -248,3 +248,52 @@ async def test_overlapping_grouped_imports_on_two_instances_land_once(
     finally:
         for runtime in runtimes:
             await runtime.close()
+
+
+async def test_a_bundle_naming_another_clients_records_is_refused_alone(
+    counted: tuple[Runtime, CountingRunner],
+) -> None:
+    """An import is held to the rule of every write: a client's CareTeam
+    naming another client's Patient, or her Observation another client's
+    Condition, refuses its Bundle (naming both clients) and writes nothing
+    of it; the other Bundles of the group land."""
+    runtime, _ = counted
+    sent = [load("00-directory"), *(load(c) for c in CLIENTS[:4])]
+    await run(runtime, sent)
+    before = await runtime.repository.get_onions(CLIENTS[:4])
+    changed = copy.deepcopy(sent[1:])
+    other_need = next(
+        e["resource"]["id"]
+        for e in changed[3]["entry"]
+        if e["resource"]["resourceType"] == "Condition"
+    )
+    for entry in changed[1]["entry"]:
+        if entry["resource"]["resourceType"] == "CareTeam":
+            member = {"reference": f"Patient/{CLIENTS[2]}"}
+            entry["resource"]["participant"].append({"member": member})
+    for entry in changed[2]["entry"]:
+        if entry["resource"]["resourceType"] == "Observation":
+            entry["resource"]["focus"] = [{"reference": f"Condition/{other_need}"}]
+    rating = next(
+        e["resource"] for e in changed[0]["entry"] if e["resource"]["resourceType"] == "Observation"
+    )
+    rating["valueInteger"] = 5 if rating["valueInteger"] != 5 else 1
+    summary = await run(runtime, changed)
+    refused = len(changed[1]["entry"]) + len(changed[2]["entry"])
+    assert (summary.rejected, summary.updated) == (refused, 1), summary.problems
+    assert [p.split(":")[0] for p in summary.problems] == ["bundle-1", "bundle-2"]
+    for problem, (client, other) in zip(
+        summary.problems, [(CLIENTS[1], CLIENTS[2]), (CLIENTS[2], CLIENTS[3])], strict=True
+    ):
+        assert f"Patient/{client}" in problem and f"Patient/{other}" in problem, problem
+    after = await runtime.repository.get_onions(CLIENTS[:4])
+    assert {c: o.version for c, o in after.items()} == {
+        c: o.version + (c == CLIENTS[0]) for c, o in before.items()
+    }
+    for client in CLIENTS[1:4]:
+        assert onion_differences(before[client], after[client]) == [], client
+    for bundle in changed[1:3]:
+        for entry in bundle["entry"]:
+            kind, resource_id = entry["resource"]["resourceType"], entry["resource"]["id"]
+            found = await runtime.fhir_reads.read(ADMIN, kind, resource_id)
+            assert found["meta"]["versionId"] == "1", (kind, resource_id)
