@@ -74,11 +74,10 @@ def overlay_displays(overlay: Overlay, target: GraphRef, name: str) -> None:
             if link.target != target:
                 continue
             reference = at(overlay.workspace.read(holder), link.element)
-            if isinstance(reference, dict) and "display" in reference:
-                if reference["display"] != name:
-                    edited = at(overlay.workspace.edit(holder), link.element)
-                    edited["display"] = name
-                    edited.pop("_display", None)
+            if isinstance(reference, dict) and reference.get("display", name) != name:
+                edited = at(overlay.workspace.edit(holder), link.element)
+                edited["display"] = name
+                edited.pop("_display", None)
 
 
 def overlay_active_relatives(overlay: Overlay) -> None:
