@@ -241,7 +241,8 @@ class NetworkService:
         if existing is not None:
             if existing.ring is Ring.INFORMAL or directory_writer(principal):
                 return command
-            if (person.name, person.contact) != (existing.name, existing.contact):
+            contact = existing.contact if person.contact is None else person.contact
+            if (person.name, contact) != (existing.name, existing.contact):
                 raise ValidationError(
                     "name",
                     f"{existing.name!r} is in the directory; its name and contact "
