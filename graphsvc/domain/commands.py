@@ -229,17 +229,19 @@ def _admit_client(onion: Onion, command: AdmitClient) -> Onion:
 
 
 def _save_member(onion: Onion, command: SaveMember) -> Onion:
-    person, membership = command.person, _said_once(command.person, command.membership)
+    person, membership = command.person, command.membership
     if membership.person_id != person.id:
         raise ValidationError("membership.personId", "does not name this person")
     if membership.client_id != onion.client.id:
         raise ValidationError("membership.clientId", "names another client")
+    existing = next((m for m in onion.members if m.person.id == person.id), None)
+    if existing is None or (existing.person, existing.membership) != (person, membership):
+        membership = _said_once(person, membership)
     taken = {onion.client.id, *(n.id for n in onion.needs), *(o.id for o in onion.observations)}
     if person.id in taken:
         raise ValidationError(
             "personId", f"{person.id!r} is no person: it names a client, need or rating"
         )
-    existing = next((m for m in onion.members if m.person.id == person.id), None)
     if existing is None:
         after = replace(onion, members=(*onion.members, Member(person, membership)))
     else:
