@@ -1,8 +1,10 @@
 """Reading an export back: does it give the onion it was made from?
 
-What FHIR cannot say (KNOWS ties, a relationship that differs from the
-person's own) is reported, not hidden. A ring that inference would now read
-differently (after the team changed, say) is pinned with an explicit code.
+What FHIR cannot say (KNOWS ties) is reported, not hidden; every field of
+a member has an element that says it (a relative's relationship is her
+RelatedPerson's, anyone's role in the onion the CareTeam participant's).
+A ring that inference would now read differently (after the team changed,
+say) is pinned with an explicit code.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from ..jsontypes import JsonObject
 from ..keys import ResourceKey
 from ..projection import GraphKind, GraphRef
 from .context import Overlay
-from .edits import set_or_drop
+from .edits import at, set_or_drop
 from .people import telecom
 
 NAMED_TYPES = frozenset({"Patient", "RelatedPerson", "Practitioner"})
@@ -57,6 +57,7 @@ def overlay_people(overlay: Overlay) -> None:
                 set_name(resource, person.name)
             elif kind == "Organization":
                 resource["name"] = person.name
+            overlay_displays(overlay, GraphRef(GraphKind.PERSON, person.id), person.name)
         if person.contact != before.contact:
             set_contact(resource, person.contact)
         if person.role != before.role and kind in ("RelatedPerson", "Patient"):
@@ -64,6 +65,19 @@ def overlay_people(overlay: Overlay) -> None:
             concept = [{"text": person.role}] if person.role else []
             set_or_drop(resource, "relationship", concept + relationships[1:])
     overlay_active_relatives(overlay)
+
+
+def overlay_displays(overlay: Overlay, target: GraphRef, name: str) -> None:
+    """References to someone renamed that show her name show the new one."""
+    for holder in (*overlay.careteams, *overlay.careplans):
+        for link in overlay.links(holder, target.kind):
+            if link.target != target:
+                continue
+            reference = at(overlay.workspace.read(holder), link.element)
+            if isinstance(reference, dict) and reference.get("display", name) != name:
+                edited = at(overlay.workspace.edit(holder), link.element)
+                edited["display"] = name
+                edited.pop("_display", None)
 
 
 def overlay_active_relatives(overlay: Overlay) -> None:

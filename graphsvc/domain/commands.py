@@ -235,6 +235,13 @@ def _save_member(onion: Onion, command: SaveMember) -> Onion:
     if membership.client_id != onion.client.id:
         raise ValidationError("membership.clientId", "names another client")
     existing = next((m for m in onion.members if m.person.id == person.id), None)
+    if existing is None or (existing.person, existing.membership) != (person, membership):
+        membership = _said_once(person, membership)
+    taken = {onion.client.id, *(n.id for n in onion.needs), *(o.id for o in onion.observations)}
+    if person.id in taken:
+        raise ValidationError(
+            "personId", f"{person.id!r} is no person: it names a client, need or rating"
+        )
     if existing is None:
         after = replace(onion, members=(*onion.members, Member(person, membership)))
     else:
@@ -272,7 +279,19 @@ def _update_member(onion: Onion, command: UpdateMember) -> Onion:
         raise ValidationError(sorted(fixed)[0], "names who and whose; it cannot be changed")
     person = replace(member.person, **command.person)  # type: ignore[arg-type]
     membership = replace(member.membership, **command.membership)  # type: ignore[arg-type]
+    if "relationship" in command.membership and person.ring is Ring.INFORMAL:
+        person = replace(person, role=membership.relationship)
     return _save_member(onion, SaveMember(person, membership))
+
+
+def _said_once(person: Person, membership: Membership) -> Membership:
+    """A relative's relationship is her own (RelatedPerson.relationship, the
+    person's role); a professional has none in FHIR, her place in an onion is
+    the role on the tie (CareTeam.participant.role)."""
+    relationship = person.role if person.ring is Ring.INFORMAL else None
+    if membership.relationship == relationship:
+        return membership
+    return replace(membership, relationship=relationship)
 
 
 def _remove_member(onion: Onion, command: RemoveMember) -> Onion:

@@ -225,6 +225,47 @@ class NetworkService:
                 "are changed there, not in one client's network",
             )
 
+    async def _linked(
+        self, principal: Principal, command: SaveMember, client_id: str
+    ) -> SaveMember:
+        """The person a new member names, as the graph holds her: a directory
+        entry is linked as the directory has it (her role in this onion goes
+        on the tie), never made anew or changed; an id the graph holds for
+        anything but a person (an organisation, a team, a client, a need, a
+        rating) names nobody to add."""
+        person = command.person
+        try:
+            existing, _ = await self._repo.get_person(person.id)
+        except NotFound:
+            existing = None
+        if existing is not None:
+            if existing.ring is Ring.INFORMAL or directory_writer(principal):
+                return command
+            contact = existing.contact if person.contact is None else person.contact
+            if (person.name, contact) != (existing.name, existing.contact):
+                raise ValidationError(
+                    "name",
+                    f"{existing.name!r} is in the directory; its name and contact "
+                    "are changed there, not in one client's network",
+                )
+            return dataclasses.replace(command, person=existing)
+        if await self._names_no_person(person.id, client_id):
+            raise ValidationError(
+                "personId",
+                f"{person.id!r} names an organisation, team, client, need or rating, not a person",
+            )
+        return command
+
+    async def _names_no_person(self, some_id: str, client_id: str) -> bool:
+        for lookup in (self._repo.get_organization, self._repo.get_client):
+            try:
+                await lookup(some_id)
+            except NotFound:
+                continue
+            return True
+        taken = await self._repo.ids_of_other_networks(client_id, [some_id], [some_id])
+        return bool(taken.needs or taken.observations)
+
     # -- reads --------------------------------------------------------------
 
     async def onion(self, principal: Principal, client_id: str) -> Onion:
@@ -366,6 +407,15 @@ class NetworkService:
             if command.client.id != client_id:
                 raise ValidationError("client.id", "names another client")
             return await self._admit(principal, command, expected_version)
+
+        if isinstance(command, SaveMember):
+            name = ACTIONS[SaveMember]
+            await self._guard(principal, client_id, Action.WRITE, name)
+            try:
+                command = await self._linked(principal, command, client_id)
+            except ValidationError:
+                self._log(principal, name, client_id, "invalid")
+                raise
 
         async def check_people(before: Onion, after: Onion) -> None:
             was = {m.person.id: m.person for m in before.members}

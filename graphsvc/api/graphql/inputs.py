@@ -85,8 +85,16 @@ class UpdateMemberInput:
     person_id: strawberry.ID
     name: str | None = strawberry.UNSET
     ring: Ring | None = strawberry.UNSET
-    role: str | None = strawberry.UNSET
-    relationship: str | None = strawberry.UNSET
+    role: str | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Her role in this onion (CareTeam.participant.role); a directory "
+        "entry's own role is the directory's.",
+    )
+    relationship: str | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="A relative's relationship to the client (RelatedPerson.relationship); "
+        "a professional has none.",
+    )
     contact: str | None = strawberry.UNSET
     contact_frequency: Frequency | None = strawberry.UNSET
     closeness: int | None = strawberry.UNSET

@@ -244,7 +244,10 @@ class Mutation:
             ring = Ring(input.ring)
             prefix = "rp" if ring is Ring.INFORMAL else "pr"
             person_id = str(input.person_id or _new_id(prefix))
-            person = Person(person_id, input.name, ring, input.role, input.contact)
+            # a relative's own role is her relationship; a professional's, her
+            # role (a directory entry's is the directory's: NetworkService)
+            own_role = input.relationship if ring is Ring.INFORMAL else input.role
+            person = Person(person_id, input.name, ring, own_role, input.contact)
             tie = Membership(
                 person_id,
                 str(input.client_id),
@@ -267,7 +270,8 @@ class Mutation:
     @strawberry.mutation(description="Change someone's details or place in the onion.")
     async def update_member(self, info: Info, input: UpdateMemberInput) -> NetworkChangeResult:
         def command() -> UpdateMember:
-            person = _given_fields(input, "name", "role", "contact")
+            # the role is her place in this onion: on the tie, never the person's
+            person = _given_fields(input, "name", "contact")
             membership = _given_fields(
                 input, "ring", "role", "relationship", "contact_frequency", "closeness", "since"
             )

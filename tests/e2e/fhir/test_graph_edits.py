@@ -128,3 +128,135 @@ def test_a_fhir_write_moves_the_network_version(fhir: Fhir, issuer_for: Any) -> 
         gql, "addNeed", {"clientId": CLIENT, "code": "35", "expectedVersion": version + 1}
     )
     assert retry["__typename"] == "NetworkChange"
+
+
+MEMBERS = """query($id: ID!) { client(id: $id) { version
+  members { id displayName role relationship } } }"""
+
+
+def graph_member(gql: GraphQL, person_id: str) -> dict[str, Any]:
+    members = gql(MEMBERS, {"id": CLIENT})["client"]["members"]
+    found: dict[str, Any] = next(m for m in members if m["id"] == person_id)
+    return found
+
+
+def participant(careteam: dict[str, Any], reference: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(
+        p for p in careteam["participant"] if p["member"]["reference"] == reference
+    )
+    return found
+
+
+def everything(fhir: Fhir, reference: str) -> dict[str, Any]:
+    bundle = fhir.get(f"Patient/{CLIENT}/$everything").json()
+    found: dict[str, Any] = next(
+        e["resource"]
+        for e in bundle["entry"]
+        if f"{e['resource']['resourceType']}/{e['resource']['id']}" == reference
+    )
+    return found
+
+
+def test_each_member_edit_is_written_where_fhir_says_it(fhir: Fhir, issuer_for: Any) -> None:
+    """A relationship edit is a new version of her RelatedPerson (a write
+    from the version before gets 412 and undoes nothing); a role edit is her
+    place on the CareTeam and leaves her relationship; a new name shows in
+    the CareTeam's reference to her."""
+    load_corpus(fhir)
+    gql: GraphQL = issuer_for(nurse("team-assendorp"))
+    first = fhir.get("RelatedPerson/riet-jansen")
+    etag, before = first.headers["ETag"], first.json()
+
+    edit = {"clientId": CLIENT, "personId": "riet-jansen"}
+    assert mutate(gql, "updateMember", {**edit, "relationship": "partner"})["changed"]
+    now = fhir.get("RelatedPerson/riet-jansen")
+    assert now.headers["ETag"] != etag
+    assert now.json()["relationship"][0] == {"text": "partner"}
+    assert everything(fhir, "RelatedPerson/riet-jansen")["relationship"][0] == {"text": "partner"}
+    stale = {k: v for k, v in before.items() if k != "meta"} | {"gender": "unknown"}
+    assert fhir.put("RelatedPerson/riet-jansen", stale, **{"If-Match": etag}).status_code == 412
+    assert graph_member(gql, "riet-jansen")["relationship"] == "partner"
+
+    etag = now.headers["ETag"]
+    assert mutate(gql, "updateMember", {**edit, "role": "contactpersoon"})["changed"]
+    riet = fhir.get("RelatedPerson/riet-jansen")
+    assert riet.headers["ETag"] == etag and riet.json()["relationship"][0] == {"text": "partner"}
+    careteam = fhir.get("CareTeam/careteam-gerrit-jansen").json()
+    assert participant(careteam, "RelatedPerson/riet-jansen")["role"] == [
+        {"text": "contactpersoon"}
+    ]
+    # a later FHIR write of her says the same of her relationship and role
+    body = {k: v for k, v in riet.json().items() if k != "meta"} | {"gender": "female"}
+    assert fhir.put("RelatedPerson/riet-jansen", body, **{"If-Match": etag}).status_code == 200
+    seen = graph_member(gql, "riet-jansen")
+    assert (seen["relationship"], seen["role"]) == ("partner", "contactpersoon")
+
+    assert mutate(gql, "updateMember", {**edit, "name": "Riet Jansen-Bos"})["changed"]
+    careteam = fhir.get("CareTeam/careteam-gerrit-jansen").json()
+    assert participant(careteam, "RelatedPerson/riet-jansen")["member"]["display"] == (
+        "Riet Jansen-Bos"
+    )
+    exported = everything(fhir, "CareTeam/careteam-gerrit-jansen")
+    assert participant(exported, "RelatedPerson/riet-jansen")["member"]["display"] == (
+        "Riet Jansen-Bos"
+    )
+
+
+DIRECTORY = "query($s: String!) { directory(search: $s) { id name role isOrganization } }"
+
+
+def test_no_onion_changes_a_directory_entry(fhir: Fhir, issuer_for: Any) -> None:
+    """An organisation's role in one onion is on the tie; addMember with the id
+    of an organisation, a team, a client or a need is refused and makes no
+    directory entry; a professional linked with a role of her own here keeps
+    the directory's."""
+    load_corpus(fhir)
+    ours: GraphQL = issuer_for(nurse("team-assendorp"))
+    theirs: GraphQL = issuer_for(nurse("team-zwolle-noord"))
+    pharmacy = fhir.get("Organization/apotheek-diezerpoort")
+    listed = theirs(DIRECTORY, {"s": "Diezerpoort"})["directory"]
+
+    edit = {"clientId": CLIENT, "personId": "apotheek-diezerpoort", "role": "alleen baxterrol"}
+    assert mutate(ours, "updateMember", edit)["changed"]
+    assert graph_member(ours, "apotheek-diezerpoort")["role"] == "alleen baxterrol"
+    assert theirs(DIRECTORY, {"s": "Diezerpoort"})["directory"] == listed
+    assert fhir.get("Organization/apotheek-diezerpoort").headers["ETag"] == pharmacy.headers["ETag"]
+    careteam = fhir.get("CareTeam/careteam-gerrit-jansen").json()
+    assert participant(careteam, "Organization/apotheek-diezerpoort")["role"] == [
+        {"text": "alleen baxterrol"}
+    ]
+
+    for taken in ("huisartsen-assendorp", "team-zwolle-noord", "johanna-de-boer", CLIENT):
+        added = mutate(
+            ours,
+            "addMember",
+            {
+                "clientId": CLIENT,
+                "personId": taken,
+                "name": "Apotheek (nieuw nummer)",
+                "contact": "0900-1234567",
+                "ring": "FORMAL",
+            },
+        )
+        assert added["__typename"] == "ValidationError" and added["field"] == "personId", added
+        assert fhir.get(f"Practitioner/{taken}").status_code == 404
+    need = {"clientId": CLIENT, "personId": "condition-gerrit-38", "name": "X", "ring": "FORMAL"}
+    added = mutate(ours, "addMember", need)
+    assert added["__typename"] == "ValidationError" and added["field"] == "personId", added
+    assert theirs(DIRECTORY, {"s": "nieuw nummer"})["directory"] == []
+
+    pieter = theirs(DIRECTORY, {"s": "Pieter Bos"})["directory"]
+    linked = mutate(
+        ours,
+        "addMember",
+        {
+            "clientId": CLIENT,
+            "personId": "pieter-bos",
+            "name": pieter[0]["name"],
+            "ring": "FORMAL",
+            "role": "baxterrol op maandag",
+        },
+    )
+    assert linked["__typename"] == "NetworkChange", linked
+    assert graph_member(ours, "pieter-bos")["role"] == "baxterrol op maandag"
+    assert theirs(DIRECTORY, {"s": "Pieter Bos"})["directory"] == pieter
