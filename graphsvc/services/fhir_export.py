@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from fhir_mappings import JsonObject, export_onion, index_terms
+from fhir_mappings import JsonObject, export_onion
 from fhir_mappings.findings import detected_issue, strength_observation
+from fhir_mappings.search import compartment_client
 from graphsvc.analysis import ClientAnalysis, GapKind
 from graphsvc.domain import Onion, Principal, Ring, Role
 from graphsvc.store.port import ResourceStore
@@ -63,7 +64,7 @@ def of_another_client(resource: JsonObject, client_id: str, base_urls: Sequence[
     """Whether the resource is in another client's compartment (her Patient,
     her RelatedPersons, her CareTeams...): never part of this one's record,
     whatever in this one's record refers to it."""
-    owner = index_terms(resource, base_urls=base_urls).client_id
+    owner = compartment_client(resource, base_urls=base_urls)
     return owner is not None and owner != client_id
 
 
