@@ -13,7 +13,7 @@ from fhir_mappings.issues import IssueType
 from graphsvc.domain import NotFound, ValidationError, VersionConflict
 from graphsvc.services.errors import Forbidden, Unauthenticated
 from graphsvc.services.fhir_read import Gone
-from graphsvc.services.fhir_write import PreconditionFailed, WriteContention
+from graphsvc.services.fhir_write import NetworkNotEmpty, PreconditionFailed, WriteContention
 from graphsvc.store.port import StoreUnavailable
 
 from .bodies import BodyTooLarge, UnsupportedMediaType
@@ -42,6 +42,7 @@ _SIMPLE: tuple[tuple[type[Exception], int, IssueType], ...] = (
     (Gone, 410, "deleted"),
     (PreconditionFailed, 412, "conflict"),
     (VersionConflict, 409, "conflict"),
+    (NetworkNotEmpty, 409, "conflict"),
     (WriteContention, 409, "transient"),
     (BodyTooLarge, 413, "too-costly"),
     (UnsupportedMediaType, 415, "not-supported"),
