@@ -172,3 +172,37 @@ def test_a_patient_goes_only_with_her_whole_network(fhir: Fhir, issuer_for: Any)
     assert gone["__typename"] == "NotFoundError", gone
     assert methods(fhir, f"Patient/{CLIENT}") == ["DELETE", "PUT"]
     assert "entry" not in fhir.get(f"CareTeam?patient=Patient/{CLIENT}").json()
+
+
+def test_a_careteam_made_by_an_admission_and_deleted_is_not_made_again(
+    fhir: Fhir, issuer_for: Any
+) -> None:
+    """The CareTeam the graph made for a client has an id of its own; once
+    deleted, a later edit that needs a CareTeam makes one under another id."""
+    fhir.put("Organization/team-rest", TEAM)
+    fhir.put("Practitioner/gp-del", GP)
+    ours: GraphQL = issuer_for(nurse("team-rest"))
+    admitted = ours(
+        """mutation($i: AdmitClientInput!) { admitClient(input: $i) {
+             __typename ... on NetworkChange { client { id } } } }""",
+        {"i": {"name": "Truus Bos", "teamId": "team-rest"}},
+    )["admitClient"]
+    client_id = admitted["client"]["id"]
+    [made] = fhir.get(f"CareTeam?patient=Patient/{client_id}").json()["entry"]
+    made_id = made["resource"]["id"]
+
+    assert fhir.delete(f"CareTeam/{made_id}").status_code == 204
+    system: GraphQL = issuer_for(ADMIN)
+    linked = mutate(
+        system,
+        "addMember",
+        {"clientId": client_id, "personId": "gp-del", "name": "Dr. Bakker", "ring": "FORMAL"},
+    )
+    assert linked["__typename"] == "NetworkChange", linked
+    assert fhir.get(f"CareTeam/{made_id}").status_code == 410
+    assert methods(fhir, f"CareTeam/{made_id}") == ["DELETE", "PUT"]
+    [now] = fhir.get(f"CareTeam?patient=Patient/{client_id}").json()["entry"]
+    assert now["resource"]["id"] != made_id
+    assert [p["member"]["reference"] for p in now["resource"]["participant"]] == [
+        "Practitioner/gp-del"
+    ]
