@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from fhir_mappings import JsonObject, ResourceKey, export_onion, project
+from fhir_mappings import JsonObject, ResourceKey, project
 from fhir_mappings.issues import Issue
 from fhir_mappings.search import index_terms
 from graphsvc.domain import NotFound, Onion, Principal, Role
@@ -36,6 +36,7 @@ from .access import (
 )
 from .audit import AuditRecord, AuditTrail, record_all
 from .errors import Forbidden
+from .fhir_deletes import check_network_ends_whole, network_without
 from .fhir_view import as_json, laid_over, stored_originals, with_references
 from .network_write import ATTEMPTS, deleted_version, resource_version
 from .recent_networks import NetworkRead, RecentNetworks
@@ -50,18 +51,6 @@ class PreconditionFailed(Exception):
             f"{key.reference} is at version {current}, not {expected} as If-Match says"
         )
         self.key = key
-
-
-class NetworkNotEmpty(Exception):
-    """A delete would end a client's network while resources of it remain
-    (HTTP 409)."""
-
-    def __init__(self, client_id: str, left: Sequence[str]) -> None:
-        shown = ", ".join(left[:10]) + (f" and {len(left) - 10} more" if len(left) > 10 else "")
-        super().__init__(
-            f"Patient/{client_id} cannot be deleted while her network holds {shown}: "
-            "delete them with her in one transaction"
-        )
 
 
 class WriteContention(Exception):
@@ -436,7 +425,7 @@ class FhirWriteService:
                 kept = tuple(k for k in before.knows if k.person_a in ids and k.person_b in ids)
                 after = dataclasses.replace(after, knows=kept, version=before.version)
             if was:
-                after = _without_deleted(after, view, was, rewritten, base_urls)
+                after = network_without(after, view, was, rewritten, base_urls)
             self._check_new_team(principal, client_id, before, after)
             new_onions[client_id] = after
         for change, _, _ in writes:
@@ -447,7 +436,7 @@ class FhirWriteService:
                 )
         removed = sorted(c for c in onions if c not in new_onions)
         for client_id in removed:
-            _check_network_ends_whole(client_id, view, base_urls)
+            check_network_ends_whole(client_id, view, base_urls)
         written = {c.key for c, _, _ in writes}
         cascade, cascade_read = await self._rewrites(rewritten, reads.own, written, base_urls)
         written |= {ResourceKey(w.type, w.id) for w in cascade}
@@ -570,42 +559,6 @@ class FhirWriteService:
             )
         shown = with_meta(found.type, found.id, found.version_id, found.last_updated, found.content)
         return ChangeResult(change.key, outcome, found.version_id, found.last_updated, shown)
-
-
-def _without_deleted(
-    after: Onion,
-    view: dict[ResourceKey, JsonObject],
-    was: Mapping[ResourceKey, JsonObject],
-    rewritten: dict[ResourceKey, JsonObject | None],
-    base_urls: Sequence[str],
-) -> Onion:
-    """The network as a delete leaves it (``after``: projected without the
-    deleted resources ``was``), and the rest of its resources rewritten as a
-    graph edit rewrites them, so that none still names what left with them
-    (a CareTeam's participant, a care plan's performer). ``view`` and
-    ``rewritten`` take the rewritten resources."""
-    export = export_onion(after, {**view, **was}, base_urls=base_urls)
-    for key in sorted((export.changed | export.generated) - was.keys()):
-        view[key] = rewritten[key] = dict(export.resources[key])
-    for key in sorted(export.removed - was.keys()):
-        view.pop(key, None)
-        rewritten[key] = None
-    return export.onion(after)
-
-
-def _check_network_ends_whole(
-    client_id: str, view: Mapping[ResourceKey, JsonObject], base_urls: Sequence[str]
-) -> None:
-    """A network ends with its Patient only when nothing of her compartment
-    is left: else the resources would stand for a network the graph no longer
-    holds."""
-    left = sorted(
-        key.reference
-        for key, resource in view.items()
-        if index_terms(resource, base_urls=base_urls).client_id == client_id
-    )
-    if left:
-        raise NetworkNotEmpty(client_id, left)
 
 
 def _clients_or_none(clients: Iterable[str]) -> list[str | None]:
