@@ -12,8 +12,8 @@ from fhir_mappings import FhirValidationError, Issue, JsonObject, operation_outc
 from fhir_mappings.issues import IssueType
 from graphsvc.domain import NotFound, ValidationError, VersionConflict
 from graphsvc.services.errors import Forbidden, Unauthenticated
-from graphsvc.services.fhir_read import Gone
 from graphsvc.services.fhir_deletes import NetworkNotEmpty
+from graphsvc.services.fhir_read import Gone
 from graphsvc.services.fhir_write import PreconditionFailed, WriteContention
 from graphsvc.store.port import StoreUnavailable
 
