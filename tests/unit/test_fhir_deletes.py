@@ -70,6 +70,7 @@ def test_a_deleted_related_person_leaves_and_her_careteam_no_longer_names_her() 
 
 def test_a_deleted_careteam_takes_out_its_team_and_whom_only_it_named() -> None:
     onion, view, rewritten = deleting(CARE_TEAM)
+    assert project(view).onion("p") == onion
     assert onion.team_id is None
     assert [m.person.id for m in onion.members] == ["rp"]  # her RelatedPerson keeps her
     assert rewritten == {}
