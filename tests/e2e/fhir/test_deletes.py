@@ -5,6 +5,7 @@ goes only with her whole network."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +15,7 @@ from ...conftest import ADMIN, nurse
 from ..graphql_client import GraphQL
 from ..test_graphql_mutations import mutate
 from .conftest import Fhir
+from .corpus_loading import load_corpus
 from .test_rest import TEAM, patient
 
 CLIENT = "p-del"
@@ -206,3 +208,34 @@ def test_a_careteam_made_by_an_admission_and_deleted_is_not_made_again(
     assert [p["member"]["reference"] for p in now["resource"]["participant"]] == [
         "Practitioner/gp-del"
     ]
+
+
+def test_a_deleted_condition_takes_its_need_and_what_names_it_out(
+    fhir: Fhir, issuer_for: Any
+) -> None:
+    """Gerrit's need 38 (a Condition) with the help for it in his CarePlan
+    and its ratings: deleted, the need leaves the graph and his care plan and
+    ratings no longer name it (a Goal, which the graph does not model, keeps
+    what it said)."""
+    load_corpus(fhir)
+    gql: GraphQL = issuer_for(nurse("team-assendorp"))
+    query = 'query { client(id: "gerrit-jansen") { version needs { id } } }'
+    before = gql(query)["client"]
+    assert "condition-gerrit-38" in {n["id"] for n in before["needs"]}
+
+    assert fhir.delete("Condition/condition-gerrit-38").status_code == 204
+    after = gql(query)["client"]
+    assert after["version"] == before["version"] + 1
+    assert {n["id"] for n in after["needs"]} == {n["id"] for n in before["needs"]} - {
+        "condition-gerrit-38"
+    }
+    everything = fhir.get("Patient/gerrit-jansen/$everything").json()
+    naming = {
+        e["resource"]["resourceType"]
+        for e in everything["entry"]
+        if "Condition/condition-gerrit-38" in json.dumps(e["resource"])
+    }
+    assert naming == {"Goal"}
+    added = mutate(gql, "addNeed", {"clientId": "gerrit-jansen", "code": "02"})
+    assert added["__typename"] == "NetworkChange", added
+    assert fhir.get("Condition/condition-gerrit-38").status_code == 410
