@@ -145,6 +145,10 @@ def test_a_patient_goes_only_with_her_whole_network(fhir: Fhir, issuer_for: Any)
     system: GraphQL = issuer_for(ADMIN)
     before = onion(system)
 
+    checked = fhir.post(f"Patient/{CLIENT}/$validate?mode=delete", None)
+    assert checked.status_code == 200
+    [error] = [i for i in checked.json()["issue"] if i["severity"] == "error"]
+    assert error["code"] == "conflict" and "RelatedPerson/rp-del" in error["diagnostics"]
     refused = fhir.delete(f"Patient/{CLIENT}")
     assert refused.status_code == 409
     said = refused.json()["issue"][0]
