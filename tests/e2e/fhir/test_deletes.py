@@ -243,3 +243,18 @@ def test_a_deleted_condition_takes_its_need_and_what_names_it_out(
     added = mutate(gql, "addNeed", {"clientId": "gerrit-jansen", "code": "02"})
     assert added["__typename"] == "NetworkChange", added
     assert fhir.get("Condition/condition-gerrit-38").status_code == 410
+
+
+def test_a_deleted_professional_leaves_the_networks_that_named_her(
+    fhir: Fhir, issuer_for: Any
+) -> None:
+    a_network(fhir)
+    gql: GraphQL = issuer_for(nurse("team-rest"))
+    version = onion(gql)["version"]
+    assert fhir.delete("Practitioner/gp-del").status_code == 204
+    after = onion(gql)
+    assert after["version"] == version + 1
+    assert {m["id"] for m in after["members"]} == {"rp-del"}
+    assert participants(fhir) == ["RelatedPerson/rp-del"]
+    assert mutate(gql, "addNeed", {"clientId": CLIENT, "code": "02"})["changed"]
+    assert fhir.get("Practitioner/gp-del").status_code == 410
