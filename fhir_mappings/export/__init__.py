@@ -54,6 +54,7 @@ def export_onion(
     originals: Mapping[ResourceKey, JsonObject],
     *,
     base_urls: Sequence[str] = (),
+    retired: frozenset[ResourceKey] = frozenset(),
 ) -> Export:
     """``originals``: the stored resources the onion was read from — the client's
     Patient, CareTeams, CarePlans, Conditions, Observations, and the resources of
@@ -61,11 +62,14 @@ def export_onion(
     in ``originals``; the resources the graph leaves alone are returned as the
     very objects passed in.
 
+    ``retired``: resources deleted before; what the export makes for the
+    client gets other ids than theirs.
+
     Raises the domain's ValidationError for an inconsistent onion and
     :class:`~fhir_mappings.FhirValidationError` when ``originals`` cannot be
     projected."""
     onion.check_consistent()
-    overlay = Overlay(onion, originals, base_urls)
+    overlay = Overlay(onion, originals, base_urls, retired)
     overlay_client(overlay)
     overlay_people(overlay)
     overlay_needs(overlay)

@@ -19,7 +19,10 @@ def overlay_careteams(overlay: Overlay) -> None:
     before = {m.person.id: m for m in overlay.before.members}
     client_id = overlay.now.client.id
     primary = overlay.primary(overlay.careteams)
-    if overlay.now.team_id != overlay.before.team_id and primary is not None:
+    if primary is None and overlay.now.team_id is not None:
+        # the team that serves her is named by her CareTeam, members or not
+        primary = new_careteam(overlay)
+    elif overlay.now.team_id != overlay.before.team_id and primary is not None:
         team = overlay.now.team_id
         managing = [{"reference": f"Organization/{team}"}] if team else None
         set_or_drop(overlay.workspace.edit(primary), "managingOrganization", managing)
@@ -124,19 +127,7 @@ def _first_participant(
 
 def add_participants(overlay: Overlay, primary: ResourceKey | None, joining: list[Member]) -> None:
     if primary is None:
-        primary = overlay.generated_key("CareTeam")
-        careteam: JsonObject = {
-            "resourceType": "CareTeam",
-            "id": primary.id,
-            "status": "active",
-            "subject": {"reference": overlay.client_reference()},
-        }
-        if overlay.now.team_id:
-            careteam["managingOrganization"] = [
-                {"reference": f"Organization/{overlay.now.team_id}"}
-            ]
-        overlay.workspace.add(primary, careteam)
-        overlay.careteams.append(primary)
+        primary = new_careteam(overlay)
     participants = []
     for member in joining:
         reference = overlay.person_reference(member, primary)
@@ -151,6 +142,22 @@ def add_participants(overlay: Overlay, primary: ResourceKey | None, joining: lis
         participants.append(_ordered(participant))
     careteam = overlay.workspace.edit(primary)
     careteam["participant"] = [*items(careteam.get("participant")), *participants]
+
+
+def new_careteam(overlay: Overlay) -> ResourceKey:
+    """Her CareTeam, made here: managed by the team that serves her."""
+    key = overlay.generated_key("CareTeam")
+    careteam: JsonObject = {
+        "resourceType": "CareTeam",
+        "id": key.id,
+        "status": "active",
+        "subject": {"reference": overlay.client_reference()},
+    }
+    if overlay.now.team_id:
+        careteam["managingOrganization"] = [{"reference": f"Organization/{overlay.now.team_id}"}]
+    overlay.workspace.add(key, careteam)
+    overlay.careteams.append(key)
+    return key
 
 
 def _ordered(participant: JsonObject) -> JsonObject:

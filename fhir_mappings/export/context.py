@@ -4,6 +4,7 @@ workspace the resources are rewritten in."""
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Mapping, Sequence
 
@@ -25,9 +26,14 @@ GENERATED_IDS = uuid.UUID("0f5a3a52-61a4-4c56-9a8e-2d5b3d1f7c44")
 
 class Overlay:
     def __init__(
-        self, onion: Onion, originals: Mapping[ResourceKey, JsonObject], base_urls: Sequence[str]
+        self,
+        onion: Onion,
+        originals: Mapping[ResourceKey, JsonObject],
+        base_urls: Sequence[str],
+        retired: frozenset[ResourceKey] = frozenset(),
     ) -> None:
         self.base_urls = tuple(base_urls)
+        self.retired = retired
         self.now = onion.canonical()
         self.projection = project_once(originals, base_urls=self.base_urls)
         client_id = self.now.client.id
@@ -116,7 +122,15 @@ class Overlay:
         return next(iter(ids), None)
 
     def generated_key(self, resource_type: str) -> ResourceKey:
-        return ResourceKey(resource_type, self._made_id(resource_type, self.now.client.id))
+        """The id of a resource made for the client; one deleted before is
+        never made again (a second, third, ... id then)."""
+        owner = self.now.client.id
+        key = ResourceKey(resource_type, self._made_id(resource_type, owner))
+        for n in itertools.count(2):
+            if key not in self.retired:
+                return key
+            key = ResourceKey(resource_type, self._made_id(resource_type, f"{owner}|{n}"))
+        raise AssertionError("unreachable")
 
     @staticmethod
     def _made_id(resource_type: str, owner: str) -> str:

@@ -38,6 +38,7 @@ async def with_references(
     resources: dict[ResourceKey, JsonObject],
     depth: int = 2,
     followed: Mapping[ResourceKey, JsonObject] | None = None,
+    gone: frozenset[ResourceKey] = frozenset(),
 ) -> dict[ResourceKey, JsonObject]:
     """``resources``, what they refer to ``depth`` references deep (a
     CareTeam's PractitionerRole, then its Practitioner and Organization), and
@@ -47,11 +48,14 @@ async def with_references(
     ``followed``: a view this function made before (resources as they were,
     and what they referred to); only what ``resources`` holds new or changed
     against it is followed again, and only Practitioners it did not hold are
-    looked up for their roles."""
+    looked up for their roles.
+
+    ``gone``: resources the write being planned deletes; never looked up,
+    though stored resources still name them."""
     known = followed or {}
     view = {**known, **resources}
     frontier = [r for k, r in resources.items() if k not in known or known[k] != r]
-    await _follow(store, view, frontier, depth)
+    await _follow(store, view, frontier, depth, gone)
     practitioners = sorted(
         k.reference for k in view if k.resource_type == "Practitioner" and k not in known
     )
@@ -61,9 +65,10 @@ async def with_references(
             groups=[[f"practitioner|{p}" for p in practitioners]],
             limit=10_000,
         )
-        fresh = [as_json(r) for r in roles if ResourceKey(r.type, r.id) not in view]
+        skip = set(view) | gone
+        fresh = [as_json(r) for r in roles if ResourceKey(r.type, r.id) not in skip]
         view.update({ResourceKey(r["resourceType"], r["id"]): r for r in fresh})
-        await _follow(store, view, fresh, 1)
+        await _follow(store, view, fresh, 1, gone)
     return view
 
 
@@ -72,9 +77,10 @@ async def _follow(
     view: dict[ResourceKey, JsonObject],
     frontier: list[JsonObject],
     depth: int,
+    gone: frozenset[ResourceKey] = frozenset(),
 ) -> None:
     for _ in range(depth):
-        wanted = local_references(frontier) - set(view)
+        wanted = local_references(frontier) - set(view) - gone
         if not wanted:
             return
         fetched = await store.get_many(k.reference for k in wanted)

@@ -27,9 +27,16 @@ from graphsvc.store.port import FhirWriter, NetworkRepository, ResourceStore
 from graphsvc.store.records import now
 from graphsvc.store.resource_store import StoredResource, canonical, senders_meta
 
-from .access import Action, check_resource_access, check_shared_write, check_type_access
+from .access import (
+    DIRECTORY_RESOURCES,
+    Action,
+    check_resource_access,
+    check_shared_write,
+    check_type_access,
+)
 from .audit import AuditRecord, AuditTrail, record_all
 from .errors import Forbidden
+from .fhir_deletes import check_network_ends_whole, network_without
 from .fhir_view import as_json, laid_over, stored_originals, with_references
 from .network_write import ATTEMPTS, deleted_version, resource_version
 from .recent_networks import NetworkRead, RecentNetworks
@@ -385,6 +392,8 @@ class FhirWriteService:
         onions = reads.onions
         originals = {cid: {k: as_json(s) for k, s in own.items()} for cid, own in reads.own.items()}
         view = laid_over(originals, onions)
+        deleted = frozenset(c.key for c, _, _ in writes if c.resource is None)
+        was = {k: view[k] for k in deleted if k in view}
         for change, _, _ in writes:
             if change.resource is None:
                 view.pop(change.key, None)
@@ -400,11 +409,13 @@ class FhirWriteService:
         followed = {  # without what the view no longer holds
             k: r for k, r in (reads.followed or {}).items() if k in laid or k not in stored_keys
         }
-        view = await with_references(self._resources, view, followed=followed)
+        view = await with_references(self._resources, view, followed=followed, gone=deleted)
         sent = {c.key for c, _, _ in writes if c.resource is not None}
         projection = project(view, base_urls=base_urls, written=sent)
 
         new_onions: dict[str, Onion] = {}
+        # what else of the networks a delete rewrites: key -> content, None deletes
+        rewritten: dict[ResourceKey, JsonObject | None] = {}
         for client_id in sorted(client_ids):
             after = projection.onion(client_id)
             if after is None:
@@ -414,6 +425,8 @@ class FhirWriteService:
                 ids = {m.person.id for m in after.members}
                 kept = tuple(k for k in before.knows if k.person_a in ids and k.person_b in ids)
                 after = dataclasses.replace(after, knows=kept, version=before.version)
+            if was:
+                after = network_without(after, view, was, rewritten, base_urls)
             self._check_new_team(principal, client_id, before, after)
             new_onions[client_id] = after
         for change, _, _ in writes:
@@ -423,7 +436,11 @@ class FhirWriteService:
                     principal, change.key.resource_type, Action.WRITE, client_id, ()
                 )
         removed = sorted(c for c in onions if c not in new_onions)
+        for client_id in removed:
+            check_network_ends_whole(client_id, view, base_urls)
         written = {c.key for c, _, _ in writes}
+        cascade, cascade_read = await self._rewrites(rewritten, reads.own, written, base_urls)
+        written |= {ResourceKey(w.type, w.id) for w in cascade}
         at = now()
         resource_writes: list[ResourceWrite] = []
         results: list[ChangeResult] = []
@@ -441,6 +458,8 @@ class FhirWriteService:
             resource_writes.append(resource_version(change.key, version, body, base_urls))
             shown = with_meta(change.key.resource_type, change.key.id, version, at, body)
             results.append(ChangeResult(change.key, outcome, version, at, shown))
+        resource_writes.extend(cascade)
+        stored = {**stored, **cascade_read}
         population = dataclasses.replace(
             projection.population,
             onions=tuple(
@@ -461,7 +480,7 @@ class FhirWriteService:
             at=at,
         )
         remember = None
-        if changed == 1 and len(client_ids) == 1 and not removed:
+        if changed == 1 and len(client_ids) == 1 and not removed and not deleted:
             (client_id,) = client_ids
             before, after = onions.get(client_id), new_onions.get(client_id)
             if before is not None and after is not None and client_id in reads.own:
@@ -481,6 +500,41 @@ class FhirWriteService:
                 if read.covers(after):
                     remember = read.after(after, resource_writes, at)
         return _Plan(results, unit, projection.notes, client_of, frozenset(client_ids), remember)
+
+    async def _rewrites(
+        self,
+        rewritten: Mapping[ResourceKey, JsonObject | None],
+        own: Mapping[str, Mapping[ResourceKey, StoredResource]],
+        written: set[ResourceKey],
+        base_urls: Sequence[str],
+    ) -> tuple[list[ResourceWrite], dict[ResourceKey, StoredResource]]:
+        """The new versions of what a delete rewrote beside what was sent,
+        and the stored versions they follow (for the guard). Directory entries
+        that exist are never changed through one client's network, and a
+        resource deleted before is never made again by it."""
+        found = {k: s for read in own.values() for k, s in read.items()}
+        unknown = sorted(k.reference for k in rewritten if k not in found and k not in written)
+        for s in await self._resources.get_many(unknown, include_deleted=True):
+            found[ResourceKey(s.type, s.id)] = s
+        writes: list[ResourceWrite] = []
+        read: dict[ResourceKey, StoredResource] = {}
+        for key, body in sorted(rewritten.items()):
+            stored = found.get(key)
+            if key in written or (stored is not None and stored.deleted):
+                continue
+            if stored is not None and key.resource_type in DIRECTORY_RESOURCES:
+                continue
+            if body is None:
+                if stored is not None:
+                    writes.append(deleted_version(stored))
+                    read[key] = stored
+                continue
+            version = stored.version_id + 1 if stored else 1
+            whole = {**body, "resourceType": key.resource_type, "id": key.id}
+            writes.append(resource_version(key, version, whole, base_urls))
+            if stored is not None:
+                read[key] = stored
+        return writes, read
 
     @staticmethod
     def _check_new_team(

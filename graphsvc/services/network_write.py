@@ -333,27 +333,43 @@ class NetworkWriter:
         for a new one, and as it is to be) and the FHIR resources that stand
         for it say the same."""
         planned = {client_id: after for client_id, (_, after) in changes.items()}
-        exports = [
-            export_onion(after, reads[client_id].view, base_urls=self._base_urls)
-            for client_id, after in planned.items()
-        ]
+        # the versions of what the export touches: read already, or read now
+        # (a new resource, or one deleted before)
+        versions = {k: s for r in reads.values() for k, s in r.own.items()}
+        looked: set[ResourceKey] = set()
+        retired: frozenset[ResourceKey] = frozenset()
+        while True:
+            exports = [
+                export_onion(
+                    after, reads[client_id].view, base_urls=self._base_urls, retired=retired
+                )
+                for client_id, after in planned.items()
+            ]
+            touched = {k for e in exports for k in e.changed | e.generated | e.removed}
+            unknown = touched - set(versions) - looked
+            looked |= unknown
+            for s in await self._resources.get_many(
+                sorted(k.reference for k in unknown), include_deleted=True
+            ):
+                versions[ResourceKey(s.type, s.id)] = s
+            # what the export would make again under the id of one deleted
+            # before is made under another: a deleted resource stays deleted
+            made_again = {
+                k for e in exports for k in e.generated if k in versions and versions[k].deleted
+            }
+            if made_again <= retired:
+                break
+            retired |= made_again
         # help is what the care plans say: as exported, whatever the plan said
         afters = {
             client_id: export.onion(after)
             for (client_id, after), export in zip(planned.items(), exports, strict=True)
         }
-        touched = {k for e in exports for k in e.changed | e.generated | e.removed}
         # the directory's teams and organisations that FHIR has no resource for yet
         entries: dict[ResourceKey, Team | Organization] = {
             ResourceKey("Organization", t.id): t for t in directory.teams
         }
         entries.update({ResourceKey("Organization", o.id): o for o in directory.organizations})
-        # the versions of what the export touches: read already, or read now
-        # (a new resource, or one deleted before)
-        versions = {k: s for r in reads.values() for k, s in r.own.items() if k in touched}
-        unknown = sorted(k.reference for k in touched - set(versions))
-        for s in await self._resources.get_many(unknown, include_deleted=True):
-            versions[ResourceKey(s.type, s.id)] = s
         writes: dict[str, ResourceWrite] = {}
         missing = sorted(k.reference for k in entries.keys() - set(versions))
         for found in (

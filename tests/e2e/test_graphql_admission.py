@@ -98,6 +98,37 @@ def test_a_nurse_admits_a_client_with_her_gp(http: TestClient, issuer: TokenIssu
     assert "cannot be undone" in undo["message"]
 
 
+def test_a_client_admitted_without_a_gp_has_her_team_s_careteam(
+    http: TestClient, issuer: TokenIssuer
+) -> None:
+    """Admitting always gives her a CareTeam managed by her team, members or
+    not: so her team's nurse may update her Patient over FHIR."""
+    gql = GraphQL(http, issuer, nurse(TEAM.id))
+    admitted = admit(gql, generalPractitionerId=None)
+    assert admitted["__typename"] == "NetworkChange", admitted
+    client_id = admitted["client"]["id"]
+    assert admitted["client"]["members"] == []
+
+    headers = {"Authorization": f"Bearer {gql.token}"}
+    teams = http.get(f"/fhir/CareTeam?patient=Patient/{client_id}", headers=headers)
+    [care_team] = [e["resource"] for e in teams.json()["entry"]]
+    assert care_team["subject"]["reference"] == f"Patient/{client_id}"
+    assert care_team["managingOrganization"] == [{"reference": f"Organization/{TEAM.id}"}]
+    assert "participant" not in care_team
+
+    read = http.get(f"/fhir/Patient/{client_id}", headers=headers)
+    changed = {k: v for k, v in read.json().items() if k != "meta"} | {"gender": "female"}
+    put = http.put(
+        f"/fhir/Patient/{client_id}",
+        json=changed,
+        headers={**headers, "If-Match": read.headers["ETag"]},
+    )
+    assert put.status_code == 200, put.text
+    assert put.json()["gender"] == "female"
+    after = gql("query($id: ID!) { client(id: $id) { team { id } } }", {"id": client_id})
+    assert after["client"] == {"team": {"id": TEAM.id}}
+
+
 def test_what_is_wrong_with_an_admission_is_said(http: TestClient, issuer: TokenIssuer) -> None:
     gql = GraphQL(http, issuer, nurse(TEAM.id))
     empty = admit(gql, name="  ")

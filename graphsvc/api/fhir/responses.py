@@ -12,6 +12,7 @@ from fhir_mappings import FhirValidationError, Issue, JsonObject, operation_outc
 from fhir_mappings.issues import IssueType
 from graphsvc.domain import NotFound, ValidationError, VersionConflict
 from graphsvc.services.errors import Forbidden, Unauthenticated
+from graphsvc.services.fhir_deletes import NetworkNotEmpty
 from graphsvc.services.fhir_read import Gone
 from graphsvc.services.fhir_write import PreconditionFailed, WriteContention
 from graphsvc.store.port import StoreUnavailable
@@ -42,6 +43,7 @@ _SIMPLE: tuple[tuple[type[Exception], int, IssueType], ...] = (
     (Gone, 410, "deleted"),
     (PreconditionFailed, 412, "conflict"),
     (VersionConflict, 409, "conflict"),
+    (NetworkNotEmpty, 409, "conflict"),
     (WriteContention, 409, "transient"),
     (BodyTooLarge, 413, "too-costly"),
     (UnsupportedMediaType, 415, "not-supported"),

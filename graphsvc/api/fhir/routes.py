@@ -16,6 +16,7 @@ from fhir_mappings import FhirValidationError, Issue, JsonObject, operation_outc
 from fhir_mappings.search import parse_search
 from graphsvc.domain import Principal, ValidationError
 from graphsvc.runtime import Runtime
+from graphsvc.services.fhir_deletes import NetworkNotEmpty
 from graphsvc.services.fhir_read import check_type
 from graphsvc.services.fhir_write import ChangeResult, Outcome
 
@@ -193,7 +194,7 @@ async def validate(request: Request, principal: Principal, runtime: Runtime) -> 
             resource_id=p.get("id"),
             base_urls=bases_of(request),
         )
-    except ValidationError as invalid:  # FhirValidationError too
+    except (ValidationError, NetworkNotEmpty) as invalid:  # FhirValidationError too
         return fhir(status_of(invalid)[1])
     return fhir(validation_outcome(p["type"], asked.mode, warnings))
 

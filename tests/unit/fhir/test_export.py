@@ -392,3 +392,28 @@ def test_a_client_the_graph_made_gets_minimal_valid_resources() -> None:
     ]
     again = export_onion(fresh, STORE, base_urls=(BASE_URL,))
     assert again.resources == result.resources  # the same ids each time
+
+
+def test_a_client_admitted_without_anyone_gets_her_team_s_careteam() -> None:
+    client = Client("client-alleen", "Aaltje Mulder", "Assendorp", date(1939, 12, 1))
+    result = export(Onion(client, "team-assendorp"))
+    [key] = [k for k in result.generated if k.resource_type == "CareTeam"]
+    careteam = result.resources[key]
+    assert careteam["subject"] == {"reference": "Patient/client-alleen"}
+    assert careteam["managingOrganization"] == [{"reference": "Organization/team-assendorp"}]
+    assert "participant" not in careteam
+    assert result.read_back is not None and result.read_back.team_id == "team-assendorp"
+    # a client no team serves has no CareTeam made for her
+    alone = export(Onion(client, None))
+    assert [k.resource_type for k in alone.generated] == ["Patient"]
+
+
+def test_a_resource_deleted_before_is_not_made_again_under_its_id() -> None:
+    client = Client("client-alleen", "Aaltje Mulder", "Assendorp", date(1939, 12, 1))
+    first = export(Onion(client, "team-assendorp"))
+    [made] = [k for k in first.generated if k.resource_type == "CareTeam"]
+    again = export_onion(Onion(client, "team-assendorp"), STORE, retired=frozenset({made}))
+    [other] = [k for k in again.generated if k.resource_type == "CareTeam"]
+    assert other != made
+    twice = export_onion(Onion(client, "team-assendorp"), STORE, retired=frozenset({made, other}))
+    assert {k for k in twice.generated if k.resource_type == "CareTeam"}.isdisjoint({made, other})
