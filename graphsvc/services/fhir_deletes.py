@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from fhir_mappings import JsonObject, ResourceKey, export_onion
-from fhir_mappings.search import index_terms
+from fhir_mappings.search import compartment_client
 from graphsvc.domain import Onion
 
 
@@ -59,7 +59,7 @@ def check_network_ends_whole(
     left = sorted(
         key.reference
         for key, resource in view.items()
-        if index_terms(resource, base_urls=base_urls).client_id == client_id
+        if compartment_client(resource, base_urls=base_urls) == client_id
     )
     if left:
         raise NetworkNotEmpty(client_id, left)

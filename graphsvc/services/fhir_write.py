@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from fhir_mappings import JsonObject, ResourceKey, project
 from fhir_mappings.issues import Issue
-from fhir_mappings.search import index_terms
+from fhir_mappings.search import compartment_client
 from graphsvc.domain import NotFound, Onion, Principal, Role
 from graphsvc.domain.commands import same_network
 from graphsvc.store.fhir_commit import FhirCommit, ResourceWrite
@@ -147,7 +147,7 @@ def _owners(
     """The clients in whose compartments the resource is, before and after."""
     owners = set()
     if change.resource is not None:
-        owners.add(index_terms(change.resource, base_urls=base_urls).client_id)
+        owners.add(compartment_client(change.resource, base_urls=base_urls))
     if found is not None:
         owners.add(found.client_id)
     return {o for o in owners if o is not None}
@@ -334,7 +334,7 @@ class FhirWriteService:
         kind = change.key.resource_type
         if change.resource is None or kind in _PEOPLE or kind == "PractitionerRole":
             return None  # a delete, or a directory entry other networks name
-        client_id = index_terms(change.resource, base_urls=base_urls).client_id
+        client_id = compartment_client(change.resource, base_urls=base_urls)
         known = self._recent.latest(client_id) if client_id else None
         if client_id is None or known is None:
             return None
