@@ -8,6 +8,7 @@ import contextlib
 import logging
 import os
 from dataclasses import dataclass
+from functools import partial
 
 from .config import Settings
 from .services.analysis import AnalysisService, research_secret_from
@@ -19,10 +20,11 @@ from .services.fhir_interactions import FhirInteractions
 from .services.fhir_read import FhirReadService
 from .services.fhir_unchanged import UnchangedWrites
 from .services.fhir_write import FhirWriteService
-from .services.lsns6_answers import Lsns6Answers
+from .services.lsns6_answers import Lsns6Answers, StoredAnswers
 from .services.network import NetworkService
 from .services.network_history import NetworkHistory
 from .services.network_write import NetworkWriter
+from .services.research_sweep import SweepReader
 from .services.tokens import TokenIssuer
 from .store.audit_log import AuditLogFile
 from .store.cypher_repository import CypherRepository
@@ -144,6 +146,7 @@ async def compose(
         lsns6_answers=lsns6_answers,
         history=NetworkHistory(resources, settings.fhir_base_urls),
         workers=settings.analysis_workers or os.cpu_count() or 1,
+        sweep_elsewhere=partial(sweep_reader, runner),
     )
     tokens = TokenIssuer(key, default_ttl=settings.token_ttl, max_ttl=settings.token_max_ttl)
     return Runtime(
@@ -169,3 +172,10 @@ async def compose(
         resources=resources,
         server=server,
     )
+
+
+def sweep_reader(runner: CypherRunner) -> SweepReader:
+    """A reader of the research sweep on connections of its own to the
+    database ``runner`` reaches (for a worker process)."""
+    other = runner.another()
+    return SweepReader(CypherRepository(other), StoredAnswers(CypherResourceStore(other)))

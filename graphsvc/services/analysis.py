@@ -9,24 +9,22 @@ import asyncio
 import hashlib
 import multiprocessing
 from collections import deque
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from functools import partial
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from fhir_mappings import ResourceKey
 from graphsvc.analysis import (
     DEFAULT_THRESHOLDS,
     CalendarRelease,
-    CarerLoad,
     Cell,
     ClientAnalysis,
     Gap,
     Grouping,
-    Lsns6Item,
     ResearchRow,
     Thresholds,
     TrendCell,
@@ -39,12 +37,7 @@ from graphsvc.analysis import (
     research_row,
     team_gaps,
 )
-from graphsvc.analysis.research_rows import (
-    PseudonymousRow,
-    SweepItem,
-    research_rows,
-    sweep_items,
-)
+from graphsvc.analysis.research_rows import PseudonymousRow, research_rows
 from graphsvc.domain import NotFound, Onion, Principal, Ring, Role, ValidationError
 from graphsvc.store.port import ClientPageRequest, NetworkRepository
 from graphsvc.store.resource_store import StoredResource
@@ -62,6 +55,13 @@ from .network_as_of import (
 )
 from .network_history import NetworkHistory
 from .past_rows import PastRows
+from .research_sweep import (
+    Lsns6AnswerSource,
+    SweepReader,
+    carer_loads,
+    rows_of_page,
+    start_worker,
+)
 
 T = TypeVar("T")
 
@@ -98,12 +98,6 @@ class DeidentifiedClient:
         return deidentified_graph(build_graph(self._onion), self._secret, scope=scope)
 
 
-class Lsns6AnswerSource(Protocol):
-    """Where the clients' own LSNS-6 answers are kept (services.lsns6_answers)."""
-
-    async def of_clients(self, client_ids: Iterable[str]) -> dict[str, dict[Lsns6Item, int]]: ...
-
-
 class AnalysisService:
     def __init__(
         self,
@@ -115,43 +109,22 @@ class AnalysisService:
         lsns6_answers: Lsns6AnswerSource | None = None,
         history: NetworkHistory | None = None,
         workers: int = 1,
+        sweep_elsewhere: Callable[[], SweepReader] | None = None,
     ) -> None:
-        """``workers``: processes that analyse the research sweep."""
+        """``workers``: processes that read and analyse the research sweep,
+        each with a reader of its own from ``sweep_elsewhere`` (None: the
+        sweep stays in this process)."""
         self._repo = repository
-        self._workers = workers
+        self._workers = workers if sweep_elsewhere is not None else 1
+        self._sweep_elsewhere = sweep_elsewhere
+        self._sweep = SweepReader(repository, lsns6_answers)
         self._history = history
         self._audit = audit
         self._secret = research_secret
         self.thresholds = thresholds
-        self._answers = lsns6_answers
         self._releasing = asyncio.Lock()
         self._kept: tuple[tuple[str, str], CalendarRelease] | None = None
         self._past = PastRows()
-
-    async def _loads(
-        self, onions: Sequence[Onion], readable: frozenset[str] | None
-    ) -> dict[str, CarerLoad]:
-        """Carers' loads over the clients the reader may see (teams
-        ``readable``, None for all); of the others only that there are any."""
-        carers = {m.person.id for o in onions for m in o.members if m.ring is Ring.INFORMAL}
-        shown = {o.client.id for o in onions}
-        loads = {}
-        for row in await self._repo.carer_loads(sorted(carers)):
-            seen, hidden = [], False
-            for c in row["clients"]:
-                if readable is None or c["client_id"] in shown or set(c["team_ids"]) & readable:
-                    seen.append(c)
-                else:
-                    hidden = True
-            loads[row["person_id"]] = CarerLoad(
-                person_id=row["person_id"],
-                name=row["name"],
-                hours_per_week=float(sum(c["hours"] or 0.0 for c in seen)),
-                need_ids=tuple(sorted({n for c in seen for n in c["need_ids"]})),
-                client_ids=tuple(sorted(c["client_id"] for c in seen)),
-                elsewhere=hidden,
-            )
-        return loads
 
     async def analyse(
         self, principal: Principal, onions: Mapping[str, Onion]
@@ -160,8 +133,8 @@ class AnalysisService:
         read; carers' loads count every client of hers the principal may see,
         and the LSNS-6 items a client answered herself count as answered."""
         loads, answers = await asyncio.gather(
-            self._loads(list(onions.values()), readable_teams(principal)),
-            self._answers_of(list(onions)),
+            carer_loads(self._repo, list(onions.values()), readable_teams(principal)),
+            self._sweep.answers_of(list(onions)),
         )
         return {
             cid: analyse_client(
@@ -195,73 +168,91 @@ class AnalysisService:
     ) -> AsyncIterator[DeidentifiedClient]:
         """Every client, de-identified, in id order: a pseudonym, her research
         row (team by pseudonym) and her onion graph with pseudonymous nodes
-        and no names, ids, free text or dates. For researchers only.
+        and no names, ids, free text or dates. For researchers only (as
+        :meth:`pseudonymous_rows`, with each onion kept for its graph)."""
+        async for row, onion in self._swept(principal, progress, workers, page, with_onions=True):
+            if onion is None:
+                raise AssertionError("the sweep was asked for the onions")
+            yield DeidentifiedClient(row.pseudonym, row.row, onion, self._secret)
 
-        The onions are read a page at a time (with the loads of their
-        informal carers and their own LSNS-6 answers), ``page`` onions a
-        read, while ``workers`` processes (default: the service's) analyse
-        the pages before; the rows are put back in order, the same as one
-        process gives."""
+    async def pseudonymous_rows(
+        self,
+        principal: Principal,
+        progress: Callable[[int], object] | None = None,
+        *,
+        workers: int | None = None,
+        page: int = RESEARCH_PAGE,
+    ) -> AsyncIterator[PseudonymousRow]:
+        """Every client's research row, client and team by pseudonym, in id
+        order. For researchers only.
+
+        The clients are read ``page`` ids at a time, each page with the loads
+        of their informal carers and their own LSNS-6 answers, and analysed;
+        with ``workers`` (default: the service's) above one, each page is
+        read and analysed by one of as many processes, a few pages ahead,
+        and the rows are put back in order: the same as one process gives."""
+        async for row, _ in self._swept(principal, progress, workers, page, with_onions=False):
+            yield row
+
+    async def _swept(
+        self,
+        principal: Principal,
+        progress: Callable[[int], object] | None,
+        workers: int | None,
+        page: int,
+        *,
+        with_onions: bool,
+    ) -> AsyncIterator[tuple[PseudonymousRow, Onion | None]]:
         if principal.role is not Role.RESEARCHER:
             raise Forbidden("research data is for researcher tokens")
         workers = self._workers if workers is None else workers
         analyse = partial(
             research_rows, secret=self._secret, on=date.today(), thresholds=self.thresholds
         )
-        pages = self._sweep_pages(page)
-        first = await anext(pages, None)
-        if first is None:
-            return
-        if workers <= 1 or len(first[0]) < page:  # one page: not worth a pool
-            async for onions, items in _after(first, pages):
-                for client in self._deidentified(onions, analyse(items)):
-                    yield client
-                if progress is not None:
-                    progress(len(onions))
+        pages = self._repo.client_id_pages(page)
+        head = [ids async for ids in _first(pages, 2)]
+        every = _ahead(head, pages)
+        if workers <= 1 or len(head) < 2 or self._sweep_elsewhere is None:
+            async for ids in every:
+                read, items = await self._sweep.items(ids)
+                for found in self._counted(analyse(items), read, progress):
+                    yield found
             return
         loop = asyncio.get_running_loop()
         # fork: the workers are copies of this process (the same hash seed,
         # so whatever the analysis does in the order of a set, it does alike)
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            pending: deque[tuple[list[Onion], asyncio.Future[list[PseudonymousRow]]]] = deque()
-            async for _, items in _after(first, pages):
-                size = -(-len(items) // workers)
-                for start in range(0, len(items), size):
-                    chunk = items[start : start + size]
-                    future = loop.run_in_executor(pool, analyse, chunk)
-                    pending.append(([i.onion for i in chunk], future))
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=start_worker,
+            initargs=(self._sweep_elsewhere,),
+        )
+        with pool:
+            pending: deque[asyncio.Future[tuple[list[PseudonymousRow], list[Onion] | None]]]
+            pending = deque()
+            async for ids in every:
+                pending.append(loop.run_in_executor(pool, rows_of_page, ids, analyse, with_onions))
                 while len(pending) > 2 * workers:  # reading stays a page or two ahead
-                    done, future = pending.popleft()
-                    for client in self._deidentified(done, await future):
-                        yield client
-                    if progress is not None:
-                        progress(len(done))
+                    swept, onions = await pending.popleft()
+                    for found in self._counted(swept, onions, progress):
+                        yield found
             while pending:
-                done, future = pending.popleft()
-                for client in self._deidentified(done, await future):
-                    yield client
-                if progress is not None:
-                    progress(len(done))
+                swept, onions = await pending.popleft()
+                for found in self._counted(swept, onions, progress):
+                    yield found
 
-    async def _sweep_pages(self, page: int) -> AsyncIterator[tuple[list[Onion], list[SweepItem]]]:
-        """Every onion a page at a time, each with the loads and answers it
-        needs (the loads count every client: a researcher sees them all)."""
-        async for onions in self._repo.onion_pages(page):
-            loads, answers = await asyncio.gather(
-                self._loads(onions, None), self._answers_of([o.client.id for o in onions])
-            )
-            yield onions, sweep_items(onions, loads, answers)
-
-    async def _answers_of(self, client_ids: list[str]) -> dict[str, dict[Lsns6Item, int]]:
-        """The LSNS-6 items each of these clients answered herself."""
-        return {} if self._answers is None else await self._answers.of_clients(client_ids)
-
-    def _deidentified(
-        self, onions: Sequence[Onion], rows: Sequence[PseudonymousRow]
-    ) -> Iterator[DeidentifiedClient]:
-        for onion, found in zip(onions, rows, strict=True):
-            yield DeidentifiedClient(found.pseudonym, found.row, onion, self._secret)
+    @staticmethod
+    def _counted(
+        rows: Sequence[PseudonymousRow],
+        onions: Sequence[Onion] | None,
+        progress: Callable[[int], object] | None,
+    ) -> Iterator[tuple[PseudonymousRow, Onion | None]]:
+        if onions is None:
+            yield from ((row, None) for row in rows)
+        else:
+            yield from zip(rows, onions, strict=True)
+        if progress is not None and rows:
+            progress(len(rows))
 
     async def research(
         self,
@@ -301,14 +292,17 @@ class AnalysisService:
         moment = now or datetime.now(UTC)
         calendar = calendar_months(moment)
         if clients is not None:
-            return await self._release(principal, moment, calendar, clients, trend_progress)
+            as_now = [(c.pseudonym, c.row) for c in clients]
+            return await self._release(principal, moment, calendar, as_now, trend_progress)
         async with self._releasing:
             key = (await self._read_history().data_version(), calendar[-1])
             if self._kept is None or self._kept[0] != key:
                 before = None if self._kept is None else self._kept[1]
-                clients = [c async for c in self.deidentified(principal, progress)]
+                rows = [
+                    (r.pseudonym, r.row) async for r in self.pseudonymous_rows(principal, progress)
+                ]
                 made = await self._release(
-                    principal, moment, calendar, clients, trend_progress, before
+                    principal, moment, calendar, rows, trend_progress, before
                 )
                 self._kept = key, made
             return self._kept[1]
@@ -318,7 +312,7 @@ class AnalysisService:
         principal: Principal,
         moment: datetime,
         calendar: Sequence[str],
-        clients: Sequence[DeidentifiedClient],
+        now: Sequence[tuple[str, ResearchRow]],
         progress: Callable[[int], object] | None,
         before: CalendarRelease | None = None,
     ) -> CalendarRelease:
@@ -326,7 +320,6 @@ class AnalysisService:
         months = await self.trend_rows(
             principal, first, moment.date(), now=moment, progress=progress
         )
-        now = [(c.pseudonym, c.row) for c in clients]
         return await asyncio.to_thread(
             partial(release_calendar, now, months, calendar, before=before)
         )
@@ -494,8 +487,17 @@ class AnalysisService:
         return cells
 
 
-async def _after(first: T, rest: AsyncIterator[T]) -> AsyncIterator[T]:
-    yield first
+async def _first(items: AsyncIterator[T], most: int) -> AsyncIterator[T]:
+    for _ in range(most):
+        item = await anext(items, None)
+        if item is None:
+            return
+        yield item
+
+
+async def _ahead(head: Sequence[T], rest: AsyncIterator[T]) -> AsyncIterator[T]:
+    for item in head:
+        yield item
     async for item in rest:
         yield item
 

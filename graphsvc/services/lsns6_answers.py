@@ -29,13 +29,11 @@ from .network_as_of import lsns6_answers
 _CODES = tuple(f"code|{token_escape(LSNS6)}|{item}" for item in ITEMS)
 
 
-class Lsns6Answers:
-    def __init__(
-        self, network: NetworkService, resources: ResourceStore, writes: FhirWriteService
-    ) -> None:
-        self._network = network
+class StoredAnswers:
+    """The answers as the resource store holds them, read only."""
+
+    def __init__(self, resources: ResourceStore) -> None:
         self._resources = resources
-        self._writes = writes
 
     async def of_clients(self, client_ids: Iterable[str]) -> dict[str, dict[Lsns6Item, int]]:
         """Each client's latest answer to each item she answered (the latest
@@ -47,6 +45,15 @@ class Lsns6Answers:
                 by_client[stored.client_id].append(stored)
         found = {cid: lsns6_answers(resources) for cid, resources in by_client.items()}
         return {cid: answers for cid, answers in found.items() if answers}
+
+
+class Lsns6Answers(StoredAnswers):
+    def __init__(
+        self, network: NetworkService, resources: ResourceStore, writes: FhirWriteService
+    ) -> None:
+        super().__init__(resources)
+        self._network = network
+        self._writes = writes
 
     async def record(
         self, principal: Principal, client_id: str, item: Lsns6Item, score: int, effective: date

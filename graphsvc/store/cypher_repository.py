@@ -166,22 +166,29 @@ class CypherRepository:
                 break
         return onions
 
-    async def onions_after(self, after_id: str, limit: int) -> tuple[list[Onion], str | None]:
-        """The onions of the next ``limit`` clients in id order after
-        ``after_id`` ('': from the first) that a team serves, in one read,
-        with only what the analysis uses (no digests); and the last id read
-        (None: there was none), to go on from."""
-        rows = await self._read("onions_after", after_id=after_id, limit=limit)
+    async def client_id_pages(self, limit: int) -> AsyncIterator[list[str]]:
+        """Every client's id (served or not), in order, ``limit`` at a time,
+        by keyset."""
+        after = ""
+        while True:
+            rows = await self._read("client_ids_after", after_id=after, limit=limit)
+            if not rows:
+                return
+            yield [r["id"] for r in rows]
+            after = rows[-1]["id"]
+
+    async def onions_of_research(self, client_ids: Sequence[str]) -> list[Onion]:
+        """The onions of those of these clients a team serves, in id order,
+        in one read, with only what the analysis uses (no digests)."""
+        rows = await self._read("onions_of_research", client_ids=list(client_ids))
         onions = {o.client.id: o for o in map(records.onion_from, rows)}
-        served = [onions[cid] for cid in sorted(onions) if onions[cid].team_id is not None]
-        return served, max(onions, default=None)
+        return [onions[cid] for cid in sorted(onions) if onions[cid].team_id is not None]
 
     async def onion_pages(self, limit: int) -> AsyncIterator[list[Onion]]:
         """Every onion of a client a team serves, in id order, a read of
-        ``limit`` clients at a time, by keyset."""
-        after: str | None = ""
-        while after is not None:
-            onions, after = await self.onions_after(after, limit)
+        ``limit`` clients at a time."""
+        async for ids in self.client_id_pages(limit):
+            onions = await self.onions_of_research(ids)
             if onions:
                 yield onions
 

@@ -41,6 +41,7 @@ class FalkorDBRunner:
         self._embedded = embedded
         self._graph_name = graph
         self._pool_wait = pool_wait
+        self._where = (host, port, password)
         # When every connection is busy a statement waits for one (at most
         # pool_wait seconds), instead of failing at once.
         pool = BlockingConnectionPool(
@@ -123,6 +124,12 @@ class FalkorDBRunner:
                 names = [col[1] for col in result.header]
                 return [dict(zip(names, normalise(row), strict=True)) for row in result.result_set]
         raise AssertionError("unreachable")
+
+    def another(self) -> FalkorDBRunner:
+        host, port, password = self._where
+        return FalkorDBRunner(
+            host=host, port=port, password=password, graph=self._graph_name, pool_size=2
+        )
 
     async def read(self, query: Query, params: Mapping[str, Any]) -> list[Row]:
         return await self._run(query, params, read_only=True)

@@ -68,7 +68,12 @@ class Neo4jRunner:
         )
         self._pool_wait = pool_wait
         self._database = database
+        self._auth = (user, password)
         self.uri = uri
+
+    def another(self) -> Neo4jRunner:
+        user, password = self._auth
+        return Neo4jRunner(self.uri, user, password, self._database, pool_size=2)
 
     async def _run(
         self, query: Query, params: Mapping[str, Any], *, write: bool, once: bool = False

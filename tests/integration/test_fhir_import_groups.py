@@ -57,6 +57,9 @@ class CountingRunner:
     async def close(self) -> None:
         await self.inner.close()
 
+    def another(self) -> CypherRunner:
+        return self.inner.another()
+
 
 @pytest.fixture
 async def counted(

@@ -7,6 +7,7 @@ the same research files, byte for byte."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import networkx as nx
@@ -15,6 +16,7 @@ from graphsvc.analysis import Grouping, build_graph, deidentified_graph, researc
 from graphsvc.analysis.lsns6 import Lsns6Item
 from graphsvc.analysis.pseudonyms import pseudonymous_id
 from graphsvc.domain import Client, Onion, Population, Principal, Role
+from graphsvc.runtime import sweep_reader
 from graphsvc.seeding.generator import generate_population
 from graphsvc.services.analysis import AnalysisService, DeidentifiedClient
 from graphsvc.services.fhir_write import FhirWriteService
@@ -49,6 +51,7 @@ def _service(repo: CypherRepository, network: NetworkService, workers: int) -> A
         lsns6_answers=Lsns6Answers(network, resources, writes),
         history=NetworkHistory(resources),
         workers=workers,
+        sweep_elsewhere=partial(sweep_reader, runner),
     )
 
 
@@ -86,6 +89,9 @@ async def test_the_sweep_in_a_pool_is_the_sweep_in_one_process(
     assert len(one) == len(population.onions) == sum(done)
     assert [(c.pseudonym, c.row) for c in many] == [(c.pseudonym, c.row) for c in one]
     assert [_graph(c, "team-x") for c in many] == [_graph(c, "team-x") for c in one]
+    # the rows alone (what the research aggregates read), the onions left in the workers
+    rows = [r async for r in pooled.pseudonymous_rows(RESEARCHER, workers=2, page=5)]
+    assert [(r.pseudonym, r.row) for r in rows] == [(c.pseudonym, c.row) for c in one]
 
     # each client as the nurse's path reads and analyses her, alone
     for cid, client in zip(ids, one, strict=True):

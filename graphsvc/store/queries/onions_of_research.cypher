@@ -1,6 +1,6 @@
-// The onions of the next $limit clients in id order after $after_id ('':
-// from the first): what the research sweep streams, one page a read, by
-// keyset on the client id's index (never a scan of every team's clients).
+// The onions of these clients ($client_ids, read in id order by
+// client_ids_after): one page of the research sweep, found by the client
+// id's index.
 // Only the properties the analysis and the research files use (no digests,
 // no versions of ties), as map projections: a property a node does not hold
 // comes back null where properties() would leave it out, so the two the
@@ -10,10 +10,7 @@
 // Every comprehension has its own variable names and none is nested
 // (see onion_get).
 MATCH (c:Client)
-WHERE c.id > $after_id
-WITH c
-ORDER BY c.id
-LIMIT $limit
+WHERE c.id IN $client_ids
 OPTIONAL MATCH (t:Team)-[:SERVES]->(c)
 RETURN c {.id, .name, .neighbourhood, .birth_date, .address, .diagnoses, version: coalesce(c.version, 0)} AS client,
        t.id AS team_id,
