@@ -80,6 +80,7 @@ async def main(
     data: Path | None,
     workers: int,
     serial: bool,
+    page: int,
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = data or Path(tmp)
@@ -116,11 +117,11 @@ async def main(
             total = await repo.client_count(ClientPageRequest(team_ids=None))
             print(f"population: {total} clients; {workers} workers on {os.cpu_count()} cores")
 
-            page = await repo.client_page(ClientPageRequest(team_ids=None, limit=samples))
+            sampled = await repo.client_page(ClientPageRequest(team_ids=None, limit=samples))
             ours: list[float] = []
             read: list[float] = []
             floor: list[float] = []
-            for cid, _ in page:
+            for cid, _ in sampled:
                 started = time.perf_counter()
                 await repo.get_onions([cid])
                 read.append(time.perf_counter() - started)
@@ -143,8 +144,8 @@ async def main(
 
             started = time.perf_counter()
             seen = 0
-            async for onions in repo.onion_pages(RESEARCH_PAGE):
-                seen += len(onions)
+            async for streamed_page in repo.onion_pages(page):
+                seen += len(streamed_page)
             streamed = time.perf_counter() - started
             print(
                 f"floor: the onions streamed alone   {streamed:8.1f} s "
@@ -152,7 +153,7 @@ async def main(
             )
             started = time.perf_counter()
             rows = 0
-            async for _ in service.pseudonymous_rows(RESEARCHER, workers=workers):
+            async for _ in service.pseudonymous_rows(RESEARCHER, workers=workers, page=page):
                 rows += 1
             swept = time.perf_counter() - started
             print(
@@ -162,22 +163,22 @@ async def main(
             )
             started = time.perf_counter()
             rows = 0
-            async for _ in service.deidentified(RESEARCHER, workers=workers):
+            async for _ in service.deidentified(RESEARCHER, workers=workers, page=page):
                 rows += 1
             kept = time.perf_counter() - started
             print(f"  the same, onions kept for graphs {kept:8.1f} s {rows / kept:7.0f} clients/s")
             if serial:
                 started = time.perf_counter()
                 rows = 0
-                async for _ in service.pseudonymous_rows(RESEARCHER, workers=1):
+                async for _ in service.pseudonymous_rows(RESEARCHER, workers=1, page=page):
                     rows += 1
                 one = time.perf_counter() - started
                 print(f"research sweep, one process     {one:8.1f} s {rows / one:7.0f} clients/s")
             raw = 0.0
             seen = 0
-            async for onions in repo.onion_pages(RESEARCH_PAGE):
-                raw += sum(raw_networkx(o) for o in onions)
-                seen += len(onions)
+            async for analysed_page in repo.onion_pages(page):
+                raw += sum(raw_networkx(o) for o in analysed_page)
+                seen += len(analysed_page)
             print(f"floor: raw NetworkX only          {raw:8.1f} s {seen / raw:7.0f} clients/s")
         finally:
             await repo.close()
@@ -192,7 +193,16 @@ if __name__ == "__main__":
     parser.add_argument("--data", type=Path, help="keep the database here (load once)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--serial", action="store_true", help="time one process too")
+    parser.add_argument("--page", type=int, default=RESEARCH_PAGE, help="clients a read")
     args = parser.parse_args()
     asyncio.run(
-        main(args.teams, args.clients_per_team, args.samples, args.data, args.workers, args.serial)
+        main(
+            args.teams,
+            args.clients_per_team,
+            args.samples,
+            args.data,
+            args.workers,
+            args.serial,
+            args.page,
+        )
     )

@@ -18,6 +18,8 @@ _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Spaces other than the plain one (a no-break space pasted from a letter, say):
 # FHIR strings may not hold them, so what a nurse types gets a plain space.
 _ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
+# Any of the three above: most text holds none, and is then only stripped.
+_UNUSUAL = re.compile(f"{_CONTROL.pattern}|{_BIDI.pattern}|{_ODD_SPACE.pattern}")
 MAX_TEXT = 500
 
 E = TypeVar("E", bound=Enum)
@@ -40,14 +42,15 @@ def check_text(field: str, value: object, *, required: bool = True) -> str | Non
         return None
     if not isinstance(value, str):
         raise ValidationError(field, f"must be text, got {type(value).__name__}")
-    text = _ODD_SPACE.sub(" ", value).strip()
+    usual = _UNUSUAL.search(value) is None
+    text = value.strip() if usual else _ODD_SPACE.sub(" ", value).strip()
     if required and not text:
         raise ValidationError(field, "must not be empty")
     if len(text) > MAX_TEXT:
         raise ValidationError(field, f"is longer than {MAX_TEXT} characters")
-    if _CONTROL.search(text):
+    if not usual and _CONTROL.search(text):
         raise ValidationError(field, "must not contain control characters")
-    if _BIDI.search(text):
+    if not usual and _BIDI.search(text):
         raise ValidationError(field, "must not contain bidirectional control characters")
     return text or None
 
@@ -55,6 +58,9 @@ def check_text(field: str, value: object, *, required: bool = True) -> str | Non
 def check_enum(field: str, kind: type[E], value: object) -> E:
     if isinstance(value, kind):
         return value
+    found = kind._value2member_map_.get(value) if isinstance(value, str) else None
+    if found is not None:
+        return found  # type: ignore[return-value]
     try:
         return kind(value)
     except ValueError:

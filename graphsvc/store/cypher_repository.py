@@ -168,14 +168,10 @@ class CypherRepository:
 
     async def client_id_pages(self, limit: int) -> AsyncIterator[list[str]]:
         """Every client's id (served or not), in order, ``limit`` at a time,
-        by keyset."""
-        after = ""
-        while True:
-            rows = await self._read("client_ids_after", after_id=after, limit=limit)
-            if not rows:
-                return
-            yield [r["id"] for r in rows]
-            after = rows[-1]["id"]
+        from one read."""
+        ids = [r["id"] for r in await self._read("client_ids")]
+        for start in range(0, len(ids), limit):
+            yield ids[start : start + limit]
 
     async def onions_of_research(self, client_ids: Sequence[str]) -> list[Onion]:
         """The onions of those of these clients a team serves, in id order,

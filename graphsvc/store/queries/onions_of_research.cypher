@@ -1,6 +1,5 @@
-// The onions of these clients ($client_ids, read in id order by
-// client_ids_after): one page of the research sweep, found by the client
-// id's index.
+// The onions of these clients ($client_ids, a page of those client_ids
+// gives): one page of the research sweep, found by the client id's index.
 // Only the properties the analysis and the research files use (no digests,
 // no versions of ties), as map projections: a property a node does not hold
 // comes back null where properties() would leave it out, so the two the
