@@ -1,5 +1,5 @@
-"""Gap and strength analysis on the embedded FalkorDB, each figure beside its
-floor measured in the same run.
+"""Gap and strength analysis on the embedded FalkorDB (or a local Neo4j 5,
+``--database neo4j``), each figure beside its floor measured in the same run.
 
 - one client: the service's whole path (onion read, carers' loads read, her
   own LSNS-6 answers searched, analysis) against reading her onion alone
@@ -27,10 +27,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import statistics
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -49,8 +52,10 @@ from graphsvc.store.cypher_repository import CypherRepository
 from graphsvc.store.embedded import EmbeddedFalkorDB
 from graphsvc.store.falkordb_runner import FalkorDBRunner
 from graphsvc.store.fhir_commit import CypherFhirWriter
+from graphsvc.store.neo4j_runner import Neo4jRunner
 from graphsvc.store.port import ClientPageRequest
 from graphsvc.store.resource_store import CypherResourceStore
+from graphsvc.store.runner import CypherRunner
 
 RESEARCHER = Principal(Role.RESEARCHER, "bench")
 
@@ -73,6 +78,31 @@ def raw_networkx(onion: Onion) -> float:
     return time.perf_counter() - started
 
 
+@contextlib.contextmanager
+def database(kind: str, folder: Path) -> Iterator[tuple[CypherRunner, bool]]:
+    """A runner on the embedded FalkorDB or a local Neo4j 5 kept in
+    ``folder``, and whether it is new (to be loaded)."""
+    if kind == "falkordb":
+        fresh = not (folder / "falkordb").exists()
+        server = EmbeddedFalkorDB(folder, fsync="everysec")
+        server.start()
+        try:
+            yield FalkorDBRunner.for_embedded(server, graph="bench"), fresh
+        finally:
+            server.stop()
+        return
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.neo4j_local
+    from tests.neo4j_local import LocalNeo4j
+
+    fresh = not (folder / "neo4j").exists()
+    neo4j = LocalNeo4j(folder / "neo4j")
+    neo4j.start()
+    try:
+        yield Neo4jRunner(neo4j.uri, "neo4j", ""), fresh
+    finally:
+        neo4j.stop()
+
+
 async def main(
     teams: int,
     clients_per_team: int,
@@ -81,13 +111,9 @@ async def main(
     workers: int,
     serial: bool,
     page: int,
+    kind: str,
 ) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = data or Path(tmp)
-        fresh = not (folder / "falkordb").exists()
-        server = EmbeddedFalkorDB(folder, fsync="everysec")
-        server.start()
-        runner = FalkorDBRunner.for_embedded(server, graph="bench")
+    with tempfile.TemporaryDirectory() as tmp, database(kind, data or Path(tmp)) as (runner, fresh):
         repo = CypherRepository(runner)
         resources = CypherResourceStore(runner)
         writer = NetworkWriter(repo, resources, CypherFhirWriter(runner))
@@ -115,7 +141,10 @@ async def main(
                         await writer.load(part)
                 print(f"loaded in {time.perf_counter() - started:.0f} s")
             total = await repo.client_count(ClientPageRequest(team_ids=None))
-            print(f"population: {total} clients; {workers} workers on {os.cpu_count()} cores")
+            print(
+                f"population: {total} clients on {kind}; "
+                f"{workers} workers on {os.cpu_count()} cores"
+            )
 
             sampled = await repo.client_page(ClientPageRequest(team_ids=None, limit=samples))
             ours: list[float] = []
@@ -182,7 +211,6 @@ async def main(
             print(f"floor: raw NetworkX only          {raw:8.1f} s {seen / raw:7.0f} clients/s")
         finally:
             await repo.close()
-            server.stop()
 
 
 if __name__ == "__main__":
@@ -194,6 +222,7 @@ if __name__ == "__main__":
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--serial", action="store_true", help="time one process too")
     parser.add_argument("--page", type=int, default=RESEARCH_PAGE, help="clients a read")
+    parser.add_argument("--database", choices=("falkordb", "neo4j"), default="falkordb")
     args = parser.parse_args()
     asyncio.run(
         main(
@@ -204,5 +233,6 @@ if __name__ == "__main__":
             args.workers,
             args.serial,
             args.page,
+            args.database,
         )
     )
