@@ -26,6 +26,8 @@ from .runner import CypherRunner, Row
 # taken as read
 TORN_READS = 20
 
+_WHOLE_LIST = 2**31 - 1  # a LIMIT no list of clients reaches
+
 
 class CypherRepository:
     def __init__(self, runner: CypherRunner) -> None:
@@ -206,10 +208,14 @@ class CypherRepository:
     async def client_pages(
         self, request: ClientPageRequest
     ) -> AsyncIterator[list[tuple[str, str]]]:
-        """Every page of the filtered list, in order, by keyset."""
-        while page := await self.client_page(request):
-            yield page
-            request = dataclasses.replace(request, after=(page[-1][1], page[-1][0]))
+        """Every page of the filtered list, in order: the list (after
+        ``request.after``) read once and cut into pages of ``request.limit``.
+        Read a page at a time, each read would go through the whole filtered
+        list again (about 100 ms a page at 30,000 clients on FalkorDB):
+        quadratic over a population."""
+        every = await self.client_page(dataclasses.replace(request, limit=_WHOLE_LIST))
+        for start in range(0, len(every), request.limit):
+            yield every[start : start + request.limit]
 
     async def client_count(self, page: ClientPageRequest) -> int:
         rows = await self._read(
