@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 
 from fhir_mappings import ResourceKey
 from graphsvc.analysis import (
@@ -62,8 +62,6 @@ from .research_sweep import (
     rows_of_page,
     start_worker,
 )
-
-T = TypeVar("T")
 
 # Onions a read of the research sweep: the whole reply must be read within
 # the connection's read timeout (5 s) even on a busy machine; with the
@@ -115,7 +113,7 @@ class AnalysisService:
         each with a reader of its own from ``sweep_elsewhere`` (None: the
         sweep stays in this process)."""
         self._repo = repository
-        self._workers = workers if sweep_elsewhere is not None else 1
+        self._workers = workers
         self._sweep_elsewhere = sweep_elsewhere
         self._sweep = SweepReader(repository, lsns6_answers)
         self._history = history
@@ -209,11 +207,9 @@ class AnalysisService:
         analyse = partial(
             research_rows, secret=self._secret, on=date.today(), thresholds=self.thresholds
         )
-        pages = self._repo.client_id_pages(page)
-        head = [ids async for ids in _first(pages, 2)]
-        every = _ahead(head, pages)
-        if workers <= 1 or len(head) < 2 or self._sweep_elsewhere is None:
-            async for ids in every:
+        pages = await self._repo.client_id_pages(page)
+        if workers <= 1 or len(pages) < 2 or self._sweep_elsewhere is None:
+            for ids in pages:
                 read, items = await self._sweep.items(ids)
                 for found in self._counted(analyse(items), read, progress):
                     yield found
@@ -230,7 +226,7 @@ class AnalysisService:
         with pool:
             pending: deque[asyncio.Future[tuple[list[PseudonymousRow], list[Onion] | None]]]
             pending = deque()
-            async for ids in every:
+            for ids in pages:
                 pending.append(loop.run_in_executor(pool, rows_of_page, ids, analyse, with_onions))
                 while len(pending) > 2 * workers:  # reading stays a page or two ahead
                     swept, onions = await pending.popleft()
@@ -485,21 +481,6 @@ class AnalysisService:
         cells = published.trend(by, f"{first:%Y-%m}", f"{last:%Y-%m}")
         self._audit.record(AuditRecord.of(principal, f"research.trend.{by.value}", None, "ok"))
         return cells
-
-
-async def _first(items: AsyncIterator[T], most: int) -> AsyncIterator[T]:
-    for _ in range(most):
-        item = await anext(items, None)
-        if item is None:
-            return
-        yield item
-
-
-async def _ahead(head: Sequence[T], rest: AsyncIterator[T]) -> AsyncIterator[T]:
-    for item in head:
-        yield item
-    async for item in rest:
-        yield item
 
 
 def calendar_months(now: datetime) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from collections.abc import AsyncIterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from graphsvc.domain import (
     Client,
@@ -27,6 +27,8 @@ from .runner import CypherRunner, Row
 TORN_READS = 20
 
 _WHOLE_LIST = 2**31 - 1  # a LIMIT no list of clients reaches
+
+_T = TypeVar("_T")
 
 
 class CypherRepository:
@@ -168,12 +170,10 @@ class CypherRepository:
                 break
         return onions
 
-    async def client_id_pages(self, limit: int) -> AsyncIterator[list[str]]:
+    async def client_id_pages(self, limit: int) -> list[list[str]]:
         """Every client's id (served or not), in order, ``limit`` at a time,
         from one read."""
-        ids = [r["id"] for r in await self._read("client_ids")]
-        for start in range(0, len(ids), limit):
-            yield ids[start : start + limit]
+        return _cut([r["id"] for r in await self._read("client_ids")], limit)
 
     async def onions_of_research(self, client_ids: Sequence[str]) -> list[Onion]:
         """The onions of those of these clients a team serves, in id order,
@@ -185,7 +185,7 @@ class CypherRepository:
     async def onion_pages(self, limit: int) -> AsyncIterator[list[Onion]]:
         """Every onion of a client a team serves, in id order, a read of
         ``limit`` clients at a time."""
-        async for ids in self.client_id_pages(limit):
+        for ids in await self.client_id_pages(limit):
             onions = await self.onions_of_research(ids)
             if onions:
                 yield onions
@@ -214,8 +214,8 @@ class CypherRepository:
         list again (about 100 ms a page at 30,000 clients on FalkorDB):
         quadratic over a population."""
         every = await self.client_page(dataclasses.replace(request, limit=_WHOLE_LIST))
-        for start in range(0, len(every), request.limit):
-            yield every[start : start + request.limit]
+        for page in _cut(every, request.limit):
+            yield page
 
     async def client_count(self, page: ClientPageRequest) -> int:
         rows = await self._read(
@@ -273,3 +273,7 @@ class CypherRepository:
 
     async def team_staff(self, org_id: str) -> list[Person]:
         return [records.person_from(r["person"]) for r in await self._read("team_staff", id=org_id)]
+
+
+def _cut(items: list[_T], size: int) -> list[list[_T]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
