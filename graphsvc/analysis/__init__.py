@@ -6,6 +6,7 @@ Start with :func:`analyse_client` (one onion) or :func:`analyse_population`
 team by its counts; :func:`build_graph` gives the onion as a NetworkX graph.
 """
 
+from .adjacency import ego_adjacency, onion_adjacency
 from .aggregate import (
     MIN_CELL,
     Cell,
@@ -28,7 +29,7 @@ from .continuity import Visit, continuity_of_care
 from .coordinator import coordinator
 from .coverage import Coverage, coverage
 from .deidentify import deidentified_graph
-from .ego_network import ego_graph, network_density, network_size
+from .ego_network import network_density, network_size
 from .gap import Gap, GapKind, Severity
 from .graph import EdgeType, NodeKind, build_graph, node_key, support_graph
 from .informal_care import INTENSIVE_HOURS, InformalCarer, informal_carers
@@ -110,7 +111,7 @@ __all__ = [
     "coverage",
     "deidentified_graph",
     "effective_size",
-    "ego_graph",
+    "ego_adjacency",
     "find_gaps",
     "group_of",
     "herfindahl_hirschman",
@@ -125,6 +126,7 @@ __all__ = [
     "network_size",
     "network_type",
     "node_key",
+    "onion_adjacency",
     "pseudonymous_id",
     "relationship_group",
     "release",

@@ -12,32 +12,26 @@ are measures of who she has, not of what they do.
 
 from __future__ import annotations
 
-from typing import Any
-
-import networkx as nx
-
 from graphsvc.domain import Onion
 
+from .adjacency import Adjacency, ego_adjacency
 from .graph import NodeKind, node_key
-
-
-def ego_graph(onion: Onion) -> Any:
-    """The client joined to each member, and members joined by KNOWS."""
-    client = node_key(NodeKind.CLIENT, onion.client.id)
-    g = nx.Graph()
-    g.add_node(client)
-    for m in onion.members:
-        g.add_edge(client, node_key(NodeKind.PERSON, m.person.id))
-    for k in onion.knows:
-        g.add_edge(node_key(NodeKind.PERSON, k.person_a), node_key(NodeKind.PERSON, k.person_b))
-    return g
 
 
 def network_size(onion: Onion) -> int:
     return len({m.person.id for m in onion.members})
 
 
-def network_density(onion: Onion) -> float:
-    alters = ego_graph(onion)
-    alters.remove_node(node_key(NodeKind.CLIENT, onion.client.id))
-    return float(nx.density(alters))
+def network_density(onion: Onion, ego: Adjacency | None = None) -> float:
+    """As ``networkx.density`` of the ego network without the client
+    (a tie of a person to herself counts as a tie); ``ego``: her
+    :func:`.adjacency.ego_adjacency`, if already built."""
+    adj = ego_adjacency(onion) if ego is None else ego
+    client = node_key(NodeKind.CLIENT, onion.client.id)
+    alters = [a for a in adj if a != client]
+    ends = sum(1 for a in alters for b in adj[a] if b != client)
+    loops = sum(1 for a in alters if a in adj[a])
+    ties, n = (ends + loops) // 2, len(alters)
+    if ties == 0 or n <= 1:
+        return 0.0
+    return ties / (n * (n - 1)) * 2

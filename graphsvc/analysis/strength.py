@@ -28,13 +28,13 @@ from statistics import fmean
 
 from graphsvc.domain import Onion, Ring
 
+from .adjacency import ego_adjacency, onion_adjacency
 from .concentration import herfindahl_hirschman
 from .contacts import close_contacts
 from .continuity import Visit, continuity_of_care
 from .coordinator import betweenness, coordinator
 from .coverage import Coverage, coverage
 from .ego_network import network_density, network_size
-from .graph import build_graph
 from .informal_care import InformalCarer, informal_carers
 from .load import CarerLoad
 from .lsns6 import Lsns6, Lsns6Item, lsns6
@@ -161,8 +161,9 @@ def client_strength(
     coordinator_id = coordinator(onion, cover)
     brokerage = None
     if coordinator_id is not None:
-        brokerage = betweenness(build_graph(onion, resolved_needs=False), coordinator_id)
+        brokerage = betweenness(onion_adjacency(onion, resolved_needs=False), coordinator_id)
     social = lsns6(onion, lsns6_answers, thresholds)
+    ego = ego_adjacency(onion)
     mine = [v for v in visits if v.client_id == onion.client.id]
     parts = score_parts(
         lsns6=social.score,
@@ -186,9 +187,9 @@ def client_strength(
         network_type=network_type(onion, thresholds),
         lsns6=social,
         network_size=network_size(onion),
-        density=network_density(onion),
-        effective_size=effective_size(onion),
-        constraint=constraint(onion),
+        density=network_density(onion, ego),
+        effective_size=effective_size(onion, ego),
+        constraint=constraint(onion, ego),
         continuity_of_care=continuity_of_care(mine),
         informal_carers=informal_carers(onion, cover, carer_loads),
         parts=parts,

@@ -19,11 +19,9 @@ measures. Connections 20(1), 35-38.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from graphsvc.domain import Onion
 
-from .ego_network import ego_graph
+from .adjacency import Adjacency, ego_adjacency
 from .graph import NodeKind, node_key
 
 # Computed here from the ego graph's adjacency, with NetworkX's own formulas
@@ -35,20 +33,18 @@ from .graph import NodeKind, node_key
 # strings, so a result does not change between processes.
 
 
-def effective_size(onion: Onion) -> float:
-    """n - 2t/n; 0 with nobody."""
-    ego = node_key(NodeKind.CLIENT, onion.client.id)
-    found = burt_effective_size(ego_graph(onion).adj, ego)
+def effective_size(onion: Onion, ego: Adjacency | None = None) -> float:
+    """n - 2t/n; 0 with nobody. ``ego``: her ego network's adjacency
+    (:func:`.adjacency.ego_adjacency`), if already built."""
+    client = node_key(NodeKind.CLIENT, onion.client.id)
+    found = burt_effective_size(ego_adjacency(onion) if ego is None else ego, client)
     return 0.0 if found is None else found
 
 
-def constraint(onion: Onion) -> float | None:
+def constraint(onion: Onion, ego: Adjacency | None = None) -> float | None:
     """Burt's constraint of the client; None with nobody."""
-    ego = node_key(NodeKind.CLIENT, onion.client.id)
-    return burt_constraint(ego_graph(onion).adj, ego)
-
-
-Adjacency = Mapping[str, Mapping[str, object]]
+    client = node_key(NodeKind.CLIENT, onion.client.id)
+    return burt_constraint(ego_adjacency(onion) if ego is None else ego, client)
 
 
 def burt_effective_size(adj: Adjacency, ego: str) -> float | None:
