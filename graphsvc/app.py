@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -50,11 +51,19 @@ def create_app(settings: Settings | None = None, *, supervise: bool = True) -> S
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         runtime = await open_runtime(config)
         app.state.runtime = runtime
+        # What start-up made (modules, FHIR models, the GraphQL schema: over
+        # 100,000 objects) lives as long as the process. Left to the collector,
+        # each full collection goes through all of it again, a pause of tens
+        # of milliseconds in the middle of some request. (Thawed at the end,
+        # for a process that goes on without this app, as a test's does.)
+        gc.collect()
+        gc.freeze()
         if supervise:
             runtime.start_supervising()
         try:
             yield
         finally:
+            gc.unfreeze()
             await runtime.close()
 
     routes = [
