@@ -9,7 +9,6 @@ from functools import cache
 import networkx as nx
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from graphsvc.analysis import (
     NodeKind,
@@ -26,6 +25,7 @@ from graphsvc.domain import Onion
 from graphsvc.seeding.codec import load_population
 from graphsvc.seeding.generator import generate_population
 
+from .random_graphs import graphs
 from .test_populations import DEMO
 
 NODES = [node_key(NodeKind.PERSON, f"n{i}") for i in range(9)]
@@ -86,18 +86,8 @@ def test_the_ego_network_s_density_is_networkx_s() -> None:
         assert network_density(onion) == nx.density(alters)
 
 
-@st.composite
-def graphs(draw: st.DrawFn) -> nx.Graph:
-    g = nx.Graph()
-    g.add_nodes_from(NODES[: draw(st.integers(1, len(NODES)))])
-    nodes = list(g)
-    pairs = st.tuples(st.sampled_from(nodes), st.sampled_from(nodes))
-    g.add_edges_from(draw(st.lists(pairs, max_size=24)))
-    return g
-
-
 @settings(max_examples=300, deadline=None)
-@given(graphs())
+@given(graphs(NODES, most_ties=24))
 def test_betweenness_on_any_graph_is_networkx_s(g: nx.Graph) -> None:
     theirs = nx.betweenness_centrality(g)
     adj = {node: dict.fromkeys(g.adj[node]) for node in g}

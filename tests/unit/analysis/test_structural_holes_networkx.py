@@ -8,21 +8,12 @@ import math
 
 import networkx as nx
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from graphsvc.analysis.structural_holes import burt_constraint, burt_effective_size
 
+from .random_graphs import graphs
+
 NODES = [f"n{i}" for i in range(8)]
-
-
-@st.composite
-def graphs(draw: st.DrawFn) -> nx.Graph:
-    g = nx.Graph()
-    g.add_nodes_from(NODES[: draw(st.integers(1, len(NODES)))])
-    nodes = list(g)
-    pairs = st.tuples(st.sampled_from(nodes), st.sampled_from(nodes))
-    g.add_edges_from(draw(st.lists(pairs, max_size=20)))
-    return g
 
 
 def _same(ours: float | None, theirs: float) -> bool:
@@ -32,7 +23,7 @@ def _same(ours: float | None, theirs: float) -> bool:
 
 
 @settings(max_examples=300, deadline=None)
-@given(graphs())
+@given(graphs(NODES))
 def test_as_networkx_computes_them(g: nx.Graph) -> None:
     for ego in g:
         assert _same(burt_constraint(g.adj, ego), nx.constraint(g, nodes=[ego])[ego])
