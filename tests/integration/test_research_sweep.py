@@ -6,6 +6,7 @@ the same research files, byte for byte."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -15,7 +16,8 @@ import networkx as nx
 from graphsvc.analysis import Grouping, build_graph, deidentified_graph, research_row
 from graphsvc.analysis.lsns6 import Lsns6Item
 from graphsvc.analysis.pseudonyms import pseudonymous_id
-from graphsvc.domain import Client, Onion, Population, Principal, Role
+from graphsvc.domain import Client, Membership, Onion, Person, Population, Principal, Role
+from graphsvc.domain.commands import SaveMember
 from graphsvc.runtime import sweep_reader
 from graphsvc.seeding.generator import generate_population
 from graphsvc.services.analysis import AnalysisService, DeidentifiedClient
@@ -29,7 +31,7 @@ from graphsvc.store.fhir_commit import CypherFhirWriter
 from graphsvc.store.resource_store import CypherResourceStore
 
 from ..conftest import ADMIN, nurse
-from .builders import load
+from .builders import client_with_team, edit, load
 
 RESEARCHER = Principal(Role.RESEARCHER, "researcher-1")
 SECRET = b"a research secret of 32 bytes.."
@@ -117,6 +119,45 @@ async def test_the_sweep_in_a_pool_is_the_sweep_in_one_process(
     assert len(files) > 5
     for name in files:
         assert (tmp_path / "many" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
+
+
+async def test_a_sweep_while_nurses_write(
+    repository: CypherRepository, network: NetworkService
+) -> None:
+    """Every client whose id the sweep read once is swept once, each as her
+    network was before or after a nurse added someone to it meanwhile; every
+    addition lands, and a client admitted during the sweep waits for the next."""
+    population = generate_population(2, 30, seed=5)
+    await network.load_population(ADMIN, population)
+    ids = sorted(o.client.id for o in population.onions)
+    sizes = {o.client.id: len({m.person.id for m in o.members}) for o in population.onions}
+    pooled = _service(repository, network, workers=2)
+    sweep = pooled.pseudonymous_rows(RESEARCHER, workers=2, page=2)
+    rows = [await anext(sweep)]  # the ids are read: the sweep has begun
+
+    async def add_everyone_a_neighbour() -> None:
+        for k, cid in reversed(list(enumerate(ids))):  # the last pages first
+            helper = f"neighbour-during-sweep-{k}"
+            added = SaveMember(
+                Person(helper, f"Buurvrouw {k}", "informal"),
+                Membership(helper, cid, "informal", relationship="neighbour"),
+            )
+            assert (await edit(repository, cid, added)).changed
+        await client_with_team(repository, "zz-admitted-during-the-sweep")
+
+    async def read_the_rest() -> None:
+        rows.extend([r async for r in sweep])
+
+    await asyncio.gather(add_everyone_a_neighbour(), read_the_rest())
+    assert [r.pseudonym for r in rows] == [
+        pseudonymous_id(cid, SECRET, kind="client") for cid in ids
+    ]
+    for cid, row in zip(ids, rows, strict=True):
+        assert row.row.metrics["network_size"] in (sizes[cid], sizes[cid] + 1)
+    after = await repository.get_onions(ids)
+    assert all(
+        len({m.person.id for m in o.members}) == sizes[o.client.id] + 1 for o in after.values()
+    )
 
 
 def _writes(repo: CypherRepository) -> FhirWriteService:
