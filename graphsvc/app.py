@@ -51,16 +51,18 @@ def create_app(settings: Settings | None = None, *, supervise: bool = True) -> S
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         runtime = await open_runtime(config)
         app.state.runtime = runtime
-        # What start-up made (modules, FHIR models, the GraphQL schema: over
-        # 100,000 objects) lives as long as the process. Left to the collector,
-        # each full collection goes through all of it again, a pause of tens
-        # of milliseconds in the middle of some request. (Thawed at the end,
-        # for a process that goes on without this app, as a test's does.)
-        gc.collect()
-        gc.freeze()
-        if supervise:
-            runtime.start_supervising()
         try:
+            # What start-up made (modules, FHIR models, the GraphQL schema:
+            # over 100,000 objects) lives as long as the process. Left to the
+            # collector, each full collection goes through all of it again, a
+            # pause of tens of milliseconds in the middle of some request.
+            # The price: of what is frozen, whatever later becomes garbage in
+            # a cycle stays until the app stops (thawed then, for a process
+            # that goes on, as a test's does; the freeze is the process's).
+            gc.collect()
+            gc.freeze()
+            if supervise:
+                runtime.start_supervising()
             yield
         finally:
             gc.unfreeze()

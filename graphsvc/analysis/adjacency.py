@@ -28,7 +28,8 @@ def _tie(adj: dict[str, dict[str, None]], u: str, v: str) -> None:
 
 
 def onion_adjacency(onion: Onion, *, resolved_needs: bool = True) -> dict[str, dict[str, None]]:
-    """The nodes and ties of :func:`.graph.build_graph`, in its order."""
+    """The nodes and ties of :func:`.graph.build_graph`, in its order; the
+    onion must be consistent (``Onion.check_consistent``), as there."""
     client = node_key(NodeKind.CLIENT, onion.client.id)
     adj: dict[str, dict[str, None]] = {client: {}}
     for m in onion.members:

@@ -6,8 +6,9 @@ onion names her "primary" (the primary nurse), then to more hours a week,
 then to the lower person id. With no team nurse there is no coordinator.
 
 Her brokerage is the normalised betweenness centrality (as NetworkX computes
-it) in the onion graph of :func:`.graph.build_graph` without resolved needs: the share of
-shortest paths between other people and needs that pass through her.
+it) in the onion graph of :func:`.graph.build_graph` without resolved needs:
+the share of the shortest paths between the others (the client, people and
+needs) that pass through her.
 """
 
 from __future__ import annotations

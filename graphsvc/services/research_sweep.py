@@ -122,9 +122,11 @@ def rows_of_page(
     # A page's objects are dropped as a whole when it is done. While they are
     # made, the collector would go through them again every few hundred
     # allocations: more than half the time of reading and decoding a page.
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         onions, items = loop.run_until_complete(reader.items(client_ids))
         return analyse(items), onions if with_onions else None
     finally:
-        gc.enable()
+        if was_enabled:
+            gc.enable()

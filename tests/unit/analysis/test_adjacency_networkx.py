@@ -9,6 +9,7 @@ from functools import cache
 import networkx as nx
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graphsvc.analysis import (
     NodeKind,
@@ -21,7 +22,7 @@ from graphsvc.analysis import (
     onion_adjacency,
 )
 from graphsvc.analysis.coordinator import betweenness
-from graphsvc.domain import Onion
+from graphsvc.domain import Client, Onion
 from graphsvc.seeding.codec import load_population
 from graphsvc.seeding.generator import generate_population
 
@@ -93,3 +94,18 @@ def test_betweenness_on_any_graph_is_networkx_s(g: nx.Graph) -> None:
     adj = {node: dict.fromkeys(g.adj[node]) for node in g}
     for node in g:
         assert betweenness(adj, node.removeprefix("person/")) == theirs[node]
+
+
+@settings(max_examples=300, deadline=None)
+@given(graphs(NODES, most_ties=24), st.data())
+def test_density_of_any_ego_network_is_networkx_s(g: nx.Graph, data: st.DataObject) -> None:
+    """Self-loops among her people count as ties; hers to them do not."""
+    her = Onion(Client("c", "Client"), None)
+    client = node_key(NodeKind.CLIENT, "c")
+    whole = g.copy()
+    whole.add_node(client)
+    whole.add_edges_from((client, p) for p in data.draw(st.lists(st.sampled_from(list(g)))))
+    if data.draw(st.booleans()):
+        whole.add_edge(client, client)
+    ego = {node: dict.fromkeys(whole.adj[node]) for node in whole}
+    assert network_density(her, ego) == nx.density(g)
