@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -51,21 +50,11 @@ def create_app(settings: Settings | None = None, *, supervise: bool = True) -> S
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         runtime = await open_runtime(config)
         app.state.runtime = runtime
+        if supervise:
+            runtime.start_supervising()
         try:
-            # What start-up made (modules, FHIR models, the GraphQL schema:
-            # over 100,000 objects) lives as long as the process. Left to the
-            # collector, each full collection goes through all of it again, a
-            # pause of tens of milliseconds in the middle of some request.
-            # The price: of what is frozen, whatever later becomes garbage in
-            # a cycle stays until the app stops (thawed then, for a process
-            # that goes on, as a test's does; the freeze is the process's).
-            gc.collect()
-            gc.freeze()
-            if supervise:
-                runtime.start_supervising()
             yield
         finally:
-            gc.unfreeze()
             await runtime.close()
 
     routes = [
