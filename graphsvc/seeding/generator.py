@@ -33,16 +33,15 @@ of that time is the domain's own validation of every entity.
 
 from __future__ import annotations
 
-import gc
 import math
 import random
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations, islice
 from typing import NamedTuple
 
+from graphsvc.collector import collector_paused
 from graphsvc.domain import (
     Client,
     Frequency,
@@ -656,19 +655,7 @@ def generate_population(
 ) -> Population:
     """A whole population in one value; the same arguments give the same population."""
     head = generate_staffing(teams, nurses_per_team, seed)
-    with _collector_paused():
+    # millions of frozen, acyclic objects that all stay alive
+    with collector_paused():
         onions = tuple(iter_onions(teams, clients_per_team, nurses_per_team, seed))
     return Population(head.teams, head.organizations, head.staff, onions)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Millions of frozen, acyclic objects that all stay alive: the cycle
-    collector's passes over them cost a third of the time and free nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

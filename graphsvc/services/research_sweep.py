@@ -19,6 +19,7 @@ from typing import Protocol
 
 from graphsvc.analysis import CarerLoad, Lsns6Item
 from graphsvc.analysis.research_rows import PseudonymousRow, SweepItem, sweep_items
+from graphsvc.collector import collector_paused
 from graphsvc.domain import Onion, Ring
 from graphsvc.store.port import NetworkRepository
 
@@ -122,11 +123,6 @@ def rows_of_page(
     # A page's objects are dropped as a whole when it is done. While they are
     # made, the collector would go through them again every few hundred
     # allocations: more than half the time of reading and decoding a page.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         onions, items = loop.run_until_complete(reader.items(client_ids))
         return analyse(items), onions if with_onions else None
-    finally:
-        if was_enabled:
-            gc.enable()
