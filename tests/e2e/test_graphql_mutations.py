@@ -324,3 +324,26 @@ def test_people_are_owned(make_http: Callable[..., TestClient], issuer: TokenIss
         theirs, "addNeed", {"clientId": "client-5", "code": "06", "needId": "need-0-0"}
     )
     assert foreign_need["__typename"] == "ValidationError"
+
+
+def test_a_change_stays_acknowledged_when_reading_her_back_fails(gql: GraphQL) -> None:
+    """The change is committed before the client is read back: a field of
+    hers that fails (a history with its dates the wrong way round) is an
+    error of that field, and the result still says the change went through."""
+    v0 = onion(gql)["version"]
+    body = gql.raw(
+        """mutation { addNeed(input: {clientId: "client-0", code: "35", needId: "need-back"}) {
+             __typename
+             ... on NetworkChange { version changed client { id
+               strengthHistory(from: "2025-06-01", to: "2025-01-01") { gapKinds } } } } }"""
+    )
+    assert body["data"]["addNeed"] == {
+        "__typename": "NetworkChange",
+        "version": v0 + 1,
+        "changed": True,
+        "client": None,
+    }
+    assert [e["path"] for e in body["errors"]] == [["addNeed", "client", "strengthHistory"]]
+    after = onion(gql)
+    assert after["version"] == v0 + 1
+    assert "need-back" in {n["id"] for n in after["needs"]}

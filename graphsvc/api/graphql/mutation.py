@@ -64,10 +64,16 @@ from .problems import (
 )
 from .types import Client
 
+# The client is read back after the change has been committed: a field of
+# hers that fails (say, a strength history asked for with its dates the wrong
+# way round) must not turn an acknowledged change into a null result, as a
+# non-null `client` would by GraphQL's null propagation.
+_READ_BACK = "The client as she now is; null only when reading her back failed (see errors)."
+
 
 @strawberry.type(description="A change went through; the client as she now is.")
 class NetworkChange:
-    client: Client
+    client: Client | None = strawberry.field(description=_READ_BACK)
     version: int
     changed: bool = strawberry.field(description="False when the change was already there.")
 
@@ -80,7 +86,7 @@ NetworkChangeResult = Annotated[
 
 @strawberry.type(description="Her answer is recorded, as an Observation; the client as she now is.")
 class Lsns6AnswerRecorded:
-    client: Client
+    client: Client | None = strawberry.field(description=_READ_BACK)
     observation_id: strawberry.ID
 
 
