@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 from fhir_mappings.resource_types import PROJECTED_TYPES
-from graphsvc.domain import NotFound, Principal, Role
+from graphsvc.domain import NotFound, Principal, Role, ValidationError
 
 from .errors import Forbidden
 
@@ -133,6 +133,31 @@ def check_type_access(principal: Principal, resource_type: str, action: Action) 
             raise Forbidden("a coach reads the network but does not change it")
         case Role.NURSE if action is Action.WRITE and resource_type in DIRECTORY_RESOURCES:
             raise Forbidden(f"{resource_type} is directory data, written by directory feeds")
+
+
+# What only a client's record holds: a resource of these types belongs in one
+# client's compartment (its subject or patient names her).
+CLIENT_RECORD_TYPES = PROJECTED_TYPES - DIRECTORY_RESOURCES
+
+
+def check_outside_compartments(
+    principal: Principal, resource_type: str, resource_id: str, *, stored: bool
+) -> None:
+    """A client's record that names no client is out of every team's reach:
+    only a system client (by its scopes) reads or changes it. A nurse or coach
+    is told a stored one does not exist, and may not write a new one."""
+    if principal.role not in {Role.NURSE, Role.COACH}:
+        return
+    if resource_type not in CLIENT_RECORD_TYPES:
+        return
+    if stored:
+        raise NotFound(resource_type, resource_id)
+    where = "patient" if resource_type == "RelatedPerson" else "subject"
+    raise ValidationError(
+        f"{resource_type}.{where}",
+        f"must name the client it is about (Patient/[id]); a {resource_type} "
+        "about no client is out of every team's reach",
+    )
 
 
 def check_shared_write(principal: Principal, resource_type: str) -> None:

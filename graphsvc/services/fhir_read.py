@@ -5,18 +5,26 @@ system client what its scopes (and teams) allow."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fhir_mappings import ACCEPTED_TYPES, JsonObject, ResourceKey
-from fhir_mappings.search import SearchQuery, include_targets, revinclude_groups
+from fhir_mappings.search import (
+    SearchQuery,
+    compartment_client,
+    include_targets,
+    revinclude_groups,
+)
 from graphsvc.domain import NotFound, Principal, Role
 from graphsvc.store.port import NetworkRepository, ResourceStore
 from graphsvc.store.resource_store import StoredResource
 
 from .access import (
+    CLIENT_RECORD_TYPES,
     DIRECTORY_RESOURCES,
     Action,
+    check_outside_compartments,
     check_resource_access,
     check_type_access,
     scope_allows,
@@ -60,15 +68,21 @@ class FhirReadService:
         self._resources = resources
         self._audit = audit
 
-    async def _check(self, principal: Principal, stored: StoredResource) -> None:
-        key = ResourceKey(stored.type, stored.id)
+    async def _allowed(self, principal: Principal, stored: StoredResource) -> None:
+        """Raises unless the principal may read this (version of a) resource."""
         teams: frozenset[str] = frozenset()
         if stored.client_id is not None:
             access = await self._repo.client_access(stored.client_id)
             teams = access.team_ids if access else frozenset()
+        else:
+            check_outside_compartments(principal, stored.type, stored.id, stored=True)
+        check_resource_access(principal, stored.type, Action.READ, stored.client_id, teams)
+
+    async def _check(self, principal: Principal, stored: StoredResource) -> None:
+        key = ResourceKey(stored.type, stored.id)
         action = f"fhir.{stored.type}.read"
         try:
-            check_resource_access(principal, stored.type, Action.READ, stored.client_id, teams)
+            await self._allowed(principal, stored)
         except NotFound:
             self._audit.record(
                 AuditRecord.of(principal, action, stored.client_id, "denied", [key.reference])
@@ -105,8 +119,10 @@ class FhirReadService:
     async def vread(
         self, principal: Principal, resource_type: str, resource_id: str, version_id: int
     ) -> JsonObject:
-        await self._current(principal, resource_type, resource_id)
+        current = await self._current(principal, resource_type, resource_id)
         version = await self._resources.vread(resource_type, resource_id, version_id)
+        if not await self._readable(principal, current, version):
+            raise NotFound("resource", f"{resource_type}/{resource_id}/_history/{version_id}")
         if version.deleted:
             raise Gone(ResourceKey(resource_type, resource_id), version_id)
         return shown(version)
@@ -114,9 +130,28 @@ class FhirReadService:
     async def history(
         self, principal: Principal, resource_type: str, resource_id: str
     ) -> list[StoredResource]:
-        """Newest first; a delete is a version without content."""
-        await self._current(principal, resource_type, resource_id)
-        return await self._resources.history(resource_type, resource_id)
+        """Newest first; a delete is a version without content. A version
+        that was in a compartment out of the principal's reach is left out."""
+        current = await self._current(principal, resource_type, resource_id)
+        versions = await self._resources.history(resource_type, resource_id)
+        return [v for v in versions if await self._readable(principal, current, v)]
+
+    async def _readable(
+        self, principal: Principal, current: StoredResource, version: StoredResource
+    ) -> bool:
+        """A record can move from one client's compartment to another's: each
+        version is read under the compartment it was in."""
+        if version.type not in CLIENT_RECORD_TYPES:
+            return True
+        body = {"resourceType": version.type, "id": version.id, **version.content}
+        client_id = compartment_client(body)
+        if client_id == current.client_id:
+            return True
+        try:
+            await self._allowed(principal, dataclasses.replace(version, client_id=client_id))
+        except (NotFound, Forbidden):
+            return False
+        return True
 
     async def visible_clients(self, principal: Principal) -> set[str] | None:
         """The clients whose compartments the principal may search; None: all."""
@@ -136,7 +171,9 @@ class FhirReadService:
             principal.scopes, stored.type, Action.READ
         ):
             return False
-        return stored.client_id is None or clients is None or stored.client_id in clients
+        if stored.client_id is None:
+            return stored.type not in CLIENT_RECORD_TYPES or principal.role is Role.SYSTEM
+        return clients is None or stored.client_id in clients
 
     async def search(
         self, principal: Principal, query: SearchQuery, base_urls: Sequence[str] = ()

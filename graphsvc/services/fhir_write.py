@@ -30,6 +30,7 @@ from graphsvc.store.resource_store import StoredResource, canonical, senders_met
 from .access import (
     DIRECTORY_RESOURCES,
     Action,
+    check_outside_compartments,
     check_resource_access,
     check_shared_write,
     check_type_access,
@@ -283,12 +284,24 @@ class FhirWriteService:
         for change, _, _ in outcomes:
             # the scope for the type first, so that a forbidden client learns nothing more
             check_type_access(principal, change.key.resource_type, Action.WRITE)
+            if change.key.resource_type == "Organization":
+                await self._check_other_team(principal, change.key.id)
         client_of = {c.key: _owners(c, s, base_urls) for c, s, _ in outcomes}
         owners = sorted({cid for found in client_of.values() for cid in found})
         access = await self._repo.clients_access(owners)
-        for change, _, outcome in outcomes:
+        for change, found, outcome in outcomes:
+            if found is not None and found.client_id is None:
+                # stored about no client: out of a team's reach, whatever it is to be
+                check_outside_compartments(
+                    principal, change.key.resource_type, change.key.id, stored=True
+                )
             if not client_of[change.key] and outcome is not Outcome.ABSENT:
                 check_shared_write(principal, change.key.resource_type)
+            if change.resource is not None and not _owners(change, None, base_urls):
+                # to be about no client (new, or moved out of her client's record)
+                check_outside_compartments(
+                    principal, change.key.resource_type, change.key.id, stored=False
+                )
             for client_id in client_of[change.key]:
                 if client_id in access:
                     try:
@@ -317,6 +330,22 @@ class FhirWriteService:
         reads = _Reads(onions, own)
         return await self._planned(
             principal, outcomes, stored, client_of, client_ids, reads, base_urls, len(changes)
+        )
+
+    async def _check_other_team(self, principal: Principal, organization_id: str) -> None:
+        """A system client that acts for some teams changes no other team's
+        entry (an organisation that is not a team is the directory's)."""
+        if principal.role is not Role.SYSTEM or not principal.teams:
+            return
+        if organization_id in principal.teams:
+            return
+        try:
+            await self._repo.get_team(organization_id)
+        except NotFound:
+            return
+        raise Forbidden(
+            f"this client acts for {', '.join(sorted(principal.teams))} only; "
+            f"Organization/{organization_id} is another team"
         )
 
     async def _hinted_plan(
