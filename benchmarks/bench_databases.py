@@ -17,6 +17,7 @@ figure beside its floor measured on the same database.
   client's network projected again and compared in the same statement)
   against the raw Cypher write of one resource version (``floors.raw_resource_version``);
 - one graph edit, as GraphQL and the web page make it: a member's closeness
+  and since (each edit a change not made before)
   through the one write path (read, plan, one guarded ``fhir_commit`` that
   also writes the new CareTeam version);
 - one CareTeam PUT through FHIR (its name changed) on the client just
@@ -40,6 +41,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import copy
+import datetime
 import random
 import statistics
 import sys
@@ -261,7 +263,10 @@ async def measure(runtime: Runtime, reads: int, samples: int, seed: int) -> Figu
         return next((m.person.id for m in onion.members if m.ring.value == "informal"), None)
 
     async def closeness_edit(client_id: str, person_id: str, i: int) -> float:
-        closer = UpdateMember(person_id, {}, {"closeness": 1 + i % 3})
+        # a change never made before (her closeness and since when she helps):
+        # no memo of an earlier network as it was spares any of the work
+        since = datetime.date(2020, 1, 1) + datetime.timedelta(days=i)
+        closer = UpdateMember(person_id, {}, {"closeness": 1 + i % 3, "since": since})
         return await clock(runtime.network.change(SYSTEM, client_id, closer))
 
     edited = [c for c in dict.fromkeys(picks) if await informal_member(c)]
@@ -289,7 +294,15 @@ async def measure(runtime: Runtime, reads: int, samples: int, seed: int) -> Figu
     (careteam, *_) = await CypherResourceStore(runner).search("CareTeam", client_ids=edited[:1])
     raw_times = []
     for i in range(WARM_WRITES + samples):
-        raw = raw_edit(runner, edited[0], member, 1 + i % 3, careteam.key, careteam.content)
+        raw = raw_edit(
+            runner,
+            edited[0],
+            member,
+            1 + i % 3,
+            f"2020-01-{1 + i % 28:02d}",
+            careteam.key,
+            careteam.content,
+        )
         raw_times.append(await clock(raw))
     figures.cells["edit raw"] = f"p50 {p50(raw_times[WARM_WRITES:]):6.2f} ms"
 

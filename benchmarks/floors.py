@@ -53,7 +53,7 @@ async def raw_resource_version(
 # CareTeam that says it (no guard, no lock, no projection).
 _EDIT = """
 MATCH (p:Person {id: $person_id})-[t:IN_NETWORK_OF]->(c:Client {id: $client_id})
-SET t.closeness = $closeness, c.version = c.version + 1
+SET t.closeness = $closeness, t.since = $since, c.version = c.version + 1
 WITH c
 MATCH (r:FhirResource {key: $key})
 SET r.version_id = r.version_id + 1, r.content = $content, r.last_updated = $now
@@ -64,7 +64,7 @@ CREATE (r)-[:HAS_VERSION]->(:FhirVersion {
 RAW_EDIT = Query(
     "raw_edit",
     _EDIT.strip(),
-    frozenset({"person_id", "client_id", "closeness", "key", "content", "now"}),
+    frozenset({"person_id", "client_id", "closeness", "since", "key", "content", "now"}),
 )
 
 
@@ -73,6 +73,7 @@ async def raw_edit(
     client_id: str,
     person_id: str,
     closeness: int,
+    since: str,
     careteam: str,
     content: Mapping[str, Any],
 ) -> None:
@@ -82,6 +83,7 @@ async def raw_edit(
             "person_id": person_id,
             "client_id": client_id,
             "closeness": closeness,
+            "since": since,
             "key": careteam,
             "content": canonical(content),
             "now": now(),
