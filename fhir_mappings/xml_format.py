@@ -47,10 +47,7 @@ def json_of_xml(body: bytes) -> JsonObject:
     try:
         root = etree.fromstring(body, parser=_parser())
     except etree.XMLSyntaxError as error:
-        line, column = error.position
-        raise _unreadable(
-            f"the body is not XML at line {line}, column {column}: {error.msg}"
-        ) from None
+        raise _unreadable(_not_read(error)) from None
     qname = etree.QName(root)
     if qname.namespace != FHIR_NAMESPACE:
         where = f"{{{qname.namespace}}}" if qname.namespace else "no namespace"
@@ -74,6 +71,20 @@ def json_of_xml(body: bytes) -> JsonObject:
     for element, holder, key in _primitives(root, found):
         holder[key] = _as_written(element.get("value"), holder[key])
     return found
+
+
+def _not_read(error: etree.XMLSyntaxError) -> str:
+    """Why the parser stopped, said plainly: a limit it keeps without
+    XML_PARSE_HUGE (how deep, how long a text) in the sender's words, not
+    libxml's (which name its own options)."""
+    line, column = error.position
+    where = f"at line {line}, column {column}"
+    said = error.msg or ""
+    if "depth" in said.lower():
+        return f"the XML is nested too deeply {where}"
+    if "XML_PARSE_HUGE" in said:
+        return f"the XML holds a text or value too long to read {where}"
+    return f"the body is not XML {where}: {said}"
 
 
 def xml_of_json(resource: JsonObject) -> bytes:

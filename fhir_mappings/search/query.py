@@ -224,7 +224,9 @@ class _Reader:
         digits = value.lstrip("0")
         if not re.fullmatch(r"[0-9]+", value) or not digits:
             self.fail(
-                "_count", f"must be a whole number from 1 to {MAX_COUNT}, not {_shown(value)}"
+                "_count",
+                f"must be a whole number of at least 1 (a page holds at most {MAX_COUNT}), "
+                f"not {_shown(value)}",
             )
             return
         self.count = MAX_COUNT if len(digits) > 4 else min(int(digits), MAX_COUNT)

@@ -306,13 +306,34 @@ def _remove_member(onion: Onion, command: RemoveMember) -> Onion:
     )
 
 
+def id_taken(field: str, some_id: str) -> ValidationError:
+    """A new need's or rating's id that something else has already: said the
+    same whatever has it (nothing of whose it is)."""
+    return ValidationError(
+        field,
+        f"{some_id!r} is taken: a person, client, team, organisation, need or rating has it",
+    )
+
+
 def _save_need(onion: Onion, command: SaveNeed) -> Onion:
     need = command.need
     if need.client_id != onion.client.id:
         raise ValidationError("need.clientId", "names another client")
     if any(n.id == need.id for n in onion.needs):
         return replace(onion, needs=tuple(need if n.id == need.id else n for n in onion.needs))
+    if need.id in _ids_of(onion):  # of her, one of her people, a rating
+        raise id_taken("need.id", need.id)
     return replace(onion, needs=(*onion.needs, need))
+
+
+def _ids_of(onion: Onion) -> set[str]:
+    """Every id this onion holds: the client's, her people's, her needs' and ratings'."""
+    return {
+        onion.client.id,
+        *(m.person.id for m in onion.members),
+        *(n.id for n in onion.needs),
+        *(o.id for o in onion.observations),
+    }
 
 
 def _resolve_need(onion: Onion, command: ResolveNeed) -> Onion:
@@ -380,6 +401,8 @@ def _save_rating(onion: Onion, command: SaveRating) -> Onion:
     if rating.need_id is not None and not any(n.id == rating.need_id for n in onion.needs):
         raise NotFound("need", rating.need_id)
     kept = tuple(o for o in onion.observations if o.id != rating.id)
+    if len(kept) == len(onion.observations) and rating.id in _ids_of(onion):
+        raise id_taken("observation.id", rating.id)
     return replace(onion, observations=(*kept, rating))
 
 
@@ -406,5 +429,6 @@ __all__ = [
     "SaveSupport",
     "UpdateMember",
     "apply",
+    "id_taken",
     "same_network",
 ]

@@ -30,7 +30,14 @@ from graphsvc.domain import (
     ValidationError,
     VersionConflict,
 )
-from graphsvc.domain.commands import AdmitClient, Command, admission, apply, same_network
+from graphsvc.domain.commands import (
+    AdmitClient,
+    Command,
+    admission,
+    apply,
+    id_taken,
+    same_network,
+)
 from graphsvc.store.fhir_commit import FhirCommit, ResourceWrite
 from graphsvc.store.port import FhirWriter, NetworkRepository, ResourceStore, WriteResult
 from graphsvc.store.resource_store import StoredResource, canonical
@@ -237,7 +244,9 @@ class NetworkWriter:
 
     async def _check_ids_are_free(self, before: Onion, after: Onion) -> None:
         """Need and rating ids are global: a new one that another client's
-        network holds is refused (the commit would otherwise join them)."""
+        network holds is refused (the commit would otherwise join them), as
+        is one that names a person, a client, a team or organisation, or a
+        node of the other kind (as a member's id may name no need)."""
         needs = {n.id for n in after.needs} - {n.id for n in before.needs}
         ratings = {o.id for o in after.observations} - {o.id for o in before.observations}
         if not needs and not ratings:
@@ -246,9 +255,9 @@ class NetworkWriter:
             after.client.id, sorted(needs), sorted(ratings)
         )
         for need_id in taken.needs:
-            raise ValidationError("need.id", f"{need_id!r} is a need of another client")
+            raise id_taken("need.id", need_id)
         for rating_id in taken.observations:
-            raise ValidationError("observation.id", f"{rating_id!r} is a rating of another client")
+            raise id_taken("observation.id", rating_id)
 
     async def load(self, population: Population) -> int:
         """Whole networks as they are to be, with the teams, organisations and

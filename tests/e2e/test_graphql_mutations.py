@@ -326,6 +326,62 @@ def test_people_are_owned(make_http: Callable[..., TestClient], issuer: TokenIss
     assert foreign_need["__typename"] == "ValidationError"
 
 
+NETWORK = """query($id: ID!) { client(id: $id) { version
+  members { id } needs { id code latestRatings { knowledge { value } } }
+  gaps { kind explanation subjects { __typename id } } } }"""
+
+
+def test_an_id_of_another_kind_names_no_need_or_rating(
+    make_http: Callable[..., TestClient], issuer: TokenIssuer
+) -> None:
+    """A need's or a rating's id is refused when anything else already has
+    it: a person (of this onion, another's, the directory), a client, a team
+    or organisation, a need or rating of another kind or client; said as
+    taken, not whose, and nothing is written."""
+    http = make_http(two_teams())
+    ours = GraphQL(http, issuer, nurse(TEAM.id))
+    theirs = GraphQL(http, issuer, nurse(OTHER_TEAM.id))
+    before = ours(NETWORK, {"id": "client-0"})["client"]
+    before_theirs = theirs(NETWORK, {"id": "client-5"})["client"]
+    others = [
+        "p-0-1",  # her own informal carer
+        "p-5-1",  # another team's client's relative
+        "gp-person-1",  # a professional of the directory
+        "client-0",
+        "client-5",
+        TEAM.id,
+        OTHER_TEAM.id,
+        "gp-1",  # an organisation
+    ]
+    needs = [*others, "obs-0-0", "obs-5-0", "need-5-0"]
+    ratings = [*others, "need-0-1", "need-5-0", "obs-5-0"]
+    token = {"Authorization": f"Bearer {ours.token}"}
+    said: dict[str, set[str]] = {"need.id": set(), "observation.id": set()}
+    for taken in needs:
+        refused = mutate(ours, "addNeed", {"clientId": "client-0", "code": "12", "needId": taken})
+        assert refused["__typename"] == "ValidationError", (taken, refused)
+        assert refused["field"] == "need.id" and "taken" in refused["message"], refused
+        said["need.id"].add(refused["message"].replace(repr(taken), "<id>"))
+        if taken not in ("need-5-0", "obs-5-0"):  # those are another team's to read
+            assert http.get(f"/fhir/Condition/{taken}", headers=token).status_code == 404
+    for taken in ratings:
+        rating = {"clientId": "client-0", "needId": "need-0-0", "ratingId": taken}
+        refused = mutate(ours, "recordRating", {**rating, "dimension": "STATUS", "value": 2})
+        assert refused["__typename"] == "ValidationError", (taken, refused)
+        assert refused["field"] == "observation.id" and "taken" in refused["message"], refused
+        said["observation.id"].add(refused["message"].replace(repr(taken), "<id>"))
+        if taken not in ("need-5-0", "obs-5-0"):
+            assert http.get(f"/fhir/Observation/{taken}", headers=token).status_code == 404
+    # one message whatever holds the id: nothing said of whose it is
+    assert all(len(messages) == 1 for messages in said.values()), said
+    assert not any("client-" in m or "team-" in m for m in said["need.id"] | said["observation.id"])
+    assert ours(NETWORK, {"id": "client-0"})["client"] == before
+    assert theirs(NETWORK, {"id": "client-5"})["client"] == before_theirs
+    # an id nothing has is taken as given
+    added = mutate(ours, "addNeed", {"clientId": "client-0", "code": "12", "needId": "need-new"})
+    assert added["__typename"] == "NetworkChange" and added["changed"], added
+
+
 def test_a_change_stays_acknowledged_when_reading_her_back_fails(gql: GraphQL) -> None:
     """The change is committed before the client is read back: a field of
     hers that fails (a history with its dates the wrong way round) is an

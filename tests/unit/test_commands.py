@@ -100,6 +100,29 @@ def test_ratings_are_about_needs_of_this_client() -> None:
         apply(ONION, RemoveRating("obs-new"))
 
 
+@pytest.mark.parametrize("taken", ["client-0", "p-0-1", "obs-0-0"])
+def test_a_new_need_may_not_take_an_id_this_onion_gives_to_another_kind(taken: str) -> None:
+    """As a member's id names no need or rating, a need's id names none of
+    her people, not her and no rating: said as taken, and nothing changes."""
+    with pytest.raises(ValidationError) as refused:
+        apply(ONION, SaveNeed(Need(taken, "client-0", "12")))
+    assert refused.value.field == "need.id" and "taken" in refused.value.message
+    # a need of hers is changed in place, as before
+    resolved = dataclasses.replace(ONION.needs[0], status=NeedStatus.RESOLVED)
+    assert apply(ONION, SaveNeed(resolved)).needs[0] == resolved
+
+
+@pytest.mark.parametrize("taken", ["client-0", "p-0-1", "need-0-1"])
+def test_a_new_rating_may_not_take_an_id_this_onion_gives_to_another_kind(taken: str) -> None:
+    rating = Observation(taken, "client-0", "need-0-1", "status", 4, "2026-06-01")
+    with pytest.raises(ValidationError) as refused:
+        apply(ONION, SaveRating(rating))
+    assert refused.value.field == "observation.id" and "taken" in refused.value.message
+    # a rating of hers is recorded again under its own id, as before
+    again = dataclasses.replace(ONION.observations[0], value=5)
+    assert again in apply(ONION, SaveRating(again)).observations
+
+
 def test_the_same_change_again_is_the_same_network() -> None:
     member = ONION.members[2]
     again = apply(ONION, SaveMember(member.person, member.membership))

@@ -105,6 +105,9 @@ def test_xml_that_is_not_fhir_is_refused_and_says_why(fhir: Fhir) -> None:
         b'<Patient xmlns="http://hl7.org/fhir"><id value="p-1"/><gender value="v"/></Patient>': (
             "Patient.gender"
         ),
+        b'<Patient xmlns="http://hl7.org/fhir">' + b"<a>" * 300 + b"</a>" * 300 + b"</Patient>": (
+            "the XML is nested too deeply"
+        ),
     }
     for body, said in cases.items():
         answer = _send(fhir, "PUT", "Patient/p-1", body, Accept=FHIR_XML)
@@ -113,4 +116,5 @@ def test_xml_that_is_not_fhir_is_refused_and_says_why(fhir: Fhir) -> None:
         outcome = etree.fromstring(answer.content)
         assert etree.QName(outcome).localname == "OperationOutcome"
         assert said in answer.text, (said, answer.text)
+        assert "XML_PARSE" not in answer.text  # libxml's words stay inside
     assert fhir.get("Patient/p-1").status_code == 404  # nothing written

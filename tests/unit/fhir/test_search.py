@@ -769,7 +769,7 @@ def test_messages_say_what_is_accepted() -> None:
 
     assert "ge, gt, le or lt" in message("Observation", ("date", "ne2024"))
     assert "YYYY-MM-DD" in message("Observation", ("date", "yesterday"))
-    assert "1 to 1000" in message("Patient", ("_count", "0"))
+    assert "at least 1 (a page holds at most 1000)" in message("Patient", ("_count", "0"))
     assert "CareTeam:participant" in message("CareTeam", ("_include", "*"))
     assert "Observation:focus" in message("Goal", ("_revinclude", "Goal:patient"))
     assert "Type/id" in message("Goal", ("patient", "a b"))

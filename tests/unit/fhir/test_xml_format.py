@@ -64,6 +64,27 @@ def test_entities_are_never_expanded() -> None:
         json_of_xml(laughs)
 
 
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        (b"<a>" * 300 + b"</a>" * 300, "the XML is nested too deeply at line 1, column "),
+        (b"<a>" * 5000, "the XML is nested too deeply at line 1, column "),
+        (b"<a>" + b"x" * (11 * 2**20) + b"</a>", "the XML holds a text or value too long"),
+        (b'<a b="' + b"x" * (11 * 2**20) + b'"/>', "the XML holds a text or value too long"),
+    ],
+    ids=["deep", "deep-unclosed", "long-text", "long-attribute"],
+)
+def test_a_limit_of_the_parser_is_said_plainly(body: bytes, said: str) -> None:
+    """Too deep or too long is said in the sender's words, not libxml's."""
+    xml = b'<Patient xmlns="http://hl7.org/fhir">' + body + b"</Patient>"
+    with pytest.raises(FhirValidationError) as raised:
+        json_of_xml(xml)
+    [issue] = raised.value.issues
+    assert issue.message.startswith(said), issue.message
+    assert issue.code == "structure"
+    assert "XML_PARSE_HUGE" not in issue.message and "xcessive" not in issue.message
+
+
 @given(st.binary(max_size=200))
 def test_any_bytes_give_json_or_a_clear_refusal(body: bytes) -> None:
     try:
