@@ -4,6 +4,15 @@ its resource with request-local references rewritten.
 A ``transaction`` is all or nothing, so every problem raises. In a ``batch``
 each entry stands alone, so problems are handed back on the entry. Entries of
 other Bundle types (collection, document, ...) are read like a batch.
+
+A conditional update (``PUT Type?search``) follows FHIR R4
+(http.html#cond-update): one match is updated (the body names no id or the
+match's; another id is an issue), no match makes a new resource under the
+body's id or one made up here, and never under an id that is taken. Several
+matches, or no match and a taken id, are not issues of the input but
+refusals, which HTTP answers otherwise (412, 409): they are handed back on
+the entry as ``refusal``, in a transaction too (which is then not unpacked
+further: the caller refuses it).
 """
 
 from __future__ import annotations
@@ -36,9 +45,11 @@ class BundleEntry:
     url: str | None  # request.url
     key: ResourceKey | None  # the resource's key here (None for a search entry)
     resource: JsonObject | None  # references rewritten, ``id`` set to key.id
-    existing: bool = False  # a conditional create or update matched a stored resource
+    existing: bool = False  # a conditional create matched a stored resource: write nothing
     if_match: str | None = None
     issues: tuple[Issue, ...] = field(default=())
+    # a conditional update refused: "multiple-matches" (HTTP 412) or "conflict" (409)
+    refusal: Issue | None = None
 
 
 def unpack_bundle(
@@ -50,6 +61,8 @@ def unpack_bundle(
     keyed = [_keyed(index, entry, lookup) for index, entry in enumerate(raw)]
     issues = [issue for entry in keyed for issue in entry.issues]
     issues += _duplicates(keyed) if strict else []
+    if strict and not issues and any(e.refusal for e in keyed):
+        return tuple(keyed)  # refused whole: what its references name does not matter
     full_urls = {e.full_url: e.key for e in keyed if e.full_url and e.key and not e.issues}
     known = frozenset(e.key for e in keyed if e.key and e.method != "DELETE" and not e.issues)
     unpacked = []
@@ -96,7 +109,7 @@ def _keyed(index: int, entry: JsonObject, lookup: Lookup | None) -> BundleEntry:
     if method in ("PUT", "PATCH") and isinstance(url, str):
         conditional = _TYPE_QUERY.fullmatch(url)
         if conditional:
-            return _matched(plain, kind, conditional["query"], f"{where}.request.url", lookup)
+            return _conditional_update(plain, kind, conditional["query"], where, lookup)
         found = _TYPE_ID.fullmatch(url)
         if not found or found["type"] != kind:
             message = f"must be {kind}/[id] for this entry's resource"
@@ -117,15 +130,10 @@ def _keyed(index: int, entry: JsonObject, lookup: Lookup | None) -> BundleEntry:
 def _matched(
     entry: BundleEntry, kind: str, query: str, where: str, lookup: Lookup | None
 ) -> BundleEntry:
-    """A conditional create or update: the one match, or a new resource."""
-    try:
-        params = parse_qsl(query, keep_blank_values=True, strict_parsing=True, max_num_fields=10)
-    except ValueError:
-        return replace(entry, issues=(Issue(where, "the search cannot be read", "value"),))
-    if not params or {name for name, _ in params} - SEARCH_PARAMETERS:
-        message = "may search only by identifier or _id"
-        return replace(entry, issues=(Issue(where, message, "not-supported"),))
-    found = sorted(set(lookup.search(kind, params))) if lookup else []
+    """A conditional create: the one match (nothing to write), or a new resource."""
+    found, problem = _search(kind, query, where, lookup)
+    if problem is not None:
+        return replace(entry, issues=(problem,))
     if len(found) > 1:
         message = f"more than one {kind} matches ({len(found)})"
         return replace(entry, issues=(Issue(where, message, "multiple-matches"),))
@@ -133,6 +141,62 @@ def _matched(
         return replace(entry, key=found[0], existing=True)
     assert entry.resource is not None
     return replace(entry, key=ResourceKey(kind, _new_id(entry.full_url, entry.resource, "PUT")))
+
+
+def _conditional_update(
+    entry: BundleEntry, kind: str, query: str, where: str, lookup: Lookup | None
+) -> BundleEntry:
+    """``PUT kind?query``, as FHIR R4 says (http.html#cond-update): the one
+    match updated, or a new resource under an id not taken; else refused."""
+    url = f"{where}.request.url"
+    found, problem = _search(kind, query, url, lookup)
+    if problem is not None:
+        return replace(entry, issues=(problem,))
+    assert entry.resource is not None
+    own = entry.resource.get("id")
+    if len(found) > 1:
+        message = f"more than one {kind} matches ({len(found)}): none is updated"
+        return replace(entry, refusal=Issue(url, message, "multiple-matches"))
+    if found:
+        (match,) = found
+        if own is not None and own != match.id:
+            message = (
+                f"is {own!r}, but the search in request.url matches {match.reference}: "
+                "leave the id out or give the match's"
+            )
+            # a request the client must put right: HTTP 400, as FHIR says
+            return replace(entry, issues=(Issue(f"{where}.resource.id", message, "structure"),))
+        return replace(entry, key=match)
+    key = ResourceKey(kind, _new_id(entry.full_url, entry.resource, "PUT"))
+    if lookup is not None and lookup.exists(key):
+        # where the id came from: the body, the fullUrl, else the content
+        said = (
+            f"{where}.resource.id"
+            if own is not None
+            else f"{where}.fullUrl"
+            if entry.full_url
+            else url
+        )
+        message = (
+            "exists, and the search in request.url does not match it: "
+            "a conditional update that matches nothing only creates"
+        )
+        return replace(entry, refusal=Issue(said, message, "conflict", resource=key.reference))
+    return replace(entry, key=key)
+
+
+def _search(
+    kind: str, query: str, where: str, lookup: Lookup | None
+) -> tuple[list[ResourceKey], Issue | None]:
+    """The stored resources of ``kind`` a condition matches (at most two are
+    told apart), or why it cannot be searched."""
+    try:
+        params = parse_qsl(query, keep_blank_values=True, strict_parsing=True, max_num_fields=10)
+    except ValueError:
+        return [], Issue(where, "the search cannot be read", "value")
+    if not params or {name for name, _ in params} - SEARCH_PARAMETERS:
+        return [], Issue(where, "may search only by identifier or _id", "not-supported")
+    return (sorted(set(lookup.search(kind, params))) if lookup else []), None
 
 
 def _new_id(full_url: str | None, resource: JsonObject, method: str | None) -> str:

@@ -16,7 +16,7 @@ from graphsvc.store.port import NetworkRepository
 
 from .errors import Forbidden
 from .fhir_import_groups import GROUP_BUNDLES, Pending, TransactionGroups, groupable
-from .fhir_interactions import EntryResult, FhirInteractions
+from .fhir_interactions import ConditionalUpdateRefused, EntryResult, FhirInteractions
 from .fhir_parse_pool import ParsePool, Verdict
 from .fhir_write import Outcome, PreconditionFailed, WriteContention
 
@@ -154,7 +154,7 @@ def _requests(documents: Iterator[Document]) -> Iterator[tuple[Document, JsonObj
             yield Document(document.where, error, document.size), None
 
 
-_REFUSALS = (DomainError, Forbidden, PreconditionFailed, WriteContention)
+_REFUSALS = (DomainError, Forbidden, PreconditionFailed, WriteContention, ConditionalUpdateRefused)
 
 
 class FhirImporter:

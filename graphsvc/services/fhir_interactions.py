@@ -4,7 +4,9 @@ Bundles of type transaction (all or nothing) and batch (each entry alone).
 Every request goes through :func:`fhir_mappings.unpack_bundle` — a single
 resource as a batch of one — so that keys, conditional creates and updates and
 reference rewriting follow one set of rules; then through the write service,
-one guarded statement per transaction or entry.
+one guarded statement per transaction or entry. A conditional create that
+matched writes nothing; a conditional update that matched is an update of the
+match, like any other.
 """
 
 from __future__ import annotations
@@ -30,13 +32,14 @@ from graphsvc.store.port import ResourceStore
 
 from .fhir_lookup import StoredLookup, lookup_for
 from .fhir_prepared import Fingerprints, PreparedBundle
-from .fhir_read import SERVED_TYPES, FhirReadService
+from .fhir_read import SERVED_TYPES, FhirReadService, Gone
 from .fhir_unchanged import UnchangedWrites
 from .fhir_write import ChangeResult, FhirWriteService, Outcome, ResourceChange
 
 ValidationMode = Literal["create", "update", "delete"]
 
-_VERSION = re.compile(r'(?:W/)?"?(?P<version>[0-9]{1,9})"?')
+# quoted or not, but a quote opened is closed (not W/"3)
+_VERSION = re.compile(r'(?:W/)?(?:"(?P<quoted>[0-9]{1,9})"|(?P<bare>[0-9]{1,9}))')
 
 
 def parse_if_match(value: str | None, where: str = "If-Match") -> int | None:
@@ -48,7 +51,30 @@ def parse_if_match(value: str | None, where: str = "If-Match") -> int | None:
         raise FhirValidationError(
             [Issue(where, 'must be a version as the ETag gives it, such as W/"3"', "value")]
         )
-    return int(found["version"])
+    return int(found["quoted"] or found["bare"])
+
+
+class ConditionalUpdateRefused(Exception):
+    """A conditional update that cannot be made: its search matched several
+    resources (HTTP 412), or it would create a resource under an id that is
+    taken (409). Nothing is written; ``issues`` says where."""
+
+    def __init__(self, issue: Issue, status: int, key: ResourceKey | None) -> None:
+        super().__init__(f"{issue.expression}: {issue.message}")
+        self.issues = (issue,)
+        self.status = status
+        self.key = key  # the resource whose id is taken
+
+
+def _refused(entry: BundleEntry) -> ConditionalUpdateRefused | None:
+    """What a conditional update that cannot be made raises (see BundleEntry.refusal)."""
+    issue = entry.refusal
+    if issue is None:
+        return None
+    if issue.code == "multiple-matches" or issue.resource is None:
+        return ConditionalUpdateRefused(issue, 412, None)
+    kind, _, ident = issue.resource.partition("/")
+    return ConditionalUpdateRefused(issue, 409, ResourceKey(kind, ident))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +129,28 @@ class FhirInteractions:
         lookup = StoredLookup(existing, {})
         return unpack_bundle(bundle, lookup=lookup, base_urls=base_urls), Fingerprints(stored)
 
+    async def _refuse(self, principal: Principal, entry: BundleEntry) -> None:
+        """Raises what a conditional update that cannot be made answers."""
+        refusal = _refused(entry)
+        if refusal is not None and refusal.key is not None:
+            await self._as_absent_out_of_reach(principal, refusal.key)
+        if refusal is not None:
+            raise refusal
+
+    async def _as_absent_out_of_reach(self, principal: Principal, key: ResourceKey) -> None:
+        """Raises NotFound, the answer a write of ``key`` gets, when the
+        principal may not read it: a refusal that says a stored resource is
+        there must not say it of one out of her reach (a 409 id taken comes
+        from the lookup, which does not ask who reads)."""
+        try:
+            await self._reads.read(principal, key.resource_type, key.id)
+        except NotFound:
+            raise NotFound(key.resource_type, key.id) from None
+        except Gone:
+            pass  # deleted, and hers to read: the refusal stands
+
     async def _existing(self, principal: Principal, entry: BundleEntry) -> ChangeResult:
-        """A conditional create or update that matched: nothing is written."""
+        """A conditional create that matched: nothing is written."""
         assert entry.key is not None
         found = await self._reads.read(principal, entry.key.resource_type, entry.key.id)
         meta = found["meta"]
@@ -194,9 +240,18 @@ class FhirInteractions:
         return await self._one(principal, entry, base_urls)
 
     async def delete(
-        self, principal: Principal, resource_type: str, resource_id: str
+        self,
+        principal: Principal,
+        resource_type: str,
+        resource_id: str,
+        *,
+        if_match: str | None = None,
     ) -> ChangeResult:
-        (result,) = await self._writes.apply(principal, [_deletion(resource_type, resource_id)])
+        """``if_match``: the If-Match header; a stale one is refused (412) as
+        for an update or a transaction's delete, and nothing is deleted."""
+        change = _deletion(resource_type, resource_id)  # a type not served: 404 first
+        change = dataclasses.replace(change, if_match=parse_if_match(if_match))
+        (result,) = await self._writes.apply(principal, [change])
         if result.version_id is None:
             # never there: the same answer as for one of a client out of reach
             raise NotFound(resource_type, resource_id)
@@ -252,6 +307,8 @@ class FhirInteractions:
         if not validated:
             parse_resource(bundle)
         entries, seen = await self._unpack_prepared(bundle, base_urls, prepared)
+        for entry in entries:  # all or nothing: the first refused says why
+            await self._refuse(principal, entry)
         changes: list[ResourceChange] = []
         for entry in entries:
             if entry.method in {"GET", "HEAD"} or entry.existing:
@@ -332,6 +389,7 @@ class FhirInteractions:
         )
         for entry in unpacked_entries:
             try:
+                await self._refuse(principal, entry)
                 if entry.issues and entry.key is None:
                     raise FhirValidationError(entry.issues)
                 # issues of an entry that has its key are references that do not

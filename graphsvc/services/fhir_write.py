@@ -274,11 +274,6 @@ class FhirWriteService:
                 [c.key.reference for c in changes], include_deleted=True
             )
         }
-        for change in changes:
-            found = stored.get(change.key)
-            actual = found.version_id if found and not found.deleted else None
-            if change.if_match is not None and actual != change.if_match:
-                raise PreconditionFailed(change.key, change.if_match, actual)
         outcomes = [(c, stored.get(c.key), _outcome(c, stored.get(c.key))) for c in changes]
         writes = [(c, s, o) for c, s, o in outcomes if o not in {Outcome.UNCHANGED, Outcome.ABSENT}]
         for change, _, _ in outcomes:
@@ -315,6 +310,15 @@ class FhirWriteService:
                     except NotFound:
                         # as if it were not there: whether it is says nothing
                         raise NotFound(change.key.resource_type, change.key.id) from None
+        # If-Match once who may write is settled: a refusal says nothing more
+        for change, found, _ in outcomes:
+            if change.if_match is None:
+                continue
+            actual = found.version_id if found and not found.deleted else None
+            if found is None and change.resource is None:
+                raise NotFound(change.key.resource_type, change.key.id)  # as without If-Match
+            if actual != change.if_match:
+                raise PreconditionFailed(change.key, change.if_match, actual)
         if not writes:
             return _Plan([self._unchanged(c, s, o) for c, s, o in outcomes], None, ())
 

@@ -13,6 +13,7 @@ from fhir_mappings.issues import IssueType
 from graphsvc.domain import NotFound, ValidationError, VersionConflict
 from graphsvc.services.errors import Forbidden, Unauthenticated
 from graphsvc.services.fhir_deletes import NetworkNotEmpty
+from graphsvc.services.fhir_interactions import ConditionalUpdateRefused
 from graphsvc.services.fhir_read import Gone
 from graphsvc.services.fhir_write import PreconditionFailed, WriteContention
 from graphsvc.store.port import StoreUnavailable
@@ -59,6 +60,8 @@ def status_of(exc: Exception) -> tuple[int, JsonObject]:
         return (400 if unreadable else 422), operation_outcome(exc.issues)
     if isinstance(exc, ValidationError):
         return 422, operation_outcome([Issue(exc.field, exc.message, "value")])
+    if isinstance(exc, ConditionalUpdateRefused):
+        return exc.status, operation_outcome(exc.issues)
     for kind, status, code in _SIMPLE:
         if isinstance(exc, kind):
             return status, operation_outcome([Issue("", str(exc), code)])

@@ -145,7 +145,9 @@ async def update(request: Request, principal: Principal, runtime: Runtime) -> Re
 @handled
 async def delete(request: Request, principal: Principal, runtime: Runtime) -> Response:
     p = request.path_params
-    result = await runtime.fhir_interactions.delete(principal, p["type"], p["id"])
+    result = await runtime.fhir_interactions.delete(
+        principal, p["type"], p["id"], if_match=request.headers.get("if-match")
+    )
     headers = {"ETag": f'W/"{result.version_id}"'} if result.outcome is Outcome.DELETED else {}
     return Response(status_code=204, headers=headers)
 

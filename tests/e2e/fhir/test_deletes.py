@@ -258,3 +258,66 @@ def test_a_deleted_professional_leaves_the_networks_that_named_her(
     assert participants(fhir) == ["RelatedPerson/rp-del"]
     assert mutate(gql, "addNeed", {"clientId": CLIENT, "code": "02"})["changed"]
     assert fhir.get("Practitioner/gp-del").status_code == 410
+
+
+def test_a_delete_keeps_to_if_match(fhir: Fhir, issuer_for: Any) -> None:
+    """DELETE with If-Match deletes only the version it names: a stale or
+    malformed one (an unterminated ``W/"1``) is refused and nothing changes,
+    in the store or in the network; the current one deletes."""
+    a_network(fhir)
+    gql: GraphQL = issuer_for(nurse("team-rest"))
+    before = onion(gql)
+    stored = fhir.get("RelatedPerson/rp-del")
+    assert stored.headers["ETag"] == 'W/"1"'
+
+    stale = fhir.delete("RelatedPerson/rp-del", **{"If-Match": 'W/"42"'})
+    assert stale.status_code == 412, stale.text
+    assert stale.json()["resourceType"] == "OperationOutcome"
+    malformed = fhir.delete("RelatedPerson/rp-del", **{"If-Match": "yesterday"})
+    assert malformed.status_code in (400, 422), malformed.text
+    unterminated = fhir.delete("RelatedPerson/rp-del", **{"If-Match": 'W/"1'})
+    assert unterminated.status_code == malformed.status_code, unterminated.text
+    assert unterminated.json()["issue"][0]["expression"] == ["If-Match"]
+    kept = fhir.get("RelatedPerson/rp-del")
+    assert kept.status_code == 200 and kept.json() == stored.json()
+    assert methods(fhir, "RelatedPerson/rp-del") == ["PUT"]
+    assert onion(gql) == before
+
+    deleted = fhir.delete("RelatedPerson/rp-del", **{"If-Match": 'W/"1"'})
+    assert deleted.status_code == 204, deleted.text
+    assert deleted.headers["ETag"] == 'W/"2"'
+    assert fhir.get("RelatedPerson/rp-del").status_code == 410
+    assert {m["id"] for m in onion(gql)["members"]} == {"gp-del"}
+    assert methods(fhir, "RelatedPerson/rp-del") == ["DELETE", "PUT"]
+
+
+def test_an_update_with_an_unterminated_if_match_is_refused(fhir: Fhir) -> None:
+    a_network(fhir)
+    stored = fhir.get("RelatedPerson/rp-del").json()
+    changed = {**stored, "name": [{"text": "Henk de Buurman-CHANGED"}]}
+    malformed = fhir.put("RelatedPerson/rp-del", changed, **{"If-Match": "yesterday"})
+    unterminated = fhir.put("RelatedPerson/rp-del", changed, **{"If-Match": 'W/"1'})
+    assert malformed.status_code in (400, 422), malformed.text
+    assert unterminated.status_code == malformed.status_code, unterminated.text
+    assert unterminated.json()["issue"][0]["expression"] == ["If-Match"]
+    assert fhir.get("RelatedPerson/rp-del").json() == stored
+
+
+def test_a_delete_with_if_match_out_of_reach_answers_as_if_there_were_nothing(
+    fhir: Fhir, make_fhir: Callable[[Principal], Fhir]
+) -> None:
+    """If-Match does not tell another team's nurse that a resource is there
+    (nor its version): stale or not, her delete gets the 404 of a delete of
+    nothing, and nothing is deleted."""
+    a_network(fhir)
+    other = make_fhir(nurse("team-elsewhere"))
+    answers = {
+        (name, tag): (answer.status_code, answer.json()["issue"][0]["diagnostics"])
+        for name in ("rp-del", "rp-none")
+        for tag in ('W/"42"', 'W/"1"', None)
+        for answer in [other.delete(f"RelatedPerson/{name}", **({"If-Match": tag} if tag else {}))]
+    }
+    said = {key: (status, text.replace(key[0], "X")) for key, (status, text) in answers.items()}
+    assert len(set(said.values())) == 1, answers
+    assert next(iter(said.values()))[0] == 404
+    assert fhir.get("RelatedPerson/rp-del").json()["meta"]["versionId"] == "1"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
+from typing import Any
 
 import pytest
 
@@ -151,3 +153,141 @@ def test_put_with_a_different_id_and_duplicate_entries_fail() -> None:
     found = {i.expression for i in caught.value.issues}
     assert "Bundle.entry[1].resource.id" in found
     assert "Bundle.entry[4].fullUrl" in found
+
+
+# -- conditional update (FHIR R4 http.html#cond-update) ------------------------
+
+
+def _conditional_update(
+    url: str, resource: Mapping[str, object], kind: str = "transaction", **request: str
+) -> dict[str, Any]:
+    return {
+        "resourceType": "Bundle",
+        "type": kind,
+        "entry": [
+            {"resource": dict(resource), "request": {"method": "PUT", "url": url, **request}}
+        ],
+    }
+
+
+def _patients(*ids: str, identifier: str = "urn:x|same") -> ResourceIndex:
+    system, _, value = identifier.partition("|")
+    return ResourceIndex(
+        {
+            ResourceKey("Patient", i): {
+                "resourceType": "Patient",
+                "id": i,
+                "identifier": [{"system": system, "value": value}],
+            }
+            for i in ids
+        }
+    )
+
+
+@pytest.mark.parametrize("own_id", [None, "p-1"])
+def test_a_conditional_update_with_one_match_updates_it(own_id: str | None) -> None:
+    resource: dict[str, object] = {"resourceType": "Patient", "birthDate": "1930-01-01"}
+    if own_id:
+        resource["id"] = own_id
+    for url in ("Patient?_id=p-1", "Patient?identifier=urn:x|same"):
+        (entry,) = unpack_bundle(
+            _conditional_update(url, resource, ifMatch='W/"3"'), lookup=_patients("p-1")
+        )
+        assert entry.key == ResourceKey("Patient", "p-1")
+        assert not entry.existing  # not a conditional create's "already there"
+        assert entry.refusal is None and not entry.issues
+        assert entry.resource is not None and entry.resource["id"] == "p-1"
+        assert entry.resource["birthDate"] == "1930-01-01"
+        assert entry.if_match == 'W/"3"'
+
+
+def test_a_conditional_update_without_a_match_creates() -> None:
+    lookup = _patients("p-1")
+    unnamed = {"resourceType": "Patient", "birthDate": "1930-01-01"}
+    (entry,) = unpack_bundle(_conditional_update("Patient?_id=p-9", unnamed), lookup=lookup)
+    assert entry.key is not None and entry.key.id not in {"p-1", "p-9"}
+    assert entry.refusal is None and not entry.existing
+
+    named = {**unnamed, "id": "p-new"}
+    (entry,) = unpack_bundle(_conditional_update("Patient?_id=p-9", named), lookup=lookup)
+    assert entry.key == ResourceKey("Patient", "p-new")
+    assert entry.refusal is None and not entry.existing
+
+
+@pytest.mark.parametrize("kind", ["transaction", "batch"])
+def test_a_conditional_update_without_a_match_may_not_take_a_stored_id(kind: str) -> None:
+    taken = {"resourceType": "Patient", "id": "p-1", "birthDate": "1930-01-01"}
+    (entry,) = unpack_bundle(
+        _conditional_update("Patient?_id=p-9", taken, kind), lookup=_patients("p-1")
+    )
+    assert entry.key is None
+    assert entry.refusal is not None and entry.refusal.code == "conflict"
+    assert entry.refusal.expression == "Bundle.entry[0].resource.id"
+    assert entry.refusal.resource == "Patient/p-1"
+
+
+@pytest.mark.parametrize("kind", ["transaction", "batch"])
+def test_a_conditional_update_with_several_matches_is_refused(kind: str) -> None:
+    resource = {"resourceType": "Patient", "birthDate": "1930-01-01"}
+    (entry,) = unpack_bundle(
+        _conditional_update("Patient?identifier=urn:x|same", resource, kind),
+        lookup=_patients("a", "b"),
+    )
+    assert entry.key is None
+    assert entry.refusal is not None and entry.refusal.code == "multiple-matches"
+    assert entry.refusal.expression == "Bundle.entry[0].request.url"
+
+
+def test_a_conditional_update_naming_another_id_than_its_match_is_refused() -> None:
+    other = {"resourceType": "Patient", "id": "p-2", "birthDate": "1930-01-01"}
+    with pytest.raises(FhirValidationError) as caught:
+        unpack_bundle(_conditional_update("Patient?_id=p-1", other), lookup=_patients("p-1"))
+    (issue,) = caught.value.issues
+    assert issue.expression == "Bundle.entry[0].resource.id"
+    (entry,) = unpack_bundle(
+        _conditional_update("Patient?_id=p-1", other, "batch"), lookup=_patients("p-1")
+    )
+    assert entry.key is None and entry.issues == (issue,)
+
+
+def test_a_refused_conditional_update_refuses_the_transaction_before_references() -> None:
+    """What the transaction would refuse it for (several matches) is said,
+    not that another entry's reference to it does not resolve."""
+    bundle = _conditional_update(
+        "Patient?identifier=urn:x|same", {"resourceType": "Patient", "birthDate": "1930-01-01"}
+    )
+    entries = bundle["entry"]
+    entries[0]["fullUrl"] = "urn:uuid:8d0e6f4a-2b1c-4d3e-9f5a-6b7c8d9e0f1a"
+    entries.append(
+        {
+            "fullUrl": "urn:uuid:9e1f7a5b-3c2d-4e4f-8a6b-7c8d9e0f1a2b",
+            "resource": {
+                "resourceType": "RelatedPerson",
+                "patient": {"reference": "urn:uuid:8d0e6f4a-2b1c-4d3e-9f5a-6b7c8d9e0f1a"},
+            },
+            "request": {"method": "POST", "url": "RelatedPerson"},
+        }
+    )
+    unpacked = unpack_bundle(bundle, lookup=_patients("a", "b"))
+    assert unpacked[0].refusal is not None
+    assert unpacked[0].refusal.code == "multiple-matches"
+
+
+@pytest.mark.parametrize(
+    ("value", "version"),
+    [('W/"3"', 3), ('"3"', 3), ("3", 3), (' W/"12" ', 12), (None, None)],
+)
+def test_if_match_is_read_as_an_etag_gives_it(value: str | None, version: int | None) -> None:
+    from graphsvc.services.fhir_interactions import parse_if_match
+
+    assert parse_if_match(value) == version
+
+
+@pytest.mark.parametrize("value", ['W/"2', '"2', '2"', 'W/2"', "W/", 'W/"x"', "*", "yesterday"])
+def test_a_malformed_if_match_is_refused_where_it_was_sent(value: str) -> None:
+    from graphsvc.services.fhir_interactions import parse_if_match
+
+    with pytest.raises(FhirValidationError) as caught:
+        parse_if_match(value, "Bundle.entry[0].request.ifMatch")
+    (issue,) = caught.value.issues
+    assert (issue.expression, issue.code) == ("Bundle.entry[0].request.ifMatch", "value")
