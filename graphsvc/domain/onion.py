@@ -86,7 +86,8 @@ class Onion:
         return (m for m in self.members if m.ring is ring)
 
     def check_consistent(self) -> None:
-        """Every tie points at someone or something inside this onion."""
+        """Every tie points at someone or something inside this onion, and no
+        need has the id of someone in it."""
         people = {m.person.id for m in self.members}
         needs = {n.id for n in self.needs}
         for i, m in enumerate(self.members):
@@ -97,6 +98,11 @@ class Onion:
         for i, n in enumerate(self.needs):
             if n.client_id != self.client.id:
                 raise ValidationError(f"needs[{i}].clientId", "need belongs to another client")
+            if n.id in people or n.id == self.client.id:
+                # gaps and the page name people and needs by id alone
+                raise ValidationError(
+                    f"needs[{i}].id", f"{n.id!r} is the id of someone in this onion, not of a need"
+                )
         for i, s in enumerate(self.supports):
             if s.supporter_id not in people:
                 raise ValidationError(

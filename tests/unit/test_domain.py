@@ -125,6 +125,18 @@ def test_onion_consistency() -> None:
     assert next(iter(ok.ring(Ring.INFORMAL))).person == els
 
 
+@pytest.mark.parametrize("need_id", ["p-1", "c-1"])
+def test_no_need_has_the_id_of_someone_in_the_onion(need_id: str) -> None:
+    """Gaps and the page name people and needs by id alone."""
+    from graphsvc.domain import Member
+
+    els = Member(Person("p-1", "Els", "informal"), Membership("p-1", "c-1", "informal"))
+    onion = Onion(Client("c-1", "Anna"), "t", members=(els,), needs=(Need(need_id, "c-1", "35"),))
+    with pytest.raises(ValidationError, match="is the id of someone in this onion") as err:
+        onion.check_consistent()
+    assert err.value.field == "needs[0].id"
+
+
 def test_odd_spaces_in_typed_text_become_plain_ones() -> None:
     """A no-break space pasted from a letter would make invalid FHIR strings."""
     gp = Person("gp", "Dr.\u00a0Bakker\u2028", "formal", "huisarts\u3000Oost")
