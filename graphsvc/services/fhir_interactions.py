@@ -274,6 +274,9 @@ class FhirInteractions:
         if mode == "delete":
             assert resource_id is not None
             change = _deletion(resource_type, resource_id)
+            if not await self._store.get_many([change.key.reference], include_deleted=True):
+                # never there: the answer the delete gets, as for one out of reach
+                raise NotFound(resource_type, resource_id)
         else:
             if mode == "update":
                 assert resource_id is not None

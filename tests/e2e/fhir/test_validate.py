@@ -123,6 +123,10 @@ def test_modes_parameters_and_what_cannot_be_validated(
     assert other_id[0]["expression"] == ["Patient.id"]
     assert accepted(fhir.post("Patient/p-val/$validate?mode=delete", None))
     assert fhir.get("Patient/p-val").json()["name"][0]["family"] == "Visser"  # unchanged
+    # a delete of what was never there is 404, as the delete itself (and as
+    # for a client out of reach: whether it is says nothing)
+    assert fhir.post("Patient/p-none/$validate?mode=delete", None).status_code == 404
+    assert fhir.delete("Patient/p-none").status_code == 404
     # validations that cannot be made
     assert fhir.post("Patient/$validate?mode=update", patient()).status_code == 400
     assert fhir.post("Patient/p-val/$validate?mode=create", patient()).status_code == 400
