@@ -56,6 +56,10 @@ def test_a_bad_entry_in_the_middle_writes_nothing(fhir: Fhir) -> None:
     assert counts(fhir) != before
 
 
+def transaction(entries: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"resourceType": "Bundle", "type": "transaction", "entry": entries}
+
+
 def batch(entries: list[dict[str, Any]]) -> dict[str, Any]:
     return {"resourceType": "Bundle", "type": "batch", "entry": entries}
 
@@ -102,22 +106,19 @@ def test_a_read_that_fails_fails_the_transaction_before_anything_is_written(
     new = {"fullUrl": "urn:uuid:1f0c4a52-9d8e-4c1a-b6f2-3e5d7a9b0c11", "resource": neighbour}
     post = {**new, "request": {"method": "POST", "url": "RelatedPerson"}}
 
-    def transaction(*entries: dict[str, Any]) -> dict[str, Any]:
-        return {"resourceType": "Bundle", "type": "transaction", "entry": list(entries)}
-
     def versions() -> tuple[str, int]:
         patient_version = fhir.get("Patient/p-tx").json()["meta"]["versionId"]
         return patient_version, len(fhir.get("RelatedPerson?patient=p-tx").json().get("entry", []))
 
     before = versions()
     missing = {"request": {"method": "GET", "url": "Patient/no-such-patient"}}
-    refused = fhir.post("", transaction(post, missing))
+    refused = fhir.post("", transaction([post, missing]))
     assert refused.status_code == 404, refused.text
     assert versions() == before
 
     gone = {"request": {"method": "DELETE", "url": "CareTeam/ct-tx"}}
     read_gone = {"request": {"method": "GET", "url": "CareTeam/ct-tx"}}
-    refused = fhir.post("", transaction(post, gone, read_gone))
+    refused = fhir.post("", transaction([post, gone, read_gone]))
     assert refused.status_code in (400, 422), refused.text
     assert "Bundle.entry[2]" in refused.json()["issue"][0]["expression"][0]
     assert versions() == before
@@ -130,7 +131,7 @@ def test_a_read_that_fails_fails_the_transaction_before_anything_is_written(
         {"request": {"method": "GET", "url": "Patient/p-tx"}},
         {"request": {"method": "GET", "url": "RelatedPerson/rp-tx"}},
     ]
-    done = fhir.post("", transaction(put, *reads))
+    done = fhir.post("", transaction([put, *reads]))
     assert done.status_code == 200, done.text
     answers = [e["response"]["status"] for e in done.json()["entry"]]
     assert answers[0].startswith("201") and answers[1:] == ["200 OK", "200 OK"], answers
@@ -404,25 +405,17 @@ def test_a_conditional_update_keeps_to_if_match(fhir: Fhir) -> None:
     a_client_with_a_neighbour(fhir)
     stale = fhir.post(
         "",
-        {
-            "resourceType": "Bundle",
-            "type": "transaction",
-            "entry": [
-                conditional_put("Patient?_id=p-cu", renamed_patient("Te laat"), ifMatch='W/"7"')
-            ],
-        },
+        transaction(
+            [conditional_put("Patient?_id=p-cu", renamed_patient("Te laat"), ifMatch='W/"7"')]
+        ),
     )
     assert stale.status_code == 412, stale.text
     assert stored(fhir, "Patient/p-cu")["meta"]["versionId"] == "1"
     current = fhir.post(
         "",
-        {
-            "resourceType": "Bundle",
-            "type": "transaction",
-            "entry": [
-                conditional_put("Patient?_id=p-cu", renamed_patient("Op tijd"), ifMatch='W/"1"')
-            ],
-        },
+        transaction(
+            [conditional_put("Patient?_id=p-cu", renamed_patient("Op tijd"), ifMatch='W/"1"')]
+        ),
     )
     assert current.status_code == 200, current.text
     patient = stored(fhir, "Patient/p-cu")
