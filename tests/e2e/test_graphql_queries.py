@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from pathlib import Path
 
@@ -153,6 +154,11 @@ def test_paging_errors_are_clear(http: TestClient, issuer: TokenIssuer) -> None:
     cursor = gql(PAGE, {"first": 2})["clients"]["pageInfo"]["endCursor"]
     other_sort = gql.raw(PAGE, {"first": 2, "after": cursor, "sort": {"field": "ID"}})
     assert "sorted another way" in other_sort["errors"][0]["message"]
+    # a forged cursor holding text no database takes (a lone surrogate, escaped in JSON)
+    forged = base64.urlsafe_b64encode(b'["name", false, "\\ud800", "x"]').decode()
+    lone = gql.raw(PAGE, {"first": 2, "after": forged})
+    assert lone["data"] is None
+    assert "is not a cursor this service gave out" in lone["errors"][0]["message"]
 
 
 def test_round_trips_do_not_grow_with_the_number_of_clients(

@@ -73,6 +73,10 @@ def decode_cursor(cursor: str, sort: ClientSort) -> tuple[str, str]:
         raise ValidationError("after", "belongs to a list sorted another way")
     if not isinstance(key, str) or not isinstance(client_id, str):
         raise ValidationError("after", "is not a cursor this service gave out")
+    try:  # JSON can escape a lone surrogate, which no database takes
+        key.encode(), client_id.encode()
+    except UnicodeEncodeError:
+        raise ValidationError("after", "is not a cursor this service gave out") from None
     return key, client_id
 
 
