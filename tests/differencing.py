@@ -81,10 +81,13 @@ def attack(
     sets of fewer than ``k`` clients some combination rests on."""
     found = {}
     tried: dict[tuple[frozenset[frozenset[Hashable]], ...], list[frozenset[Hashable]]] = {}
+    # a measure's count is also read against the client counts shown (a cell
+    # of 12 with 11 rated names the one not rated)
+    counted = [members[key] for key in shown.get("clients", ())]
     for measure, counts in measures(rows).items():
         having = {c for c, r in rows.items() if counts(r)}
         figures = [members[key] & having for key in shown.get(measure, ())]
-        figures = [f for f in figures if f]
+        figures = [f for f in figures if f] + (counted if measure != "clients" else [])
         system = (frozenset(figures),)
         if system not in tried:
             tried[system] = resting_on_few(figures, k)
@@ -192,7 +195,10 @@ def attack_trend(
     measure, the sets of fewer than ``k`` unknowns some combination of the
     figures shown rests on alone."""
     found = {}
-    for measure, figures in trend_figures(shown, rows).items():
+    every = trend_figures(shown, rows)
+    for measure, figures in every.items():
+        if measure.startswith("gap:") or measure.endswith(":count"):
+            figures = figures + every.get("clients", [])  # counts read against counts
         hit = resting_on_few([f for f in figures if f], k)
         if hit:
             found[measure] = hit

@@ -69,15 +69,18 @@ def release(
     everyone = frozenset(range(len(rows)))
     whole = audit.protect([k for k, c in cells.items() if not c.suppressed], everyone)
     out = {k: without_cell(c) if k in whole else c for k, c in cells.items()}
+    # a measure's count is also read against the clients of its cell (a team
+    # of 12 with 11 rated names the one not rated): the counts shown are kept
+    counted = frozenset(k for k, c in out.items() if c.clients is not None)
     for name in sorted({m for c in cells.values() for m in c.metrics}):
         having = frozenset(i for i, r in enumerate(rows) if r.metrics.get(name) is not None)
         shown = [k for k, c in out.items() if c.metrics[name].count is not None]
-        for k in audit.protect(shown, having):
+        for k in audit.protect(shown, having, counted):
             out[k] = replace(out[k], metrics={**out[k].metrics, name: HIDDEN_DISTRIBUTION})
     for kind in GapKind:
         having = frozenset(i for i, r in enumerate(rows) if kind in r.gap_kinds)
         shown = [k for k, c in out.items() if c.gaps[kind].clients is not None]
-        for k in audit.protect(shown, having):
+        for k in audit.protect(shown, having, counted):
             out[k] = replace(out[k], gaps={**out[k].gaps, kind: HIDDEN_COUNT})
     return {by: tuple(out[(c.grouping, c.group)] for c in primary[by]) for by in Grouping}
 
@@ -104,53 +107,75 @@ class _Auditor:
     def __init__(self, members: dict[CellKey, frozenset[int]], min_cell: int) -> None:
         self.members = members
         self.min_cell = min_cell
-        self.known: dict[tuple[frozenset[CellKey], frozenset[int]], frozenset[CellKey]] = {}
+        self.known: dict[
+            tuple[frozenset[CellKey], frozenset[int], frozenset[CellKey]], frozenset[CellKey]
+        ] = {}
 
-    def protect(self, shown: Collection[CellKey], having: frozenset[int]) -> frozenset[CellKey]:
+    def protect(
+        self,
+        shown: Collection[CellKey],
+        having: frozenset[int],
+        counted: frozenset[CellKey] = frozenset(),
+    ) -> frozenset[CellKey]:
         """The cells, of those ``shown``, to suppress as well for the measure
-        that the clients ``having`` it contribute to."""
-        key = (frozenset(shown), having)
+        that the clients ``having`` it contribute to; ``counted``: the cells
+        whose client count is shown (kept: decided before)."""
+        key = (frozenset(shown), having, counted)
         if key not in self.known:
-            self.known[key] = self._protect(sorted(shown, key=_rank), having)
+            self.known[key] = self._protect(
+                sorted(shown, key=_rank), having, sorted(counted, key=_rank)
+            )
         return self.known[key]
 
-    def _protect(self, shown: list[CellKey], having: frozenset[int]) -> frozenset[CellKey]:
+    def _protect(
+        self, shown: list[CellKey], having: frozenset[int], counted: list[CellKey]
+    ) -> frozenset[CellKey]:
         figures = [self.members[k] & having for k in shown]
         cost = [
             (by is Grouping.ALL, len(units), _ORDER[by], group)
             for (by, group), units in zip(shown, figures, strict=True)
         ]
-        return frozenset(shown[i] for i in complement(figures, cost, self.min_cell))
+        fixed = [self.members[k] for k in counted]
+        return frozenset(shown[i] for i in complement(figures, cost, self.min_cell, fixed))
 
 
 def complement(
-    figures: Sequence[frozenset[int]], cost: Sequence[tuple[Any, ...]], min_cell: int
+    figures: Sequence[frozenset[int]],
+    cost: Sequence[tuple[Any, ...]],
+    min_cell: int,
+    fixed: Sequence[frozenset[int]] = (),
 ) -> frozenset[int]:
     """Which of ``figures`` (each the units it sums over) to suppress so that
-    no combination of the rest rests on 1 to ``min_cell - 1`` units: for each
-    combination found, the figure it uses that costs least (``cost``, least
-    first; its first element says what is kept while another will do: a
-    total, or a figure published before)."""
+    no combination of the rest and of the ``fixed`` figures (shown, and kept:
+    the cells' client counts, which a measure's count can be taken from)
+    rests on 1 to ``min_cell - 1`` units: for each combination found, the
+    figure it uses that costs least (``cost``, least first; its first element
+    says what is kept while another will do: a total, or a figure published
+    before)."""
     hidden: set[int] = set()
+    kept = [f for f in fixed if f]
     while True:
         visible = [i for i, f in enumerate(figures) if i not in hidden and f]
         shown = [figures[i] for i in visible]
         costs = [cost[i] for i in visible]
-        atoms = Atoms.of(shown)
+        atoms = Atoms.of([*shown, *kept])
         light = atoms.light(min_cell)
-        if len(light) > MAX_LIGHT_ATOMS:
+        crowded = {u for a in light for u in atoms.members[a]}
+        share = [len(f & crowded) / len(f) for f in shown]
+        splitting = [i for i, part in enumerate(share) if part]
+        if len(light) > MAX_LIGHT_ATOMS and splitting:
             # the figure most made of small atoms splits them most: merge it away
-            crowded = {u for a in light for u in atoms.members[a]}
-            share = [len(f & crowded) / len(f) for f in shown]
-            splitting = [i for i, part in enumerate(share) if part]
+            # (what is kept alone is audited as it is, however slowly)
             coarsest = min(splitting, key=lambda i: (costs[i][0], -share[i], costs[i][1:]))
             hidden.add(visible[coarsest])
             continue
-        found = find_disclosures(shown, min_cell)
+        found = find_disclosures([*shown, *kept], min_cell)
         if not found:
             return frozenset(hidden)
         for disclosure in found:
-            used = list(disclosure.figures)
+            used = [i for i in disclosure.figures if i < len(shown)]
+            if not used:  # the kept figures alone: audited where they are decided
+                raise AssertionError("the kept figures disclose on their own")
             if any(visible[i] in hidden for i in used):
                 continue  # already broken this round; the next audit tells
             hidden.add(visible[min(used, key=costs.__getitem__)])

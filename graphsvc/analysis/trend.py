@@ -138,9 +138,12 @@ def release_periods(
         having: Callable[[int], bool],
         unit: Callable[[int, str], int],
         m: str,
+        counted: Sequence[TrendKey] = (),
     ) -> frozenset[TrendKey]:
         figures = [frozenset(unit(i, m) for i in members[k] if having(i)) for k in shown]
-        key = (tuple(shown), tuple(figures))
+        # a count is also read against the client counts shown (kept: decided before)
+        fixed = [frozenset(the_client(i, "") for i in members[k]) for k in counted]
+        key = (tuple(shown), (*figures, *fixed))
         if key not in known:
             # figures over the same units (a team now and this month, with
             # nobody changed) are one figure: shown or hidden together
@@ -151,7 +154,8 @@ def release_periods(
                 if f not in costs or cost[0] > costs[f][0]:
                     costs[f] = cost
             distinct = list(costs)
-            hidden = {distinct[i] for i in complement(distinct, list(costs.values()), min_cell)}
+            hiding = complement(distinct, list(costs.values()), min_cell, fixed)
+            hidden = {distinct[i] for i in hiding}
             known[key] = frozenset(k for k, f in zip(shown, figures, strict=True) if f in hidden)
         return known[key]
 
@@ -159,6 +163,7 @@ def release_periods(
     shown = [k for k, c in out.items() if not c.suppressed]
     for k in protect(shown, lambda i: True, the_client, ""):
         out[k] = without_cell(out[k])
+    counted = [k for k, c in out.items() if c.clients is not None]
     for name in METRICS:
 
         def defined(i: int, name: str = name) -> bool:
@@ -166,7 +171,8 @@ def release_periods(
 
         for unit in (the_client, her_value):
             shown = [k for k, c in out.items() if _count(c, name) is not None]
-            for k in protect(shown, defined, unit, name):
+            read_against = counted if unit is the_client else ()
+            for k in protect(shown, defined, unit, name, read_against):
                 out[k] = replace(out[k], metrics={**out[k].metrics, name: HIDDEN_DISTRIBUTION})
     for kind in GapKind:
 
@@ -174,7 +180,7 @@ def release_periods(
             return kind in rows[i].row.gap_kinds
 
         shown = [k for k, c in out.items() if kind in c.gaps and c.gaps[kind].clients is not None]
-        for k in protect(shown, has_gap, the_client, ""):
+        for k in protect(shown, has_gap, the_client, "", counted):
             out[k] = replace(out[k], gaps={**out[k].gaps, kind: HIDDEN_COUNT})
     return out
 
