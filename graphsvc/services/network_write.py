@@ -14,7 +14,7 @@ import dataclasses
 import itertools
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 
 from fhir_mappings import JsonObject, ResourceKey, export_onion
 from fhir_mappings.export import Export
@@ -138,6 +138,7 @@ class NetworkWriter:
         version_now: int | None = None,
         *,
         allowed: Callable[[Onion], None] | None = None,
+        writes: Callable[[Collection[str]], None] | None = None,
     ) -> WriteResult:
         """Apply the command to the network as it is now. With an expected
         version, a network that has moved on is a VersionConflict; without
@@ -154,10 +155,13 @@ class NetworkWriter:
         asked of every network planned from. Only a commit, guarded by that
         version, confirms such a plan: any other answer (a conflict, no
         change, a refusal, an invalid command) is given only after the
-        network is read again."""
+        network is read again.
+
+        ``writes`` may refuse the FHIR resource types the commit would write
+        (a system client's scopes), before anything is written."""
         async with self._turns.of(client_id):
             return await self._change(
-                client_id, command, expected_version, check, version_now, allowed
+                client_id, command, expected_version, check, version_now, allowed, writes
             )
 
     @property
@@ -179,6 +183,7 @@ class NetworkWriter:
         check: Callable[[Onion, Onion], Awaitable[None]] | None,
         version_now: int | None,
         allowed: Callable[[Onion], None] | None,
+        writes: Callable[[Collection[str]], None] | None = None,
     ) -> WriteResult:
         deadline = time.monotonic() + PATIENCE
         # planned from the network as remembered, its version not read
@@ -212,6 +217,8 @@ class NetworkWriter:
                 unit = await self._plan(
                     {client_id: (None if new else before, after)}, {client_id: known}
                 )
+                if writes is not None:
+                    writes({w.type for w in unit.resources})
             except Exception:
                 if not hinted:
                     raise

@@ -93,7 +93,12 @@ async def test_system_client_scopes(network: NetworkService, two_teams: None) ->
     assert (await network.onion(reader, "client-a")).client.id == "client-a"
     with pytest.raises(Forbidden):
         await network.change(reader, "client-a", SaveNeed(Need("need-1", "client-a", "06")))
-    writer = system("system/CareTeam.cruds")
+    # a need is a Condition (and the CarePlan that says who helps with it)
+    care_team_only = system("system/CareTeam.cruds")
+    with pytest.raises(Forbidden, match=r"Condition\.write"):
+        await network.change(care_team_only, "client-a", SaveNeed(Need("need-1", "client-a", "06")))
+    assert (await network.onion(reader, "client-a")).needs == ()
+    writer = system("system/CareTeam.cruds", "system/Condition.cruds", "system/CarePlan.cruds")
     await network.change(writer, "client-a", SaveNeed(Need("need-1", "client-a", "06")))
     with pytest.raises(Forbidden):
         await network.onion(system("system/Observation.read"), "client-a")

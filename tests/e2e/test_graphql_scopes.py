@@ -1,0 +1,43 @@
+"""A system client writes through GraphQL only the FHIR resource types its
+scopes let it write on /fhir: with a CareTeam scope alone it may change who
+is in the onion and how close, not add a need (a Condition) or a rating (an
+Observation); what it is refused writes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from starlette.testclient import TestClient
+
+from graphsvc.services.tokens import TokenIssuer
+
+from ..conftest import system
+from ..integration.builders import population
+from .graphql_client import GraphQL
+from .test_graphql_mutations import ONION, mutate
+
+CARE_TEAM_ONLY = system("system/CareTeam.cruds")
+
+
+def test_a_care_team_scope_writes_no_condition_or_rating(
+    make_http: Callable[..., TestClient], issuer: TokenIssuer
+) -> None:
+    gql = GraphQL(make_http(population(1)), issuer, CARE_TEAM_ONLY)
+    before = gql(ONION, {"id": "client-0"})["client"]
+    need = mutate(gql, "addNeed", {"clientId": "client-0", "code": "35", "needId": "need-new"})
+    assert need["__typename"] == "ForbiddenError", need
+    assert "Condition.write" in need["message"]
+    rating = mutate(
+        gql,
+        "recordRating",
+        {"clientId": "client-0", "needId": "need-0-0", "dimension": "STATUS", "value": 5},
+    )
+    assert rating["__typename"] == "ForbiddenError", rating
+    assert "Observation.write" in rating["message"]
+    assert gql(ONION, {"id": "client-0"})["client"] == before
+    # what a CareTeam says it may change
+    closer = mutate(
+        gql, "updateMember", {"clientId": "client-0", "personId": "p-0-0", "closeness": 3}
+    )
+    assert closer["__typename"] == "NetworkChange", closer
+    assert gql(ONION, {"id": "client-0"})["client"]["version"] == before["version"] + 1
