@@ -77,6 +77,8 @@ def check_team_admin(principal: Principal, team_id: str | None, action: Action) 
     if principal.role is Role.SYSTEM:
         if not scope_allows(principal.scopes, "Organization", action):
             raise Forbidden(f"scope does not allow Organization.{action.value}")
+        if principal.teams and team_id not in principal.teams:
+            raise NotFound("team", team_id or "")  # it acts for its own teams only
         return
     if principal.role in {Role.NURSE, Role.COACH} and action is Action.READ:
         if team_id is not None and team_id in principal.teams:

@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 from graphsvc.services.tokens import TokenIssuer
 
 from ..conftest import system
-from ..integration.builders import population
+from ..integration.builders import OTHER_TEAM, TEAM, population
 from .graphql_client import GraphQL
 from .test_graphql_mutations import ONION, mutate
 
@@ -41,3 +41,15 @@ def test_a_care_team_scope_writes_no_condition_or_rating(
     )
     assert closer["__typename"] == "NetworkChange", closer
     assert gql(ONION, {"id": "client-0"})["client"]["version"] == before["version"] + 1
+
+
+def test_a_system_client_of_one_team_reads_no_other_team(
+    make_http: Callable[..., TestClient], issuer: TokenIssuer
+) -> None:
+    """Its caseload and gap counts would be of the clients it may see: none."""
+    http = make_http(population(2))
+    query = "query($id: ID!) { team(id: $id) { id caseload } }"
+    own = GraphQL(http, issuer, system("system/*.read", teams=(TEAM.id,)))
+    assert own(query, {"id": TEAM.id})["team"] == {"id": TEAM.id, "caseload": 2}
+    other = GraphQL(http, issuer, system("system/*.read", teams=(OTHER_TEAM.id,)))
+    assert other(query, {"id": TEAM.id})["team"] is None
