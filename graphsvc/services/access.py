@@ -13,7 +13,7 @@ does not exist, so that existence itself does not leak.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from enum import StrEnum
 
 from fhir_mappings.resource_types import PROJECTED_TYPES
@@ -190,3 +190,18 @@ def check_resource_access(
             raise NotFound("client", client_id)
         return
     check_team_access(principal, team_ids, action, client_id)
+
+
+def scoped_writes(principal: Principal) -> Callable[[Collection[str]], None] | None:
+    """A system client writes through GraphQL only the FHIR resource types its
+    scopes let it write on /fhir (a CareTeam scope alone writes no Condition)."""
+    if principal.role is not Role.SYSTEM:
+        return None
+
+    def check(types: Collection[str]) -> None:
+        refused = [t for t in sorted(types) if not scope_allows(principal.scopes, t, Action.WRITE)]
+        if refused:
+            said = ", ".join(f"{t}.write" for t in refused)
+            raise Forbidden(f"scope does not allow {said}, which this change writes")
+
+    return check

@@ -132,10 +132,11 @@ class FhirInteractions:
     async def _refuse(self, principal: Principal, entry: BundleEntry) -> None:
         """Raises what a conditional update that cannot be made answers."""
         refusal = _refused(entry)
-        if refusal is not None and refusal.key is not None:
+        if refusal is None:
+            return
+        if refusal.key is not None:
             await self._as_absent_out_of_reach(principal, refusal.key)
-        if refusal is not None:
-            raise refusal
+        raise refusal
 
     async def _as_absent_out_of_reach(self, principal: Principal, key: ResourceKey) -> None:
         """Raises NotFound, the answer a write of ``key`` gets, when the

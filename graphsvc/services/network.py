@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 
 from graphsvc.analysis.roles import names_gp
 from graphsvc.domain import (
@@ -52,6 +52,7 @@ from .access import (
     check_type_access,
     directory_writer,
     scope_allows,
+    scoped_writes,
     visible_teams,
 )
 from .audit import AuditRecord, AuditTrail
@@ -423,7 +424,7 @@ class NetworkService:
                 if was.get(member.person.id) != member.person:
                     await self._check_person(principal, member.person, client_id)
 
-        writes = _scoped_writes(principal)
+        writes = scoped_writes(principal)
         remembered = self._changes.remembered(client_id)
         if remembered is not None:
             # The network this instance wrote last: access is checked against
@@ -603,7 +604,7 @@ class NetworkService:
             client.id,
             name,
             lambda _: self._changes.change(
-                client.id, command, expected_version, writes=_scoped_writes(principal)
+                client.id, command, expected_version, writes=scoped_writes(principal)
             ),
             guarded=True,
             kept=self._kept(command),
@@ -641,18 +642,3 @@ class NetworkService:
                     progress(count)
         self._log(principal, "population.load", None, f"ok: {written} clients")
         return written
-
-
-def _scoped_writes(principal: Principal) -> Callable[[Collection[str]], None] | None:
-    """A system client writes through GraphQL only the FHIR resource types its
-    scopes let it write on /fhir (a CareTeam scope alone writes no Condition)."""
-    if principal.role is not Role.SYSTEM:
-        return None
-
-    def check(types: Collection[str]) -> None:
-        refused = [t for t in sorted(types) if not scope_allows(principal.scopes, t, Action.WRITE)]
-        if refused:
-            said = ", ".join(f"{t}.write" for t in refused)
-            raise Forbidden(f"scope does not allow {said}, which this change writes")
-
-    return check
