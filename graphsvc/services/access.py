@@ -65,10 +65,20 @@ def check_team_access(
         case Role.SYSTEM:
             if not scope_allows(principal.scopes, NETWORK_RESOURCE, action):
                 raise Forbidden(f"scope does not allow {NETWORK_RESOURCE}.{action.value}")
-            if principal.teams and not teams & principal.teams:
+            if acts_for_others(principal, teams):
                 raise NotFound("client", client_id)
         case Role.RESEARCHER:
             raise Forbidden("researchers see de-identified aggregates only")
+
+
+def acts_for_others(principal: Principal, team_ids: Iterable[str]) -> bool:
+    """A system client whose token names teams acts for those teams only:
+    true when it names teams and none of ``team_ids`` is one of them."""
+    return (
+        principal.role is Role.SYSTEM
+        and bool(principal.teams)
+        and not frozenset(team_ids) & principal.teams
+    )
 
 
 def check_team_admin(principal: Principal, team_id: str | None, action: Action) -> None:
@@ -77,8 +87,8 @@ def check_team_admin(principal: Principal, team_id: str | None, action: Action) 
     if principal.role is Role.SYSTEM:
         if not scope_allows(principal.scopes, "Organization", action):
             raise Forbidden(f"scope does not allow Organization.{action.value}")
-        if principal.teams and team_id not in principal.teams:
-            raise NotFound("team", team_id or "")  # it acts for its own teams only
+        if acts_for_others(principal, (team_id,) if team_id else ()):
+            raise NotFound("team", team_id or "")
         return
     if principal.role in {Role.NURSE, Role.COACH} and action is Action.READ:
         if team_id is not None and team_id in principal.teams:
@@ -96,7 +106,7 @@ def visible_teams(principal: Principal, team_id: str) -> None:
     if principal.role is Role.SYSTEM:
         if not scope_allows(principal.scopes, NETWORK_RESOURCE, Action.READ):
             raise Forbidden(f"scope does not allow {NETWORK_RESOURCE}.read")
-        if principal.teams and team_id not in principal.teams:
+        if acts_for_others(principal, (team_id,)):
             raise NotFound("team", team_id)
 
 
@@ -186,7 +196,7 @@ def check_resource_access(
     if client_id is None:
         return
     if principal.role is Role.SYSTEM:
-        if principal.teams and not frozenset(team_ids) & principal.teams:
+        if acts_for_others(principal, team_ids):
             raise NotFound("client", client_id)
         return
     check_team_access(principal, team_ids, action, client_id)

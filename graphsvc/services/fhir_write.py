@@ -30,6 +30,7 @@ from graphsvc.store.resource_store import StoredResource, canonical, senders_met
 from .access import (
     DIRECTORY_RESOURCES,
     Action,
+    acts_for_others,
     check_outside_compartments,
     check_resource_access,
     check_shared_write,
@@ -142,16 +143,17 @@ def _people_of(resource: JsonObject | None, key: ResourceKey) -> set[str]:
     return set()
 
 
-def _owners(
-    change: ResourceChange, found: StoredResource | None, base_urls: Sequence[str]
-) -> set[str]:
+def _compartment(change: ResourceChange, base_urls: Sequence[str]) -> str | None:
+    """The client in whose compartment the resource is to be (None: none, or deleted)."""
+    if change.resource is None:
+        return None
+    return compartment_client(change.resource, base_urls=base_urls)
+
+
+def _owners(to_be: str | None, found: StoredResource | None) -> set[str]:
     """The clients in whose compartments the resource is, before and after."""
-    owners = set()
-    if change.resource is not None:
-        owners.add(compartment_client(change.resource, base_urls=base_urls))
-    if found is not None:
-        owners.add(found.client_id)
-    return {o for o in owners if o is not None}
+    was = found.client_id if found is not None else None
+    return {o for o in (to_be, was) if o is not None}
 
 
 def _may_write(principal: Principal) -> None:
@@ -281,7 +283,8 @@ class FhirWriteService:
             check_type_access(principal, change.key.resource_type, Action.WRITE)
             if change.key.resource_type == "Organization":
                 await self._check_other_team(principal, change.key.id)
-        client_of = {c.key: _owners(c, s, base_urls) for c, s, _ in outcomes}
+        to_be = {c.key: _compartment(c, base_urls) for c in changes}
+        client_of = {c.key: _owners(to_be[c.key], s) for c, s, _ in outcomes}
         owners = sorted({cid for found in client_of.values() for cid in found})
         access = await self._repo.clients_access(owners)
         for change, found, outcome in outcomes:
@@ -292,7 +295,7 @@ class FhirWriteService:
                 )
             if not client_of[change.key] and outcome is not Outcome.ABSENT:
                 check_shared_write(principal, change.key.resource_type)
-            if change.resource is not None and not _owners(change, None, base_urls):
+            if change.resource is not None and to_be[change.key] is None:
                 # to be about no client (new, or moved out of her client's record)
                 check_outside_compartments(
                     principal, change.key.resource_type, change.key.id, stored=False
@@ -339,9 +342,7 @@ class FhirWriteService:
     async def _check_other_team(self, principal: Principal, organization_id: str) -> None:
         """A system client that acts for some teams changes no other team's
         entry (an organisation that is not a team is the directory's)."""
-        if principal.role is not Role.SYSTEM or not principal.teams:
-            return
-        if organization_id in principal.teams:
+        if not acts_for_others(principal, (organization_id,)):
             return
         try:
             await self._repo.get_team(organization_id)
