@@ -18,6 +18,7 @@ from ..parsing import parse_resource
 from ..projection import GraphKind, GraphRef, project_once
 from .careteams import add_participants, pin_ring
 from .context import Overlay
+from .revalidation import changed_part
 
 
 def read_back(overlay: Overlay, rounds: int = 3) -> Onion | None:
@@ -65,15 +66,28 @@ def check(overlay: Overlay, read: Onion | None = None) -> Onion | None:
     as the onion; where not, a note says what is off. ``read``: what the
     workspace as it is now reads back as, when already known (from repair).
     Returns what the workspace reads back as (None when it cannot be read)."""
-    for key in sorted(overlay.workspace.changed | overlay.workspace.generated):
+    workspace = overlay.workspace
+    for key in sorted(workspace.changed | workspace.generated):
+        resource = workspace.read(key)
+        # a stored resource was valid: what the overlay changed in it is what
+        # to check (revalidation.py); what it made is checked whole
+        part = (
+            resource
+            if key in workspace.generated
+            else changed_part(workspace.original(key), resource)
+        )
         try:
             # what the overlay wrote came from typed values: valid R4 is
             # enough, the lossless comparison of what was sent is not needed
-            parse_resource(overlay.workspace.read(key), lossless=False)
-        except FhirValidationError as error:
-            overlay.notes.extend(
-                Issue(i.expression, i.message, i.code, "error", key.reference) for i in error.issues
-            )
+            parse_resource(part, lossless=False)
+        except FhirValidationError:
+            try:  # said where it is in the whole resource
+                parse_resource(resource, lossless=False)
+            except FhirValidationError as error:
+                overlay.notes.extend(
+                    Issue(i.expression, i.message, i.code, "error", key.reference)
+                    for i in error.issues
+                )
     after = read if read is not None else read_back(overlay)
     if after is None:
         return None

@@ -25,6 +25,10 @@ class Workspace:
     def read(self, key: ResourceKey) -> JsonObject:
         return self._current[key]
 
+    def original(self, key: ResourceKey) -> JsonObject:
+        """The resource as stored, before any edit."""
+        return self._originals[key]
+
     def edit(self, key: ResourceKey) -> JsonObject:
         """The resource to change in place; the stored original is never touched."""
         if key not in self.changed and key not in self.generated:
