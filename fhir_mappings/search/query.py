@@ -221,15 +221,10 @@ class _Reader:
             self.include(name, value)
 
     def read_count(self, value: str) -> None:
-        digits = value.lstrip("0")
-        if not re.fullmatch(r"[0-9]+", value) or not digits:
-            self.fail(
-                "_count",
-                f"must be a whole number of at least 1 (a page holds at most {MAX_COUNT}), "
-                f"not {_shown(value)}",
-            )
-            return
-        self.count = MAX_COUNT if len(digits) > 4 else min(int(digits), MAX_COUNT)
+        try:
+            self.count = page_size(value)
+        except ValueError as error:
+            self.fail("_count", str(error))
 
     def alternatives(self, raw: str, value: str) -> list[str] | None:
         """The comma-separated values, still escaped."""
@@ -405,6 +400,19 @@ class _Reader:
             self.fail(name, message)
             return
         (self.revincludes if reverse else self.includes).add(Include(source, param_name, target))
+
+
+def page_size(value: str) -> int:
+    """``_count``: a whole number of at least 1; above :data:`MAX_COUNT`, a
+    page of that many (FHIR lets a server give fewer than asked). Raises
+    ValueError saying what is wrong."""
+    digits = value.lstrip("0")
+    if not re.fullmatch(r"[0-9]+", value) or not digits:
+        raise ValueError(
+            f"must be a whole number of at least 1 (a page holds at most {MAX_COUNT}), "
+            f"not {_shown(value)}"
+        )
+    return MAX_COUNT if len(digits) > 4 else min(int(digits), MAX_COUNT)
 
 
 def _shown(text: str) -> str:

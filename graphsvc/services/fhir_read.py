@@ -16,6 +16,7 @@ from fhir_mappings.search import (
     include_targets,
     revinclude_groups,
 )
+from fhir_mappings.search.history import HistoryQuery, chosen_versions
 from graphsvc.domain import NotFound, Principal, Role
 from graphsvc.store.port import NetworkRepository, ResourceStore
 from graphsvc.store.resource_store import StoredResource
@@ -49,6 +50,13 @@ class SearchPage:
     matches: list[JsonObject]
     included: list[JsonObject]
     next_after: str | None  # the _after of the next page, if there is one
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryPage:
+    versions: list[StoredResource]  # newest first
+    total: int  # the versions the request asks for, on every page
+    next_after: int | None  # the _after of the next page, if there is one
 
 
 def shown(stored: StoredResource) -> JsonObject:
@@ -135,6 +143,14 @@ class FhirReadService:
         current = await self._current(principal, resource_type, resource_id)
         versions = await self._resources.history(resource_type, resource_id)
         return [v for v in versions if await self._readable(principal, current, v)]
+
+    async def history_page(
+        self, principal: Principal, resource_type: str, resource_id: str, query: HistoryQuery
+    ) -> HistoryPage:
+        """The versions of a history request (``_count``, ``_since``, ``_at``), a page of them."""
+        versions = await self.history(principal, resource_type, resource_id)
+        page, total, next_after = chosen_versions(versions, query)
+        return HistoryPage(page, total, next_after)
 
     async def _readable(
         self, principal: Principal, current: StoredResource, version: StoredResource

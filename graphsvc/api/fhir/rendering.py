@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 from fhir_mappings import JsonObject, operation_outcome
 from fhir_mappings.search import SearchQuery
+from fhir_mappings.search.history import HistoryQuery
 from graphsvc.services.fhir_interactions import EntryResult
-from graphsvc.services.fhir_read import SearchPage, shown
+from graphsvc.services.fhir_read import HistoryPage, SearchPage, shown
 from graphsvc.services.fhir_write import ChangeResult, Outcome
-from graphsvc.store.resource_store import StoredResource
 
 from .responses import status_of
 
@@ -69,9 +69,14 @@ def _entry(base: str, resource: JsonObject, mode: str) -> JsonObject:
     }
 
 
-def history_bundle(base: str, versions: Sequence[StoredResource]) -> JsonObject:
+def history_bundle(base: str, reference: str, query: HistoryQuery, page: HistoryPage) -> JsonObject:
+    """A resource's history (``reference``: its ``Type/id``), one page of it."""
+    url = f"{base}/{reference}/_history"
+    links = [{"relation": "self", "url": f"{url}?{query.as_query(query.after)}"}]
+    if page.next_after is not None:
+        links.append({"relation": "next", "url": f"{url}?{query.as_query(page.next_after)}"})
     entries: list[JsonObject] = []
-    for version in versions:
+    for version in page.versions:
         url = f"{base}/{version.type}/{version.id}"
         request = {
             "method": "DELETE" if version.deleted else "PUT",
@@ -86,7 +91,8 @@ def history_bundle(base: str, versions: Sequence[StoredResource]) -> JsonObject:
         if not version.deleted:
             entry["resource"] = shown(version)
         entries.append(entry)
-    return _bundle({"resourceType": "Bundle", "type": "history", "total": len(entries)}, entries)
+    head = {"resourceType": "Bundle", "type": "history", "total": page.total, "link": links}
+    return _bundle(head, entries)
 
 
 def bundle_response(base: str, kind: str, results: Sequence[EntryResult]) -> JsonObject:

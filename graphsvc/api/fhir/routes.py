@@ -14,6 +14,7 @@ from starlette.types import Receive, Scope, Send
 
 from fhir_mappings import FhirValidationError, Issue, JsonObject, operation_outcome
 from fhir_mappings.search import parse_search
+from fhir_mappings.search.history import parse_history
 from graphsvc.domain import Principal, ValidationError
 from graphsvc.runtime import Runtime
 from graphsvc.services.fhir_deletes import NetworkNotEmpty
@@ -84,8 +85,12 @@ async def vread(request: Request, principal: Principal, runtime: Runtime) -> Res
 @handled
 async def history(request: Request, principal: Principal, runtime: Runtime) -> Response:
     p = request.path_params
-    versions = await runtime.fhir_reads.history(principal, p["type"], p["id"])
-    return fhir(history_bundle(base_of(request), versions))
+    try:
+        query = parse_history(request.query_params.multi_items())
+    except FhirValidationError as error:  # a history that cannot be given: 400, as a search
+        return fhir(operation_outcome(error.issues), 400)
+    page = await runtime.fhir_reads.history_page(principal, p["type"], p["id"], query)
+    return fhir(history_bundle(base_of(request), f"{p['type']}/{p['id']}", query, page))
 
 
 @handled
