@@ -106,21 +106,28 @@ class FhirInteractions:
         return self._store, self._writes, self._unchanged
 
     async def _unpack(
-        self, bundle: JsonObject, base_urls: Sequence[str]
+        self, principal: Principal, bundle: JsonObject, base_urls: Sequence[str]
     ) -> tuple[BundleEntry, ...]:
         lookup = await lookup_for(
-            self._store, lambda known: unpack_bundle(bundle, lookup=known, base_urls=base_urls)
+            self._store,
+            lambda known: unpack_bundle(bundle, lookup=known, base_urls=base_urls),
+            # a conditional search finds only what the sender may read
+            within=lambda: self._reads.reach(principal),
         )
         return unpack_bundle(bundle, lookup=lookup, base_urls=base_urls)
 
     async def _unpack_prepared(
-        self, bundle: JsonObject, base_urls: Sequence[str], prepared: PreparedBundle | None
+        self,
+        principal: Principal,
+        bundle: JsonObject,
+        base_urls: Sequence[str],
+        prepared: PreparedBundle | None,
     ) -> tuple[tuple[BundleEntry, ...], Fingerprints | None]:
         """The entries, unpacked ahead when the database says what was assumed
         (else here), and the fingerprints read for them: what the references
         name and the Bundle's own resources, in one read."""
         if prepared is None:
-            return await self._unpack(bundle, base_urls), None
+            return await self._unpack(principal, bundle, base_urls), None
         stored = {d.key: d for d in await self._store.digests(prepared.keys())}
         live = {key for key, found in stored.items() if not found.deleted}
         if prepared.holds_for(live):
@@ -190,12 +197,12 @@ class FhirInteractions:
     # -- single resources ---------------------------------------------------
 
     async def _single(
-        self, entry: JsonObject, base_urls: Sequence[str]
+        self, principal: Principal, entry: JsonObject, base_urls: Sequence[str]
     ) -> tuple[BundleEntry, ResourceChange | None]:
         """A single resource unpacked as a batch of one, and the change it
         asks for (None: a conditional create that matched)."""
         bundle: JsonObject = {"resourceType": "Bundle", "type": "batch", "entry": [entry]}
-        (unpacked,) = await self._unpack(bundle, base_urls)
+        (unpacked,) = await self._unpack(principal, bundle, base_urls)
         kind = str(entry["resource"]["resourceType"])
         try:
             if unpacked.issues and unpacked.key is None:
@@ -209,7 +216,7 @@ class FhirInteractions:
     async def _one(
         self, principal: Principal, entry: JsonObject, base_urls: Sequence[str]
     ) -> ChangeResult:
-        unpacked, change = await self._single(entry, base_urls)
+        unpacked, change = await self._single(principal, entry, base_urls)
         if change is None:
             return await self._existing(principal, unpacked)
         (result,) = await self._writes.apply(principal, [change], base_urls=base_urls)
@@ -284,7 +291,7 @@ class FhirInteractions:
                 entry = _update_entry(resource_type, resource_id, body, None)
             else:
                 entry = _create_entry(resource_type, body, None)
-            unpacked, found = await self._single(entry, base_urls)
+            unpacked, found = await self._single(principal, entry, base_urls)
             assert found is not None  # no condition was sent
             change = found
             unresolved = _unprefixed(unpacked.issues, resource_type)
@@ -310,7 +317,7 @@ class FhirInteractions:
         ``prepared``: the Bundle unpacked ahead (fhir_prepared)."""
         if not validated:
             parse_resource(bundle)
-        entries, seen = await self._unpack_prepared(bundle, base_urls, prepared)
+        entries, seen = await self._unpack_prepared(principal, bundle, base_urls, prepared)
         for entry in entries:  # all or nothing: the first refused says why
             await self._refuse(principal, entry)
         changes: list[ResourceChange] = []
@@ -386,7 +393,7 @@ class FhirInteractions:
         entries = [e for e in bundle.get("entry", ()) if isinstance(e, dict)]
         kept = [index for index in range(len(entries)) if index not in invalid]
         valid = {**bundle, "entry": [entries[i] for i in kept]}
-        unpacked, seen = await self._unpack_prepared(valid, base_urls, prepared)
+        unpacked, seen = await self._unpack_prepared(principal, valid, base_urls, prepared)
         unpacked_entries = [dataclasses.replace(u, index=kept[u.index]) for u in unpacked]
         same = (
             await self._same(principal, unpacked_entries, base_urls, seen) if skip_unchanged else {}

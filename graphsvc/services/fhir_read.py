@@ -6,7 +6,7 @@ system client what its scopes (and teams) allow."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from fhir_mappings import ACCEPTED_TYPES, JsonObject, ResourceKey
@@ -50,6 +50,15 @@ class SearchPage:
     matches: list[JsonObject]
     included: list[JsonObject]
     next_after: str | None  # the _after of the next page, if there is one
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """What a principal's searches may find: her clients' records (None: every
+    client's) and, of each stored resource found, whether she may see it."""
+
+    clients: set[str] | None
+    sees: Callable[[StoredResource], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +188,10 @@ class FhirReadService:
         for team_id in sorted(principal.teams):
             clients |= set(await self._repo.team_client_ids(team_id))
         return clients
+
+    async def reach(self, principal: Principal) -> Reach:
+        clients = await self.visible_clients(principal)
+        return Reach(clients, lambda stored: self._may_see(principal, stored, clients))
 
     def _may_see(
         self, principal: Principal, stored: StoredResource, clients: set[str] | None
