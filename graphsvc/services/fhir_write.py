@@ -11,6 +11,7 @@ what a new resource no longer says is taken out of the graph.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import random
 from collections.abc import Iterable, Mapping, Sequence
@@ -278,11 +279,11 @@ class FhirWriteService:
         }
         outcomes = [(c, stored.get(c.key), _outcome(c, stored.get(c.key))) for c in changes]
         writes = [(c, s, o) for c, s, o in outcomes if o not in {Outcome.UNCHANGED, Outcome.ABSENT}]
-        for change, _, _ in outcomes:
+        for change, found, _ in outcomes:
             # the scope for the type first, so that a forbidden client learns nothing more
             check_type_access(principal, change.key.resource_type, Action.WRITE)
-            if change.key.resource_type == "Organization":
-                await self._check_other_team(principal, change.key.id)
+            if change.key.resource_type in DIRECTORY_RESOURCES:
+                await self._check_other_teams_entry(principal, change, found)
         to_be = {c.key: _compartment(c, base_urls) for c in changes}
         client_of = {c.key: _owners(to_be[c.key], s) for c, s, _ in outcomes}
         owners = sorted({cid for found in client_of.values() for cid in found})
@@ -339,19 +340,48 @@ class FhirWriteService:
             principal, outcomes, stored, client_of, client_ids, reads, base_urls, len(changes)
         )
 
-    async def _check_other_team(self, principal: Principal, organization_id: str) -> None:
-        """A system client that acts for some teams changes no other team's
-        entry (an organisation that is not a team is the directory's)."""
-        if not acts_for_others(principal, (organization_id,)):
-            return
-        try:
-            await self._repo.get_team(organization_id)
-        except NotFound:
-            return
-        raise Forbidden(
-            f"this client acts for {', '.join(sorted(principal.teams))} only; "
-            f"Organization/{organization_id} is another team"
-        )
+    async def _check_other_teams_entry(
+        self, principal: Principal, change: ResourceChange, found: StoredResource | None
+    ) -> None:
+        """A system client that acts for some teams changes no directory entry
+        another team relies on: another team itself, nor a professional or
+        organisation in the network of another team's client or working for
+        another team (renaming or deleting her would change their onions)."""
+        if not acts_for_others(principal, ()):
+            return  # acts for every team, or is no system client
+        key = change.key
+        if key.resource_type == "Organization" and acts_for_others(principal, (key.id,)):
+            with contextlib.suppress(NotFound):
+                await self._repo.get_team(key.id)
+                raise Forbidden(
+                    f"this client acts for {', '.join(sorted(principal.teams))} only; "
+                    f"{key.reference} is another team"
+                )
+        stored = found.content if found is not None and not found.deleted else None
+        people = _people_of(change.resource, key) | _people_of(stored, key)
+        if key.resource_type == "Organization":
+            people |= {p.id for p in await self._repo.team_staff(key.id)}
+        teams: set[str] = set()
+        in_networks = await self._repo.person_clients(sorted(people))
+        clients = sorted({c for found_in in in_networks.values() for c in found_in})
+        for access in (await self._repo.clients_access(clients)).values():
+            teams |= access.team_ids
+        for person_id in sorted(people):
+            with contextlib.suppress(NotFound):
+                _, organizations = await self._repo.get_person(person_id)
+                teams |= set(await self._teams_among(organizations))
+        if teams - principal.teams:
+            raise Forbidden(
+                f"this client acts for {', '.join(sorted(principal.teams))} only; "
+                f"{key.reference} is in the networks or staff of another team"
+            )
+
+    async def _teams_among(self, organization_ids: Iterable[str]) -> list[str]:
+        teams = []
+        for organization_id in organization_ids:
+            with contextlib.suppress(NotFound):
+                teams.append((await self._repo.get_team(organization_id)).id)
+        return teams
 
     async def _hinted_plan(
         self, principal: Principal, changes: Sequence[ResourceChange], base_urls: Sequence[str]
