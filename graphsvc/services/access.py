@@ -81,6 +81,16 @@ def acts_for_others(principal: Principal, team_ids: Iterable[str]) -> bool:
     )
 
 
+def check_relied_on(principal: Principal, teams: Iterable[str], entry: str) -> None:
+    """A system client that acts for some teams changes no directory entry
+    another of ``teams`` relies on (services/reliance.py)."""
+    if acts_for_others(principal, ()) and set(teams) - principal.teams:
+        raise Forbidden(
+            f"this client acts for {', '.join(sorted(principal.teams))} only; "
+            f"{entry} is in the networks or staff of another team"
+        )
+
+
 def check_team_admin(principal: Principal, team_id: str | None, action: Action) -> None:
     """Teams, organisations and staff: a nurse may read her own team; writing
     them is for system clients with a write scope (directory feeds)."""

@@ -33,6 +33,7 @@ from .access import (
     Action,
     acts_for_others,
     check_outside_compartments,
+    check_relied_on,
     check_resource_access,
     check_shared_write,
     check_type_access,
@@ -43,6 +44,7 @@ from .fhir_deletes import check_network_ends_whole, network_without
 from .fhir_view import as_json, laid_over, stored_originals, with_references
 from .network_write import ATTEMPTS, deleted_version, resource_version
 from .recent_networks import NetworkRead, RecentNetworks
+from .reliance import teams_relying_on
 
 
 class PreconditionFailed(Exception):
@@ -361,27 +363,7 @@ class FhirWriteService:
         people = _people_of(change.resource, key) | _people_of(stored, key)
         if key.resource_type == "Organization":
             people |= {p.id for p in await self._repo.team_staff(key.id)}
-        teams: set[str] = set()
-        in_networks = await self._repo.person_clients(sorted(people))
-        clients = sorted({c for found_in in in_networks.values() for c in found_in})
-        for access in (await self._repo.clients_access(clients)).values():
-            teams |= access.team_ids
-        for person_id in sorted(people):
-            with contextlib.suppress(NotFound):
-                _, organizations = await self._repo.get_person(person_id)
-                teams |= set(await self._teams_among(organizations))
-        if teams - principal.teams:
-            raise Forbidden(
-                f"this client acts for {', '.join(sorted(principal.teams))} only; "
-                f"{key.reference} is in the networks or staff of another team"
-            )
-
-    async def _teams_among(self, organization_ids: Iterable[str]) -> list[str]:
-        teams = []
-        for organization_id in organization_ids:
-            with contextlib.suppress(NotFound):
-                teams.append((await self._repo.get_team(organization_id)).id)
-        return teams
+        check_relied_on(principal, await teams_relying_on(self._repo, people), key.reference)
 
     async def _hinted_plan(
         self, principal: Principal, changes: Sequence[ResourceChange], base_urls: Sequence[str]

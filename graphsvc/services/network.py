@@ -47,6 +47,7 @@ from graphsvc.store.port import ClientAccess, ClientPageRequest, NetworkReposito
 from .access import (
     NETWORK_RESOURCE,
     Action,
+    check_relied_on,
     check_team_access,
     check_team_admin,
     check_type_access,
@@ -68,6 +69,7 @@ from .history import (
 )
 from .network_write import NetworkWriter
 from .recent_onions import RecentOnions
+from .reliance import teams_relying_on
 
 # What the audit trail calls each change.
 ACTIONS: dict[type[Command], str] = {
@@ -219,7 +221,10 @@ class NetworkService:
                 )
             return
         same = (person.name, person.contact) == (existing.name, existing.contact)
-        if not same and not directory_writer(principal):
+        if not same and directory_writer(principal):
+            teams = await teams_relying_on(self._repo, [person.id])
+            check_relied_on(principal, teams, repr(existing.name))
+        elif not same:
             raise ValidationError(
                 "name",
                 f"{existing.name!r} is in the directory; its name and contact "
@@ -240,10 +245,16 @@ class NetworkService:
         except NotFound:
             existing = None
         if existing is not None:
-            if existing.ring is Ring.INFORMAL or directory_writer(principal):
+            if existing.ring is Ring.INFORMAL:
                 return command
             contact = existing.contact if person.contact is None else person.contact
-            if (person.name, contact) != (existing.name, existing.contact):
+            renamed = (person.name, contact) != (existing.name, existing.contact)
+            if directory_writer(principal):
+                if renamed:
+                    teams = await teams_relying_on(self._repo, [person.id])
+                    check_relied_on(principal, teams, repr(existing.name))
+                return command
+            if renamed:
                 raise ValidationError(
                     "name",
                     f"{existing.name!r} is in the directory; its name and contact "
