@@ -3,7 +3,7 @@
 from .audit import AuditRecord
 from .client import Client
 from .diagnosis import Classification, Diagnosis
-from .errors import DomainError, NotFound, ValidationError, VersionConflict
+from .errors import DomainError, NotFound, Reason, ValidationError, VersionConflict
 from .help import Help, frequency_band
 from .need import Need, NeedStatus
 from .observation import Observation, RatingDimension
@@ -41,6 +41,7 @@ __all__ = [
     "Population",
     "Principal",
     "RatingDimension",
+    "Reason",
     "Ring",
     "Role",
     "Staff",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .client import Client
-from .errors import NotFound, ValidationError
+from .errors import NotFound, Reason, ValidationError
 from .need import Need, NeedStatus
 from .observation import Observation
 from .onion import Member, Onion
@@ -211,17 +211,26 @@ def _admit_client(onion: Onion, command: AdmitClient) -> Onion:
     born, day = command.client.birth_date, command.admitted_on
     if born is not None and day is not None:
         if born > day:
-            raise ValidationError("birthDate", f"{born.isoformat()} lies in the future")
+            raise ValidationError(
+                "birthDate", f"{born.isoformat()} lies in the future", code=Reason.IN_THE_FUTURE
+            )
         if (born.year + OLDEST, born.month, born.day) < (day.year, day.month, day.day):
             raise ValidationError(
-                "birthDate", f"{born.isoformat()} is more than {OLDEST} years ago"
+                "birthDate",
+                f"{born.isoformat()} is more than {OLDEST} years ago",
+                code=Reason.TOO_LONG_AGO,
+                maximum=OLDEST,
             )
     after = replace(onion, client=command.client, team_id=command.team_id)
     gp = command.general_practitioner
     if gp is None:
         return after
     if gp.ring is not Ring.FORMAL:
-        raise ValidationError("generalPractitionerId", f"{gp.name!r} is not a professional")
+        raise ValidationError(
+            "generalPractitionerId",
+            f"{gp.name!r} is not a professional",
+            code=Reason.NOT_A_PROFESSIONAL,
+        )
     if any(m.person.id == gp.id for m in after.members):
         return after  # in her onion already, in the place given there
     tie = Membership(gp.id, after.client.id, Ring.FORMAL, GENERAL_PRACTITIONER, since=day)
@@ -240,7 +249,9 @@ def _save_member(onion: Onion, command: SaveMember) -> Onion:
     taken = {onion.client.id, *(n.id for n in onion.needs), *(o.id for o in onion.observations)}
     if person.id in taken:
         raise ValidationError(
-            "personId", f"{person.id!r} is no person: it names a client, need or rating"
+            "personId",
+            f"{person.id!r} is no person: it names a client, need or rating",
+            code=Reason.NOT_A_PERSON,
         )
     if existing is None:
         after = replace(onion, members=(*onion.members, Member(person, membership)))
@@ -255,7 +266,9 @@ def _save_member(onion: Onion, command: SaveMember) -> Onion:
         if tie.supporter_id != person.id:
             raise ValidationError(f"supports[{i}].supporterId", "does not name this person")
         if tie.need_id in needs:
-            raise ValidationError(f"supports[{i}].needId", f"{tie.need_id!r} is named twice")
+            raise ValidationError(
+                f"supports[{i}].needId", f"{tie.need_id!r} is named twice", code=Reason.NAMED_TWICE
+            )
         needs.add(tie.need_id)
         after = _save_support(after, SaveSupport(tie))
     known: set[frozenset[str]] = set()
@@ -264,7 +277,9 @@ def _save_member(onion: Onion, command: SaveMember) -> Onion:
             raise ValidationError(f"knows[{i}]", "does not name this person")
         pair = frozenset((knows.person_a, knows.person_b))
         if pair in known:
-            raise ValidationError(f"knows[{i}]", "names someone she knows twice")
+            raise ValidationError(
+                f"knows[{i}]", "names someone she knows twice", code=Reason.NAMED_TWICE
+            )
         known.add(pair)
         after = _save_knows(after, SaveKnows(knows))
     return after
@@ -312,6 +327,7 @@ def id_taken(field: str, some_id: str) -> ValidationError:
     return ValidationError(
         field,
         f"{some_id!r} is taken: a person, client, team, organisation, need or rating has it",
+        code=Reason.TAKEN,
     )
 
 

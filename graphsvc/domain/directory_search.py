@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import ValidationError
+from .errors import Reason, ValidationError
 from .folding import fold
 from .organization import OrganizationKind
 
@@ -86,10 +86,21 @@ def directory_query(
     """The query for what a nurse typed; refused when there is nothing to look for."""
     needle = " ".join(fold(search).split())
     if len(needle) < 2:
-        raise ValidationError("search", "type at least two letters of a name or role")
+        raise ValidationError(
+            "search",
+            "type at least two letters of a name or role",
+            code=Reason.TOO_SHORT,
+            minimum=2,
+        )
     limit = DEFAULT_RESULTS if first is None else first
     if not 1 <= limit <= MAX_RESULTS:
-        raise ValidationError("first", f"must be 1-{MAX_RESULTS}")
+        raise ValidationError(
+            "first",
+            f"must be 1-{MAX_RESULTS}",
+            code=Reason.OUT_OF_RANGE,
+            minimum=1,
+            maximum=MAX_RESULTS,
+        )
     terms, kinds = _group_terms(needle)
     # as typed too (lower case, accents kept): names written before names were
     # folded have no folded copy to compare with

@@ -2,18 +2,62 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 
 class DomainError(Exception):
     """Base of every error that says the request, not the service, is at fault."""
 
 
-class ValidationError(DomainError, ValueError):
-    """A value breaks a rule of the domain; ``field`` names where."""
+class Reason(StrEnum):
+    """Why a value is refused, as a stable code a surface can put in its own
+    words (the web page says it in Dutch or English); the message says the
+    same in the service's English. Codes are added, never renamed."""
 
-    def __init__(self, field: str, message: str) -> None:
+    INVALID_ID = "invalid-id"
+    NOT_TEXT = "not-text"
+    BLANK = "blank"
+    TOO_SHORT = "too-short"
+    TOO_LONG = "too-long"  # maximum: the most characters
+    CONTROL_CHARACTERS = "control-characters"
+    BIDIRECTIONAL_CHARACTERS = "bidirectional-characters"
+    NOT_A_CHOICE = "not-a-choice"
+    NOT_A_NUMBER = "not-a-number"
+    NOT_A_WHOLE_NUMBER = "not-a-whole-number"
+    OUT_OF_RANGE = "out-of-range"  # minimum and maximum
+    NOT_A_DATE = "not-a-date"
+    IN_THE_FUTURE = "in-the-future"
+    TOO_LONG_AGO = "too-long-ago"  # maximum: the most years back
+    UNKNOWN_OMAHA_CODE = "unknown-omaha-code"
+    TAKEN = "taken"
+    NOT_A_PERSON = "not-a-person"
+    NOT_A_PROFESSIONAL = "not-a-professional"
+    NAMED_TWICE = "named-twice"
+    KNOWS_HERSELF = "knows-herself"
+    HOURS_AND_MINUTES = "hours-and-minutes"
+    CANNOT_UNDO = "cannot-undo"
+
+
+class ValidationError(DomainError, ValueError):
+    """A value breaks a rule of the domain; ``field`` names where, ``code``
+    (a :class:`Reason`, when there is one) why, and ``minimum`` and
+    ``maximum`` the bounds the code speaks of, if any."""
+
+    def __init__(
+        self,
+        field: str,
+        message: str,
+        *,
+        code: str | None = None,
+        minimum: float | None = None,
+        maximum: float | None = None,
+    ) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+        self.code = None if code is None else str(code)
+        self.minimum = minimum
+        self.maximum = maximum
 
 
 class NotFound(DomainError, LookupError):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ._entity import settle
-from .errors import ValidationError
+from .errors import Reason, ValidationError
 from .ties import Frequency, TieStatus
 from .values import check_enum, check_hours, check_id, check_text
 
@@ -49,7 +49,11 @@ class Help:
             or not 0 <= times <= MAX_TIMES_A_WEEK
         ):
             raise ValidationError(
-                "help.timesPerWeek", f"must be 0-{MAX_TIMES_A_WEEK}, got {times!r}"
+                "help.timesPerWeek",
+                f"must be 0-{MAX_TIMES_A_WEEK}, got {times!r}",
+                code=Reason.OUT_OF_RANGE,
+                minimum=0,
+                maximum=MAX_TIMES_A_WEEK,
             )
         settle(
             self,

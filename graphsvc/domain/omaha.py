@@ -12,7 +12,7 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 
-from .errors import ValidationError
+from .errors import Reason, ValidationError
 
 OMAHA_SYSTEM = "http://terminology.hl7.org/CodeSystem/oms"
 
@@ -76,5 +76,9 @@ def omaha_problem(code: object, field: str = "code") -> OmahaProblem:
         key = f"0{code}"
     problem = catalogue().get(key) if isinstance(key, str) else None
     if problem is None:
-        raise ValidationError(field, f"{code!r} is not an Omaha System problem code (01-42)")
+        raise ValidationError(
+            field,
+            f"{code!r} is not an Omaha System problem code (01-42)",
+            code=Reason.UNKNOWN_OMAHA_CODE,
+        )
     return problem

@@ -19,7 +19,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from .client import Client
-from .errors import ValidationError
+from .errors import Reason, ValidationError
 from .need import Need
 from .observation import Observation
 from .onion import Member, Onion
@@ -178,4 +178,6 @@ def revert_from_json(text: str) -> Revert:
             observations_gone=tuple(raw.get("observations_gone", ())),
         )
     except (ValueError, TypeError, KeyError) as error:
-        raise ValidationError("change", f"cannot be undone: {error}") from None
+        raise ValidationError(
+            "change", f"cannot be undone: {error}", code=Reason.CANNOT_UNDO
+        ) from None

@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from ._entity import settle
-from .errors import ValidationError
+from .errors import Reason, ValidationError
 from .rings import Ring
 from .values import check_date, check_enum, check_hours, check_id, check_int_range, check_text
 
@@ -119,7 +119,9 @@ class KnowsTie:
         a = check_id("knows.personA", self.person_a)
         b = check_id("knows.personB", self.person_b)
         if a == b:
-            raise ValidationError("knows.personB", "a person cannot know herself")
+            raise ValidationError(
+                "knows.personB", "a person cannot know herself", code=Reason.KNOWS_HERSELF
+            )
         first, second = sorted((a, b))
         settle(
             self,

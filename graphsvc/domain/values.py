@@ -7,7 +7,7 @@ from datetime import date
 from enum import Enum
 from typing import TypeVar
 
-from .errors import ValidationError
+from .errors import Reason, ValidationError
 
 # The FHIR id rule, so every graph id can also be a FHIR resource id.
 _ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
@@ -21,6 +21,7 @@ _ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u300
 # Any of the three above: most text holds none, and is then only stripped.
 _UNUSUAL = re.compile(f"{_CONTROL.pattern}|{_BIDI.pattern}|{_ODD_SPACE.pattern}")
 MAX_TEXT = 500
+MAX_HOURS = 168  # hours a week
 
 E = TypeVar("E", bound=Enum)
 
@@ -32,7 +33,9 @@ def is_id(value: object) -> bool:
 def check_id(field: str, value: object) -> str:
     if not isinstance(value, str) or not _ID.fullmatch(value):
         raise ValidationError(
-            field, f"{value!r} is not a valid id (1-64 letters, digits, '-' or '.')"
+            field,
+            f"{value!r} is not a valid id (1-64 letters, digits, '-' or '.')",
+            code=Reason.INVALID_ID,
         )
     return value
 
@@ -41,17 +44,30 @@ def check_text(field: str, value: object, *, required: bool = True) -> str | Non
     if value is None and not required:
         return None
     if not isinstance(value, str):
-        raise ValidationError(field, f"must be text, got {type(value).__name__}")
+        raise ValidationError(
+            field, f"must be text, got {type(value).__name__}", code=Reason.NOT_TEXT
+        )
     usual = _UNUSUAL.search(value) is None
     text = value.strip() if usual else _ODD_SPACE.sub(" ", value).strip()
     if required and not text:
-        raise ValidationError(field, "must not be empty")
+        raise ValidationError(field, "must not be empty", code=Reason.BLANK)
     if len(text) > MAX_TEXT:
-        raise ValidationError(field, f"is longer than {MAX_TEXT} characters")
+        raise ValidationError(
+            field,
+            f"is longer than {MAX_TEXT} characters",
+            code=Reason.TOO_LONG,
+            maximum=MAX_TEXT,
+        )
     if not usual and _CONTROL.search(text):
-        raise ValidationError(field, "must not contain control characters")
+        raise ValidationError(
+            field, "must not contain control characters", code=Reason.CONTROL_CHARACTERS
+        )
     if not usual and _BIDI.search(text):
-        raise ValidationError(field, "must not contain bidirectional control characters")
+        raise ValidationError(
+            field,
+            "must not contain bidirectional control characters",
+            code=Reason.BIDIRECTIONAL_CHARACTERS,
+        )
     return text or None
 
 
@@ -65,23 +81,39 @@ def check_enum(field: str, kind: type[E], value: object) -> E:
         return kind(value)
     except ValueError:
         allowed = ", ".join(str(m.value) for m in kind)
-        raise ValidationError(field, f"{value!r} is not one of: {allowed}") from None
+        raise ValidationError(
+            field, f"{value!r} is not one of: {allowed}", code=Reason.NOT_A_CHOICE
+        ) from None
 
 
 def check_int_range(field: str, value: object, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, f"must be a whole number, got {value!r}")
+        raise ValidationError(
+            field, f"must be a whole number, got {value!r}", code=Reason.NOT_A_WHOLE_NUMBER
+        )
     if not low <= value <= high:
-        raise ValidationError(field, f"must be between {low} and {high}, got {value}")
+        raise ValidationError(
+            field,
+            f"must be between {low} and {high}, got {value}",
+            code=Reason.OUT_OF_RANGE,
+            minimum=low,
+            maximum=high,
+        )
     return value
 
 
 def check_hours(field: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(field, f"must be a number, got {value!r}")
+        raise ValidationError(field, f"must be a number, got {value!r}", code=Reason.NOT_A_NUMBER)
     hours = float(value)
-    if hours != hours or not 0 <= hours <= 168:
-        raise ValidationError(field, f"must be between 0 and 168 hours a week, got {value}")
+    if hours != hours or not 0 <= hours <= MAX_HOURS:
+        raise ValidationError(
+            field,
+            f"must be between 0 and {MAX_HOURS} hours a week, got {value}",
+            code=Reason.OUT_OF_RANGE,
+            minimum=0,
+            maximum=MAX_HOURS,
+        )
     return hours
 
 
@@ -95,4 +127,4 @@ def check_date(field: str, value: object, *, required: bool = False) -> date | N
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValidationError(field, f"{value!r} is not a date (YYYY-MM-DD)")
+    raise ValidationError(field, f"{value!r} is not a date (YYYY-MM-DD)", code=Reason.NOT_A_DATE)

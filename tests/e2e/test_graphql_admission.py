@@ -179,3 +179,24 @@ def test_naming_a_gp_tells_nothing_of_another_teams_people(
         refused = admit(GraphQL(http, issuer, who), generalPractitionerId="p-10-0")
         assert refused["__typename"] == "ForbiddenError", refused
         assert "Person 10.0" not in refused["message"]
+
+
+@pytest.mark.parametrize(
+    ("born", "code", "maximum"),
+    [("2999-01-01", "in-the-future", None), ("1850-01-01", "too-long-ago", 130)],
+)
+def test_a_birth_date_refused_says_why_as_a_code(
+    http: TestClient, issuer: TokenIssuer, born: str, code: str, maximum: int | None
+) -> None:
+    gql = GraphQL(http, issuer, nurse(TEAM.id))
+    refused = gql(
+        """mutation($input: AdmitClientInput!) { admitClient(input: $input) {
+             __typename ... on ValidationError { field code maximum } } }""",
+        {"input": {**TRUUS, "birthDate": born}},
+    )["admitClient"]
+    assert refused == {
+        "__typename": "ValidationError",
+        "field": "birthDate",
+        "code": code,
+        "maximum": maximum,
+    }

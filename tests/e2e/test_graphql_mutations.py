@@ -403,3 +403,123 @@ def test_a_change_stays_acknowledged_when_reading_her_back_fails(gql: GraphQL) -
     after = onion(gql)
     assert after["version"] == v0 + 1
     assert "need-back" in {n["id"] for n in after["needs"]}
+
+
+WHY = """
+  __typename
+  ... on Problem { message code }
+  ... on ValidationError { field minimum maximum }
+"""
+
+
+def refusal(gql: GraphQL, name: str, input: dict[str, Any]) -> dict[str, Any]:
+    """A change's problem with its code, or the change."""
+    input_type = {
+        "addMember": "AddMemberInput",
+        "addNeed": "AddNeedInput",
+        "addKnows": "KnowsInput",
+        "linkSupporter": "LinkSupporterInput",
+        "recordRating": "RecordRatingInput",
+    }[name]
+    query = f"mutation($input: {input_type}!) {{ {name}(input: $input) {{ {WHY} }} }}"
+    result: dict[str, Any] = gql(query, {"input": input})[name]
+    return result
+
+
+MEMBER = {"clientId": "client-0", "ring": "INFORMAL"}
+RATING = {"clientId": "client-0", "needId": "need-0-0", "dimension": "STATUS"}
+
+
+@pytest.mark.parametrize(
+    ("name", "input", "expected"),
+    [
+        (
+            "addMember",
+            {**MEMBER, "name": "Kees\u0007"},
+            {"field": "person.name", "code": "control-characters"},
+        ),
+        (
+            "addMember",
+            {**MEMBER, "name": "Kees \u202edeR"},
+            {"field": "person.name", "code": "bidirectional-characters"},
+        ),
+        ("addMember", {**MEMBER, "name": "  "}, {"field": "person.name", "code": "blank"}),
+        (
+            "addMember",
+            {**MEMBER, "name": "K", "contact": "0" * 501},
+            {"field": "person.contact", "code": "too-long", "maximum": 500},
+        ),
+        (
+            "addMember",
+            {**MEMBER, "name": "K", "closeness": 9},
+            {"field": "membership.closeness", "code": "out-of-range", "minimum": 1, "maximum": 3},
+        ),
+        (
+            "recordRating",
+            {**RATING, "value": 6},
+            {"field": "observation.value", "code": "out-of-range", "minimum": 1, "maximum": 5},
+        ),
+        (
+            "recordRating",
+            {**RATING, "value": 3, "effective": "2999-01-01"},
+            {"field": "effective", "code": "in-the-future"},
+        ),
+        (
+            "linkSupporter",
+            {
+                "clientId": "client-0",
+                "needId": "need-0-0",
+                "supporterId": "p-0-0",
+                "hoursPerWeek": 169,
+            },
+            {"field": "support.hoursPerWeek", "code": "out-of-range", "minimum": 0, "maximum": 168},
+        ),
+        (
+            "addKnows",
+            {"clientId": "client-0", "personA": "p-0-0", "personB": "p-0-0"},
+            {"field": "knows.personB", "code": "knows-herself"},
+        ),
+        ("addNeed", {"clientId": "client-0", "code": "77"}, {"code": "unknown-omaha-code"}),
+        (
+            "addNeed",
+            {"clientId": "client-0", "code": "12", "needId": "p-0-1"},
+            {"field": "need.id", "code": "taken"},
+        ),
+        (
+            "linkSupporter",
+            {"clientId": "client-0", "needId": "nope", "supporterId": "p-0-0"},
+            {"__typename": "NotFoundError", "code": "not-found"},
+        ),
+    ],
+)
+def test_a_refusal_says_why_as_a_code(
+    gql: GraphQL, name: str, input: dict[str, Any], expected: dict[str, Any]
+) -> None:
+    """The code a page translates by, with the bounds it speaks of; the
+    service's English stays in the message."""
+    result = refusal(gql, name, input)
+    expected = {"__typename": "ValidationError", "minimum": None, "maximum": None, **expected}
+    assert {k: result.get(k) for k in expected} == expected, result
+    assert result["message"]
+
+
+def test_a_refusal_without_a_code(
+    make_http: Callable[..., TestClient], issuer: TokenIssuer
+) -> None:
+    """What the service has no code for has none: its message says why. A
+    conflict is version-conflict."""
+    http = make_http(population(1))
+    reader = GraphQL(http, issuer, coach(TEAM.id))
+    refused = refusal(reader, "addNeed", {"clientId": "client-0", "code": "06"})
+    assert refused["__typename"] == "ForbiddenError" and refused["code"] is None
+    assert refused["message"]
+
+    mine = GraphQL(http, issuer, nurse(TEAM.id))
+    version = onion(mine)["version"]
+    stale = {"clientId": "client-0", "code": "06", "expectedVersion": version - 1}
+    conflict = refusal(mine, "addNeed", stale)
+    assert conflict == {
+        "__typename": "ConflictError",
+        "message": conflict["message"],
+        "code": "version-conflict",
+    }

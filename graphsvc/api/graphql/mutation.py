@@ -20,6 +20,7 @@ from graphsvc.domain import (
     Need,
     Observation,
     Person,
+    Reason,
     Ring,
     SupportKind,
     SupportTie,
@@ -160,7 +161,9 @@ _AHEAD = datetime.timedelta(days=1)
 def _past(day: datetime.date | None, path: str) -> datetime.date | None:
     """A day a change says something began or was seen: not in the future."""
     if day is not None and day > datetime.date.today() + _AHEAD:
-        raise ValidationError(path, f"{day.isoformat()} lies in the future")
+        raise ValidationError(
+            path, f"{day.isoformat()} lies in the future", code=Reason.IN_THE_FUTURE
+        )
     return day
 
 
@@ -169,13 +172,18 @@ def _support(supporter_id: str, need_id: str, help: HelpInput, path: str) -> Sup
     hours, minutes = help.hours_per_week, help.minutes_per_week
     if hours is not None and minutes is not None:
         raise ValidationError(
-            f"{path}.minutesPerWeek".lstrip("."), "give hours or minutes a week, not both"
+            f"{path}.minutesPerWeek".lstrip("."),
+            "give hours or minutes a week, not both",
+            code=Reason.HOURS_AND_MINUTES,
         )
     if minutes is not None:
         if not 0 <= minutes <= MINUTES_IN_A_WEEK:
             raise ValidationError(
                 f"{path}.minutesPerWeek".lstrip("."),
                 f"must be between 0 and {MINUTES_IN_A_WEEK} minutes a week, got {minutes:g}",
+                code=Reason.OUT_OF_RANGE,
+                minimum=0,
+                maximum=MINUTES_IN_A_WEEK,
             )
         hours = minutes / 60
     return SupportTie(

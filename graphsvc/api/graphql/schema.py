@@ -1,7 +1,9 @@
-"""The schema, with its limits: depth, aliases, tokens; unexpected errors masked."""
+"""The schema, with its limits: depth, aliases, tokens; unexpected errors
+masked, and logged as faults; what a caller got wrong logged as that."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 
 import strawberry
@@ -16,6 +18,8 @@ from strawberry.extensions import (
     SchemaExtension,
     ValidationCache,
 )
+from strawberry.types import ExecutionContext
+from strawberry.utils.logging import StrawberryLogger
 
 from graphsvc.domain import DomainError
 from graphsvc.services.errors import Forbidden, Unauthenticated
@@ -53,6 +57,56 @@ def _should_mask(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, (*_SPOKEN, GraphQLError))
 
 
+# strawberry's logger: where its default put every error, at ERROR with a traceback
+_LOG = StrawberryLogger.logger
+
+
+def _level(error: GraphQLError) -> int:
+    """How loud an error of a request is logged: a fault of the service (what
+    is masked) is an ERROR; a request the service could not serve (the
+    database unreachable or busy) or an action refused to its principal a
+    WARNING; what the caller got wrong (a query that does not parse or
+    validate, a variable of the wrong type, a value the domain refuses,
+    something not found) is INFO."""
+    if _should_mask(error):
+        return logging.ERROR
+    if isinstance(error.original_error, (StoreUnavailable, Forbidden, Unauthenticated)):
+        return logging.WARNING
+    return logging.INFO
+
+
+def _where(error: GraphQLError) -> str:
+    if error.path:
+        return ".".join(str(part) for part in error.path)
+    if error.locations:
+        return ", ".join(f"{at.line}:{at.column}" for at in error.locations)
+    return "-"
+
+
+class _Schema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Only a fault of the service is logged with its traceback; an error
+        the request brought on itself is one line, with where it was."""
+        operation = execution_context.operation_name if execution_context else None
+        for error in errors:
+            level = _level(error)
+            if level >= logging.ERROR:
+                StrawberryLogger.error(error, execution_context)
+                continue
+            original = error.original_error
+            kind = type(original).__name__ if original is not None else "GraphQLError"
+            _LOG.log(
+                level,
+                "GraphQL request refused (%s) at %s in operation %s: %s",
+                kind,
+                _where(error),
+                operation or "-",
+                error.message,
+            )
+
+
 class UnavailableIs503(SchemaExtension):
     """A request the database could not serve (unreachable, or every
     connection busy for as long as a request may wait) is answered 503 with
@@ -70,7 +124,7 @@ class UnavailableIs503(SchemaExtension):
 
 
 def build_schema() -> strawberry.Schema:
-    return strawberry.Schema(
+    return _Schema(
         query=Query,
         mutation=Mutation,
         types=[Member, Need],

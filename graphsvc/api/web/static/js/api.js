@@ -1,6 +1,6 @@
 // Talking to the service: GraphQL for everything a nurse reads or changes.
 
-import { T } from "./i18n.js";
+import { T, formatNumber } from "./i18n.js";
 import * as session from "./session.js";
 
 /** The token is missing, expired or refused: back to sign-in. */
@@ -12,17 +12,27 @@ export class Unreachable extends Error {}
 /** The service answered, but with an error. */
 export class ServiceError extends Error {}
 
+/**
+ * What the service says of a refusal besides its words: the field, the
+ * reason as a code the page translates, and the bounds that code speaks of.
+ * @typedef {{field?: string | null, code?: string | null,
+ *            minimum?: number | null, maximum?: number | null}} ProblemDetails
+ */
+
 /** A change was refused for a reason the nurse can act on. */
 export class Problem extends Error {
   /**
    * @param {string} kind  the GraphQL type: ValidationError, NotFoundError, ForbiddenError
-   * @param {string} message
-   * @param {string | null} [field]
+   * @param {string} message  the service's own words (English)
+   * @param {ProblemDetails} [details]
    */
-  constructor(kind, message, field = null) {
+  constructor(kind, message, details = {}) {
     super(message);
     this.kind = kind;
-    this.field = field;
+    this.field = details.field ?? null;
+    this.code = details.code ?? null;
+    this.minimum = details.minimum ?? null;
+    this.maximum = details.maximum ?? null;
   }
 }
 
@@ -137,10 +147,30 @@ export function describe(error) {
       NotFoundError: T.problemNotFound,
       ForbiddenError: T.problemForbidden,
     }[error.kind];
-    const name = error.field ? (error.field.split(".").at(-1) ?? "") : "";
-    const field = name ? ` (${T.fieldNames[name] ?? name})` : "";
-    return prefix ? `${prefix}${field}: ${error.message}` : error.message;
+    // "helpsWith[0].minutesPerWeek": the last name, without its place in a list
+    const name = (error.field?.split(".").at(-1) ?? "").replace(/\[\d+\]$/, "");
+    const field = name ? ` (${Object.hasOwn(T.fieldNames, name) ? T.fieldNames[name] : name})` : "";
+    const reason = reasonOf(error);
+    if (reason) return prefix ? `${prefix}${field}: ${reason}` : reason;
+    // a reason the page has no words for: the service's own, said as such
+    const said = T.serviceSaid(error.message);
+    return prefix ? `${prefix}${field}. ${said}` : said;
   }
   if (error instanceof Error && error.message) return error.message;
   return T.tryAgainLater;
+}
+
+/**
+ * The reason of a refusal in the reader's language, from its code; null when
+ * the page has no words for the code (or there is none).
+ * @param {Problem} problem
+ * @returns {string | null}
+ */
+function reasonOf(problem) {
+  if (!problem.code || !Object.hasOwn(T.reasons, problem.code)) return null;
+  const words = T.reasons[problem.code];
+  if (typeof words === "string") return words;
+  const number = (/** @type {number | null} */ value) =>
+    value === null ? null : formatNumber(value, 2);
+  return words({ minimum: number(problem.minimum), maximum: number(problem.maximum) });
 }

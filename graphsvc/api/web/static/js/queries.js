@@ -83,10 +83,9 @@ export async function applySteps(steps, version) {
       result: ${mutation}(input: $input) {
         __typename
         ... on NetworkChange { version changed }
-        ... on ValidationError { message field }
-        ... on NotFoundError { message }
-        ... on ForbiddenError { message }
-        ... on ConflictError { message currentVersion }
+        ... on Problem { message code }
+        ... on ValidationError { field minimum maximum }
+        ... on ConflictError { currentVersion }
       }
     }`;
     const { result } = await graphql(query, { input: { ...input, expectedVersion: current } });
@@ -95,7 +94,7 @@ export async function applySteps(steps, version) {
     } else if (result.__typename === "ConflictError") {
       throw new Conflict(result.message, result.currentVersion);
     } else {
-      throw new Problem(result.__typename, result.message, result.field ?? null);
+      throw problemOf(result);
     }
   }
   return current;
@@ -112,16 +111,15 @@ export async function admitClient(input) {
       result: admitClient(input: $input) {
         __typename
         ... on NetworkChange { client { id } }
-        ... on ValidationError { message field }
-        ... on NotFoundError { message }
-        ... on ForbiddenError { message }
-        ... on ConflictError { message currentVersion }
+        ... on Problem { message code }
+        ... on ValidationError { field minimum maximum }
+        ... on ConflictError { currentVersion }
       }
     }`,
     { input },
   );
   if (result.__typename === "NetworkChange") return result.client.id;
-  throw new Problem(result.__typename, result.message, result.field ?? null);
+  throw problemOf(result);
 }
 
 export const DIRECTORY = `query Directory($search: String!, $role: String) {
@@ -133,3 +131,14 @@ export const DIRECTORY = `query Directory($search: String!, $role: String) {
 export const RATING_SCALE = `query Scale {
   ratingScale { dimension nameNl nameEn levels { value labelNl labelEn } }
 }`;
+
+/**
+ * A refusal as the page keeps it: its kind, the service's words, its field,
+ * code and bounds.
+ * @param {{__typename: string, message: string, code?: string | null, field?: string | null,
+ *          minimum?: number | null, maximum?: number | null}} result
+ */
+function problemOf(result) {
+  const { field, code, minimum, maximum } = result;
+  return new Problem(result.__typename, result.message, { field, code, minimum, maximum });
+}

@@ -3,6 +3,11 @@
 /** @param {number} n @param {string} one @param {string} many */
 const plural = (n, one, many) => (n === 1 ? one : many);
 
+/**
+ * The bounds a refusal names, written out for the reader (null: none named).
+ * @typedef {{minimum: string | null, maximum: string | null}} Bounds
+ */
+
 export const en = {
   languageName: "English",
   switchTo: "Nederlands",
@@ -56,7 +61,63 @@ export const en = {
     effective: "date",
     value: "rating",
     closeness: "how close",
+    contactFrequency: "contact with the client",
+    since: "since",
+    code: "need",
+    needId: "need",
+    personB: "whom she knows",
+    knows: "whom she knows",
+    generalPractitionerId: "GP",
+    search: "search",
+    personId: "person",
+    supporterId: "who helps",
+    clientId: "client",
+    id: "identifier",
+    change: "change",
   },
+  /**
+   * Why the service refused a change, by the code it gives (the reasons of
+   * graphsvc/domain/errors.py); with the bounds it names, written out.
+   * @type {Record<string, string | ((bounds: Bounds) => string)>}
+   */
+  reasons: {
+    "invalid-id": "this is not a valid identifier.",
+    "not-text": "this must be text.",
+    blank: "please fill this in; spaces alone are no answer.",
+    "too-short": ({ minimum }) => `please type at least ${minimum ?? 2} letters.`,
+    "too-long": ({ maximum }) => `this may be at most ${maximum ?? "500"} characters long.`,
+    "control-characters":
+      "it must not contain control characters (invisible characters such as a tab or " +
+      "a line break, often copied along from another text). Please type it again.",
+    "bidirectional-characters":
+      "it holds invisible characters that turn the direction of the text around. " +
+      "Please type it again.",
+    "not-a-choice": "please choose one of the options.",
+    "not-a-number": "please enter a number.",
+    "not-a-whole-number": "please enter a whole number.",
+    "out-of-range": ({ minimum, maximum }) =>
+      minimum !== null && maximum !== null
+        ? `this must be between ${minimum} and ${maximum}.`
+        : "this is out of range.",
+    "not-a-date": "please enter a date.",
+    "in-the-future": "this date lies in the future.",
+    "too-long-ago": ({ maximum }) =>
+      maximum !== null
+        ? `this date is more than ${maximum} years ago.`
+        : "this date is too long ago.",
+    "unknown-omaha-code":
+      "this is not a problem of the Omaha System; please choose one from the list.",
+    taken: "this identifier is already in use. Please try again.",
+    "not-a-person": "this is not a person.",
+    "not-a-professional": "this is not a professional; please choose a GP from the list.",
+    "named-twice": "this is named twice; please name it once.",
+    "knows-herself": "nobody knows herself; please choose someone else.",
+    "hours-and-minutes": "please give hours or minutes a week, not both.",
+    "cannot-undo": "this change can no longer be undone.",
+    "not-found": "a colleague may have just removed it. Please reload the page.",
+  },
+  /** @param {string} message  the service's own words, in English */
+  serviceSaid: (message) => `The service gave this reason: “${message}”`,
   tryAgainLater: "Something went wrong. Please try again.",
   /** @param {string} name */
   personGone: (name) =>

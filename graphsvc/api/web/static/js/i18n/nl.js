@@ -4,6 +4,11 @@
 /** @param {number} n @param {string} one @param {string} many */
 const plural = (n, one, many) => (n === 1 ? one : many);
 
+/**
+ * De grenzen die een weigering noemt, uitgeschreven voor de lezer (null: geen).
+ * @typedef {{minimum: string | null, maximum: string | null}} Bounds
+ */
+
 /** "a, b en c" @param {string[]} items */
 const joined = (items) =>
   items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} en ${items.at(-1)}`;
@@ -103,7 +108,62 @@ export const nl = {
     effective: "datum",
     value: "score",
     closeness: "hoe nabij",
+    contactFrequency: "contact met de cliënt",
+    since: "sinds",
+    code: "hulpvraag",
+    needId: "hulpvraag",
+    personB: "wie zij kent",
+    knows: "wie zij kent",
+    generalPractitionerId: "huisarts",
+    search: "zoeken",
+    personId: "persoon",
+    supporterId: "wie helpt",
+    clientId: "cliënt",
+    id: "kenmerk",
+    change: "wijziging",
   },
+  /**
+   * Why the service refused a change, by the code it gives (the reasons of
+   * graphsvc/domain/errors.py); with the bounds it names, written out.
+   * @type {Record<string, string | ((bounds: Bounds) => string)>}
+   */
+  reasons: {
+    "invalid-id": "dit is geen geldig kenmerk.",
+    "not-text": "hier hoort tekst.",
+    blank: "vul dit in; alleen spaties is geen antwoord.",
+    "too-short": ({ minimum }) => `typ minstens ${minimum ?? 2} letters.`,
+    "too-long": ({ maximum }) => `dit mag hoogstens ${maximum ?? "500"} tekens lang zijn.`,
+    "control-characters":
+      "er staan onzichtbare stuurtekens in (zoals een tab of een regeleinde, " +
+      "vaak meegekopieerd uit een andere tekst). Typ het opnieuw in.",
+    "bidirectional-characters":
+      "er staan onzichtbare tekens in die de leesrichting van de tekst omdraaien. " +
+      "Typ het opnieuw in.",
+    "not-a-choice": "kies een van de mogelijkheden.",
+    "not-a-number": "vul een getal in.",
+    "not-a-whole-number": "vul een heel getal in.",
+    "out-of-range": ({ minimum, maximum }) =>
+      minimum !== null && maximum !== null
+        ? `dit moet tussen ${minimum} en ${maximum} liggen.`
+        : "dit valt buiten wat kan.",
+    "not-a-date": "vul een datum in.",
+    "in-the-future": "deze datum ligt in de toekomst.",
+    "too-long-ago": ({ maximum }) =>
+      maximum !== null
+        ? `deze datum ligt meer dan ${maximum} jaar terug.`
+        : "deze datum ligt te ver terug.",
+    "unknown-omaha-code": "dit is geen probleem van het Omaha System; kies er een uit de lijst.",
+    taken: "dit kenmerk is al in gebruik. Probeer het opnieuw.",
+    "not-a-person": "dit is geen persoon.",
+    "not-a-professional": "dit is geen zorgverlener; kies een huisarts uit de lijst.",
+    "named-twice": "dit staat er twee keer in; noem het één keer.",
+    "knows-herself": "iemand kent zichzelf niet; kies een ander.",
+    "hours-and-minutes": "vul uren of minuten per week in, niet allebei.",
+    "cannot-undo": "deze wijziging kan niet meer ongedaan worden gemaakt.",
+    "not-found": "een collega heeft het misschien net verwijderd. Laad de pagina opnieuw.",
+  },
+  /** @param {string} message  the service's own words, in English */
+  serviceSaid: (message) => `De dienst gaf deze reden (in het Engels): “${message}”`,
   tryAgainLater: "Er ging iets mis. Probeer het opnieuw.",
   /** @param {string} name */
   personGone: (name) =>
