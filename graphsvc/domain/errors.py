@@ -36,6 +36,8 @@ class Reason(StrEnum):
     KNOWS_HERSELF = "knows-herself"
     HOURS_AND_MINUTES = "hours-and-minutes"
     CANNOT_UNDO = "cannot-undo"
+    DIRECTORY_ENTRY = "directory-entry"  # renamed in the directory, not in one onion
+    IN_ANOTHER_NETWORK = "in-another-network"  # a relative belongs to one network
 
 
 class ValidationError(DomainError, ValueError):

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from datetime import date
 
 from fhir_mappings import ResourceKey
-from fhir_mappings.lsns6 import ITEMS, LSNS6, lsns6_answer_resource
+from fhir_mappings.lsns6 import ITEMS, LSNS6, SCORE_MAX, SCORE_MIN, lsns6_answer_resource
 from fhir_mappings.search.text import token_escape
 from graphsvc.analysis import Lsns6Item
-from graphsvc.domain import Principal, ValidationError
+from graphsvc.domain import Principal, Reason, ValidationError
 from graphsvc.store.port import ResourceStore
 from graphsvc.store.resource_store import StoredResource
 
@@ -70,7 +70,9 @@ class Lsns6Answers(StoredAnswers):
                 effective=effective,
             )
         except ValueError as exc:
-            raise ValidationError("score", str(exc)) from None
+            raise ValidationError(
+                "score", str(exc), code=Reason.OUT_OF_RANGE, minimum=SCORE_MIN, maximum=SCORE_MAX
+            ) from None
         key = ResourceKey("Observation", answer_id)
         await self._writes.apply(principal, [ResourceChange(key, resource)])
         return answer_id

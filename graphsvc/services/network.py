@@ -17,6 +17,7 @@ from graphsvc.domain import (
     Person,
     Population,
     Principal,
+    Reason,
     Ring,
     Role,
     Team,
@@ -218,6 +219,7 @@ class NetworkService:
                     "personId",
                     f"{person.id!r} is in another client's network; "
                     "a relative or neighbour belongs to one network only",
+                    code=Reason.IN_ANOTHER_NETWORK,
                 )
             return
         same = (person.name, person.contact) == (existing.name, existing.contact)
@@ -229,6 +231,7 @@ class NetworkService:
                 "name",
                 f"{existing.name!r} is in the directory; its name and contact "
                 "are changed there, not in one client's network",
+                code=Reason.DIRECTORY_ENTRY,
             )
 
     async def _linked(
@@ -259,12 +262,14 @@ class NetworkService:
                     "name",
                     f"{existing.name!r} is in the directory; its name and contact "
                     "are changed there, not in one client's network",
+                    code=Reason.DIRECTORY_ENTRY,
                 )
             return dataclasses.replace(command, person=existing)
         if await self._names_no_person(person.id, client_id):
             raise ValidationError(
                 "personId",
                 f"{person.id!r} names an organisation, team, client, need or rating, not a person",
+                code=Reason.NOT_A_PERSON,
             )
         return command
 
@@ -527,7 +532,11 @@ class NetworkService:
         revert = parsed_undo(change)
         if revert is None:
             self._log(principal, name, client_id, "invalid")
-            raise ValidationError("clientId", f"your last change cannot be undone: {change.words}")
+            raise ValidationError(
+                "clientId",
+                f"your last change cannot be undone: {change.words}",
+                code=Reason.CANNOT_UNDO,
+            )
         # Made against the version the change left, so that a colleague's
         # change that lands meanwhile makes the undo a conflict, never its victim.
         expected = change.version if expected_version is None else expected_version

@@ -114,6 +114,12 @@ export const en = {
     "knows-herself": "nobody knows herself; please choose someone else.",
     "hours-and-minutes": "please give hours or minutes a week, not both.",
     "cannot-undo": "this change can no longer be undone.",
+    "directory-entry":
+      "this professional is in the directory; her name and details are changed there, " +
+      "not in one client's network.",
+    "in-another-network":
+      "this person is already in another client's network; a relative, friend or " +
+      "neighbour belongs to one network.",
     "not-found": "a colleague may have just removed it. Please reload the page.",
   },
   /** @param {string} message  the service's own words, in English */

@@ -160,6 +160,12 @@ export const nl = {
     "knows-herself": "iemand kent zichzelf niet; kies een ander.",
     "hours-and-minutes": "vul uren of minuten per week in, niet allebei.",
     "cannot-undo": "deze wijziging kan niet meer ongedaan worden gemaakt.",
+    "directory-entry":
+      "deze zorgverlener staat in het adresboek; naam en gegevens worden daar aangepast, " +
+      "niet in het netwerk van één cliënt.",
+    "in-another-network":
+      "deze persoon staat al in het netwerk van een andere cliënt; een familielid, vriend " +
+      "of buur hoort bij één netwerk.",
     "not-found": "een collega heeft het misschien net verwijderd. Laad de pagina opnieuw.",
   },
   /** @param {string} message  the service's own words, in English */
