@@ -26,6 +26,7 @@ IssueType = Literal[
     "too-costly",
     "code-invalid",
     "conflict",
+    "duplicate",
     "informational",
     "login",
     "forbidden",

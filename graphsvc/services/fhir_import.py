@@ -18,7 +18,7 @@ from .errors import Forbidden
 from .fhir_import_groups import GROUP_BUNDLES, Pending, TransactionGroups, groupable
 from .fhir_interactions import ConditionalUpdateRefused, EntryResult, FhirInteractions
 from .fhir_parse_pool import ParsePool, Verdict
-from .fhir_write import Outcome, PreconditionFailed, WriteContention
+from .fhir_write import CreateWouldOverwrite, Outcome, PreconditionFailed, WriteContention
 
 NDJSON_ENTRIES_PER_BATCH = 100
 
@@ -154,7 +154,14 @@ def _requests(documents: Iterator[Document]) -> Iterator[tuple[Document, JsonObj
             yield Document(document.where, error, document.size), None
 
 
-_REFUSALS = (DomainError, Forbidden, PreconditionFailed, WriteContention, ConditionalUpdateRefused)
+_REFUSALS = (
+    DomainError,
+    Forbidden,
+    PreconditionFailed,
+    CreateWouldOverwrite,
+    WriteContention,
+    ConditionalUpdateRefused,
+)
 
 
 class FhirImporter:

@@ -192,7 +192,7 @@ class FhirInteractions:
                 ]
             )
         assert entry.resource is not None
-        return ResourceChange(entry.key, entry.resource, if_match)
+        return ResourceChange(entry.key, entry.resource, if_match, created=entry.method == "POST")
 
     # -- single resources ---------------------------------------------------
 

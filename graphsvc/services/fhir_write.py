@@ -47,6 +47,19 @@ from .recent_networks import NetworkRead, RecentNetworks
 from .reliance import teams_relying_on
 
 
+class CreateWouldOverwrite(Exception):
+    """A create (POST) met a resource of its id with other content: a create
+    makes a new resource, never changes another."""
+
+    def __init__(self, key: ResourceKey) -> None:
+        super().__init__(
+            f"{key.reference} exists: a create never changes another resource. The id "
+            "came from the entry's fullUrl, its id or its content; to change the resource "
+            "send PUT (with If-Match), to make a new one send another urn:uuid"
+        )
+        self.key = key
+
+
 class PreconditionFailed(Exception):
     """If-Match named a version that is not the current one."""
 
@@ -75,6 +88,7 @@ class ResourceChange:
     key: ResourceKey
     resource: JsonObject | None  # references rewritten; None deletes
     if_match: int | None = None
+    created: bool = False  # a POST: makes its resource, or finds it as sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +339,9 @@ class FhirWriteService:
                 raise NotFound(change.key.resource_type, change.key.id)  # as without If-Match
             if actual != change.if_match:
                 raise PreconditionFailed(change.key, change.if_match, actual)
+        for change, _, outcome in outcomes:
+            if change.created and outcome is Outcome.UPDATED:
+                raise CreateWouldOverwrite(change.key)
         if not writes:
             return _Plan([self._unchanged(c, s, o) for c, s, o in outcomes], None, ())
 
@@ -395,7 +412,7 @@ class FhirWriteService:
         if change.if_match is not None and actual != change.if_match:
             return None  # said only of the version stored now
         outcome = _outcome(change, found)
-        if outcome is Outcome.UNCHANGED:
+        if outcome is Outcome.UNCHANGED or (change.created and outcome is Outcome.UPDATED):
             return None
         onion = known.onion
         teams = () if onion.team_id is None else (onion.team_id,)

@@ -15,7 +15,7 @@ from graphsvc.services.errors import Forbidden, Unauthenticated
 from graphsvc.services.fhir_deletes import NetworkNotEmpty
 from graphsvc.services.fhir_interactions import ConditionalUpdateRefused
 from graphsvc.services.fhir_read import Gone
-from graphsvc.services.fhir_write import PreconditionFailed, WriteContention
+from graphsvc.services.fhir_write import CreateWouldOverwrite, PreconditionFailed, WriteContention
 from graphsvc.store.port import StoreUnavailable
 
 from .bodies import BodyTooLarge, UnsupportedMediaType
@@ -43,6 +43,7 @@ _SIMPLE: tuple[tuple[type[Exception], int, IssueType], ...] = (
     (NotFound, 404, "not-found"),
     (Gone, 410, "deleted"),
     (PreconditionFailed, 412, "conflict"),
+    (CreateWouldOverwrite, 409, "duplicate"),
     (VersionConflict, 409, "conflict"),
     (NetworkNotEmpty, 409, "conflict"),
     (WriteContention, 409, "transient"),
