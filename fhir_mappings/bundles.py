@@ -58,7 +58,7 @@ def unpack_bundle(
     """``bundle`` must have passed :func:`~fhir_mappings.parsing.parse_resource`."""
     strict = bundle.get("type") == "transaction"
     raw = [e for e in bundle.get("entry", ()) if isinstance(e, dict)]
-    keyed = [_keyed(index, entry, lookup) for index, entry in enumerate(raw)]
+    keyed = [_keyed(index, entry, lookup, base_urls) for index, entry in enumerate(raw)]
     issues = [issue for entry in keyed for issue in entry.issues]
     issues += _duplicates(keyed) if strict else []
     if strict and not issues and any(e.refusal for e in keyed):
@@ -90,7 +90,9 @@ def unpack_bundle(
     return tuple(unpacked)
 
 
-def _keyed(index: int, entry: JsonObject, lookup: Lookup | None) -> BundleEntry:
+def _keyed(
+    index: int, entry: JsonObject, lookup: Lookup | None, base_urls: Sequence[str] = ()
+) -> BundleEntry:
     where = f"Bundle.entry[{index}]"
     full_url = entry.get("fullUrl") if isinstance(entry.get("fullUrl"), str) else None
     resource = entry.get("resource") if isinstance(entry.get("resource"), dict) else None
@@ -99,6 +101,9 @@ def _keyed(index: int, entry: JsonObject, lookup: Lookup | None) -> BundleEntry:
     if_match = request.get("ifMatch")
     plain = BundleEntry(index, full_url, method, url, None, resource, if_match=if_match)
     kind = resource.get("resourceType") if resource else None
+    if isinstance(url, str) and _elsewhere(url, base_urls):
+        message = "names a resource on another server; a Bundle changes this server's only"
+        return replace(plain, issues=(Issue(f"{where}.request.url", message, "not-supported"),))
 
     if method in ("GET", "HEAD", "DELETE"):
         found = _TYPE_ID.fullmatch(url or "")
@@ -125,6 +130,13 @@ def _keyed(index: int, entry: JsonObject, lookup: Lookup | None) -> BundleEntry:
         if matched.existing or matched.issues:
             return matched
     return replace(plain, key=ResourceKey(kind, _new_id(full_url, resource, method)))
+
+
+def _elsewhere(url: str, base_urls: Sequence[str]) -> bool:
+    """An absolute URL on a server other than this one (known by its bases)."""
+    if "://" not in url or not base_urls:
+        return False
+    return not any(url.startswith(base.rstrip("/") + "/") for base in base_urls)
 
 
 def _matched(

@@ -15,8 +15,12 @@ def is_resource_type_name(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and _RESOURCE_TYPE.fullmatch(value) is not None
 
 
+# FHIR's rule lets these through, but in a URL they mean "here" and "up"
+_PATH_DOTS = frozenset({".", ".."})
+
+
 def is_id(value: object) -> TypeGuard[str]:
-    return isinstance(value, str) and _ID.fullmatch(value) is not None
+    return isinstance(value, str) and _ID.fullmatch(value) is not None and value not in _PATH_DOTS
 
 
 class ResourceKey(NamedTuple):

@@ -131,7 +131,7 @@ def _resource_issues(data: JsonObject, root: str, accepted: Collection[str]) -> 
             issues.append(
                 Issue(
                     expression(where, ("id",)),
-                    "must be 1-64 letters, digits, '-' or '.'",
+                    "must be 1-64 letters, digits, '-' or '.' (not '.' or '..')",
                 )
             )
         if position == "contained":

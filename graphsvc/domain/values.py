@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import Enum
-from typing import TypeVar
+from typing import TypeGuard, TypeVar
 
 from .errors import Reason, ValidationError
 
@@ -18,23 +18,32 @@ _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Spaces other than the plain one (a no-break space pasted from a letter, say):
 # FHIR strings may not hold them, so what a nurse types gets a plain space.
 _ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
-# Any of the three above: most text holds none, and is then only stripped.
-_UNUSUAL = re.compile(f"{_CONTROL.pattern}|{_BIDI.pattern}|{_ODD_SPACE.pattern}")
+# Characters that show nothing (zero-width space and joiners, word joiner,
+# soft hyphen): allowed inside a name, but a name of only these is blank.
+_INVISIBLE = re.compile("[\u00ad\u034f\u180e\u200b-\u200d\u2060]")
+# Any of the four above: most text holds none, and is then only stripped.
+_UNUSUAL = re.compile(
+    f"{_CONTROL.pattern}|{_BIDI.pattern}|{_ODD_SPACE.pattern}|{_INVISIBLE.pattern}"
+)
 MAX_TEXT = 500
 MAX_HOURS = 168  # hours a week
 
 E = TypeVar("E", bound=Enum)
 
 
-def is_id(value: object) -> bool:
-    return isinstance(value, str) and _ID.fullmatch(value) is not None
+# FHIR's rule lets these through, but in a URL they mean "here" and "up"
+_PATH_DOTS = frozenset({".", ".."})
+
+
+def is_id(value: object) -> TypeGuard[str]:
+    return isinstance(value, str) and _ID.fullmatch(value) is not None and value not in _PATH_DOTS
 
 
 def check_id(field: str, value: object) -> str:
-    if not isinstance(value, str) or not _ID.fullmatch(value):
+    if not is_id(value):
         raise ValidationError(
             field,
-            f"{value!r} is not a valid id (1-64 letters, digits, '-' or '.')",
+            f"{value!r} is not a valid id (1-64 letters, digits, '-' or '.'; not '.' or '..')",
             code=Reason.INVALID_ID,
         )
     return value
@@ -49,7 +58,7 @@ def check_text(field: str, value: object, *, required: bool = True) -> str | Non
         )
     usual = _UNUSUAL.search(value) is None
     text = value.strip() if usual else _ODD_SPACE.sub(" ", value).strip()
-    if required and not text:
+    if required and not (text if usual else _INVISIBLE.sub("", text).strip()):
         raise ValidationError(field, "must not be empty", code=Reason.BLANK)
     if len(text) > MAX_TEXT:
         raise ValidationError(

@@ -19,6 +19,7 @@ from graphsvc.domain import (
     catalogue,
     omaha_problem,
 )
+from graphsvc.domain.values import check_text
 
 
 def test_omaha_catalogue_is_complete() -> None:
@@ -141,3 +142,14 @@ def test_odd_spaces_in_typed_text_become_plain_ones() -> None:
     """A no-break space pasted from a letter would make invalid FHIR strings."""
     gp = Person("gp", "Dr.\u00a0Bakker\u2028", "formal", "huisarts\u3000Oost")
     assert (gp.name, gp.role) == ("Dr. Bakker", "huisarts Oost")
+
+
+@pytest.mark.parametrize("name", ["\u200b", " \u200b\u2060 ", "\u00ad", "\u200d\u200c"])
+def test_a_name_of_only_invisible_characters_is_blank(name: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        check_text("name", name)
+    assert refused.value.code == "blank"
+
+
+def test_invisible_characters_inside_a_name_are_kept() -> None:
+    assert check_text("name", "Jan\u200bPiet") == "Jan\u200bPiet"
