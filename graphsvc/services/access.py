@@ -29,6 +29,19 @@ class Action(StrEnum):
 
 # The FHIR resource type whose scope governs the onion of a client.
 NETWORK_RESOURCE = "CareTeam"
+# What an answer about a client's network is read from: a system client reads
+# a network through GraphQL only with the read scopes /fhir asks for all of it
+NETWORK_READ_TYPES = (
+    "CarePlan",
+    "CareTeam",
+    "Condition",
+    "Observation",
+    "Organization",
+    "Patient",
+    "Practitioner",
+    "PractitionerRole",
+    "RelatedPerson",
+)
 _V2_LETTERS = {Action.READ: set("rs"), Action.WRITE: set("cud")}
 
 
@@ -63,12 +76,23 @@ def check_team_access(
             if action is Action.WRITE:
                 raise Forbidden("a coach reads the network but does not change it")
         case Role.SYSTEM:
-            if not scope_allows(principal.scopes, NETWORK_RESOURCE, action):
-                raise Forbidden(f"scope does not allow {NETWORK_RESOURCE}.{action.value}")
+            check_network_scope(principal, action)
             if acts_for_others(principal, teams):
                 raise NotFound("client", client_id)
         case Role.RESEARCHER:
             raise Forbidden("researchers see de-identified aggregates only")
+
+
+def check_network_scope(principal: Principal, action: Action) -> None:
+    """A system client reads a network with the read scope of every type it is
+    read from (a CareTeam scope alone would show her needs, ratings and
+    relatives); it changes one with the CareTeam's write scope (and, per
+    change, those of the types the change writes: :func:`scoped_writes`)."""
+    wanted = NETWORK_READ_TYPES if action is Action.READ else (NETWORK_RESOURCE,)
+    refused = [t for t in wanted if not scope_allows(principal.scopes, t, action)]
+    if refused:
+        said = ", ".join(f"{t}.{action.value}" for t in refused)
+        raise Forbidden(f"scope does not allow {said}, which a client's network is made of")
 
 
 def acts_for_others(principal: Principal, team_ids: Iterable[str]) -> bool:
@@ -114,8 +138,7 @@ def visible_teams(principal: Principal, team_id: str) -> None:
     if principal.role is Role.RESEARCHER:
         raise Forbidden("researchers see de-identified aggregates only")
     if principal.role is Role.SYSTEM:
-        if not scope_allows(principal.scopes, NETWORK_RESOURCE, Action.READ):
-            raise Forbidden(f"scope does not allow {NETWORK_RESOURCE}.read")
+        check_network_scope(principal, Action.READ)
         if acts_for_others(principal, (team_id,)):
             raise NotFound("team", team_id)
 

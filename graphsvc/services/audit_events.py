@@ -13,7 +13,7 @@ from graphsvc.domain.audit import AuditRecord
 from graphsvc.domain.values import is_id
 from graphsvc.store.port import NetworkRepository
 
-from .access import Action, check_team_access, scope_allows
+from .access import Action, acts_for_others, check_team_access, scope_allows
 from .audit import AuditTrail
 from .errors import Forbidden
 
@@ -100,7 +100,11 @@ class AuditEvents:
             raise Forbidden("scope does not allow AuditEvent.read")
         access = await self._repo.client_access(client_id) if is_id(client_id) else None
         try:
-            check_team_access(principal, access.team_ids if access else (), Action.READ, client_id)
+            teams = access.team_ids if access else frozenset()
+            if principal.role is not Role.SYSTEM:
+                check_team_access(principal, teams, Action.READ, client_id)
+            elif acts_for_others(principal, teams):  # its AuditEvent scope is checked above
+                raise NotFound("client", client_id)
             if access is None:
                 raise NotFound("client", client_id)
         except (NotFound, Forbidden):

@@ -46,8 +46,8 @@ from graphsvc.domain.values import is_id
 from graphsvc.store.port import ClientAccess, ClientPageRequest, NetworkRepository, WriteResult
 
 from .access import (
-    NETWORK_RESOURCE,
     Action,
+    check_network_scope,
     check_relied_on,
     check_team_access,
     check_team_admin,
@@ -296,7 +296,10 @@ class NetworkService:
 
     async def onions(self, principal: Principal, client_ids: Sequence[str]) -> dict[str, Onion]:
         """The onions of those clients the principal may read, in two round
-        trips however many there are; the others are simply absent."""
+        trips however many there are; the others are simply absent. A system
+        client without the scopes a network is read from is refused outright."""
+        if principal.role is Role.SYSTEM:
+            check_network_scope(principal, Action.READ)
         access = await self._repo.clients_access([c for c in client_ids if is_id(c)])
         readable: list[str] = []
         for cid in dict.fromkeys(client_ids):
@@ -367,8 +370,7 @@ class NetworkService:
         if principal.role is Role.RESEARCHER:
             raise Forbidden("researchers see de-identified aggregates only")
         if principal.role is Role.SYSTEM:
-            if not scope_allows(principal.scopes, NETWORK_RESOURCE, Action.READ):
-                raise Forbidden(f"scope does not allow {NETWORK_RESOURCE}.read")
+            check_network_scope(principal, Action.READ)
             return principal.teams or None
         return principal.teams
 

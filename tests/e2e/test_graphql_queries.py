@@ -102,8 +102,13 @@ def test_researcher_and_missing_token(http: TestClient, issuer: TokenIssuer) -> 
 
 def test_coach_and_system_read(http: TestClient, issuer: TokenIssuer) -> None:
     assert GraphQL(http, issuer, coach(TEAM.id))(ONION, {"id": "client-1"})["client"]
-    sys_reader = GraphQL(http, issuer, system("system/CareTeam.read"))
+    sys_reader = GraphQL(http, issuer, system("system/*.read"))
     assert sys_reader("{ clients { totalCount } }")["clients"]["totalCount"] == 12
+    assert sys_reader(ONION, {"id": "client-1"})["client"]
+    care_team_only = GraphQL(http, issuer, system("system/CareTeam.read")).raw(
+        ONION, {"id": "client-1"}
+    )
+    assert "Condition.read" in care_team_only["errors"][0]["message"]
     no_scope = GraphQL(http, issuer, system("system/Observation.read")).raw(
         "{ clients { totalCount } }"
     )

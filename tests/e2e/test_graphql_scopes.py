@@ -16,7 +16,8 @@ from ..integration.builders import OTHER_TEAM, TEAM, population
 from .graphql_client import GraphQL
 from .test_graphql_mutations import ONION, mutate
 
-CARE_TEAM_ONLY = system("system/CareTeam.cruds")
+# writes CareTeams only; reads what a network is made of
+CARE_TEAM_ONLY = system("system/CareTeam.cruds", "system/*.read")
 
 
 def test_a_care_team_scope_writes_no_condition_or_rating(
@@ -41,6 +42,18 @@ def test_a_care_team_scope_writes_no_condition_or_rating(
     )
     assert closer["__typename"] == "NetworkChange", closer
     assert gql(ONION, {"id": "client-0"})["client"]["version"] == before["version"] + 1
+
+
+def test_a_care_team_scope_alone_reads_no_network(
+    make_http: Callable[..., TestClient], issuer: TokenIssuer
+) -> None:
+    """Her needs, ratings and relatives are Conditions, Observations and
+    RelatedPersons, which /fhir shows only with their own read scopes."""
+    gql = GraphQL(make_http(population(1)), issuer, system("system/CareTeam.cruds"))
+    refused = gql.raw(ONION, {"id": "client-0"})
+    said = refused["errors"][0]["message"]
+    assert "Condition.read" in said and "RelatedPerson.read" in said, refused
+    assert refused["data"] is None or refused["data"]["client"] is None
 
 
 def test_a_system_client_of_one_team_reads_no_other_team(

@@ -14,6 +14,7 @@ from graphsvc.domain import (
     VersionConflict,
 )
 from graphsvc.domain.commands import AdmitClient, RemoveNeed, ResolveNeed, SaveMember, SaveNeed
+from graphsvc.services.access import NETWORK_READ_TYPES
 from graphsvc.services.errors import Forbidden
 from graphsvc.services.network import NetworkService
 from graphsvc.store.audit_log import AuditLogFile
@@ -89,8 +90,11 @@ async def test_researcher_gets_no_personal_data(network: NetworkService, two_tea
 
 
 async def test_system_client_scopes(network: NetworkService, two_teams: None) -> None:
-    reader = system("system/CareTeam.read")
+    reader = system(*(f"system/{t}.read" for t in NETWORK_READ_TYPES))
     assert (await network.onion(reader, "client-a")).client.id == "client-a"
+    # a network is read from all of them: a CareTeam scope alone shows none of it
+    with pytest.raises(Forbidden, match=r"Condition\.read.*Observation\.read.*RelatedPerson\.read"):
+        await network.onion(system("system/CareTeam.read"), "client-a")
     with pytest.raises(Forbidden):
         await network.change(reader, "client-a", SaveNeed(Need("need-1", "client-a", "06")))
     # a need is a Condition (and the CarePlan that says who helps with it)
