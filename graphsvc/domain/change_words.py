@@ -4,6 +4,7 @@ added (informal), helps with Nutrition")."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .commands import (
@@ -55,6 +56,8 @@ class Words:
     rating_removed: str
     reverted: str
     undone: str
+    rating_added: str
+    updated: str
 
 
 NL = Words(
@@ -81,6 +84,8 @@ NL = Words(
     rating_removed="Beoordeling verwijderd",
     reverted="Wijziging ongedaan gemaakt",
     undone="Ongedaan gemaakt: {}",
+    rating_added="Beoordeling toegevoegd",
+    updated="Gegevens bijgewerkt ({})",
 )
 
 EN = Words(
@@ -107,6 +112,8 @@ EN = Words(
     rating_removed="Rating removed",
     reverted="Change undone",
     undone="Undone: {}",
+    rating_added="Rating added",
+    updated="Records updated ({})",
 )
 
 
@@ -191,3 +198,49 @@ def describe(command: Command, before: Onion, after: Onion, w: Words = NL) -> st
             return w.rating_removed
         case Revert():
             return w.reverted
+
+
+def describe_difference(
+    before: Onion | None, after: Onion, w: Words = NL, resources: Sequence[str] = ()
+) -> str:
+    """What a change that came as FHIR resources did to the network, in
+    words: who and which problems came, went or changed, who helps with what
+    now; when the network reads the same (only what the graph does not hold
+    changed), the ``resources`` written."""
+    if before is None or before.version == 0:
+        return w.admitted.format(after.client.name)
+    said: list[str] = []
+    if before.client != after.client:
+        said.append(w.details.format(after.client.name))
+    was = {m.person.id: m for m in before.members}
+    now = {m.person.id: m for m in after.members}
+    for pid, member in now.items():
+        if pid not in was:
+            said.append(w.added.format(member.person.name, w.rings[member.ring]))
+        elif was[pid] != member:
+            said.append(w.changed.format(member.person.name))
+    said += [w.removed.format(m.person.name) for pid, m in was.items() if pid not in now]
+    needs_was = {n.id: n for n in before.needs}
+    needs_now = {n.id: n for n in after.needs}
+    for nid, need in needs_now.items():
+        old = needs_was.get(nid)
+        if old is None:
+            said.append(w.need_added.format(_problem(after, nid, w)))
+        elif old.active and not need.active:
+            said.append(w.resolved.format(_problem(after, nid, w)))
+        elif old != need:
+            said.append(w.need_changed.format(_problem(after, nid, w)))
+    said += [w.need_removed.format(_problem(before, n, w)) for n in needs_was if n not in needs_now]
+    ties_was = {(s.supporter_id, s.need_id) for s in before.supports}
+    ties_now = {(s.supporter_id, s.need_id) for s in after.supports}
+    for who, need_id in sorted(ties_now - ties_was):
+        said.append(w.support.format(_person(after, who, w), _problem(after, need_id, w)))
+    for who, need_id in sorted(ties_was - ties_now):
+        said.append(w.unsupport.format(_person(before, who, w), _problem(before, need_id, w)))
+    ratings_was = {o.id for o in before.observations}
+    ratings_now = {o.id for o in after.observations}
+    said += [w.rating_added] * len(ratings_now - ratings_was)
+    said += [w.rating_removed] * len(ratings_was - ratings_now)
+    if not said:
+        return w.updated.format(", ".join(resources))
+    return "; ".join(said)

@@ -42,6 +42,7 @@ from .audit import AuditRecord, AuditTrail, record_all
 from .errors import Forbidden
 from .fhir_deletes import check_network_ends_whole, network_without
 from .fhir_view import as_json, laid_over, stored_originals, with_references
+from .history import fhir_change_text
 from .network_write import ATTEMPTS, deleted_version, resource_version
 from .recent_networks import NetworkRead, RecentNetworks
 from .reliance import teams_relying_on
@@ -226,6 +227,7 @@ class FhirWriteService:
                                 principal, action, client, outcome, [result.key.reference]
                             )
                         )
+                records += self._history_records(principal, plan)
                 record_all(self._audit, records)
                 return [
                     dataclasses.replace(
@@ -237,6 +239,27 @@ class FhirWriteService:
                     for result in plan.results
                 ]
         raise WriteContention("the resources changed while this write was prepared; send it again")
+
+    @staticmethod
+    def _history_records(principal: Principal, plan: _Plan) -> list[AuditRecord]:
+        """One record per network the write changed, with what it did in
+        words, for the history nurses read (services/history.py)."""
+        if plan.unit is None:
+            return []
+        written: dict[str, list[str]] = {}
+        for key, clients in plan.clients.items():
+            for client_id in clients:
+                written.setdefault(client_id, []).append(key.reference)
+        records = []
+        for after in plan.unit.population.onions:
+            before = plan.unit.previous.get(after.client.id)
+            version = before.version + 1 if before is not None else 1
+            text = fhir_change_text(
+                before, after, version, sorted(written.get(after.client.id, ()))
+            )
+            record = AuditRecord.of(principal, "network.fhir", after.client.id, "ok")
+            records.append(dataclasses.replace(record, change=text))
+        return records
 
     async def check(
         self,

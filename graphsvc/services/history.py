@@ -10,12 +10,12 @@ teams it was made for; to anyone else as "a colleague of another team".
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from graphsvc.domain import Onion, Principal, Role
 from graphsvc.domain.audit import AuditRecord
-from graphsvc.domain.change_words import EN, NL, describe
+from graphsvc.domain.change_words import EN, NL, describe, describe_difference
 from graphsvc.domain.commands import AdmitClient, Command
 from graphsvc.domain.revert import Revert, revert_from_json, revert_of, revert_to_json
 
@@ -53,6 +53,19 @@ def change_text(command: Command, before: Onion, after: Onion, version: int) -> 
     admitted = isinstance(command, AdmitClient) and before.version == 0
     if not revert.empty and not admitted:
         body["undo"] = revert_to_json(revert)
+    return json.dumps(body, sort_keys=True, ensure_ascii=False)
+
+
+def fhir_change_text(
+    before: Onion | None, after: Onion, version: int, resources: Sequence[str]
+) -> str:
+    """What is kept with the record of a change that came as FHIR resources:
+    what it did in words; no undo (a nurse changes it back herself if needed)."""
+    body = {
+        "version": version,
+        "words": describe_difference(before, after, NL, resources),
+        "words_en": describe_difference(before, after, EN, resources),
+    }
     return json.dumps(body, sort_keys=True, ensure_ascii=False)
 
 
