@@ -3,7 +3,10 @@ keep every element, extension and narrative): a resource sent as XML is read
 as the JSON it stands for, and an answer can be written back as XML.
 
 FHIR XML has no DTD: one declared is refused before anything is parsed, and
-the parser neither resolves entities nor reaches the network.
+the parser neither resolves entities nor reaches the network. Nor is it
+anything but UTF-8 (as FHIR requires), whatever it declares: the markup
+:func:`~fhir_mappings.body_limits.scan_xml` bounds before the parser runs
+is then the markup the parser reads.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from fhir.resources.R4B import get_fhir_model_class
 from lxml import etree
 from pydantic import ValidationError as ModelError
 
+from .body_limits import check_repeats, scan_xml
 from .expressions import expression
 from .issues import FhirValidationError, Issue
 from .jsontypes import JsonObject
@@ -36,14 +40,21 @@ def _parser() -> etree.XMLParser:
         huge_tree=False,
         remove_comments=True,
         remove_pis=True,
+        encoding="utf-8",
     )
 
 
 def json_of_xml(body: bytes) -> JsonObject:
     """The JSON a FHIR XML resource (or Bundle) stands for; raises
-    :class:`FhirValidationError` saying where it is not FHIR XML."""
+    :class:`FhirValidationError` saying where it is not FHIR XML or holds
+    more than the bounds of :mod:`~fhir_mappings.body_limits`. Costly for a
+    large body (the models read XML at several seconds a MB): call it off the
+    event loop."""
     if _DECLARATION.search(body):
         raise _unreadable("the body declares a DTD or entities; FHIR XML has none")
+    if body.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        raise _unreadable("the body is UTF-16 or UTF-32; FHIR XML is UTF-8")
+    scan_xml(body)
     try:
         root = etree.fromstring(body, parser=_parser())
     except etree.XMLSyntaxError as error:
@@ -54,6 +65,7 @@ def json_of_xml(body: bytes) -> JsonObject:
         raise _unreadable(f"the root element is in {where}, not in {FHIR_NAMESPACE}")
     resource_type = qname.localname
     model = _model(resource_type)
+    check_repeats(root)
     try:
         read = model.model_validate_xml(body, xmlparser=_parser())
     except ModelError as error:

@@ -1,14 +1,18 @@
 """Reading a FHIR request body: the media type, the size, the JSON (or,
-for a search by POST, the form)."""
+for a search by POST, the form). Parsing runs in a worker thread, so that
+a large or slow body holds up its own request only, not the event loop."""
 
 from __future__ import annotations
 
 import json
 from urllib.parse import parse_qsl
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from fhir_mappings import FhirValidationError, Issue
+from fhir_mappings.body_limits import MAX_REPEATS
+from fhir_mappings.keys import is_resource_type_name
 from fhir_mappings.xml_format import json_of_xml
 
 MAX_BODY_BYTES = 16 * 1024 * 1024  # a transaction of some thousands of resources
@@ -74,17 +78,20 @@ async def form_params(request: Request) -> list[tuple[str, str]]:
 async def json_body(request: Request) -> object:
     """The parsed JSON body (FHIR XML read as the JSON it stands for); raises
     UnsupportedMediaType, BodyTooLarge or FhirValidationError (not UTF-8, not
-    JSON or FHIR XML, or nested too deep)."""
+    JSON or FHIR XML, nested too deep, or an array longer than MAX_REPEATS)."""
     media = _media_type(request)
     if media not in _MEDIA_TYPES and media not in XML_MEDIA_TYPES:
         raise UnsupportedMediaType(media, "application/fhir+json or application/fhir+xml")
     chunks = await _read(request, MAX_BODY_BYTES)
-    parsed = json_of_xml(chunks) if media in XML_MEDIA_TYPES else _parsed(chunks)
-    too_deep = _nested_too_deep(parsed)
-    if too_deep is not None:
-        raise FhirValidationError(
-            [Issue(too_deep, f"the body nests more than {MAX_DEPTH} levels deep", "structure")]
-        )
+    return await run_in_threadpool(_read_body, chunks, media in XML_MEDIA_TYPES)
+
+
+def _read_body(chunks: bytes, xml: bool) -> object:
+    """The body parsed and its shape checked: in a worker thread."""
+    parsed = json_of_xml(chunks) if xml else _parsed(chunks)
+    problem = _shape_problem(parsed)
+    if problem is not None:
+        raise FhirValidationError([problem])
     return parsed
 
 
@@ -127,13 +134,27 @@ def _parsed(chunks: bytes) -> object:
         ) from None
 
 
-def _nested_too_deep(value: object) -> str | None:
-    """Where the body first nests deeper than MAX_DEPTH, if it does."""
+def _shape_problem(value: object) -> Issue | None:
+    """Where the body first nests deeper than MAX_DEPTH, or holds an array of
+    more than MAX_REPEATS items (a Bundle's own entries excepted), if it does."""
+    kind = value.get("resourceType") if isinstance(value, dict) else None
+    root = kind if is_resource_type_name(kind) else ""
     pending: list[tuple[object, str, int]] = [(value, "", 0)]
     while pending:
         inner, path, depth = pending.pop()
         if depth > MAX_DEPTH:
-            return path[:200]
+            return Issue(
+                path[:200], f"the body nests more than {MAX_DEPTH} levels deep", "structure"
+            )
+        bundle_entries = depth == 1 and path == "entry" and root == "Bundle"
+        if isinstance(inner, list) and len(inner) > MAX_REPEATS and not bundle_entries:
+            where = f"{root}.{path}" if root and path else path or root
+            return Issue(
+                where[:200],
+                f"{where or 'the body'} holds {len(inner)} items; an array in a "
+                f"resource holds at most {MAX_REPEATS}",
+                "structure",
+            )
         if isinstance(inner, dict):
             pending.extend(
                 (v, f"{path}.{k}" if path else str(k), depth + 1) for k, v in inner.items()
