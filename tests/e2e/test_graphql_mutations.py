@@ -29,7 +29,9 @@ RESULT = """
 """
 
 
-def mutate(gql: GraphQL, name: str, input: dict[str, Any]) -> dict[str, Any]:
+def mutate(
+    gql: GraphQL, name: str, input: dict[str, Any], result_fields: str = RESULT
+) -> dict[str, Any]:
     input_type = {
         "addMember": "AddMemberInput",
         "updateMember": "UpdateMemberInput",
@@ -42,7 +44,7 @@ def mutate(gql: GraphQL, name: str, input: dict[str, Any]) -> dict[str, Any]:
         "removeKnows": "KnowsInput",
         "recordRating": "RecordRatingInput",
     }[name]
-    query = f"mutation($input: {input_type}!) {{ {name}(input: $input) {{ {RESULT} }} }}"
+    query = f"mutation($input: {input_type}!) {{ {name}(input: $input) {{ {result_fields} }} }}"
     result: dict[str, Any] = gql(query, {"input": input})[name]
     return result
 
@@ -414,16 +416,7 @@ WHY = """
 
 def refusal(gql: GraphQL, name: str, input: dict[str, Any]) -> dict[str, Any]:
     """A change's problem with its code, or the change."""
-    input_type = {
-        "addMember": "AddMemberInput",
-        "addNeed": "AddNeedInput",
-        "addKnows": "KnowsInput",
-        "linkSupporter": "LinkSupporterInput",
-        "recordRating": "RecordRatingInput",
-    }[name]
-    query = f"mutation($input: {input_type}!) {{ {name}(input: $input) {{ {WHY} }} }}"
-    result: dict[str, Any] = gql(query, {"input": input})[name]
-    return result
+    return mutate(gql, name, input, WHY)
 
 
 MEMBER = {"clientId": "client-0", "ring": "INFORMAL"}
