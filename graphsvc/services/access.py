@@ -62,9 +62,15 @@ def scope_allows(scopes: Iterable[str], resource_type: str, action: Action) -> b
 
 
 def check_team_access(
-    principal: Principal, team_ids: Iterable[str], action: Action, client_id: str
+    principal: Principal,
+    team_ids: Iterable[str],
+    action: Action,
+    client_id: str,
+    *,
+    whole: bool = True,
 ) -> None:
-    """Raise unless the principal may do ``action`` on a client served by ``team_ids``."""
+    """Raise unless the principal may do ``action`` on a client served by
+    ``team_ids`` (``whole``: see :func:`check_network_scope`)."""
     teams = frozenset(team_ids)
     match principal.role:
         case Role.NURSE:
@@ -76,19 +82,22 @@ def check_team_access(
             if action is Action.WRITE:
                 raise Forbidden("a coach reads the network but does not change it")
         case Role.SYSTEM:
-            check_network_scope(principal, action)
+            check_network_scope(principal, action, whole=whole)
             if acts_for_others(principal, teams):
                 raise NotFound("client", client_id)
         case Role.RESEARCHER:
             raise Forbidden("researchers see de-identified aggregates only")
 
 
-def check_network_scope(principal: Principal, action: Action) -> None:
+def check_network_scope(principal: Principal, action: Action, *, whole: bool = True) -> None:
     """A system client reads a network with the read scope of every type it is
     read from (a CareTeam scope alone would show her needs, ratings and
-    relatives); it changes one with the CareTeam's write scope (and, per
-    change, those of the types the change writes: :func:`scoped_writes`)."""
-    wanted = NETWORK_READ_TYPES if action is Action.READ else (NETWORK_RESOURCE,)
+    relatives), unless what is read is shown only type by type as its scopes
+    allow (``whole=False``: $everything), which needs the CareTeam's; it
+    changes one with the CareTeam's write scope (and, per change, those of
+    the types the change writes: :func:`scoped_writes`)."""
+    whole_read = action is Action.READ and whole
+    wanted = NETWORK_READ_TYPES if whole_read else (NETWORK_RESOURCE,)
     refused = [t for t in wanted if not scope_allows(principal.scopes, t, action)]
     if refused:
         said = ", ".join(f"{t}.{action.value}" for t in refused)

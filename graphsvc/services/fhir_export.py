@@ -83,7 +83,8 @@ class FhirExportService:
 
     async def everything(self, principal: Principal, client_id: str) -> list[JsonObject]:
         """Patient/$everything: the access rules of the onion apply."""
-        onion = await self._network.onion(principal, client_id)
+        # shown type by type as a system's scopes allow, below
+        onion = await self._network.onion(principal, client_id, whole=False)
         stored = await originals(self._resources, {client_id: onion})
         # as the write path lays it (services.network_write): references kept as made
         export = export_onion(onion, await with_references(self._resources, stored[client_id]))

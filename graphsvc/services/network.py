@@ -139,7 +139,7 @@ class NetworkService:
         self._audit.record(record if change is None else dataclasses.replace(record, change=change))
 
     async def _guard(
-        self, principal: Principal, client_id: str, action: Action, name: str
+        self, principal: Principal, client_id: str, action: Action, name: str, *, whole: bool = True
     ) -> ClientAccess:
         # Not an id any client can have: said the same way as an absent client.
         access = await self._repo.client_access(client_id) if is_id(client_id) else None
@@ -147,9 +147,9 @@ class NetworkService:
             if access is None:
                 # Checked first against an empty team set, so that a forbidden
                 # principal is told "forbidden", not whether the client exists.
-                check_team_access(principal, (), action, client_id)
+                check_team_access(principal, (), action, client_id, whole=whole)
                 raise NotFound("client", client_id)
-            check_team_access(principal, access.team_ids, action, client_id)
+            check_team_access(principal, access.team_ids, action, client_id, whole=whole)
         except NotFound:
             self._log(principal, name, client_id, "not-found")
             raise
@@ -285,8 +285,10 @@ class NetworkService:
 
     # -- reads --------------------------------------------------------------
 
-    async def onion(self, principal: Principal, client_id: str) -> Onion:
-        access = await self._guard(principal, client_id, Action.READ, "onion.read")
+    async def onion(self, principal: Principal, client_id: str, *, whole: bool = True) -> Onion:
+        """``whole=False``: the caller shows of it only the FHIR types the
+        principal's scopes name ($everything; access.check_network_scope)."""
+        access = await self._guard(principal, client_id, Action.READ, "onion.read", whole=whole)
         onion = self._recent.get(client_id, access.version)
         if onion is None:
             onion = await self._repo.get_onion(client_id)
