@@ -234,6 +234,10 @@ def test_an_edited_onion_reads_back_from_its_export(pair: tuple[Onion, Onion]) -
     assert not exported.notes, exported.notes
     for key in exported.changed | exported.generated:
         parse_resource(exported.resources[key])
+        # a coding the export wrote names its system (a sender's may not)
+        kept = _codings(STORE.get(key, {}))
+        for coding in _codings(exported.resources[key]):
+            assert coding in kept or "system" in coding, (key, coding)
     after = project(exported.resources, base_urls=(BASE_URL,)).onion(onion.client.id)
     assert after is not None
     assert onion_differences(onion, after) == []
@@ -244,3 +248,15 @@ def test_an_edited_onion_reads_back_from_its_export(pair: tuple[Onion, Onion]) -
     # Exporting the read-back onion again changes nothing more.
     again = export_onion(after, exported.resources, base_urls=(BASE_URL,))
     assert not (again.changed or again.generated or again.removed)
+
+
+def _codings(value: object) -> list[object]:
+    """Every Coding in a resource: the items of each ``coding`` list."""
+    if isinstance(value, list):
+        return [c for item in value for c in _codings(item)]
+    if not isinstance(value, dict):
+        return []
+    found: list[object] = (
+        list(value.get("coding", ())) if isinstance(value.get("coding"), list) else []
+    )
+    return found + [c for k, v in value.items() if k != "coding" for c in _codings(v)]
