@@ -202,6 +202,25 @@ function personBox(x, y, cy, name, sub, flagged, sizes) {
 }
 
 /**
+ * The middle of the widest free arc of a ring, in degrees from -60° round to
+ * 240° (the top is the title's), between the angles already taken there.
+ * @param {number[]} taken
+ */
+function widestGapMiddle(taken) {
+  const sorted = [...taken].map((a) => Math.min(240, Math.max(-60, a))).sort((a, b) => a - b);
+  const edges = [-60, ...sorted, 240];
+  let best = -60;
+  let widest = -1;
+  for (let i = 1; i < edges.length; i += 1) {
+    if (edges[i] - edges[i - 1] > widest) {
+      widest = edges[i] - edges[i - 1];
+      best = (edges[i] + edges[i - 1]) / 2;
+    }
+  }
+  return best;
+}
+
+/**
  * A number from an id that does not change when others come and go: where
  * on her ring a person prefers to be, so edits do not move the others.
  * @param {string} id
@@ -321,10 +340,22 @@ function tryLayOut(client, flagged, scale, widen, places, labels, keep) {
   const people = [];
   bands.forEach((b) => {
     const members = client.members.filter((m) => m.ring === b.ring);
+    // where those drawn before are on this ring, in degrees from -60° round
+    const taken = members
+      .map((m) => places.get(m.id))
+      .filter((/** @type {number | undefined} */ a) => a !== undefined)
+      .map((a) => ((((a * 180) / Math.PI + 60) % 360) + 360) % 360 - 60);
     for (const member of members) {
       const { name, sub } = labelOf(member, labels);
       // From -60° round to 240°: the sector at the top (the title) is left free.
-      const degrees = -60 + 300 * spot(member.id);
+      // A newcomer to a ring drawn before goes in its widest free arc, so that
+      // she covers nobody who was there; else her id says where.
+      const degrees = places.has(member.id)
+        ? 0
+        : taken.length
+          ? widestGapMiddle(taken)
+          : -60 + 300 * spot(member.id);
+      if (!places.has(member.id) && taken.length) taken.push(degrees);
       const before = places.get(member.id);
       people.push({
         id: member.id,
