@@ -152,14 +152,6 @@ def visible_teams(principal: Principal, team_id: str) -> None:
             raise NotFound("team", team_id)
 
 
-def directory_writer(principal: Principal) -> bool:
-    """Who may change a directory entry (a professional, an organisation):
-    a system client with write scope for practitioners (a directory feed)."""
-    return principal.role is Role.SYSTEM and scope_allows(
-        principal.scopes, "Practitioner", Action.WRITE
-    )
-
-
 def readable_teams(principal: Principal) -> frozenset[str] | None:
     """The teams whose clients the principal may see; None for all of them
     (a system client without a team, a researcher reading de-identified)."""

@@ -48,11 +48,9 @@ from graphsvc.store.port import ClientAccess, ClientPageRequest, NetworkReposito
 from .access import (
     Action,
     check_network_scope,
-    check_relied_on,
     check_team_access,
     check_team_admin,
     check_type_access,
-    directory_writer,
     scope_allows,
     scoped_writes,
     visible_teams,
@@ -70,7 +68,6 @@ from .history import (
 )
 from .network_write import NetworkWriter
 from .recent_onions import RecentOnions
-from .reliance import teams_relying_on
 
 # What the audit trail calls each change.
 ACTIONS: dict[type[Command], str] = {
@@ -106,6 +103,18 @@ class HistoryEntry:
 
 # Networks per guarded statement when a whole population is loaded.
 CLIENTS_PER_SLICE = 100
+
+
+def _directory_entry(existing: Person) -> ValidationError:
+    """A professional's or organisation's own name and contact are the
+    directory's: changed there (FHIR Practitioner), so that every onion and
+    the resource say the same, never through one client's network."""
+    return ValidationError(
+        "name",
+        f"{existing.name!r} is in the directory; its name and contact are changed "
+        "there (FHIR Practitioner), not in one client's network",
+        code=Reason.DIRECTORY_ENTRY,
+    )
 
 
 class NetworkService:
@@ -203,10 +212,10 @@ class NetworkService:
 
         return text
 
-    async def _check_person(self, principal: Principal, person: Person, client_id: str) -> None:
+    async def _check_person(self, person: Person, client_id: str) -> None:
         """An informal person belongs to one network; a professional or
-        organisation is a directory entry that only a directory writer
-        renames. Facts of one onion go on the membership."""
+        organisation is a directory entry, changed in the directory only.
+        Facts of one onion go on the membership."""
         try:
             existing, _ = await self._repo.get_person(person.id)
         except NotFound:
@@ -222,26 +231,15 @@ class NetworkService:
                     code=Reason.IN_ANOTHER_NETWORK,
                 )
             return
-        same = (person.name, person.contact) == (existing.name, existing.contact)
-        if not same and directory_writer(principal):
-            teams = await teams_relying_on(self._repo, [person.id])
-            check_relied_on(principal, teams, repr(existing.name))
-        elif not same:
-            raise ValidationError(
-                "name",
-                f"{existing.name!r} is in the directory; its name and contact "
-                "are changed there, not in one client's network",
-                code=Reason.DIRECTORY_ENTRY,
-            )
+        if (person.name, person.contact) != (existing.name, existing.contact):
+            raise _directory_entry(existing)
 
-    async def _linked(
-        self, principal: Principal, command: SaveMember, client_id: str
-    ) -> SaveMember:
+    async def _linked(self, command: SaveMember, client_id: str) -> SaveMember:
         """The person a new member names, as the graph holds her: a directory
         entry is linked as the directory has it (her role in this onion goes
-        on the tie), never made anew or changed; an id the graph holds for
-        anything but a person (an organisation, a team, a client, a need, a
-        rating) names nobody to add."""
+        on the tie), never made anew or changed here, whoever asks; an id the
+        graph holds for anything but a person (an organisation, a team, a
+        client, a need, a rating) names nobody to add."""
         person = command.person
         try:
             existing, _ = await self._repo.get_person(person.id)
@@ -251,19 +249,8 @@ class NetworkService:
             if existing.ring is Ring.INFORMAL:
                 return command
             contact = existing.contact if person.contact is None else person.contact
-            renamed = (person.name, contact) != (existing.name, existing.contact)
-            if directory_writer(principal):
-                if renamed:
-                    teams = await teams_relying_on(self._repo, [person.id])
-                    check_relied_on(principal, teams, repr(existing.name))
-                return command
-            if renamed:
-                raise ValidationError(
-                    "name",
-                    f"{existing.name!r} is in the directory; its name and contact "
-                    "are changed there, not in one client's network",
-                    code=Reason.DIRECTORY_ENTRY,
-                )
+            if (person.name, contact) != (existing.name, existing.contact):
+                raise _directory_entry(existing)
             return dataclasses.replace(command, person=existing)
         if await self._names_no_person(person.id, client_id):
             raise ValidationError(
@@ -433,7 +420,7 @@ class NetworkService:
             name = ACTIONS[SaveMember]
             await self._guard(principal, client_id, Action.WRITE, name)
             try:
-                command = await self._linked(principal, command, client_id)
+                command = await self._linked(command, client_id)
             except ValidationError:
                 self._log(principal, name, client_id, "invalid")
                 raise
@@ -442,7 +429,7 @@ class NetworkService:
             was = {m.person.id: m.person for m in before.members}
             for member in after.members:
                 if was.get(member.person.id) != member.person:
-                    await self._check_person(principal, member.person, client_id)
+                    await self._check_person(member.person, client_id)
 
         writes = scoped_writes(principal)
         remembered = self._changes.remembered(client_id)

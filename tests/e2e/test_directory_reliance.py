@@ -1,5 +1,6 @@
-"""Through GraphQL as on /fhir: a system client that acts for some teams
-renames no professional another team relies on (services/reliance.py)."""
+"""A directory entry (a professional, an organisation) is changed in the
+directory only: no onion renames her, whoever asks, so that every onion
+and her FHIR resource keep saying the same."""
 
 from __future__ import annotations
 
@@ -15,25 +16,47 @@ from .graphql_client import GraphQL
 from .test_graphql_mutations import GP, mutate, onion, two_teams
 
 
-def test_a_teams_system_renames_no_professional_of_another_team(
+def _gp_names(http: TestClient, readers: dict[str, GraphQL], token: str) -> set[str]:
+    """The GP's name as each client's onion and her Practitioner give it."""
+    names = {
+        next(m["displayName"] for m in onion(reader, cid)["members"] if m["id"] == GP["personId"])
+        for cid, reader in readers.items()
+    }
+    found = http.get(
+        f"/fhir/Practitioner/{GP['personId']}", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert found.status_code == 200, found.text
+    names.add(found.json()["name"][0]["text"])
+    return names
+
+
+def test_no_one_renames_a_professional_through_an_onion(
     make_http: Callable[..., TestClient], issuer: TokenIssuer
 ) -> None:
     http = make_http(two_teams())
-    ours = GraphQL(http, issuer, nurse(TEAM.id))
-    assert mutate(ours, "addMember", {"clientId": "client-0", **GP})["__typename"] == (
-        "NetworkChange"
+    ours, theirs = (
+        GraphQL(http, issuer, nurse(TEAM.id)),
+        GraphQL(http, issuer, nurse(OTHER_TEAM.id)),
     )
+    for reader, client_id in ((ours, "client-0"), (theirs, "client-5")):
+        linked = mutate(reader, "addMember", {"clientId": client_id, **GP})
+        assert linked["__typename"] == "NetworkChange", linked
+    readers = {"client-0": ours, "client-5": theirs}
     feed_b = GraphQL(http, issuer, system("system/*.*", teams=(OTHER_TEAM.id,)))
-    renamed = mutate(feed_b, "addMember", {"clientId": "client-5", **GP, "name": "Dr. X"})
-    assert renamed["__typename"] == "ForbiddenError", renamed
-    assert "another team" in renamed["message"]
-    gp = next(m for m in onion(ours, "client-0")["members"] if m["id"] == "gp-person-1")
-    assert gp["displayName"] == "Dr. Bakker"
-
-    # a feed for both teams may
     feed = GraphQL(http, issuer, system("system/*.*", teams=(TEAM.id, OTHER_TEAM.id)))
-    renamed = mutate(feed, "addMember", {"clientId": "client-5", **GP, "name": "Dr. Bakker-Visser"})
-    assert renamed["__typename"] == "NetworkChange", renamed
+    for writer in (feed_b, feed):  # a directory writer too: through one onion, never
+        renamed = mutate(writer, "addMember", {"clientId": "client-5", **GP, "name": "Dr. X"})
+        assert renamed["__typename"] == "ValidationError", renamed
+        assert "directory" in renamed["message"]
+    assert _gp_names(http, readers, feed.token) == {"Dr. Bakker"}
+
+    # in the directory, a writer for both teams renames her everywhere at once
+    headers = {"Authorization": f"Bearer {feed.token}", "Content-Type": "application/fhir+json"}
+    gp = http.get(f"/fhir/Practitioner/{GP['personId']}", headers=headers).json()
+    gp["name"] = [{"text": "Dr. Bakker-Visser", "family": "Bakker-Visser"}]
+    put = http.put(f"/fhir/Practitioner/{GP['personId']}", json=gp, headers=headers)
+    assert put.status_code == 200, put.text
+    assert _gp_names(http, readers, feed.token) == {"Dr. Bakker-Visser"}
 
 
 CODED = """mutation($input: AddMemberInput!) { addMember(input: $input) {
