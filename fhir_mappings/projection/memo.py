@@ -11,10 +11,11 @@ projection never reads), so only equal resources ever share one."""
 from __future__ import annotations
 
 import hashlib
-import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
+
+import orjson
 
 from ..jsontypes import JsonObject
 from ..keys import ResourceKey
@@ -65,9 +66,8 @@ def _digest(resources: Mapping[ResourceKey, JsonObject], base_urls: Sequence[str
         for key, resource in sorted(resources.items(), key=lambda item: item[0].reference)
     ]
     try:
-        text = json.dumps(
-            [list(base_urls), content], sort_keys=True, separators=(",", ":"), ensure_ascii=False
-        )
-    except (TypeError, ValueError):  # a value JSON does not have: not worth a key
+        # a tenth of the standard library's sorted dump: an edit takes two keys
+        text = orjson.dumps([list(base_urls), content], option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # a value JSON does not have (orjson.JSONEncodeError): not worth a key
         return None
-    return hashlib.blake2b(text.encode(), digest_size=32).digest()
+    return hashlib.blake2b(text, digest_size=32).digest()
