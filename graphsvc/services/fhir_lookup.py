@@ -18,7 +18,7 @@ from graphsvc.store.resource_store import StoredResource
 from .access import CLIENT_RECORD_TYPES
 from .fhir_read import Reach
 
-WIDER = 50  # matches read when some of them may be out of the sender's sight
+PAGE = 50  # matches read at a time when some of them may be out of the sender's sight
 
 T = TypeVar("T")
 _Search = tuple[str, tuple[tuple[str, str], ...]]
@@ -92,6 +92,13 @@ async def _matches(
     if resource_type in CLIENT_RECORD_TYPES and reach.clients is not None:
         hits = await store.search(resource_type, groups=groups, limit=2, client_ids=reach.clients)
         return [h for h in hits if reach.sees(h)]
-    # the directory and other types: what she may see of a wider page
-    hits = await store.search(resource_type, groups=groups, limit=WIDER)
-    return [h for h in hits if reach.sees(h)][:2]
+    # the directory and other types: page on until two she may see, or the end
+    seen: list[StoredResource] = []
+    after: str | None = None
+    while len(seen) < 2:
+        hits = await store.search(resource_type, groups=groups, limit=PAGE, after_id=after)
+        seen += [h for h in hits if reach.sees(h)]
+        if len(hits) < PAGE:
+            break
+        after = hits[-1].id
+    return seen[:2]
