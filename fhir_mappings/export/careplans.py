@@ -6,8 +6,10 @@ while the graph still has each of its pairs as it was; otherwise it is
 rewritten, and split when its pairs no longer share one schedule (one
 activity per distinct schedule and set of needs, the first in its place).
 A pair that came from several activities is carried by the first of them
-once changed. New ties become new activities of the client's (first active)
-CarePlan.
+once changed. An activity whose performers all left stays, with nobody to
+do it (a gap the nurse must fill); new ties that are exactly its help (an
+undo) fill it again. Other new ties become new activities of the client's
+(first active) CarePlan.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ def overlay_careplans(overlay: Overlay) -> None:
     for activity in activities:
         for pair in _pairs(activity):
             first.setdefault(pair, (activity.careplan, activity.index))
+    new = {pair: tie for pair, tie in now.items() if pair not in before}
+    filled = _fill_gaps(overlay, activities, new, needs_now)
     rewritten: dict[ResourceKey, dict[int, list[JsonObject]]] = {}
     for activity in activities:
         original = {pair: _terms(overlay, activity, pair[0]) for pair in _pairs(activity)}
@@ -90,8 +94,43 @@ def overlay_careplans(overlay: Overlay) -> None:
         }
         if gone:
             drop_items(overlay.workspace.edit(key), "addresses", {int(i) for i in gone})
-    _add_new(overlay, [t for pair, t in sorted(now.items()) if pair not in before])
+    _add_new(overlay, [t for pair, t in sorted(new.items()) if pair not in filled])
     _keep_contained_needs_referred(overlay)
+
+
+def _fill_gaps(
+    overlay: Overlay,
+    activities: list[ActivitySupport],
+    new: dict[Pair, SupportTie],
+    needs_now: set[str],
+) -> set[Pair]:
+    """New ties that are exactly the help an activity nobody performs stands
+    for (all its needs, on its terms: her help given back by an undo, say)
+    go into that activity instead of one beside it. Returns the pairs placed."""
+    filled: set[Pair] = set()
+    members = {m.person.id: m for m in overlay.now.members}
+    for activity in activities:
+        if activity.performers or not activity.needs or not set(activity.needs) <= needs_now:
+            continue
+        people = []
+        for person_id in sorted({p for p, _ in new} - {p for p, _ in filled}):
+            ties = [new.get((person_id, need)) for need in activity.needs]
+            member = members.get(person_id)
+            if member is None or any(t is None for t in ties):
+                continue
+            kind = activity.kind or DEFAULT_KIND[member.person.ring]
+            terms = Terms(kind, activity.schedule, activity.status, activity.since)
+            if all(t is not None and Terms.of(t) == terms for t in ties):
+                people.append(member)
+        if not people:
+            continue
+        careplan = overlay.workspace.edit(activity.careplan)
+        detail = careplan["activity"][activity.index]["detail"]
+        detail["performer"] = [
+            {"reference": overlay.person_reference(m, activity.careplan)} for m in people
+        ]
+        filled |= {(m.person.id, need) for m in people for need in activity.needs}
+    return filled
 
 
 def _keep_contained_needs_referred(overlay: Overlay) -> None:

@@ -43,6 +43,7 @@ def mutate(
         "addKnows": "KnowsInput",
         "removeKnows": "KnowsInput",
         "recordRating": "RecordRatingInput",
+        "undoLastChange": "UndoInput",
     }[name]
     query = f"mutation($input: {input_type}!) {{ {name}(input: $input) {{ {result_fields} }} }}"
     result: dict[str, Any] = gql(query, {"input": input})[name]

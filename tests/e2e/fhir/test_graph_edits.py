@@ -60,6 +60,40 @@ def test_a_supporter_removed_in_the_graph_stays_removed(fhir: Fhir, issuer_for: 
     assert "obs-gerrit-38-s-2025" in ratings
 
 
+def activities(fhir: Fhir) -> list[tuple[str, list[str]]]:
+    """Each activity of the client's care plans: its status and performers."""
+    bundle = fhir.get(f"Patient/{CLIENT}/$everything").json()
+    return [
+        (
+            a["detail"].get("status", ""),
+            sorted(p["reference"] for p in a["detail"].get("performer", ())),
+        )
+        for e in bundle["entry"]
+        if e["resource"]["resourceType"] == "CarePlan"
+        for a in e["resource"].get("activity", ())
+        if "detail" in a
+    ]
+
+
+def test_an_undone_removal_gives_the_plan_back_once(fhir: Fhir, issuer_for: Any) -> None:
+    """Her help stays in the plan with nobody to do it (the gap the nurse must
+    fill); undoing her removal gives it back to her, not a second time beside it."""
+    load_corpus(fhir)
+    before, ties = activities(fhir), supporters(fhir)
+    riet = [a for a in before if "RelatedPerson/riet-jansen" in a[1]]
+    assert riet, before
+    gql: GraphQL = issuer_for(nurse("team-assendorp"))
+    removed = mutate(gql, "removeMember", {"clientId": CLIENT, "personId": "riet-jansen"})
+    assert removed["__typename"] == "NetworkChange", removed
+    gone = activities(fhir)
+    assert not [a for a in gone if "RelatedPerson/riet-jansen" in a[1]]
+    assert len(gone) == len(before)
+    undone = mutate(gql, "undoLastChange", {"clientId": CLIENT})
+    assert undone["__typename"] == "NetworkChange", undone
+    assert supporters(fhir) == ties
+    assert sorted(activities(fhir)) == sorted(before)
+
+
 def careteam_members(resource: dict[str, Any]) -> set[str]:
     return {p["member"]["reference"] for p in resource.get("participant", ())}
 

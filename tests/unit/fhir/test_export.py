@@ -123,6 +123,21 @@ def test_removing_a_supporter() -> None:
     assert back.resources[annelies] == {**STORE[annelies], "active": True}
 
 
+@pytest.mark.parametrize("person", ["riet-jansen", "annelies-jansen"])
+def test_her_help_given_back_fills_the_activity_she_left(person: str) -> None:
+    """An undo of her removal: the plan is as it was, not her activity twice."""
+    gerrit = onion("gerrit-jansen")
+    left = export(edits.without_member(gerrit, person))
+    back = export(gerrit, left.resources)
+    plan = back.resources[GERRIT_CAREPLAN]
+    assert first_difference(STORE[GERRIT_CAREPLAN], plan, ignore=()) is None
+    # a new tie on other terms is help of its own, beside the gap
+    tie = next(t for t in gerrit.supports if t.supporter_id == person)
+    other = edits.with_tie(gerrit, replace(tie, hours_per_week=tie.hours_per_week + 1))
+    beside = export(other, left.resources).resources[GERRIT_CAREPLAN]
+    assert len(beside["activity"]) == len(plan["activity"]) + 1
+
+
 def test_changing_hours() -> None:
     gerrit = onion("gerrit-jansen")
     tie = edits.tie(gerrit, "riet-jansen", "condition-gerrit-38")
