@@ -10,14 +10,17 @@ from starlette.convertors import Convertor, register_url_convertor
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from fhir_mappings import FhirValidationError, Issue, JsonObject, operation_outcome
 from fhir_mappings.search import parse_search
+from fhir_mappings.search.everything import check_everything_parameters
 from fhir_mappings.search.history import parse_history
+from fhir_mappings.search.urlencoded import parse_pairs
 from graphsvc.domain import Principal, ValidationError
 from graphsvc.runtime import Runtime
 from graphsvc.services.fhir_deletes import NetworkNotEmpty
+from graphsvc.services.fhir_interactions import parse_if_none_match
 from graphsvc.services.fhir_read import check_type
 from graphsvc.services.fhir_write import ChangeResult, Outcome
 
@@ -86,7 +89,7 @@ async def vread(request: Request, principal: Principal, runtime: Runtime) -> Res
 async def history(request: Request, principal: Principal, runtime: Runtime) -> Response:
     p = request.path_params
     try:
-        query = parse_history(request.query_params.multi_items())
+        query = parse_history(_query(request, "_history?"))
     except FhirValidationError as error:  # a history that cannot be given: 400, as a search
         return fhir(operation_outcome(error.issues), 400)
     page = await runtime.fhir_reads.history_page(principal, p["type"], p["id"], query)
@@ -96,7 +99,7 @@ async def history(request: Request, principal: Principal, runtime: Runtime) -> R
 @handled
 async def audit_events(request: Request, principal: Principal, runtime: Runtime) -> Response:
     """The client's audit trail (``patient`` names her), as AuditEvents."""
-    patient = request.query_params.get("patient", "").removeprefix("Patient/")
+    patient = dict(_query(request, "AuditEvent?")).get("patient", "").removeprefix("Patient/")
     if not patient:
         issue = Issue("AuditEvent.patient", "say whose trail: ?patient=ID", "required")
         return fhir(operation_outcome([issue]), 400)
@@ -107,11 +110,10 @@ async def audit_events(request: Request, principal: Principal, runtime: Runtime)
 @handled
 async def search(request: Request, principal: Principal, runtime: Runtime) -> Response:
     resource_type = request.path_params["type"]
-    params = list(request.query_params.multi_items())
-    if request.method == "POST":
-        params += await form_params(request)
+    form = await _form(request) if request.method == "POST" else b""
     check_type(resource_type)
     try:
+        params = _query(request, f"{resource_type}?") + parse_pairs(form, f"{resource_type}?")
         query = parse_search(resource_type, params)
     except FhirValidationError as error:  # a search that cannot be made: 400, says FHIR
         return fhir(operation_outcome(error.issues), 400)
@@ -134,6 +136,10 @@ async def create(request: Request, principal: Principal, runtime: Runtime) -> Re
 
 @handled
 async def update(request: Request, principal: Principal, runtime: Runtime) -> Response:
+    try:
+        only_if_absent = parse_if_none_match(request.headers.get("if-none-match"))
+    except FhirValidationError as error:  # a precondition not served: the request's fault
+        return fhir(operation_outcome(error.issues), 400)
     body = await resource_body(request)
     p = request.path_params
     result = await runtime.fhir_interactions.update(
@@ -142,6 +148,7 @@ async def update(request: Request, principal: Principal, runtime: Runtime) -> Re
         p["id"],
         body,
         if_match=request.headers.get("if-match"),
+        only_if_absent=only_if_absent,
         base_urls=bases_of(request),
     )
     return _written(request, result)
@@ -191,7 +198,8 @@ async def validate(request: Request, principal: Principal, runtime: Runtime) -> 
     p = request.path_params
     check_type(p["type"])
     body = await json_body(request) if "content-type" in request.headers else None
-    asked = validate_request(body, request.query_params.get("mode"), "id" in p)
+    mode = dict(_query(request, "$validate?")).get("mode")
+    asked = validate_request(body, mode, "id" in p)
     try:
         warnings = await runtime.fhir_interactions.validate(
             principal,
@@ -208,6 +216,10 @@ async def validate(request: Request, principal: Principal, runtime: Runtime) -> 
 
 @handled
 async def everything(request: Request, principal: Principal, runtime: Runtime) -> Response:
+    try:
+        check_everything_parameters(_query(request, "$everything?"))
+    except FhirValidationError as error:  # an operation that cannot be made: 400, as a search
+        return fhir(operation_outcome(error.issues), 400)
     resources = await runtime.fhir_export.everything(principal, request.path_params["id"])
     return fhir(matches(base_of(request), str(request.url), resources))
 
@@ -223,6 +235,28 @@ class _Unsupported:
 
 
 unsupported = _Unsupported()
+
+
+def _query(request: Request, where: str) -> list[tuple[str, str]]:
+    """The query string's parameters, read strictly (a broken escape is a 400)."""
+    raw: bytes = request.scope.get("query_string", b"")
+    return parse_pairs(raw, where)
+
+
+async def _form(request: Request) -> bytes:
+    """The form of a search by POST as sent, once form_params has passed it
+    (media type, size, UTF-8, number of fields), for a strict reading: what
+    form_params decodes it to cannot tell ``%zz`` from ``%25zz``."""
+    sent = bytearray()
+
+    async def receive() -> Message:
+        message = await request.receive()
+        if message["type"] == "http.request":
+            sent.extend(message.get("body", b""))
+        return message
+
+    await form_params(Request(request.scope, receive))
+    return bytes(sent)
 
 
 def _written(request: Request, result: ChangeResult) -> Response:
