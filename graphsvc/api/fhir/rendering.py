@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from fhir_mappings import JsonObject, operation_outcome
 from fhir_mappings.search import SearchQuery
+from fhir_mappings.search.audit import AuditQuery
 from fhir_mappings.search.history import HistoryQuery
 from graphsvc.services.fhir_interactions import EntryResult
 from graphsvc.services.fhir_read import HistoryPage, SearchPage, shown
@@ -39,6 +40,17 @@ def searchset(base: str, query: SearchQuery, page: SearchPage) -> JsonObject:
     entries = [_entry(base, r, "match") for r in page.matches]
     entries += [_entry(base, r, "include") for r in page.included]
     return _bundle({"resourceType": "Bundle", "type": "searchset", "link": links}, entries)
+
+
+def audit_trail(base: str, query: AuditQuery, events: Sequence[JsonObject]) -> JsonObject:
+    """One page of a client's audit trail (``events``: all of it, newest first)."""
+    url = f"{base}/AuditEvent"
+    shown = query.page(len(events))
+    links = [{"relation": "self", "url": f"{url}?{query.as_query(shown.start)}"}]
+    if shown.stop < len(events):
+        links.append({"relation": "next", "url": f"{url}?{query.as_query(shown.stop)}"})
+    head = {"resourceType": "Bundle", "type": "searchset", "total": len(events), "link": links}
+    return _bundle(head, [_entry(base, events[i], "match") for i in shown])
 
 
 def matches(base: str, self_url: str, resources: Sequence[JsonObject]) -> JsonObject:

@@ -14,6 +14,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 from fhir_mappings import FhirValidationError, Issue, JsonObject, operation_outcome
 from fhir_mappings.search import parse_search
+from fhir_mappings.search.audit import parse_audit_query
 from fhir_mappings.search.everything import check_everything_parameters
 from fhir_mappings.search.history import parse_history
 from fhir_mappings.search.urlencoded import parse_pairs
@@ -28,6 +29,7 @@ from ..auth import principal_of
 from .bodies import form_params, json_body, resource_body
 from .capability import capability_statement
 from .rendering import (
+    audit_trail,
     bundle_response,
     history_bundle,
     matches,
@@ -99,12 +101,12 @@ async def history(request: Request, principal: Principal, runtime: Runtime) -> R
 @handled
 async def audit_events(request: Request, principal: Principal, runtime: Runtime) -> Response:
     """The client's audit trail (``patient`` names her), as AuditEvents."""
-    patient = dict(_query(request, "AuditEvent?")).get("patient", "").removeprefix("Patient/")
-    if not patient:
-        issue = Issue("AuditEvent.patient", "say whose trail: ?patient=ID", "required")
-        return fhir(operation_outcome([issue]), 400)
-    events = await runtime.audit_events.of_client(principal, patient)
-    return fhir(matches(base_of(request), str(request.url), events))
+    try:
+        query = parse_audit_query(_query(request, "AuditEvent?"))
+    except FhirValidationError as error:  # a trail that cannot be given: 400, as a search
+        return fhir(operation_outcome(error.issues), 400)
+    events = await runtime.audit_events.of_client(principal, query.patient)
+    return fhir(audit_trail(base_of(request), query, events))
 
 
 @handled
