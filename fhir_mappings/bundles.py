@@ -47,6 +47,7 @@ class BundleEntry:
     resource: JsonObject | None  # references rewritten, ``id`` set to key.id
     existing: bool = False  # a conditional create matched a stored resource: write nothing
     if_match: str | None = None
+    if_none_match: str | None = None  # request.ifNoneMatch
     issues: tuple[Issue, ...] = field(default=())
     # a conditional update refused: "multiple-matches" (HTTP 412) or "conflict" (409)
     refusal: Issue | None = None
@@ -98,8 +99,10 @@ def _keyed(
     resource = entry.get("resource") if isinstance(entry.get("resource"), dict) else None
     request: JsonObject = entry["request"] if isinstance(entry.get("request"), dict) else {}
     method, url = request.get("method"), request.get("url")
-    if_match = request.get("ifMatch")
-    plain = BundleEntry(index, full_url, method, url, None, resource, if_match=if_match)
+    if_match, if_none_match = request.get("ifMatch"), request.get("ifNoneMatch")
+    plain = BundleEntry(
+        index, full_url, method, url, None, resource, if_match=if_match, if_none_match=if_none_match
+    )
     kind = resource.get("resourceType") if resource else None
     if isinstance(url, str) and _elsewhere(url, base_urls):
         message = "names a resource on another server; a Bundle changes this server's only"

@@ -18,7 +18,13 @@ from .errors import Forbidden
 from .fhir_import_groups import GROUP_BUNDLES, Pending, TransactionGroups, groupable
 from .fhir_interactions import ConditionalUpdateRefused, EntryResult, FhirInteractions
 from .fhir_parse_pool import ParsePool, Verdict
-from .fhir_write import CreateWouldOverwrite, Outcome, PreconditionFailed, WriteContention
+from .fhir_write import (
+    AlreadyThere,
+    CreateWouldOverwrite,
+    Outcome,
+    PreconditionFailed,
+    WriteContention,
+)
 
 NDJSON_ENTRIES_PER_BATCH = 100
 
@@ -158,6 +164,7 @@ _REFUSALS = (
     DomainError,
     Forbidden,
     PreconditionFailed,
+    AlreadyThere,
     CreateWouldOverwrite,
     WriteContention,
     ConditionalUpdateRefused,

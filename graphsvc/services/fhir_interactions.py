@@ -36,7 +36,6 @@ from .fhir_read import SERVED_TYPES, FhirReadService, Gone
 from .fhir_unchanged import UnchangedWrites
 from .fhir_write import (
     ChangeResult,
-    CreateWouldOverwrite,
     FhirWriteService,
     Outcome,
     ResourceChange,
@@ -60,25 +59,24 @@ def parse_if_match(value: str | None, where: str = "If-Match") -> int | None:
     return int(found["quoted"] or found["bare"])
 
 
-def parse_if_none_match(value: str | None) -> bool:
-    """Whether an If-None-Match header asks a PUT to create only: ``*``.
-    An entity-tag list is refused (FhirValidationError): it is not served."""
+def parse_if_none_match(value: str | None, where: str = "If-None-Match") -> bool:
+    """Whether If-None-Match asks a PUT to write only where there is none:
+    ``*``. An entity-tag list is refused (FhirValidationError): not served."""
     if value is None:
         return False
-    if value.strip() == "*":
+    if isinstance(value, str) and value.strip() == "*":
         return True
     message = (
         'only "*" is served on an update (create it only if it is not there), '
         "not a list of versions"
     )
-    raise FhirValidationError([Issue("If-None-Match", message, "not-supported")])
+    raise FhirValidationError([Issue(where, message, "not-supported")])
 
 
 class ConditionalUpdateRefused(Exception):
     """A conditional update that cannot be made: its search matched several
-    resources (HTTP 412), it would create a resource under an id that is
-    taken (409), or it was to create only (If-None-Match: *) and met the
-    resource (412). Nothing is written; ``issues`` says where."""
+    resources (HTTP 412), or it would create a resource under an id that is
+    taken (409). Nothing is written; ``issues`` says where."""
 
     def __init__(self, issue: Issue, status: int, key: ResourceKey | None) -> None:
         super().__init__(f"{issue.expression}: {issue.message}")
@@ -96,14 +94,6 @@ def _refused(entry: BundleEntry) -> ConditionalUpdateRefused | None:
         return ConditionalUpdateRefused(issue, 412, None)
     kind, _, ident = issue.resource.partition("/")
     return ConditionalUpdateRefused(issue, 409, ResourceKey(kind, ident))
-
-
-def _exists(key: ResourceKey) -> ConditionalUpdateRefused:
-    message = (
-        f"{key.reference} exists; If-None-Match: * lets this update create it only "
-        "where there is none, so nothing was written"
-    )
-    return ConditionalUpdateRefused(Issue("If-None-Match", message, "conflict"), 412, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +198,11 @@ class FhirInteractions:
                 ]
             )
         if_match = parse_if_match(entry.if_match, f"{where}.request.ifMatch")
+        only_if_absent = parse_if_none_match(entry.if_none_match, f"{where}.request.ifNoneMatch")
+        if only_if_absent and entry.method != "PUT":
+            message = "is served on PUT only (write it only where there is none)"
+            issue = Issue(f"{where}.request.ifNoneMatch", message, "not-supported")
+            raise FhirValidationError([issue])
         if entry.method == "DELETE":
             return ResourceChange(entry.key, None, if_match)
         if entry.method not in {"POST", "PUT"}:
@@ -221,7 +216,13 @@ class FhirInteractions:
                 ]
             )
         assert entry.resource is not None
-        return ResourceChange(entry.key, entry.resource, if_match, created=entry.method == "POST")
+        return ResourceChange(
+            entry.key,
+            entry.resource,
+            if_match,
+            created=entry.method == "POST",
+            only_if_absent=only_if_absent,
+        )
 
     # -- single resources ---------------------------------------------------
 
@@ -276,27 +277,8 @@ class FhirInteractions:
     ) -> ChangeResult:
         """``only_if_absent``: If-None-Match: * was sent; a resource there
         (not deleted) is refused with 412, once who may write it is settled."""
-        entry = _update_entry(resource_type, resource_id, body, if_match)
-        if not only_if_absent:
-            return await self._one(principal, entry, base_urls)
-        _, change = await self._single(principal, entry, base_urls)
-        assert change is not None  # a PUT is never a conditional create that matched
-        return await self._create_only(principal, change, base_urls)
-
-    async def _create_only(
-        self, principal: Principal, change: ResourceChange, base_urls: Sequence[str]
-    ) -> ChangeResult:
-        """A PUT written as a create: the write path refuses to change a
-        resource there after its access checks, and its guard holds that
-        until the commit; one there with the same content is left as it is."""
-        as_create = dataclasses.replace(change, created=True)
-        try:
-            (result,) = await self._writes.apply(principal, [as_create], base_urls=base_urls)
-        except CreateWouldOverwrite:
-            raise _exists(change.key) from None
-        if result.outcome is Outcome.UNCHANGED:
-            raise _exists(change.key)
-        return result
+        entry = _update_entry(resource_type, resource_id, body, if_match, only_if_absent)
+        return await self._one(principal, entry, base_urls)
 
     async def delete(
         self,
@@ -548,7 +530,11 @@ def _create_entry(resource_type: str, body: object, if_none_exist: str | None) -
 
 
 def _update_entry(
-    resource_type: str, resource_id: str, body: object, if_match: str | None
+    resource_type: str,
+    resource_id: str,
+    body: object,
+    if_match: str | None,
+    only_if_absent: bool = False,
 ) -> JsonObject:
     resource = _resource_of(body, resource_type)
     if resource.get("id") != resource_id:
@@ -558,6 +544,8 @@ def _update_entry(
     request: JsonObject = {"method": "PUT", "url": f"{resource_type}/{resource_id}"}
     if if_match is not None:
         request["ifMatch"] = if_match
+    if only_if_absent:
+        request["ifNoneMatch"] = "*"
     return {"resource": resource, "request": request}
 
 

@@ -72,6 +72,17 @@ class PreconditionFailed(Exception):
         self.key = key
 
 
+class AlreadyThere(Exception):
+    """If-None-Match: * (write only where there is none) met the resource."""
+
+    def __init__(self, key: ResourceKey) -> None:
+        super().__init__(
+            f"{key.reference} exists; If-None-Match: * writes it only where there is none, "
+            "so nothing was written"
+        )
+        self.key = key
+
+
 class WriteContention(Exception):
     """Other writers kept changing what this write read; it may be sent again."""
 
@@ -90,6 +101,7 @@ class ResourceChange:
     resource: JsonObject | None  # references rewritten; None deletes
     if_match: int | None = None
     created: bool = False  # a POST: makes its resource, or finds it as sent
+    only_if_absent: bool = False  # If-None-Match: *
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,6 +374,9 @@ class FhirWriteService:
                 raise NotFound(change.key.resource_type, change.key.id)  # as without If-Match
             if actual != change.if_match:
                 raise PreconditionFailed(change.key, change.if_match, actual)
+        for change, found, _ in outcomes:
+            if change.only_if_absent and found is not None and not found.deleted:
+                raise AlreadyThere(change.key)
         for change, _, outcome in outcomes:
             if change.created and outcome is Outcome.UPDATED:
                 raise CreateWouldOverwrite(change.key)
@@ -434,6 +449,8 @@ class FhirWriteService:
         actual = found.version_id if found else None
         if change.if_match is not None and actual != change.if_match:
             return None  # said only of the version stored now
+        if change.only_if_absent and found is not None:
+            return None
         outcome = _outcome(change, found)
         if outcome is Outcome.UNCHANGED or (change.created and outcome is Outcome.UPDATED):
             return None

@@ -15,7 +15,12 @@ from graphsvc.services.errors import Forbidden, Unauthenticated
 from graphsvc.services.fhir_deletes import NetworkNotEmpty
 from graphsvc.services.fhir_interactions import ConditionalUpdateRefused
 from graphsvc.services.fhir_read import Gone
-from graphsvc.services.fhir_write import CreateWouldOverwrite, PreconditionFailed, WriteContention
+from graphsvc.services.fhir_write import (
+    AlreadyThere,
+    CreateWouldOverwrite,
+    PreconditionFailed,
+    WriteContention,
+)
 from graphsvc.store.port import StoreUnavailable
 
 from .bodies import BodyTooLarge, UnsupportedMediaType
@@ -63,6 +68,8 @@ def status_of(exc: Exception) -> tuple[int, JsonObject]:
         return 422, operation_outcome([Issue(exc.field, exc.message, "value")])
     if isinstance(exc, ConditionalUpdateRefused):
         return exc.status, operation_outcome(exc.issues)
+    if isinstance(exc, AlreadyThere):
+        return 412, operation_outcome([Issue("If-None-Match", str(exc), "conflict")])
     for kind, status, code in _SIMPLE:
         if isinstance(exc, kind):
             return status, operation_outcome([Issue("", str(exc), code)])

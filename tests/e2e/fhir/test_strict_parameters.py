@@ -176,3 +176,35 @@ def test_if_none_match_tells_a_nurse_nothing_of_another_teams_client(
     refused(nurse_a.put("Patient/anna", changed, **star), 412, "If-None-Match")
     stored = fhir.get("Patient/anna").json()
     assert stored["meta"]["versionId"] == "1" and "gender" not in stored
+
+
+def test_if_none_match_in_a_bundle_entry_is_kept_to(fhir: Fhir) -> None:
+    assert fhir.put("Organization/team-rest", TEAM).status_code == 201
+    first = {**patient(), "id": "p-entry"}
+    assert fhir.put("Patient/p-entry", first).status_code == 201
+
+    def bundle(kind: str, method: str = "PUT") -> dict[str, Any]:
+        changed = {**first, "gender": "female"}
+        request = {"method": method, "url": "Patient/p-entry", "ifNoneMatch": "*"}
+        return {
+            "resourceType": "Bundle",
+            "type": kind,
+            "entry": [{"resource": changed, "request": request}],
+        }
+
+    refused(fhir.post("", bundle("transaction")), 412, "If-None-Match")
+    batch = fhir.post("", bundle("batch"))
+    assert batch.status_code == 200, batch.text
+    assert batch.json()["entry"][0]["response"]["status"].startswith("412"), batch.text
+    refused(
+        fhir.post("", bundle("transaction", "POST")), 422, "Bundle.entry[0].request.ifNoneMatch"
+    )
+    stored = fhir.get("Patient/p-entry").json()
+    assert stored["meta"]["versionId"] == "1" and "gender" not in stored
+    # where there is none, the entry makes it
+    new = bundle("transaction")
+    new["entry"][0]["resource"] = {**first, "id": "p-entry-2"}
+    new["entry"][0]["request"]["url"] = "Patient/p-entry-2"
+    made = fhir.post("", new)
+    assert made.status_code == 200, made.text
+    assert fhir.get("Patient/p-entry-2").status_code == 200
