@@ -477,6 +477,8 @@ class AnalysisService:
             raise ValidationError(
                 "from", f"the trends go back {MAX_TREND_MONTHS} months, to {calendar[0]}"
             )
+        if f"{last:%Y-%m}" > calendar[-1]:
+            raise ValidationError("to", f"the trends end with this month, {calendar[-1]}")
         published = await self.published(principal, now=moment)
         cells = published.trend(by, f"{first:%Y-%m}", f"{last:%Y-%m}")
         self._audit.record(AuditRecord.of(principal, f"research.trend.{by.value}", None, "ok"))

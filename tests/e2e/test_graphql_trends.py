@@ -155,6 +155,12 @@ def test_the_research_trend_is_for_researchers_and_bounded(
         gql.raw(TREND, {**variables, "from": too_old, "to": too_old})["errors"]
     )
     assert "already by month" in str(gql.raw(TREND, {**variables, "by": "MONTH"})["errors"])
+    ahead = today().year * 12 + today().month  # the month after this one
+    future = f"{ahead // 12:04d}-{ahead % 12 + 1:02d}"
+    for far in (future, "9999-02"):
+        assert f"the trends end with this month, {month}" in str(
+            gql.raw(TREND, {**variables, "to": far, "from": far})["errors"]
+        )
     before = f"{last_month():%Y-%m}"
     (only,) = gql(TREND, {**variables, "from": before})["researchTrend"]  # none last month
     (everyone,) = only["cells"]
