@@ -8,13 +8,16 @@ exported as JSON that no other FHIR system accepts, so it is refused here.
 
 from __future__ import annotations
 
+import json
 import math
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .expressions import expression
 from .issues import Issue
 from .jsontypes import JsonPath
+from .keys import is_resource_type_name
 
 MAX_DEPTH = 64  # real resources stay under 20; the limit keeps recursion bounded
 MAX_NODES = 200_000
@@ -148,6 +151,91 @@ def coercion_issues(source: object, parsed: object, root: str) -> list[Issue]:
             stack.extend((s, r, (*path, i)) for i, (s, r) in pairs)
     issues.sort(key=lambda i: i.expression)
     return issues
+
+
+class RepeatedKey(Exception):
+    """A JSON object names a key more than once. ``json.loads`` keeps the last
+    value, so the reader would silently take something else than a reader
+    that keeps the first: a body meant one way and stored another."""
+
+    def __init__(self, key: str, keys: Sequence[str]) -> None:
+        shown = ", ".join(_quote(k) for k in list(dict.fromkeys(keys))[:20])
+        super().__init__(
+            f"the key {_quote(key)} appears more than once in one object (its keys: {shown})"
+        )
+        self.key = key
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``json.loads``' object_pairs_hook: the object, or RepeatedKey.
+
+    Kept to one ``dict`` and one comparison: it runs for every object."""
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        keys = [key for key, _ in pairs]
+        raise RepeatedKey(_repeat_in(keys) or "", keys)
+    return value
+
+
+def _repeat_in(keys: Iterable[str]) -> str | None:
+    """The first key that comes again, in linear time (objects may be large)."""
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            return key
+        seen.add(key)
+    return None
+
+
+class _Pairs(list[tuple[str, Any]]):
+    """An object read with every key it names, repeats included."""
+
+
+def repeated_key_path(text: str) -> JsonPath | None:
+    """The path to the first key that repeats in the JSON ``text``, outermost
+    object first (the key itself last); None if none does, or ``text`` cannot
+    be read again. Reads ``text`` once more: for the error message only."""
+    return _first_repeat(_with_pairs(text))
+
+
+def repeated_key_issue(text: str, repeated: RepeatedKey) -> Issue:
+    """A FHIR body's repeated key and where it is (``Patient.gender``); if
+    that cannot be found, the keys of the object it is in."""
+    document = _with_pairs(text)
+    path = _first_repeat(document)
+    if path is None:
+        return Issue("", f"{repeated}; name each key once", "structure")
+    root = _resource_type(document) if path[:1] != ("resourceType",) else ""
+    message = f"the key {_quote(path[-1])} appears more than once in one object; name it once"
+    return Issue(expression(root, path)[:200], message, "structure")
+
+
+def _with_pairs(text: str) -> object:
+    try:
+        return json.loads(text, object_pairs_hook=_Pairs)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _first_repeat(document: object) -> JsonPath | None:
+    pending: list[tuple[object, JsonPath]] = [(document, ())]
+    while pending:
+        value, path = pending.pop()
+        if isinstance(value, _Pairs):
+            repeat = _repeat_in(key for key, _ in value)
+            if repeat is not None:
+                return (*path, repeat)
+            pending.extend((inner, (*path, key)) for key, inner in reversed(value))
+        elif isinstance(value, list):
+            pending.extend((inner, (*path, i)) for i, inner in reversed(list(enumerate(value))))
+    return None
+
+
+def _resource_type(document: object) -> str:
+    """The resourceType the outermost object names, as the body would be read
+    (the last, if it repeats); "" if none."""
+    kinds = [v for k, v in document if k == "resourceType"] if isinstance(document, _Pairs) else []
+    return kinds[-1] if kinds and is_resource_type_name(kinds[-1]) else ""
 
 
 def _quote(key: object) -> str:

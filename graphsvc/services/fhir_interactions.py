@@ -11,6 +11,7 @@ match, like any other.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import re
 from collections import Counter
@@ -261,7 +262,7 @@ class FhirInteractions:
         if_none_exist: str | None = None,
         base_urls: Sequence[str] = (),
     ) -> ChangeResult:
-        entry = _create_entry(resource_type, body, if_none_exist)
+        entry = await asyncio.to_thread(_create_entry, resource_type, body, if_none_exist)
         return await self._one(principal, entry, base_urls)
 
     async def update(
@@ -277,7 +278,9 @@ class FhirInteractions:
     ) -> ChangeResult:
         """``only_if_absent``: If-None-Match: * was sent; a resource there
         (not deleted) is refused with 412, once who may write it is settled."""
-        entry = _update_entry(resource_type, resource_id, body, if_match, only_if_absent)
+        entry = await asyncio.to_thread(
+            _update_entry, resource_type, resource_id, body, if_match, only_if_absent
+        )
         return await self._one(principal, entry, base_urls)
 
     async def delete(
@@ -321,9 +324,11 @@ class FhirInteractions:
         else:
             if mode == "update":
                 assert resource_id is not None
-                entry = _update_entry(resource_type, resource_id, body, None)
+                entry = await asyncio.to_thread(
+                    _update_entry, resource_type, resource_id, body, None
+                )
             else:
-                entry = _create_entry(resource_type, body, None)
+                entry = await asyncio.to_thread(_create_entry, resource_type, body, None)
             unpacked, found = await self._single(principal, entry, base_urls)
             assert found is not None  # no condition was sent
             change = found

@@ -1,19 +1,22 @@
-"""Reading a FHIR request body: the media type, the size, the JSON (or,
-for a search by POST, the form). Parsing runs in a worker thread, so that
-a large or slow body holds up its own request only, not the event loop."""
+"""Reading a FHIR request body: the media type and its charset (UTF-8 only,
+as FHIR requires), the size, the JSON (each key once in an object) or, for a
+search by POST, the form. Parsing runs in a worker thread, so that a large or
+slow body holds up its own request only, not the event loop."""
 
 from __future__ import annotations
 
 import json
-from urllib.parse import parse_qsl
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from fhir_mappings import FhirValidationError, Issue
 from fhir_mappings.body_limits import MAX_REPEATS
+from fhir_mappings.json_rules import RepeatedKey, repeated_key_issue, unique_keys
 from fhir_mappings.keys import is_resource_type_name
+from fhir_mappings.search.urlencoded import parse_pairs
 from fhir_mappings.xml_format import json_of_xml
+from graphsvc.api.media import foreign_charset
 
 MAX_BODY_BYTES = 16 * 1024 * 1024  # a transaction of some thousands of resources
 MAX_DEPTH = 64  # objects and lists; a resource in a Bundle nests some twelve deep
@@ -35,8 +38,26 @@ class UnsupportedMediaType(Exception):
         super().__init__(f"Content-Type {given or '(none)'} is not served; send {wanted}")
 
 
+class UnsupportedCharset(UnsupportedMediaType):
+    """A body said to be in another charset than UTF-8, the only one FHIR allows."""
+
+    def __init__(self, charset: str) -> None:
+        shown = charset[:40] or "(empty)"
+        Exception.__init__(
+            self, f"charset={shown} is not accepted: FHIR bodies are UTF-8, and only UTF-8 is read"
+        )
+
+
 def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def _require_utf8(request: Request) -> None:
+    """Raises UnsupportedCharset when the Content-Type names a charset other
+    than UTF-8: the body would be read as UTF-8 all the same, and mean otherwise."""
+    charset = foreign_charset(request.headers.get("content-type", ""))
+    if charset is not None:
+        raise UnsupportedCharset(charset)
 
 
 async def _read(request: Request, limit: int) -> bytes:
@@ -51,37 +72,40 @@ async def _read(request: Request, limit: int) -> bytes:
     return bytes(chunks)
 
 
-async def form_params(request: Request) -> list[tuple[str, str]]:
-    """The parameters of a search sent by POST, as a form; none when the
-    body is empty. Raises UnsupportedMediaType, BodyTooLarge or
-    FhirValidationError."""
+async def form_params(request: Request, where: str = "") -> list[tuple[str, str]]:
+    """The parameters of a search sent by POST, as a form, read strictly
+    (``where``: the expression a bad one is named by); none when the body is
+    empty. Raises UnsupportedMediaType (UnsupportedCharset too), BodyTooLarge
+    or FhirValidationError."""
     media = _media_type(request)
     body = await _read(request, MAX_FORM_BYTES)
     if not body:
         return []
     if media != _FORM:
         raise UnsupportedMediaType(media, _FORM)
+    _require_utf8(request)
     try:
-        return parse_qsl(
-            body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS
-        )
+        body.decode("utf-8")
     except UnicodeDecodeError as error:
         raise FhirValidationError(
             [Issue("", f"the form is not UTF-8 (byte {error.start})", "structure")]
         ) from None
-    except ValueError:
+    if body.count(b"&") >= MAX_FORM_FIELDS:
         raise FhirValidationError(
             [Issue("", f"a search takes at most {MAX_FORM_FIELDS} parameters", "structure")]
-        ) from None
+        )
+    return parse_pairs(body, where)
 
 
 async def json_body(request: Request) -> object:
     """The parsed JSON body (FHIR XML read as the JSON it stands for); raises
-    UnsupportedMediaType, BodyTooLarge or FhirValidationError (not UTF-8, not
-    JSON or FHIR XML, nested too deep, or an array longer than MAX_REPEATS)."""
+    UnsupportedMediaType (UnsupportedCharset too), BodyTooLarge or
+    FhirValidationError (not UTF-8, not JSON or FHIR XML, a key named twice in
+    one object, nested too deep, or an array longer than MAX_REPEATS)."""
     media = _media_type(request)
     if media not in _MEDIA_TYPES and media not in XML_MEDIA_TYPES:
         raise UnsupportedMediaType(media, "application/fhir+json or application/fhir+xml")
+    _require_utf8(request)
     chunks = await _read(request, MAX_BODY_BYTES)
     return await run_in_threadpool(_read_body, chunks, media in XML_MEDIA_TYPES)
 
@@ -112,12 +136,11 @@ async def resource_body(request: Request) -> dict[str, object]:
 
 
 def _parsed(chunks: bytes) -> object:
+    text = _text(chunks)
     try:
-        return json.loads(chunks.decode("utf-8"), parse_constant=_no_constant)
-    except UnicodeDecodeError as error:
-        raise FhirValidationError(
-            [Issue("", f"the body is not UTF-8 (byte {error.start})", "structure")]
-        ) from None
+        return json.loads(text, parse_constant=_no_constant, object_pairs_hook=unique_keys)
+    except RepeatedKey as repeated:  # found again on this path only, to say where
+        raise FhirValidationError([repeated_key_issue(text, repeated)]) from None
     except (json.JSONDecodeError, ValueError) as error:
         where = (
             f" at line {error.lineno}, column {error.colno}"
@@ -131,6 +154,15 @@ def _parsed(chunks: bytes) -> object:
     except RecursionError:
         raise FhirValidationError(
             [Issue("", f"the body nests more than {MAX_DEPTH} levels deep", "structure")]
+        ) from None
+
+
+def _text(chunks: bytes) -> str:
+    try:
+        return chunks.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise FhirValidationError(
+            [Issue("", f"the body is not UTF-8 (byte {error.start})", "structure")]
         ) from None
 
 

@@ -10,7 +10,7 @@ from starlette.convertors import Convertor, register_url_convertor
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from starlette.types import Message, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 from fhir_mappings import FhirValidationError, Issue, JsonObject, operation_outcome
 from fhir_mappings.search import parse_search
@@ -112,10 +112,11 @@ async def audit_events(request: Request, principal: Principal, runtime: Runtime)
 @handled
 async def search(request: Request, principal: Principal, runtime: Runtime) -> Response:
     resource_type = request.path_params["type"]
-    form = await _form(request) if request.method == "POST" else b""
+    where = f"{resource_type}?"
+    form = await form_params(request, where) if request.method == "POST" else []
     check_type(resource_type)
     try:
-        params = _query(request, f"{resource_type}?") + parse_pairs(form, f"{resource_type}?")
+        params = _query(request, where) + form
         query = parse_search(resource_type, params)
     except FhirValidationError as error:  # a search that cannot be made: 400, says FHIR
         return fhir(operation_outcome(error.issues), 400)
@@ -243,22 +244,6 @@ def _query(request: Request, where: str) -> list[tuple[str, str]]:
     """The query string's parameters, read strictly (a broken escape is a 400)."""
     raw: bytes = request.scope.get("query_string", b"")
     return parse_pairs(raw, where)
-
-
-async def _form(request: Request) -> bytes:
-    """The form of a search by POST as sent, once form_params has passed it
-    (media type, size, UTF-8, number of fields), for a strict reading: what
-    form_params decodes it to cannot tell ``%zz`` from ``%25zz``."""
-    sent = bytearray()
-
-    async def receive() -> Message:
-        message = await request.receive()
-        if message["type"] == "http.request":
-            sent.extend(message.get("body", b""))
-        return message
-
-    await form_params(Request(request.scope, receive))
-    return bytes(sent)
 
 
 def _written(request: Request, result: ChangeResult) -> Response:

@@ -1,5 +1,6 @@
 """The body of a POST to /graphql, checked before GraphQL sees it: small
-enough, UTF-8, JSON, one object with a string ``query`` and, if given,
+enough, UTF-8 (and said to be, if a charset is named), JSON with each key
+once in an object, one object with a string ``query`` and, if given,
 ``variables`` (an object, not nested too deep) and ``operationName``, and
 Unicode text throughout. What is not is a 400 (413, 415) that says what."""
 
@@ -12,6 +13,10 @@ from functools import lru_cache
 from graphql import GraphQLError, OperationDefinitionNode, parse
 from starlette.requests import Request
 
+from fhir_mappings.json_rules import RepeatedKey, repeated_key_path, unique_keys
+from fhir_mappings.jsontypes import JsonPath
+
+from ..media import foreign_charset
 from .schema import MAX_TOKENS
 
 MAX_BYTES = 1024 * 1024  # a query and its variables; a network is sent in pieces
@@ -33,9 +38,7 @@ async def checked_body(request: Request) -> bytes:
 
 async def checked_request(request: Request) -> tuple[bytes, dict[str, object]]:
     """The body as sent, and as read, once it is known to be a GraphQL request."""
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media not in MEDIA_TYPES:
-        raise BadBody(415, f"Content-Type {media or '(none)'} is not served; send application/json")
+    _check_media_type(request.headers.get("content-type", ""))
     declared = request.headers.get("content-length", "")
     if declared.isascii() and declared.isdigit() and int(declared) > MAX_BYTES:
         raise BadBody(413, _too_large())
@@ -50,15 +53,30 @@ async def checked_request(request: Request) -> tuple[bytes, dict[str, object]]:
     return bytes(body), data
 
 
+def _check_media_type(content_type: str) -> None:
+    """JSON, and UTF-8 if a charset is named: the body is read as UTF-8."""
+    media = content_type.split(";")[0].strip().lower()
+    if media not in MEDIA_TYPES:
+        raise BadBody(415, f"Content-Type {media or '(none)'} is not served; send application/json")
+    charset = foreign_charset(content_type)
+    if charset is not None:
+        shown = charset[:40] or "(empty)"
+        raise BadBody(415, f"charset={shown} is not accepted: only UTF-8 is read")
+
+
 def _too_large() -> str:
     return f"the body is larger than {MAX_BYTES // (1024 * 1024)} MiB"
 
 
 def _parsed(body: bytes) -> object:
     try:
-        return json.loads(body.decode("utf-8"), parse_constant=_no_constant)
+        text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         raise BadBody(400, f"the body is not UTF-8 (byte {error.start})") from None
+    try:
+        return json.loads(text, parse_constant=_no_constant, object_pairs_hook=unique_keys)
+    except RepeatedKey as repeated:  # found again on this path only, to say where
+        raise BadBody(400, _repeated(text, repeated)) from None
     except json.JSONDecodeError as error:
         raise BadBody(
             400, f"the body is not JSON at line {error.lineno}, column {error.colno}: {error.msg}"
@@ -67,6 +85,23 @@ def _parsed(body: bytes) -> object:
         raise BadBody(400, f"the body is not JSON: {error}") from None
     except RecursionError:
         raise BadBody(400, f"the body nests more than {MAX_DEPTH} levels deep") from None
+
+
+def _repeated(text: str, repeated: RepeatedKey) -> str:
+    """What a body naming a key twice is told: in which object, if found."""
+    path = repeated_key_path(text)
+    if path is None:
+        return f"{repeated}; name each key once"
+    where = _dotted(path[:-1])[:200] or "(body)"
+    return f"'{where}' names the key {str(path[-1])[:40]!r} more than once; name each key once"
+
+
+def _dotted(path: JsonPath) -> str:
+    """A path as the other messages here write it: ``variables.a[0].b``."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else f".{step}" if text else step
+    return text
 
 
 def _no_constant(name: str) -> object:
