@@ -80,6 +80,12 @@ def json_of_xml(body: bytes) -> JsonObject:
     except (ValueError, TypeError, AttributeError) as error:
         raise _unreadable(f"the body cannot be read as a {resource_type}: {error}") from None
     found: JsonObject = json.loads(read.model_dump_json())
+    repeated = _repeated_single(root, found, ())
+    if repeated is not None:
+        message = "is an element that occurs once, but is given more than once"
+        raise FhirValidationError(
+            [Issue(expression(resource_type, repeated), message, "structure")]
+        )
     for element, holder, key in _primitives(root, found):
         holder[key] = _as_written(element.get("value"), holder[key])
     return found
@@ -138,6 +144,33 @@ def _primitives(element: etree._Element, data: JsonObject) -> Iterator[tuple[Any
             twin = twin[index] if index < len(twin) else None
         if isinstance(twin, dict):
             yield from _primitives(child, twin)
+
+
+def _repeated_single(
+    element: etree._Element, data: JsonObject, path: tuple[str | int, ...]
+) -> tuple[str | int, ...] | None:
+    """Where an element of at most one occurrence is given twice, if it is:
+    the models keep the last one and would lose the first unsaid."""
+    seen: dict[str, int] = {}
+    for child in element:
+        if not isinstance(child.tag, str) or etree.QName(child).namespace != FHIR_NAMESPACE:
+            continue
+        name = etree.QName(child).localname
+        index = seen[name] = seen.get(name, -1) + 1
+        value = data.get(name)
+        if isinstance(value, list):
+            value = value[index] if index < len(value) else None
+            where: tuple[str | int, ...] = (*path, name, index)
+        elif index:
+            return (*path, name)
+        else:
+            where = (*path, name)
+        if isinstance(value, dict):
+            inner = child[0] if name in _RESOURCE_HOLDERS and len(child) else child
+            found = _repeated_single(inner, value, where)
+            if found is not None:
+                return found
+    return None
 
 
 def _is_primitive(value: object) -> bool:

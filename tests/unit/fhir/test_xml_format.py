@@ -131,3 +131,30 @@ def test_numbers_and_instants_come_back_as_sent(number: float, instant: str) -> 
     back = json_of_xml(xml_of_json(observation))
     assert back == observation
     assert json.dumps(back) == json.dumps(observation)
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        (b'<gender value="male"/><gender value="female"/>', "Patient.gender"),
+        (b'<name><family value="X"/><family value="Y"/></name>', "Patient.name[0].family"),
+        (
+            b'<name><given value="A"/></name><name><text value="B"/><text value="C"/></name>',
+            "Patient.name[1].text",
+        ),
+    ],
+)
+def test_an_element_that_occurs_once_given_twice_is_refused(body: bytes, where: str) -> None:
+    """The models keep the last of them, and the first would be lost unsaid."""
+    xml = b'<Patient xmlns="http://hl7.org/fhir">' + body + b"</Patient>"
+    with pytest.raises(FhirValidationError) as refused:
+        json_of_xml(xml)
+    assert [i.expression for i in refused.value.issues] == [where]
+
+
+def test_elements_that_repeat_still_do() -> None:
+    xml = (
+        b'<Patient xmlns="http://hl7.org/fhir"><name><given value="A"/><given value="B"/>'
+        b'</name><name><family value="C"/></name></Patient>'
+    )
+    assert json_of_xml(xml)["name"] == [{"given": ["A", "B"]}, {"family": "C"}]
