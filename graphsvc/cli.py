@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from .config import Settings
-from .domain import DomainError, Population, Principal, Role
+from .domain import DomainError, Population, Principal, Role, ValidationError
 from .store.embedded import DataDirectoryInUse
 
 if TYPE_CHECKING:
@@ -265,8 +265,8 @@ def cmd_token(args: argparse.Namespace) -> int:
     )
     try:
         print(issuer.mint(principal, ttl=args.ttl))
-    except DomainError as exc:
-        print(f"graphsvc token: --ttl {exc}", file=sys.stderr)
+    except ValidationError as exc:  # its field is the option at fault
+        print(f"graphsvc token: --{exc.field} {exc.message}", file=sys.stderr)
         return 2
     return 0
 

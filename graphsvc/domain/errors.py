@@ -4,6 +4,19 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# The most of a refused value a message quotes: enough to recognise it, and
+# an id of 200,000 characters does not come back as a message of that size.
+SHOWN = 60
+
+
+def shown(value: object) -> str:
+    """A value as a message quotes it (its repr), text cut to its first
+    :data:`SHOWN` characters with an ellipsis after."""
+    if isinstance(value, str):
+        return repr(value) if len(value) <= SHOWN else f"{value[:SHOWN]!r}…"
+    said = repr(value)
+    return said if len(said) <= SHOWN else f"{said[:SHOWN]}…"
+
 
 class DomainError(Exception):
     """Base of every error that says the request, not the service, is at fault."""
@@ -64,7 +77,7 @@ class ValidationError(DomainError, ValueError):
 
 class NotFound(DomainError, LookupError):
     def __init__(self, kind: str, ident: str) -> None:
-        super().__init__(f"{kind} {ident!r} not found")
+        super().__init__(f"{kind} {shown(ident)} not found")
         self.kind = kind
         self.ident = ident
 

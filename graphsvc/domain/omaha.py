@@ -12,7 +12,7 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 
-from .errors import Reason, ValidationError
+from .errors import Reason, ValidationError, shown
 
 OMAHA_SYSTEM = "http://terminology.hl7.org/CodeSystem/oms"
 
@@ -78,7 +78,7 @@ def omaha_problem(code: object, field: str = "code") -> OmahaProblem:
     if problem is None:
         raise ValidationError(
             field,
-            f"{code!r} is not an Omaha System problem code (01-42)",
+            f"{shown(code)} is not an Omaha System problem code (01-42)",
             code=Reason.UNKNOWN_OMAHA_CODE,
         )
     return problem

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 from typing import TypeGuard, TypeVar
 
-from .errors import Reason, ValidationError
+from .errors import Reason, ValidationError, shown
 
 # The FHIR id rule, so every graph id can also be a FHIR resource id.
 _ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
@@ -27,6 +27,12 @@ _UNUSUAL = re.compile(
 )
 MAX_TEXT = 500
 MAX_HOURS = 168  # hours a week
+# The earliest day a change may say something began or was seen: anything
+# before it is a typing error (0001-01-01 for an unknown day, say).
+EARLIEST_DAY = date(1900, 1, 1)
+# A day given in a change may be today where the nurse is, which can be
+# tomorrow on the server's clock; anything later is a typing error.
+DAY_AHEAD = timedelta(days=1)
 
 E = TypeVar("E", bound=Enum)
 
@@ -39,11 +45,16 @@ def is_id(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and _ID.fullmatch(value) is not None and value not in _PATH_DOTS
 
 
+def unusual_characters(text: str) -> bool:
+    """Whether the text holds a control, bidirectional, invisible or odd space character."""
+    return _UNUSUAL.search(text) is not None
+
+
 def check_id(field: str, value: object) -> str:
     if not is_id(value):
         raise ValidationError(
             field,
-            f"{value!r} is not a valid id (1-64 letters, digits, '-' or '.'; not '.' or '..')",
+            f"{shown(value)} is not a valid id (1-64 letters, digits, '-' or '.'; not '.' or '..')",
             code=Reason.INVALID_ID,
         )
     return value
@@ -58,8 +69,10 @@ def check_text(field: str, value: object, *, required: bool = True) -> str | Non
         )
     usual = _UNUSUAL.search(value) is None
     text = value.strip() if usual else _ODD_SPACE.sub(" ", value).strip()
-    if required and not (text if usual else _INVISIBLE.sub("", text).strip()):
-        raise ValidationError(field, "must not be empty", code=Reason.BLANK)
+    if not (text if usual else _INVISIBLE.sub("", text).strip()):
+        if required:
+            raise ValidationError(field, "must not be empty", code=Reason.BLANK)
+        return None  # given but showing nothing: not given, as blank was
     if len(text) > MAX_TEXT:
         raise ValidationError(
             field,
@@ -91,14 +104,14 @@ def check_enum(field: str, kind: type[E], value: object) -> E:
     except ValueError:
         allowed = ", ".join(str(m.value) for m in kind)
         raise ValidationError(
-            field, f"{value!r} is not one of: {allowed}", code=Reason.NOT_A_CHOICE
+            field, f"{shown(value)} is not one of: {allowed}", code=Reason.NOT_A_CHOICE
         ) from None
 
 
 def check_int_range(field: str, value: object, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(
-            field, f"must be a whole number, got {value!r}", code=Reason.NOT_A_WHOLE_NUMBER
+            field, f"must be a whole number, got {shown(value)}", code=Reason.NOT_A_WHOLE_NUMBER
         )
     if not low <= value <= high:
         raise ValidationError(
@@ -113,7 +126,9 @@ def check_int_range(field: str, value: object, low: int, high: int) -> int:
 
 def check_hours(field: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(field, f"must be a number, got {value!r}", code=Reason.NOT_A_NUMBER)
+        raise ValidationError(
+            field, f"must be a number, got {shown(value)}", code=Reason.NOT_A_NUMBER
+        )
     hours = float(value)
     if hours != hours or not 0 <= hours <= MAX_HOURS:
         raise ValidationError(
@@ -136,4 +151,22 @@ def check_date(field: str, value: object, *, required: bool = False) -> date | N
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValidationError(field, f"{value!r} is not a date (YYYY-MM-DD)", code=Reason.NOT_A_DATE)
+    raise ValidationError(
+        field, f"{shown(value)} is not a date (YYYY-MM-DD)", code=Reason.NOT_A_DATE
+    )
+
+
+def check_day(field: str, day: date, *, today: date) -> date:
+    """A day a change says something began or was seen: from
+    :data:`EARLIEST_DAY` to ``today`` (the service's, a day ahead allowed)."""
+    if day < EARLIEST_DAY:
+        raise ValidationError(
+            field,
+            f"{day.isoformat()} lies before {EARLIEST_DAY.isoformat()}",
+            code=Reason.TOO_LONG_AGO,
+        )
+    if day > today + DAY_AHEAD:
+        raise ValidationError(
+            field, f"{day.isoformat()} lies in the future", code=Reason.IN_THE_FUTURE
+        )
+    return day

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jwt
 
-from graphsvc.domain import Principal, Role
+from graphsvc.domain import Principal, Role, ValidationError
 
 from .backend_clients import BackendClients
 from .tokens import TokenIssuer
@@ -137,4 +137,8 @@ class BackendTokens:
             )
         principal = Principal(Role.SYSTEM, client.id, frozenset(client.teams), frozenset(granted))
         ttl = min(ACCESS_TTL, self._issuer.max_ttl)
-        return AccessToken(self._issuer.mint(principal, ttl=ttl), ttl, " ".join(granted))
+        try:
+            token = self._issuer.mint(principal, ttl=ttl)
+        except ValidationError as error:  # registered before scopes had to be of SMART's form
+            raise TokenRequestError("invalid_scope", error.message) from None
+        return AccessToken(token, ttl, " ".join(granted))

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import time
+from collections.abc import Iterable
 from typing import Any
 
 import jwt
 
 from graphsvc.domain import Principal, Role, ValidationError
+from graphsvc.domain.errors import shown
+from graphsvc.domain.principal import check_subject
 
+from .access import Action, scope_allows
 from .errors import Unauthenticated
 
 ISSUER = "graphsvc"
@@ -19,8 +24,44 @@ MAX_TTL = 12 * 3600  # no token lives longer, whoever mints it
 MIN_KEY_BYTES = 32
 
 
+# SMART's scope form: a context, a resource type or *, and permissions as
+# access.py reads them (letters that grant nothing there are none).
+_SCOPE = re.compile(r"(system|user|patient)/(\*|[A-Z][A-Za-z]*)\.(\*|[a-z]+)")
+SCOPE_FORM = (
+    "system/, user/ or patient/, a resource type or *, a dot, and read, write, * "
+    "or letters of cruds (system/CareTeam.rs)"
+)
+
+
 def _hours(seconds: int) -> str:
     return f"{seconds / 3600:g} h"
+
+
+def is_scope(scope: str) -> bool:
+    """Of the SMART form, with permissions the access rules understand."""
+    found = _SCOPE.fullmatch(scope)
+    if found is None:
+        return False
+    _, resource, permission = found.groups()
+    as_system = f"system/{resource}.{permission}"
+    return any(scope_allows([as_system], resource, action) for action in Action)
+
+
+def check_scopes(role: Role, scopes: Iterable[str]) -> None:
+    """Every scope of the SMART form; none a user/ scope on a system token,
+    which the access rules would read as system/: a grant nobody gave it."""
+    for scope in sorted(scopes):
+        if not is_scope(scope):
+            raise ValidationError("scope", f"{shown(scope)} is not a SMART scope: {SCOPE_FORM}")
+        if role is Role.SYSTEM and scope.startswith("user/"):
+            raise ValidationError(
+                "scope", f"{shown(scope)} is a user scope; a system client has system/ scopes"
+            )
+
+
+def check_principal(principal: Principal) -> None:
+    check_subject(principal.subject)
+    check_scopes(principal.role, principal.scopes)
 
 
 class TokenIssuer:
@@ -49,6 +90,7 @@ class TokenIssuer:
             raise ValidationError(
                 "ttl", f"must be at most {self.max_ttl} s ({_hours(self.max_ttl)})"
             )
+        check_principal(principal)
         claims: dict[str, Any] = {
             "iss": ISSUER,
             "aud": AUDIENCE,
@@ -96,4 +138,9 @@ class TokenIssuer:
             or not isinstance(subject, str)
         ):
             raise Unauthenticated("token claims have the wrong shape")
-        return Principal(role, subject, frozenset(teams), frozenset(scope.split()))
+        principal = Principal(role, subject, frozenset(teams), frozenset(scope.split()))
+        try:
+            check_principal(principal)
+        except ValidationError as error:
+            raise Unauthenticated(f"token {error.field} {error.message}") from None
+        return principal

@@ -40,6 +40,7 @@ from graphsvc.domain.commands import (
     SaveSupport,
     UpdateMember,
 )
+from graphsvc.domain.values import check_day
 
 from .context import Info
 from .inputs import (
@@ -153,18 +154,9 @@ class HelpInput(Protocol):
     def since(self) -> datetime.date | None: ...
 
 
-# A day given in a change may be today where the nurse is, which can be
-# tomorrow on the server's clock; anything later is a typing error.
-_AHEAD = datetime.timedelta(days=1)
-
-
 def _past(day: datetime.date | None, path: str) -> datetime.date | None:
-    """A day a change says something began or was seen: not in the future."""
-    if day is not None and day > datetime.date.today() + _AHEAD:
-        raise ValidationError(
-            path, f"{day.isoformat()} lies in the future", code=Reason.IN_THE_FUTURE
-        )
-    return day
+    """A day a change says something began or was seen: from 1900 to today."""
+    return None if day is None else check_day(path, day, today=datetime.date.today())
 
 
 def _support(supporter_id: str, need_id: str, help: HelpInput, path: str) -> SupportTie:
