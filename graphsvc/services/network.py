@@ -42,6 +42,7 @@ from graphsvc.domain.commands import (
     UpdateMember,
 )
 from graphsvc.domain.directory_search import directory_query
+from graphsvc.domain.errors import shown
 from graphsvc.domain.values import is_id
 from graphsvc.store.port import ClientAccess, ClientPageRequest, NetworkRepository, WriteResult
 
@@ -556,7 +557,7 @@ class NetworkService:
     def _check_admitter(self, principal: Principal, team_id: str, client_id: str) -> None:
         """A nurse admits for her own teams only; others as their access allows."""
         if not is_id(team_id):
-            raise ValidationError("teamId", f"{team_id!r} is not an id")
+            raise ValidationError("teamId", f"{shown(team_id)} is not an id")
         try:
             if principal.role is Role.NURSE and team_id not in principal.teams:
                 raise Forbidden("a nurse admits clients for her own team only")

@@ -12,6 +12,7 @@ import jwt
 from graphsvc.domain import Principal, Role, ValidationError
 from graphsvc.domain.errors import shown
 from graphsvc.domain.principal import check_subject
+from graphsvc.domain.values import check_id
 
 from .access import Action, scope_allows
 from .errors import Unauthenticated
@@ -62,6 +63,8 @@ def check_scopes(role: Role, scopes: Iterable[str]) -> None:
 def check_principal(principal: Principal) -> None:
     check_subject(principal.subject)
     check_scopes(principal.role, principal.scopes)
+    for team in sorted(principal.teams):
+        check_id("team", team)
 
 
 class TokenIssuer:

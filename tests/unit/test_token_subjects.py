@@ -145,6 +145,15 @@ def test_a_token_signed_elsewhere_with_such_a_scope_is_refused(scope: str) -> No
         ISSUER.verify(signed(role="system", teams=[], scope=f"system/*.read {scope}"))
 
 
+@pytest.mark.parametrize("team", ["", " team-0001", "team/0001", "..", "t" * 65])
+def test_a_team_that_is_no_id_is_refused(team: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        ISSUER.mint(Principal(Role.NURSE, "nurse-1", frozenset({team})))
+    assert refused.value.field == "team"
+    with pytest.raises(Unauthenticated, match="team"):
+        ISSUER.verify(signed(teams=["team-0001", team]))
+
+
 def test_a_token_signed_elsewhere_as_before_is_still_taken() -> None:
     scope = "system/*.read  system/CareTeam.write"
     token = signed(sub="gp-system", role="system", teams=[], scope=scope)
