@@ -13,7 +13,7 @@ from ..jsontypes import JsonObject
 from ..keys import ResourceKey
 from ..rings import INFORMAL_TYPES, PROFESSIONAL_TYPES, explicit_ring, infer_ring
 from .builder import Builder
-from .parties import Parties
+from .parties import Parties, works_for
 from .result import GraphKind, GraphRef
 
 
@@ -95,7 +95,7 @@ def read_careteams(builder: Builder, parties: Parties, clients: dict[str, Client
                 continue
             members = found.members.setdefault(client_id, {})
             if person_id not in members:
-                ids = tuple(sorted(o.id for o in organizations))
+                ids = works_for(target, organizations)
                 members[person_id] = Member(parties.persons[person_id], membership, ids)
             builder.came_from(GraphRef(GraphKind.MEMBERSHIP, person_id, client_id), key, element)
             builder.link(key, (*element, "member"), GraphRef(GraphKind.PERSON, person_id))

@@ -3,7 +3,7 @@ Organizations, and the Person each member or performer stands for."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from graphsvc.domain import (
     Client,
@@ -203,3 +203,10 @@ def _organization_name(key: ResourceKey, resource: dict[str, object]) -> str:
     alias = resource.get("alias")
     first_alias = alias[0] if isinstance(alias, list) and alias else None
     return text(resource.get("name")) or text(first_alias) or f"Organization {key.id}"
+
+
+def works_for(member: ResourceKey, organizations: Iterable[ResourceKey]) -> tuple[str, ...]:
+    """The ids of the organisations a member works for: an organisation in
+    an onion (a pharmacy) is one of them for its ring, but works for none,
+    as the graph holds it (MEMBER_OF is a person's)."""
+    return tuple(sorted(o.id for o in organizations if o != member))

@@ -42,7 +42,7 @@ from ..timing import (
 )
 from .builder import Builder
 from .memberships import CareTeams
-from .parties import Parties
+from .parties import Parties, works_for
 from .result import ActivitySupport, GraphKind, GraphRef
 
 ENDED_STATUSES = frozenset({"completed", "stopped", "cancelled"})
@@ -345,7 +345,7 @@ class _Reader:
             )
             if membership is None:
                 return
-            ids = tuple(sorted(o.id for o in organizations))
+            ids = works_for(target, organizations)
             implied[person_id] = Member(person, membership, ids)
         ref = GraphRef(GraphKind.MEMBERSHIP, person_id, client_id)
         self.builder.came_from(ref, key, where)

@@ -209,6 +209,7 @@ def describe_difference(
     changed), the ``resources`` written."""
     if before is None or before.version == 0:
         return w.admitted.format(after.client.name)
+    before, after = before.canonical(), after.canonical()  # order says nothing
     said: list[str] = []
     if before.client != after.client:
         said.append(w.details.format(after.client.name))

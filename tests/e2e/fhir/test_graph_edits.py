@@ -294,3 +294,27 @@ def test_no_onion_changes_a_directory_entry(fhir: Fhir, issuer_for: Any) -> None
     assert linked["__typename"] == "NetworkChange", linked
     assert graph_member(ours, "pieter-bos")["role"] == "baxterrol op maandag"
     assert theirs(DIRECTORY, {"s": "Pieter Bos"})["directory"] == pieter
+
+
+def test_a_write_of_what_the_network_does_not_hold_keeps_its_version(
+    fhir: Fhir, issuer_for: Any
+) -> None:
+    """A note about Gerrit (no rating, no need) leaves his network as it was:
+    his version stays, and his history says nothing (it said his pharmacy
+    changed: the graph and the projection read an organisation in his onion
+    apart, as working for itself or not)."""
+    load_corpus(fhir)
+    gql: GraphQL = issuer_for(nurse("team-assendorp"))
+    query = "query($id: ID!) { client(id: $id) { version history { version } } }"
+    before = gql(query, {"id": CLIENT})["client"]
+    note = {
+        "resourceType": "Observation",
+        "id": "note-gerrit-1",
+        "status": "final",
+        "code": {"text": "notitie"},
+        "subject": {"reference": f"Patient/{CLIENT}"},
+        "effectiveDateTime": "2025-03-05",
+        "valueString": "gaat goed",
+    }
+    assert fhir.put("Observation/note-gerrit-1", note).status_code == 201
+    assert gql(query, {"id": CLIENT})["client"] == before
