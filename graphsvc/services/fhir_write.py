@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from fhir_mappings import JsonObject, ResourceKey, project
 from fhir_mappings.issues import Issue
+from fhir_mappings.lsns6 import read_lsns6_answer
 from fhir_mappings.search import compartment_client
 from graphsvc.domain import NotFound, Onion, Principal, Role
 from graphsvc.domain.commands import same_network
@@ -563,12 +564,20 @@ class FhirWriteService:
             results.append(ChangeResult(change.key, outcome, version, at, shown))
         resource_writes.extend(cascade)
         stored = {**stored, **cascade_read}
+        # her own LSNS-6 answers are not in the graph, but what is shown of
+        # her network (its strength) moves with them, and so does its version
+        answered = {
+            cid
+            for change, found, _ in writes
+            if _answers_lsns6(change, found)
+            for cid in client_of[change.key]
+        }
         population = dataclasses.replace(
             projection.population,
             onions=tuple(
                 o
                 for cid, o in sorted(new_onions.items())
-                if cid not in onions or not same_network(o, onions[cid])
+                if cid not in onions or not same_network(o, onions[cid]) or cid in answered
             ),
         )
         unit = FhirCommit(
@@ -663,6 +672,15 @@ class FhirWriteService:
             )
         shown = with_meta(found.type, found.id, found.version_id, found.last_updated, found.content)
         return ChangeResult(change.key, outcome, found.version_id, found.last_updated, shown)
+
+
+def _answers_lsns6(change: ResourceChange, found: StoredResource | None) -> bool:
+    """Whether the change writes or deletes one of a client's LSNS-6 answers."""
+    kind = change.key.resource_type
+    for content in (change.resource, found.content if found else None):
+        if content is not None and read_lsns6_answer({**content, "resourceType": kind}):
+            return True
+    return False
 
 
 def _clients_or_none(clients: Iterable[str]) -> list[str | None]:

@@ -87,3 +87,23 @@ def test_answers_are_refused_out_of_range_and_outside_her_team(fhir: Fhir, issue
     assert refused["__typename"] in {"ForbiddenError", "NotFoundError"}
     lsns6 = gql(ITEMS, {"id": CLIENT})["client"]["strength"]["lsns6"]
     assert {source for _, source in items(lsns6).values()} == {"DERIVED"}
+
+
+VERSION = """query($id: ID!) { client(id: $id) { version history { version yours wordsEn } } }"""
+
+
+def test_an_answer_moves_her_version_and_is_in_her_history(fhir: Fhir, issuer_for: Any) -> None:
+    """What is shown of her network (its strength) moves with her answers, so
+    its version does too: a colleague's page, which reads her again when the
+    version moves, shows the new strength."""
+    load_corpus(fhir)
+    gql: GraphQL = issuer_for(nurse(TEAM))
+    before = gql(VERSION, {"id": CLIENT})["client"]
+    first = record(gql, "FRIENDS_HELP", 4, "2025-03-01")
+    after = gql(VERSION, {"id": CLIENT})["client"]
+    assert after["version"] == before["version"] + 1
+    entry = next(h for h in after["history"] if h["version"] == after["version"])
+    assert entry["yours"] and first["observationId"] in entry["wordsEn"], entry
+    # and so does an answer written as FHIR, or taken back
+    assert fhir.delete(f"Observation/{first['observationId']}").status_code == 204
+    assert gql(VERSION, {"id": CLIENT})["client"]["version"] == after["version"] + 1
