@@ -115,3 +115,48 @@ def test_a_conflict_halfway_through_a_change_is_not_doubled(web: ServedApp, tab:
     assert len(els) == 1
     social = next(n for n in after["needs"] if n["id"] == SOCIAL_CONTACT)
     assert {"supporter": {"id": els[0]["id"]}} in social["supporters"]
+
+
+def test_saving_again_after_a_conflict_keeps_the_colleagues_fields(
+    web: ServedApp, tab: Page
+) -> None:
+    """She changed one field of a person, a colleague others meanwhile: her
+    second save sends her field only, so the colleague's phone number,
+    contact and closeness stay (it sent every field, as the dialog had
+    opened, and emptied them)."""
+    sign_in_as_nurse(tab, web)
+    open_client(tab, "Geertruida Bakker")
+    loaded = web.client(WIDOW, "version")["version"]
+    tab.get_by_role("button", name="Change Ingrid Bakker").click()
+    dialog = tab.get_by_role("dialog")
+    dialog.get_by_label("Relationship to the client").fill("niece (student)")
+
+    theirs = web.mutate(
+        "updateMember",
+        "UpdateMemberInput",
+        {
+            "clientId": WIDOW,
+            "personId": "person-000001-01",
+            "contact": "06-11111111",
+            "contactFrequency": "DAILY",
+            "closeness": 3,
+            "expectedVersion": loaded,
+        },
+    )
+    assert theirs["__typename"] == "NetworkChange", theirs
+
+    dialog.get_by_role("button", name="Save changes").click()
+    expect(dialog.get_by_role("alert")).to_contain_text("A colleague changed this client")
+    dialog.get_by_role("button", name="Save changes").click()
+    expect(dialog).to_have_count(0)
+    members = web.client(WIDOW, "members { id relationship contact contactFrequency closeness }")[
+        "members"
+    ]
+    ingrid = next(m for m in members if m["id"] == "person-000001-01")
+    assert ingrid == {
+        "id": "person-000001-01",
+        "relationship": "niece (student)",
+        "contact": "06-11111111",
+        "contactFrequency": "DAILY",
+        "closeness": 3,
+    }

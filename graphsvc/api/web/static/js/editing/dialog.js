@@ -15,13 +15,15 @@ let counter = 0;
  *   cancelLabel?: string,
  *   afterSubmit?: () => void,
  *   danger?: boolean,
- *   onSubmit: (form: HTMLFormElement) => Promise<void>,
+ *   onSubmit: (form: HTMLFormElement, opened: FormData) => Promise<void>,
  * }} DialogSpec
  */
 
 /**
  * Open a dialog. It stays open, with everything typed in it, until the
  * change went through or the nurse closes it; a problem is shown inside.
+ * ``onSubmit`` is also given the form's values as it opened, so that a
+ * change sends only what the nurse changed.
  * @param {DialogSpec} spec
  * @returns {HTMLDialogElement}
  */
@@ -53,6 +55,7 @@ export function openDialog(spec) {
     h("dialog", { class: "dialog", "aria-labelledby": titleId }, form)
   );
 
+  const opened = new FormData(form);
   let busy = false;
   cancel.addEventListener("click", () => dialog.close());
   form.addEventListener("submit", async (event) => {
@@ -64,7 +67,7 @@ export function openDialog(spec) {
     problem.textContent = "";
     dialog.classList.remove("dialog--conflict");
     try {
-      await spec.onSubmit(form);
+      await spec.onSubmit(form, opened);
       if (spec.afterSubmit) {
         const next = spec.afterSubmit;
         dialog.addEventListener("close", () => next(), { once: true });

@@ -128,6 +128,19 @@ export function text(form, name) {
 }
 
 /**
+ * Whether the nurse changed a field since the form opened (as ``text`` reads it).
+ * @param {HTMLFormElement} form
+ * @param {FormData} opened  the form's values as it opened
+ * @param {string} name
+ * @returns {boolean}
+ */
+export function changed(form, opened, name) {
+  const was = opened.get(name);
+  const before = typeof was === "string" && was.trim() !== "" ? was.trim() : null;
+  return text(form, name) !== before;
+}
+
+/**
  * @param {HTMLFormElement} form
  * @param {string} name
  * @returns {number | null}

@@ -9,6 +9,7 @@ import { CLOSENESS, FREQUENCY, RING, RING_HINT, SUPPORT_KIND, said } from "../wo
 import { openDialog } from "./dialog.js";
 import { directoryPicker } from "./directory-picker.js";
 import {
+  changed,
   hoursOf,
   number,
   radioGroup,
@@ -352,15 +353,19 @@ export function changePerson(editing, member) {
     title: T.changeName(member.displayName),
     fields,
     submitLabel: T.saveChanges,
-    onSubmit: async (form) => {
+    onSubmit: async (form, opened) => {
       const data = new FormData(form);
       /** @type {Record<string, unknown>} */
       const input = { clientId: client.id, personId: member.id };
-      // Only what the form shows is sent; the rest keeps its value.
+      // Only what she changed is sent: the rest keeps its value, a
+      // colleague's change made meanwhile included (after a conflict the
+      // same dialog is saved again over the network as it is now).
+      const edited = (/** @type {string} */ key) => data.has(key) && changed(form, opened, key);
       for (const key of ["name", "ring", "role", "relationship", "contact", "contactFrequency"]) {
-        if (data.has(key)) input[key] = text(form, key);
+        if (edited(key)) input[key] = text(form, key);
       }
-      if (data.has("closeness")) input.closeness = number(form, "closeness");
+      if (edited("closeness")) input.closeness = number(form, "closeness");
+      if (Object.keys(input).length === 2) return; // nothing changed: nothing to save
       await editing.save(
         [{ mutation: "updateMember", input }],
         T.wasChanged(text(form, "name") ?? member.displayName),
