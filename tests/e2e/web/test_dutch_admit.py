@@ -92,3 +92,20 @@ def test_admit_and_map_the_first_visit(
     }
     assert hours["Anja Visser"] == 2.0
     assert abs(hours["Kees Bos"] - 10 / 60) < 0.001
+
+
+def test_a_gp_not_in_the_directory_is_said_and_not_offered_as_someone_new(
+    web: ServedApp, nl_tab: Page
+) -> None:
+    """A new client's GP comes from the directory only: finding nobody says
+    so and what to do, and choosing nobody means no GP yet (it offered to
+    type her in as someone new, showed no field and dropped her)."""
+    sign_in_dutch(nl_tab, web)
+    nl_tab.get_by_role("link", name="Nieuwe cliënt aanmelden").click()
+    directory = nl_tab.locator("fieldset.directory")
+    directory.get_by_label("Zoek in het adresboek").fill("Dr. Zeldzaam")
+    expect(directory).to_contain_text("Geen huisarts in het adresboek past bij “Dr. Zeldzaam”")
+    expect(directory).to_contain_text("zonder huisarts")
+    expect(directory.get_by_label("Nog geen huisarts")).to_be_checked()
+    expect(directory).not_to_contain_text("iemand nieuw")
+    expect(directory).not_to_contain_text("apotheek")

@@ -17,8 +17,11 @@ let counter = 0;
 
 /**
  * @param {{name: string, legend: string, role?: string, hint?: string,
+ *          noneLabel?: string, noneFound?: (word: string) => string,
  *          onPick?: (entry: Entry | null) => void}} spec
- *   name: the form field that holds the chosen id
+ *   name: the form field that holds the chosen id; noneLabel and noneFound:
+ *   what choosing nobody means and what finding nobody asks of her, where
+ *   she cannot type someone in instead (a new client's GP)
  * @returns {{element: HTMLElement, chosen: () => Entry | null}}
  */
 export function directoryPicker(spec) {
@@ -45,7 +48,12 @@ export function directoryPicker(spec) {
       checked: !keep,
     });
     results.replaceChildren(
-      h("div", { class: "choice" }, none, h("label", { for: `${id}-none` }, T.notFromDirectory)),
+      h(
+        "div",
+        { class: "choice" },
+        none,
+        h("label", { for: `${id}-none` }, spec.noneLabel ?? T.notFromDirectory),
+      ),
       ...entries.map((entry) => {
         shown.set(entry.id, entry);
         const optionId = `${id}-${entry.id}`;
@@ -72,7 +80,8 @@ export function directoryPicker(spec) {
       }),
     );
     const word = search.value.trim();
-    count.textContent = entries.length ? T.directoryFound(entries.length, word) : T.directoryNone(word);
+    const nobody = spec.noneFound ?? T.directoryNone;
+    count.textContent = entries.length ? T.directoryFound(entries.length, word) : nobody(word);
   };
 
   askAsYouType({

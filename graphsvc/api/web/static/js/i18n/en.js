@@ -460,6 +460,11 @@ export const en = {
   /** @param {number} n @param {string} word */
   directoryFound: (n, word) => `${n} in the directory ${n === 1 ? "matches" : "match"} “${word}”.`,
   notFromDirectory: "Not from the directory: someone new",
+  gpHint: "For example the GP's name or “huisarts”.",
+  /** @param {string} word */
+  gpNone: (word) =>
+    `No GP in the directory matches “${word}”. Admit the client without a GP; ask for the directory to be completed and add her afterwards.`,
+  noGpYet: "No GP yet",
   knowsLegend: "Knows (who of the network she knows)",
   knowsTerm: "Knows",
   whomKnows: "Whom she knows…",

@@ -506,6 +506,11 @@ export const nl = {
   /** @param {number} n @param {string} word */
   directoryFound: (n, word) => `${n} in het adresboek ${n === 1 ? "past" : "passen"} bij “${word}”.`,
   notFromDirectory: "Niet uit het adresboek: iemand nieuw",
+  gpHint: "Bijvoorbeeld de naam van de huisarts of “huisarts”.",
+  /** @param {string} word */
+  gpNone: (word) =>
+    `Geen huisarts in het adresboek past bij “${word}”. Meld de cliënt aan zonder huisarts; vraag het adresboek aan te vullen en voeg haar daarna toe.`,
+  noGpYet: "Nog geen huisarts",
   knowsLegend: "Kent (wie uit het netwerk zij kent)",
   knowsTerm: "Kent",
   whomKnows: "Wie kent zij…",

@@ -21,7 +21,15 @@ export async function showAdmit(main, profile) {
   );
   const problem = h("div", { class: "problem", role: "alert" });
   const today = new Date().toISOString().slice(0, 10);
-  const gp = directoryPicker({ name: "generalPractitionerId", legend: T.gpFromDirectory, role: "huisarts" });
+  // the service takes a new client's GP from the directory only
+  const gp = directoryPicker({
+    name: "generalPractitionerId",
+    legend: T.gpFromDirectory,
+    role: "huisarts",
+    hint: T.gpHint,
+    noneLabel: T.noGpYet,
+    noneFound: T.gpNone,
+  });
   const submit = h("button", { type: "submit", class: "button button--primary" }, T.admitSubmit);
   const form = /** @type {HTMLFormElement} */ (
     h(
