@@ -161,10 +161,14 @@ def set_contact(resource: JsonObject, contact: str | None) -> None:
         kept = [p for p in points if not (p.get("value") and p.get("system") in CONTACT_SYSTEMS)]
         set_or_drop(resource, "telecom", kept)
     else:
-        read["value"] = contact
-        read.pop("_value", None)
-        if read.get("system") in ("phone", "email"):
-            read["system"] = "email" if "@" in contact else "phone"
+        # what described the old number (work, a landline: ContactPointType)
+        # says nothing of the new one; which point is read stays as it was
+        replacement = telecom(contact)
+        if read.get("system") not in ("phone", "email", None):
+            replacement["system"] = read["system"]
+        if "rank" in read:
+            replacement["rank"] = read["rank"]
+        resource["telecom"] = [replacement if p is read else p for p in points]
 
 
 def set_district(resource: JsonObject, district: str | None) -> None:
