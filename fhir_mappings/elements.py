@@ -12,6 +12,9 @@ from typing import Any
 from .jsontypes import JsonObject
 
 CONTACT_SYSTEMS = ("phone", "email", "sms", None)  # telecom systems read as a contact
+# nl-core-ContactPerson's role (RolCodelijst: first contact person, legal
+# representative, ...), which Dutch systems put before the family relationship
+CONTACT_PERSON_ROLE = "urn:oid:2.16.840.1.113883.2.4.3.11.22.472"
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -89,6 +92,26 @@ def first_concept_text(concepts: Iterable[Any], skip_system: str | None = None) 
         if text(concept.get("text")) or others:
             return concept_text({**concept, "coding": others})
     return None
+
+
+def relationship_index(concepts: list[Any]) -> int | None:
+    """Which of a relative's relationship concepts says how she is related:
+    the first that is more than a contact-person role, else the first with
+    words; None when none has any."""
+    for skip in (CONTACT_PERSON_ROLE, None):
+        for index, concept in enumerate(concepts):
+            if first_concept_text([concept], skip_system=skip):
+                return index
+    return None
+
+
+def relationship_text(concepts: list[Any]) -> str | None:
+    """The words of the concept :func:`relationship_index` picks."""
+    index = relationship_index(concepts)
+    if index is None:
+        return None
+    picked = [concepts[index]]
+    return first_concept_text(picked, skip_system=CONTACT_PERSON_ROLE) or first_concept_text(picked)
 
 
 def telecom(points: object) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graphsvc.domain import Client
 
-from ..elements import CONTACT_SYSTEMS, items, name_text, rank, ranked_names
+from ..elements import CONTACT_SYSTEMS, items, name_text, rank, ranked_names, relationship_index
 from ..jsontypes import JsonObject
 from ..keys import ResourceKey
 from ..projection import GraphKind, GraphRef
@@ -61,9 +61,15 @@ def overlay_people(overlay: Overlay) -> None:
         if person.contact != before.contact:
             set_contact(resource, person.contact)
         if person.role != before.role and kind in ("RelatedPerson", "Patient"):
+            # the concept read (a contact-person role before it stays)
             relationships = items(resource.get("relationship"))
+            at = relationship_index(relationships)
             concept = [{"text": person.role}] if person.role else []
-            set_or_drop(resource, "relationship", concept + relationships[1:])
+            if at is None:
+                set_or_drop(resource, "relationship", relationships + concept)
+            else:
+                kept = relationships[:at] + concept + relationships[at + 1 :]
+                set_or_drop(resource, "relationship", kept)
     overlay_active_relatives(overlay)
 
 

@@ -24,6 +24,7 @@ from ..elements import (
     home_district,
     human_name,
     items,
+    relationship_text,
     text,
 )
 from ..elements import telecom as first_telecom
@@ -136,7 +137,7 @@ class Parties:
             if practitioner is not None:
                 return self.person_for(practitioner)
         if kind in INFORMAL_TYPES:
-            ring, role = Ring.INFORMAL, first_concept_text(items(resource.get("relationship")))
+            ring, role = Ring.INFORMAL, relationship_text(items(resource.get("relationship")))
         elif kind in ("Practitioner", "PractitionerRole", "Organization"):
             ring = Ring.TEAM if set(self.organizations_of(key)) & self.teams else Ring.FORMAL
             role = self._professional_role(key, resource)

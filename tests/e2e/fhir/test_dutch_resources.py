@@ -182,6 +182,50 @@ def test_a_contact_person_is_in_her_network_without_a_careteam(fhir: Fhir, issue
     assert kept["active"] is False and kept["relationship"] == husband["relationship"]
 
 
+ROLE = "urn:oid:2.16.840.1.113883.2.4.3.11.22.472"
+ROLE_CODE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
+
+
+def test_a_contact_persons_relationship_is_her_family_tie_not_her_role(
+    fhir: Fhir, issuer_for: Any
+) -> None:
+    """nl-core puts the contact person's role (first contact) before how she
+    is related: the onion reads the relationship, and a nurse's edit of it
+    keeps the role that Dutch systems read (it read and replaced the role)."""
+    from ...conftest import nurse
+
+    assert fhir.put("Organization/team-rest", TEAM).status_code == 201
+    assert fhir.put("Patient/p-nl", {**patient(), "id": "p-nl"}).status_code == 201
+    assert fhir.put("CareTeam/ct-nl", {**care_team("p-nl"), "id": "ct-nl"}).status_code == 201
+    first_contact = {
+        "coding": [{"system": ROLE, "code": "01", "display": "Eerste relatie/contactpersoon"}]
+    }
+    daughter = {
+        "resourceType": "RelatedPerson",
+        "id": "rp-nl-daughter",
+        "patient": {"reference": "Patient/p-nl"},
+        "relationship": [
+            first_contact,
+            {"coding": [{"system": ROLE_CODE, "code": "DAU", "display": "daughter"}]},
+        ],
+        "name": [{"family": "Visser", "given": ["Anja"]}],
+    }
+    assert fhir.put("RelatedPerson/rp-nl-daughter", daughter).status_code == 201
+    gql = issuer_for(nurse("team-rest"))
+    members = gql(MEMBERS, {"id": "p-nl"})["client"]["members"]
+    assert [(m["id"], m["relationship"]) for m in members] == [("rp-nl-daughter", "daughter")]
+    changed = gql(
+        """mutation($c: ID!) { updateMember(input: {clientId: $c, personId: "rp-nl-daughter",
+             relationship: "dochter (mantelzorger)"}) { ... on NetworkChange { version } } }""",
+        {"c": "p-nl"},
+    )
+    assert changed["updateMember"]["version"]
+    stored = fhir.get("RelatedPerson/rp-nl-daughter").json()
+    assert stored["relationship"] == [first_contact, {"text": "dochter (mantelzorger)"}]
+    members = gql(MEMBERS, {"id": "p-nl"})["client"]["members"]
+    assert [m["relationship"] for m in members] == ["dochter (mantelzorger)"]
+
+
 def test_a_careteam_without_subject_is_about_its_patient_participant(
     fhir: Fhir, issuer_for: Any
 ) -> None:
