@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fhir_mappings import JsonObject, key_of
+from fhir_mappings import FhirValidationError, JsonObject, key_of
+from fhir_mappings.xml_format import json_of_xml
 from graphsvc.domain import DomainError, Principal
 from graphsvc.store.port import NetworkRepository
 
@@ -93,16 +94,20 @@ def _entries(content: object) -> int:
 
 
 def read_documents(paths: Sequence[Path]) -> Iterator[Document]:
-    """Files in the order given (a folder's *.json and *.ndjson by name);
-    ndjson in batches. Unreadable JSON is a Document whose content is the
-    error, so that it is counted as rejected, not fatal."""
+    """Files in the order given (a folder's *.json, *.ndjson and *.xml by
+    name, in any case); ndjson in batches, FHIR XML read as the JSON it
+    stands for. An unreadable file is a Document whose content is the error,
+    so that it is counted as rejected, not fatal."""
     for path in paths:
         if path.is_dir():
-            inner = sorted(p for p in path.iterdir() if p.suffix in {".json", ".ndjson"})
+            inner = sorted(p for p in path.iterdir() if p.suffix.lower() in _SUFFIXES)
             yield from read_documents(inner)
             continue
-        if path.suffix == ".ndjson":
+        if path.suffix.lower() == ".ndjson":
             yield from _ndjson(path)
+            continue
+        if path.suffix.lower() == ".xml":
+            yield _xml(path)
             continue
         try:
             content: object = json.loads(path.read_text(encoding="utf-8"))
@@ -110,6 +115,20 @@ def read_documents(paths: Sequence[Path]) -> Iterator[Document]:
             yield Document(str(path), ValueError(f"not readable as JSON: {error}"), 1)
             continue
         yield Document(str(path), content, _entries(content))
+
+
+_SUFFIXES = frozenset({".json", ".ndjson", ".xml"})
+
+
+def _xml(path: Path) -> Document:
+    try:
+        content = json_of_xml(path.read_bytes())
+    except OSError as error:
+        return Document(str(path), ValueError(f"not readable: {error}"), 1)
+    except FhirValidationError as error:
+        said = "; ".join(f"{i.expression or 'the file'}: {i.message}" for i in error.issues[:3])
+        return Document(str(path), ValueError(f"not readable as FHIR XML: {said}"), 1)
+    return Document(str(path), content, _entries(content))
 
 
 def _ndjson(path: Path) -> Iterator[Document]:

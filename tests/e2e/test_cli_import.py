@@ -65,3 +65,21 @@ def test_ndjson_lines_stand_alone(tmp_path: Path) -> None:
 def test_a_missing_file_is_said_plainly(tmp_path: Path) -> None:
     result = graphsvc("import", str(tmp_path / "nothing.json"), data=tmp_path / "data")
     assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_a_folder_s_xml_and_upper_case_files_are_imported(tmp_path: Path) -> None:
+    """FHIR XML is FHIR as /fhir takes it, and a suffix's case says nothing
+    (they were skipped without a word: "created 0")."""
+    from fhir_mappings.xml_format import xml_of_json
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    practitioner = {"resourceType": "Practitioner", "id": "x-1", "name": [{"family": "Smit"}]}
+    (folder / "Practitioner.xml").write_bytes(xml_of_json(practitioner))
+    shouting = {"resourceType": "Practitioner", "id": "x-2", "name": [{"family": "Bos"}]}
+    (folder / "09-UPPER.JSON").write_text(json.dumps(shouting), encoding="utf-8")
+    (folder / "broken.xml").write_text("<Practitioner xmlns='http://hl7.org/fhir'>", "utf-8")
+    result = graphsvc("import", str(folder), data=tmp_path / "data")
+    assert result.returncode == 1, result.stderr
+    assert "created 2, updated 0, unchanged 0, deleted 0, rejected 1" in result.stderr
+    assert "broken.xml" in result.stderr and "FHIR XML" in result.stderr
