@@ -114,12 +114,12 @@ def _fill_gaps(
             continue
         people = []
         for person_id in sorted({p for p, _ in new} - {p for p, _ in filled}):
-            ties = [new.get((person_id, need)) for need in activity.needs]
             member = members.get(person_id)
-            if member is None or any(t is None for t in ties):
+            if member is None:
                 continue
             kind = activity.kind or DEFAULT_KIND[member.person.ring]
             terms = Terms(kind, activity.schedule, activity.status, activity.since)
+            ties = [new.get((person_id, need)) for need in activity.needs]
             if all(t is not None and Terms.of(t) == terms for t in ties):
                 people.append(member)
         if not people:

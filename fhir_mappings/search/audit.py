@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from ..issues import FhirValidationError, Issue
-from .query import MAX_COUNT, _shown, page_size
+from .query import MAX_COUNT, page_size, safe_text
 
 PARAMETERS = ("patient", "_count", "_offset")
 
@@ -39,7 +39,7 @@ def parse_audit_query(params: Iterable[tuple[str, str]]) -> AuditQuery:
     issues: list[Issue] = []
     found: dict[str, str] = {}
     for name, value in params:
-        where = f"AuditEvent?{_shown(name)}"
+        where = f"AuditEvent?{safe_text(name)}"
         if name not in PARAMETERS:
             known = ", ".join(PARAMETERS)
             issues.append(Issue(where, f"is not a parameter of the audit trail ({known})"))
@@ -60,7 +60,7 @@ def parse_audit_query(params: Iterable[tuple[str, str]]) -> AuditQuery:
         if re.fullmatch(r"[0-9]{1,9}", found["_offset"]):
             offset = int(found["_offset"])
         else:
-            message = f"must be a whole number of at least 0, not {_shown(found['_offset'])}"
+            message = f"must be a whole number of at least 0, not {safe_text(found['_offset'])}"
             issues.append(Issue("AuditEvent?_offset", message))
     if issues:
         raise FhirValidationError(issues)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from ..issues import FhirValidationError, Issue
 from .dates import Range, date_range
-from .query import _shown
+from .query import safe_text
 
 PERIOD_PARAMETERS = ("start", "end")
 _DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
@@ -35,7 +35,7 @@ def check_everything_parameters(params: Iterable[tuple[str, str]]) -> None:
         seen.add(name)
         found = date_range(value) if _DATE.fullmatch(value) else None
         if found is None:
-            message = f"must be a date, YYYY, YYYY-MM or YYYY-MM-DD, not {_shown(value)!r}"
+            message = f"must be a date, YYYY, YYYY-MM or YYYY-MM-DD, not {safe_text(value)!r}"
             issues.append(Issue(where, message))
             continue
         period[name] = (value, found)

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from ..issues import FhirValidationError, Issue
 from .dates import date_range, instant
-from .query import DEFAULT_COUNT, IGNORED_PARAMETERS, _shown, page_size
+from .query import DEFAULT_COUNT, IGNORED_PARAMETERS, page_size, safe_text
 
 PARAMETERS = ("_count", "_since", "_at", "_after")
 
@@ -58,7 +58,7 @@ def parse_history(params: Iterable[tuple[str, str]]) -> HistoryQuery:
     starts: list[datetime] = []
     ends: list[datetime] = []
     for name, value in params:
-        where = f"_history?{_shown(name)}"
+        where = f"_history?{safe_text(name)}"
         if name in IGNORED_PARAMETERS:
             continue
         if name not in PARAMETERS:
@@ -103,7 +103,7 @@ def _period(value: str) -> tuple[datetime, datetime]:
     if found is None:
         raise ValueError(
             "must be a date or an instant, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[Z|+hh:mm], "
-            f"not {_shown(value)}"
+            f"not {safe_text(value)}"
         )
     return found
 
@@ -116,7 +116,7 @@ def _at(value: str) -> tuple[datetime, datetime, str]:
 
 def _version(value: str) -> int:
     if not value.isascii() or not value.isdigit() or len(value) > 18:
-        raise ValueError(f"must be a version number this service gave, not {_shown(value)}")
+        raise ValueError(f"must be a version number this service gave, not {safe_text(value)}")
     return int(value)
 
 

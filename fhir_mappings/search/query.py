@@ -104,7 +104,7 @@ def parse_search(resource_type: str, params: Sequence[tuple[str, str]]) -> Searc
     if resource_type not in SEARCH_PARAMETERS:
         searchable = ", ".join(SEARCH_PARAMETERS)
         message = f"cannot be searched here; searchable types: {searchable}"
-        raise FhirValidationError([Issue(_shown(resource_type), message, "not-supported")])
+        raise FhirValidationError([Issue(safe_text(resource_type), message, "not-supported")])
     reader = _Reader(resource_type)
     for name, value in params:
         reader.read(name, value)
@@ -162,7 +162,7 @@ class _Reader:
         )
 
     def fail(self, raw: str, message: str, code: IssueType = "value") -> None:
-        self.issues.append(Issue(f"{self.type}?{_shown(raw)}", message, code))
+        self.issues.append(Issue(f"{self.type}?{safe_text(raw)}", message, code))
 
     def add(self, name: str, value: str, groups: Iterable[tuple[str, ...]]) -> None:
         self.criteria.add((name, value))
@@ -258,7 +258,7 @@ class _Reader:
             found = split_reference(text)
             if found is None:
                 message = (
-                    f"{_shown(text)} is not a reference; give Type/id, an id, "
+                    f"{safe_text(text)} is not a reference; give Type/id, an id, "
                     "or an absolute URL ending in Type/id"
                 )
                 self.fail(raw, message)
@@ -280,7 +280,7 @@ class _Reader:
         ids = sorted({search_unescape(part) for part in parts})
         bad = [ident for ident in ids if not is_id(ident)]
         if bad:
-            message = f"{_shown(bad[0])} is not an id (1-64 of A-Z, a-z, 0-9, '-' and '.')"
+            message = f"{safe_text(bad[0])} is not an id (1-64 of A-Z, a-z, 0-9, '-' and '.')"
             self.fail(raw, message)
             return
         self.add("_id", ",".join(ids), [tuple(f"_id|{ident}" for ident in ids)])
@@ -296,7 +296,7 @@ class _Reader:
             pieces = [search_unescape(piece) for piece in split_unescaped(part, "|")]
             if len(pieces) > 2:
                 message = (
-                    f"{_shown(part)} has more than one '|'; give system|code, |code, code "
+                    f"{safe_text(part)} has more than one '|'; give system|code, |code, code "
                     "or system| (a '|' inside a code is written '\\|')"
                 )
                 self.fail(raw, message)
@@ -304,7 +304,7 @@ class _Reader:
             system, code = (None, pieces[0]) if len(pieces) == 1 else (pieces[0], pieces[1])
             if plain or system is None:
                 if not code:
-                    self.fail(raw, f"{_shown(part)} has no code; {name} takes a code")
+                    self.fail(raw, f"{safe_text(part)} has no code; {name} takes a code")
                     return
                 canonical.append(search_escape(code))
                 tokens.append(f"{name}|{token_escape(code)}")
@@ -332,7 +332,7 @@ class _Reader:
         for part in parts:
             words = tuple(sorted(set(name_words(search_unescape(part)))))
             if not words:
-                self.fail(raw, f"{_shown(part)} has no letters or digits to search for")
+                self.fail(raw, f"{safe_text(part)} has no letters or digits to search for")
                 return
             choices.add(words)
         ordered = sorted(choices)
@@ -361,7 +361,7 @@ class _Reader:
             return
         found = date_range(rest)
         if found is None:
-            self.fail(raw, f"{_shown(value)} is not {_DATE_FORMS}")
+            self.fail(raw, f"{safe_text(value)} is not {_DATE_FORMS}")
             return
         first, last = found
         try:
@@ -374,7 +374,7 @@ class _Reader:
             if prefix == "lt":
                 tos.append(instant(first - _SECOND))
         except OverflowError:
-            self.fail(raw, f"{_shown(value)}: no date this server keeps is {prefix} that")
+            self.fail(raw, f"{safe_text(value)}: no date this server keeps is {prefix} that")
 
     def include(self, name: str, value: str) -> None:
         reverse = name == "_revinclude"
@@ -385,7 +385,7 @@ class _Reader:
             self.fail(name, f"wildcards are not supported; use {accepted}", "not-supported")
             return
         if len(parts) not in (2, 3) or f"{parts[0]}:{parts[1]}" not in allowed:
-            message = f"{_shown(value)} is not supported on {self.type}; use {accepted}"
+            message = f"{safe_text(value)} is not supported on {self.type}; use {accepted}"
             self.fail(name, message, "not-supported")
             return
         source, param_name = parts[0], parts[1]
@@ -410,12 +410,12 @@ def page_size(value: str) -> int:
     if not re.fullmatch(r"[0-9]+", value) or not digits:
         raise ValueError(
             f"must be a whole number of at least 1 (a page holds at most {MAX_COUNT}), "
-            f"not {_shown(value)}"
+            f"not {safe_text(value)}"
         )
     return MAX_COUNT if len(digits) > 4 else min(int(digits), MAX_COUNT)
 
 
-def _shown(text: str) -> str:
+def safe_text(text: str) -> str:
     """``text`` safe to show in an issue: unprintables replaced, at most 64 characters."""
     cleaned = _UNPRINTABLE.sub("\ufffd", text)
     return cleaned if len(cleaned) <= 64 else cleaned[:64] + "..."

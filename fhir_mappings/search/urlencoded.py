@@ -10,7 +10,7 @@ import re
 from urllib.parse import unquote_to_bytes
 
 from ..issues import FhirValidationError, Issue
-from .query import _shown
+from .query import safe_text
 
 _BROKEN_ESCAPE = re.compile(rb"%(?![0-9A-Fa-f]{2})")
 
@@ -29,13 +29,13 @@ def parse_pairs(raw: bytes, where: str) -> list[tuple[str, str]]:
         try:
             name = _decoded(raw_name, "its name")
         except ValueError as error:
-            shown = _shown(raw_name.decode("utf-8", "replace"))
+            shown = safe_text(raw_name.decode("utf-8", "replace"))
             issues.append(Issue(f"{where}{shown}", str(error), "structure"))
             continue
         try:
             pairs.append((name, _decoded(raw_value, "its value")))
         except ValueError as error:
-            issues.append(Issue(f"{where}{_shown(name)}", str(error), "structure"))
+            issues.append(Issue(f"{where}{safe_text(name)}", str(error), "structure"))
     if issues:
         raise FhirValidationError(issues)
     return pairs
@@ -46,7 +46,7 @@ def _decoded(raw: bytes, what: str) -> str:
     if broken is not None:
         escape = raw[broken.start() : broken.start() + 3].decode("utf-8", "replace")
         raise ValueError(
-            f"{what} holds {_shown(escape)!r}, which is not a percent escape (a '%' and two "
+            f"{what} holds {safe_text(escape)!r}, which is not a percent escape (a '%' and two "
             "hex digits); a '%' itself is sent as %25"
         )
     try:

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from starlette.testclient import TestClient
 
+from graphsvc.app import create_app
+from graphsvc.config import Settings
 from graphsvc.domain import Principal
 from graphsvc.services.tokens import TokenIssuer
+
+
+@contextmanager
+def posting_as(
+    settings: Settings, issuer: TokenIssuer, principal: Principal
+) -> Iterator[TestClient]:
+    """The real app, every request with the principal's token and sent as JSON
+    (for tests that write bodies by hand)."""
+    token = issuer.mint(principal)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        client.headers["Authorization"] = f"Bearer {token}"
+        client.headers["Content-Type"] = "application/json"
+        yield client
 
 
 class GraphQL:

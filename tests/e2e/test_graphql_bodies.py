@@ -9,21 +9,18 @@ from collections.abc import Iterator
 import pytest
 from starlette.testclient import TestClient
 
-from graphsvc.app import create_app
 from graphsvc.config import Settings
 from graphsvc.services.tokens import TokenIssuer
 
 from ..conftest import nurse
+from .graphql_client import posting_as
 
 ME = "{ me { subject } }"
 
 
 @pytest.fixture
 def gql(settings: Settings, issuer: TokenIssuer) -> Iterator[TestClient]:
-    token = issuer.mint(nurse("team-a"))
-    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
-        client.headers["Authorization"] = f"Bearer {token}"
-        client.headers["Content-Type"] = "application/json"
+    with posting_as(settings, issuer, nurse("team-a")) as client:
         yield client
 
 

@@ -12,13 +12,12 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from graphsvc.app import create_app
 from graphsvc.config import Settings
 from graphsvc.services.tokens import TokenIssuer
 
 from ..conftest import nurse
 from ..integration.builders import TEAM, population
-from .graphql_client import GraphQL
+from .graphql_client import GraphQL, posting_as
 
 ME = "{ me { subject } }"
 ADD_MEMBER = (
@@ -30,10 +29,7 @@ MEMBERS = "query($id: ID!) { client(id: $id) { version members { id displayName 
 
 @pytest.fixture
 def gql(settings: Settings, issuer: TokenIssuer) -> Iterator[TestClient]:
-    token = issuer.mint(nurse("team-a"))
-    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
-        client.headers["Authorization"] = f"Bearer {token}"
-        client.headers["Content-Type"] = "application/json"
+    with posting_as(settings, issuer, nurse("team-a")) as client:
         yield client
 
 
